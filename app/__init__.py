@@ -1,0 +1,3 @@
+"""Relance: offline receivables manager."""
+
+__version__ = "0.1.0"

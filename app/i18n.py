@@ -1,0 +1,96 @@
+"""The one module that knows the locale: gettext catalogues and Babel formatting.
+
+Catalogues are the .po sources under translations/; they are compiled in memory on first use,
+so a fresh checkout needs no build step and a catalogue can never be stale.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import locale
+import os
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_currency as _babel_format_currency
+from babel.numbers import format_decimal as _babel_format_decimal
+
+from app.paths import translations_dir
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+_current = DEFAULT_LANGUAGE
+
+
+@cache
+def translator(lang: str) -> gettext.NullTranslations:
+    """The catalogue of one language (letters use the client's language, not the UI's)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = translations_dir() / lang / "LC_MESSAGES" / "relance.po"
+    if not po.exists():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def system_language() -> str:
+    """French when the system locale is French (or unknown to us), else English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return "fr" if value.lower().startswith("fr") else "en"
+    code = locale.getlocale()[0] or ""
+    return "en" if code and not code.lower().startswith("fr") else DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> str:
+    global _current
+    _current = lang if lang in LANGUAGES else system_language()
+    return _current
+
+
+def current_language() -> str:
+    return _current
+
+
+def _(message: str) -> str:
+    return translator(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translator(_current).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext convention
+    """Mark a module-level string for extraction; translate it with _() when shown."""
+    return message
+
+
+def babel_locale(lang: str | None = None) -> str:
+    return _LOCALES.get(lang or _current, "fr_FR")
+
+
+def format_money(amount: Decimal, currency: str = "EUR", lang: str | None = None) -> str:
+    """'1 234,50 €' in French, '€1,234.50' in English."""
+    return _babel_format_currency(amount, currency, locale=babel_locale(lang))
+
+
+def format_number(amount: Decimal, lang: str | None = None, decimals: int = 2) -> str:
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return _babel_format_decimal(amount, format=pattern, locale=babel_locale(lang))
+
+
+def format_date(value: date, lang: str | None = None, style: str = "short") -> str:
+    """'22/11/2026' in French; style 'long' gives '22 novembre 2026'."""
+    return _babel_format_date(value, format=style, locale=babel_locale(lang))

@@ -1,0 +1,56 @@
+"""Where things live: bundled resources (also when frozen) and the user's folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "Relance"
+
+
+def _bundle_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return _bundle_root() / "resources"
+
+
+def translations_dir() -> Path:
+    return _bundle_root() / "translations"
+
+
+def _dirs() -> PlatformDirs:
+    return PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False)
+
+
+def user_data_dir() -> Path:
+    """Dossiers live here; RELANCE_HOME overrides it (tests, portable installs)."""
+    home = os.environ.get("RELANCE_HOME")
+    path = Path(home) / "data" if home else Path(_dirs().user_data_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_config_dir() -> Path:
+    home = os.environ.get("RELANCE_HOME")
+    path = Path(home) / "config" if home else Path(_dirs().user_config_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_log_dir() -> Path:
+    home = os.environ.get("RELANCE_HOME")
+    path = Path(home) / "logs" if home else Path(_dirs().user_log_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_dossier() -> Path:
+    return user_data_dir() / "dossier.relance"
