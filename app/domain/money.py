@@ -8,8 +8,20 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 ZERO = Decimal("0")
 
 # ISO 4217 minor units for the currencies a French or Belgian business meets; others: 2.
-_MINOR_UNITS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "XOF": 0, "XAF": 0, "XPF": 0,
-                "BHD": 3, "KWD": 3, "OMR": 3, "TND": 3, "JOD": 3}
+_MINOR_UNITS = {
+    "JPY": 0,
+    "KRW": 0,
+    "ISK": 0,
+    "CLP": 0,
+    "XOF": 0,
+    "XAF": 0,
+    "XPF": 0,
+    "BHD": 3,
+    "KWD": 3,
+    "OMR": 3,
+    "TND": 3,
+    "JOD": 3,
+}
 
 _CURRENCY_SIGNS = "€$£¥"
 _SPACES = " \u00a0\u202f\u2009'"

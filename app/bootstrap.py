@@ -1,0 +1,56 @@
+"""Composition root: logging, i18n, the migrated database and the services.
+
+The GUI, the CLI and the tests all build the application through `build()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+
+from app import i18n
+from app.db.engine import display_name, make_engine, make_session_factory, resolve_url
+from app.db.migrate import open_dossier
+from app.db.uow import UnitOfWork
+from app.services.aging import AgingService
+from app.services.dossier import DossierService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything the UI and the CLI may call; each feature takes only what it uses."""
+
+    url: URL
+    name: str
+    engine: Engine
+    uow: partial[UnitOfWork]
+    dossier: DossierService
+    aging: AgingService
+    migration: str
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build(database: str | None = None, lang: str | None = None) -> Services:
+    i18n.set_language(lang)
+    url = resolve_url(database)
+    engine = make_engine(url)
+    migration = open_dossier(engine)
+    uow = partial(UnitOfWork, make_session_factory(engine))
+    log.info("dossier %s opened (%s)", display_name(url), migration)
+    return Services(
+        url=url,
+        name=display_name(url),
+        engine=engine,
+        uow=uow,
+        dossier=DossierService(uow),
+        aging=AgingService(uow),
+        migration=migration,
+    )

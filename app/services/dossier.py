@@ -1,0 +1,153 @@
+"""Company settings of the dossier: created by `relance init`, read by every use case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.db.models import Company
+from app.db.repositories.company import get_company
+from app.db.uow import UnitOfWork
+from app.domain.aging import DEFAULT_LIMITS
+from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
+
+COUNTRIES = ("FR", "BE")
+
+
+@dataclass(frozen=True)
+class CompanySettings:
+    name: str
+    country: str = "FR"
+    currency: str = "EUR"
+    language: str = "fr"
+    terms_days: int = 30
+    late_interest_rate: Decimal | None = None
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    legal_id: str = ""
+    vat_number: str = ""
+    iban: str = ""
+    bic: str = ""
+    email: str = ""
+    phone: str = ""
+    signatory: str = ""
+    logo_path: str = ""
+    admin_fee_enabled: bool = False
+    admin_fee: Decimal = Decimal("0.00")
+    aging_limits: tuple[int, ...] = DEFAULT_LIMITS
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _to_settings(row: Company) -> CompanySettings:
+    extra = dict(row.settings or {})
+    limits = tuple(int(x) for x in extra.get("aging_limits", DEFAULT_LIMITS))  # type: ignore[union-attr]
+    return CompanySettings(
+        name=row.name,
+        country=row.country,
+        currency=row.currency,
+        language=row.language,
+        terms_days=row.terms_days,
+        late_interest_rate=row.late_interest_rate,
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        legal_id=row.legal_id,
+        vat_number=row.vat_number,
+        iban=row.iban,
+        bic=row.bic,
+        email=row.email,
+        phone=row.phone,
+        signatory=row.signatory,
+        logo_path=row.logo_path,
+        admin_fee_enabled=row.admin_fee_enabled,
+        admin_fee=row.admin_fee,
+        aging_limits=limits,
+        extra=extra,
+    )
+
+
+def validate(settings: CompanySettings) -> None:
+    problems = []
+    if not settings.name.strip():
+        problems.append(Problem("the company name is required", column="company"))
+    if settings.country not in COUNTRIES:
+        problems.append(Problem("country must be FR or BE", column="country"))
+    if len(settings.currency) != 3 or not settings.currency.isalpha():
+        problems.append(Problem("currency must be an ISO code such as EUR", column="currency"))
+    if settings.terms_days < 0 or settings.terms_days > 365:
+        problems.append(Problem("payment terms must be 0 to 365 days", column="terms-days"))
+    rate = settings.late_interest_rate
+    if rate is not None and not (Decimal(0) <= rate <= Decimal(100)):
+        problems.append(Problem("late interest rate must be a percentage", column="rate"))
+    limits = settings.aging_limits
+    if not limits or any(b <= a for a, b in zip((0, *limits), limits, strict=False)):
+        problems.append(Problem("aging limits must be increasing positive day counts"))
+    if problems:
+        raise InvalidInput(problems)
+
+
+class DossierService:
+    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
+        self._uow = uow
+
+    def is_initialised(self) -> bool:
+        with self._uow() as uow:
+            return get_company(uow.session) is not None
+
+    def init(self, settings: CompanySettings) -> CompanySettings:
+        validate(settings)
+        with self._uow() as uow:
+            if get_company(uow.session) is not None:
+                raise Conflict("this dossier already has a company; open another file")
+            row = Company(name=settings.name.strip(), settings={})
+            self._apply(row, settings)
+            uow.session.add(row)
+            uow.commit()
+            return _to_settings(row)
+
+    def settings(self) -> CompanySettings:
+        with self._uow() as uow:
+            row = get_company(uow.session)
+            if row is None:
+                raise NotFound("this dossier has no company yet: run `relance init --company NAME`")
+            return _to_settings(row)
+
+    def update(self, settings: CompanySettings) -> CompanySettings:
+        validate(settings)
+        with self._uow() as uow:
+            row = get_company(uow.session)
+            if row is None:
+                raise NotFound("this dossier has no company yet")
+            self._apply(row, settings)
+            uow.commit()
+            return _to_settings(row)
+
+    @staticmethod
+    def _apply(row: Company, s: CompanySettings) -> None:
+        for name in (
+            "name",
+            "country",
+            "currency",
+            "language",
+            "terms_days",
+            "late_interest_rate",
+            "address",
+            "postcode",
+            "city",
+            "legal_id",
+            "vat_number",
+            "iban",
+            "bic",
+            "email",
+            "phone",
+            "signatory",
+            "logo_path",
+            "admin_fee_enabled",
+            "admin_fee",
+        ):
+            setattr(row, name, getattr(s, name))
+        extra = dict(s.extra)
+        extra["aging_limits"] = list(s.aging_limits)
+        row.settings = extra
