@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from app.domain.errors import DatabaseProblem
+from app.i18n import _
 from app.paths import default_dossier
 
 log = logging.getLogger(__name__)
@@ -28,13 +29,16 @@ def resolve_url(database: str | None) -> URL:
     try:
         url = make_url(value)
     except ArgumentError as exc:
-        raise DatabaseProblem(f"{value}: not a database URL ({exc})") from exc
+        raise DatabaseProblem(
+            _("{value}: not a database URL ({detail})").format(value=value, detail=exc)
+        ) from exc
     if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DatabaseProblem(
-            f"{url.render_as_string(hide_password=True)}: only SQLite files and PostgreSQL "
-            "URLs are supported"
+            _("{url}: only SQLite files and PostgreSQL URLs are supported").format(
+                url=url.render_as_string(hide_password=True)
+            )
         )
     return url
 
@@ -53,7 +57,9 @@ def check_sqlite_file(path: Path) -> None:
         header = handle.read(16)
     if header != SQLITE_MAGIC:
         raise DatabaseProblem(
-            f"{path}: this file is not a Relance dossier (not an SQLite database)"
+            _("{path}: this file is not a Relance dossier (not an SQLite database)").format(
+                path=path
+            )
         )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.db.engine import sqlite_path
 from app.domain.errors import DatabaseProblem
+from app.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -74,16 +75,20 @@ def open_dossier(engine: Engine) -> str:
         return "created"
     if "alembic_version" not in tables:
         raise DatabaseProblem(
-            f"{name}: this database holds other data and is not a Relance dossier; "
-            "choose another file or an empty database"
+            _(
+                "{name}: this database holds other data and is not a Relance dossier; "
+                "choose another file or an empty database"
+            ).format(name=name)
         )
     current = current_revision(engine)
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current not in known:
         raise DatabaseProblem(
-            f"{name}: this dossier was written by a newer version of Relance "
-            f"(schema {current}); install the newer version to open it"
+            _(
+                "{name}: this dossier was written by a newer version of Relance "
+                "(schema {revision}); install the newer version to open it"
+            ).format(name=name, revision=current)
         )
     if current == script.get_current_head():
         return "current"
@@ -104,4 +109,6 @@ def _name(engine: Engine) -> str:
 
 def _explain(engine: Engine, error: Exception) -> str:
     detail = str(getattr(error, "orig", error)).strip().splitlines()[0]
-    return f"{_name(engine)}: cannot open the database ({detail}); check the path or URL"
+    return _("{name}: cannot open the database ({detail}); check the path or URL").format(
+        name=_name(engine), detail=detail
+    )

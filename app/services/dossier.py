@@ -11,6 +11,7 @@ from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
 from app.domain.aging import DEFAULT_LIMITS
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from app.i18n import _
 
 COUNTRIES = ("FR", "BE")
 
@@ -71,19 +72,19 @@ def _to_settings(row: Company) -> CompanySettings:
 def validate(settings: CompanySettings) -> None:
     problems = []
     if not settings.name.strip():
-        problems.append(Problem("the company name is required", column="company"))
+        problems.append(Problem(_("the company name is required"), column="company"))
     if settings.country not in COUNTRIES:
-        problems.append(Problem("country must be FR or BE", column="country"))
+        problems.append(Problem(_("country must be FR or BE"), column="country"))
     if len(settings.currency) != 3 or not settings.currency.isalpha():
-        problems.append(Problem("currency must be an ISO code such as EUR", column="currency"))
+        problems.append(Problem(_("currency must be an ISO code such as EUR"), column="currency"))
     if settings.terms_days < 0 or settings.terms_days > 365:
-        problems.append(Problem("payment terms must be 0 to 365 days", column="terms-days"))
+        problems.append(Problem(_("payment terms must be 0 to 365 days"), column="terms-days"))
     rate = settings.late_interest_rate
     if rate is not None and not (Decimal(0) <= rate <= Decimal(100)):
-        problems.append(Problem("late interest rate must be a percentage", column="rate"))
+        problems.append(Problem(_("late interest rate must be a percentage"), column="rate"))
     limits = settings.aging_limits
     if not limits or any(b <= a for a, b in zip((0, *limits), limits, strict=False)):
-        problems.append(Problem("aging limits must be increasing positive day counts"))
+        problems.append(Problem(_("aging limits must be increasing positive day counts")))
     if problems:
         raise InvalidInput(problems)
 
@@ -100,7 +101,7 @@ class DossierService:
         validate(settings)
         with self._uow() as uow:
             if get_company(uow.session) is not None:
-                raise Conflict("this dossier already has a company; open another file")
+                raise Conflict(_("this dossier already has a company; open another file"))
             row = Company(name=settings.name.strip(), settings={})
             self._apply(row, settings)
             uow.session.add(row)
@@ -111,7 +112,9 @@ class DossierService:
         with self._uow() as uow:
             row = get_company(uow.session)
             if row is None:
-                raise NotFound("this dossier has no company yet: run `relance init --company NAME`")
+                raise NotFound(
+                    _("this dossier has no company yet: run `relance init --company NAME`")
+                )
             return _to_settings(row)
 
     def update(self, settings: CompanySettings) -> CompanySettings:
@@ -119,7 +122,7 @@ class DossierService:
         with self._uow() as uow:
             row = get_company(uow.session)
             if row is None:
-                raise NotFound("this dossier has no company yet")
+                raise NotFound(_("this dossier has no company yet"))
             self._apply(row, settings)
             uow.commit()
             return _to_settings(row)
