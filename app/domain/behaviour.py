@@ -1,0 +1,226 @@
+"""How a client pays, measured from its history: the facts the risk grade and forecast build on.
+
+Lateness is counted in whole days from the due date to the date an invoice was fully paid.
+"Days late" treats early payment as 0 (an early payer is not "negatively late"); the signed
+delay (negative = early) is kept in `PaymentBehaviour.delays` for prediction and the trend.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from fractions import Fraction
+from math import floor
+
+from app.domain.money import ZERO
+
+WINDOW_MONTHS = 12
+"""Settled invoices count when fully paid within this many months up to as_of."""
+MIN_SETTLED_INVOICES = 3
+"""Below this many settled invoices in the window a client is "new": no grade, no own profile."""
+TREND_MIN_INVOICES = 2
+"""Each half-year needs at least this many settled invoices for a trend."""
+TREND_THRESHOLD_DAYS = 5
+"""A change of the median delay smaller than this is "stable"."""
+LONG_OVERDUE_DAYS = 60
+"""Open invoices overdue by more than this are counted in `over_60_days_count`."""
+
+_TENTH = Decimal("0.1")
+_RATE = Decimal("0.0001")
+
+
+class Trend(StrEnum):
+    IMPROVING = "improving"
+    STABLE = "stable"
+    WORSENING = "worsening"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class SettledInvoice:
+    """An invoice fully paid on paid_date; reminders: those sent after its due date."""
+
+    issue_date: date
+    due_date: date
+    total: Decimal
+    paid_date: date
+    reminders: int = 0
+
+    @property
+    def delay(self) -> int:
+        """Signed days from the due date to payment: negative when paid early."""
+        return (self.paid_date - self.due_date).days
+
+
+@dataclass(frozen=True)
+class OpenInvoice:
+    """An invoice with a balance still open on as_of."""
+
+    due_date: date
+    balance: Decimal
+    currency: str = "EUR"
+    reminders: int = 0
+    is_disputed: bool = False
+
+
+@dataclass(frozen=True)
+class ClientHistory:
+    """Amounts (shares, credit limit) are measured in `currency`; other currencies only count."""
+
+    settled: tuple[SettledInvoice, ...] = ()
+    open: tuple[OpenInvoice, ...] = ()
+    credit_limit: Decimal | None = None
+    currency: str = "EUR"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "settled", tuple(self.settled))
+        object.__setattr__(self, "open", tuple(self.open))
+
+
+@dataclass(frozen=True)
+class PaymentBehaviour:
+    """Statistics are None when there is nothing to measure (no settled invoice, no balance).
+
+    Rates and shares are fractions between 0 and 1; averages are in days, to one decimal.
+    trend_days is the change of the median delay (recent half-year minus the one before).
+    """
+
+    settled_count: int
+    average_days_late: Decimal | None
+    median_days_late: Decimal | None
+    on_time_rate: Decimal | None
+    average_days_to_pay: Decimal | None
+    trend: Trend
+    trend_days: Decimal | None
+    reminders_per_invoice: Decimal | None
+    open_count: int
+    overdue_count: int
+    over_60_days_count: int
+    max_days_overdue: int
+    open_disputes: int
+    open_balance: Decimal
+    overdue_balance: Decimal
+    overdue_share: Decimal | None
+    credit_limit_usage: Decimal | None
+    delays: tuple[int, ...] = ()
+
+    @property
+    def has_enough_history(self) -> bool:
+        return self.settled_count >= MIN_SETTLED_INVOICES
+
+
+def months_before(day: date, months: int) -> date:
+    """Same day `months` earlier, clamped to the end of a shorter month (31 Mar → 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def percentile(values: Sequence[int], fraction: Fraction) -> Fraction:
+    """Linear interpolation between closest ranks (the usual spreadsheet PERCENTILE)."""
+    if not values:
+        raise ValueError("percentile of no values")
+    ordered = sorted(values)
+    position = fraction * (len(ordered) - 1)
+    low = floor(position)
+    if low + 1 >= len(ordered):
+        return Fraction(ordered[-1])
+    return ordered[low] + (ordered[low + 1] - ordered[low]) * (position - low)
+
+
+def round_half_up(value: Fraction | Decimal) -> int:
+    """Nearest whole number, halves rounded up (2.5 → 3, -2.5 → -2): days, percents, points."""
+    return floor(Fraction(value) + Fraction(1, 2))
+
+
+def to_decimal(value: Fraction, step: Decimal = _TENTH) -> Decimal:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(step, rounding=ROUND_HALF_UP)
+
+
+def _mean(values: Sequence[int]) -> Fraction:
+    return Fraction(sum(values), len(values))
+
+
+def _median(values: Sequence[int]) -> Fraction:
+    return percentile(values, Fraction(1, 2))
+
+
+def _trend(settled: Sequence[SettledInvoice], as_of: date) -> tuple[Trend, Decimal | None]:
+    split = months_before(as_of, WINDOW_MONTHS // 2)
+    recent = [s.delay for s in settled if s.paid_date > split]
+    earlier = [s.delay for s in settled if s.paid_date <= split]
+    if len(recent) < TREND_MIN_INVOICES or len(earlier) < TREND_MIN_INVOICES:
+        return Trend.UNKNOWN, None
+    change = _median(recent) - _median(earlier)
+    if change >= TREND_THRESHOLD_DAYS:
+        trend = Trend.WORSENING
+    elif change <= -TREND_THRESHOLD_DAYS:
+        trend = Trend.IMPROVING
+    else:
+        trend = Trend.STABLE
+    return trend, to_decimal(change)
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal | None:
+    if whole <= ZERO:
+        return None
+    return (part / whole).quantize(_RATE, rounding=ROUND_HALF_UP)
+
+
+def payment_behaviour(history: ClientHistory, as_of: date) -> PaymentBehaviour:
+    """Measure a client on as_of; invoices paid after as_of are ignored (past dates reproduce)."""
+    start = months_before(as_of, WINDOW_MONTHS)
+    settled = sorted(
+        (s for s in history.settled if start < s.paid_date <= as_of and s.total > ZERO),
+        key=lambda s: s.paid_date,
+    )
+    delays = tuple(s.delay for s in settled)
+    late = [max(d, 0) for d in delays]
+    to_pay = [max((s.paid_date - s.issue_date).days, 0) for s in settled]
+    trend, trend_days = _trend(settled, as_of)
+
+    open_items = [o for o in history.open if o.balance != ZERO]
+    overdue = [o for o in open_items if o.balance > ZERO and o.due_date < as_of]
+    days_overdue = [(as_of - o.due_date).days for o in overdue]
+    in_currency = [o for o in open_items if o.currency == history.currency]
+    open_balance = sum((o.balance for o in in_currency), ZERO)
+    overdue_balance = sum((o.balance for o in overdue if o.currency == history.currency), ZERO)
+    overdue_share = _share(overdue_balance, open_balance)
+    if overdue_share is not None:
+        overdue_share = min(overdue_share, Decimal(1))
+    credit_usage = None
+    if history.credit_limit is not None:
+        credit_usage = _share(max(open_balance, ZERO), history.credit_limit)
+
+    counted = len(settled) + len(open_items)
+    reminders = sum(s.reminders for s in settled) + sum(o.reminders for o in open_items)
+    return PaymentBehaviour(
+        settled_count=len(settled),
+        average_days_late=to_decimal(_mean(late)) if late else None,
+        median_days_late=to_decimal(_median(late)) if late else None,
+        on_time_rate=(
+            to_decimal(Fraction(sum(d <= 0 for d in delays), len(delays)), _RATE)
+            if delays
+            else None
+        ),
+        average_days_to_pay=to_decimal(_mean(to_pay)) if to_pay else None,
+        trend=trend,
+        trend_days=trend_days,
+        reminders_per_invoice=to_decimal(Fraction(reminders, counted)) if counted else None,
+        open_count=len(open_items),
+        overdue_count=len(overdue),
+        over_60_days_count=sum(d > LONG_OVERDUE_DAYS for d in days_overdue),
+        max_days_overdue=max(days_overdue, default=0),
+        open_disputes=sum(o.is_disputed for o in open_items),
+        open_balance=open_balance,
+        overdue_balance=overdue_balance,
+        overdue_share=overdue_share,
+        credit_limit_usage=credit_usage,
+        delays=delays,
+    )
