@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", help=_("SQLite file or database URL"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES)
     parser.add_argument("--smoke-test", action="store_true", help=_("build every view and exit"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open the demo dossier, creating it if needed")
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("init", help=_("create the dossier and its company settings"))
@@ -135,7 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from app.ui.app import run_gui
 
-        return run_gui(args.database, args.lang, smoke_test=args.smoke_test)
+        database = args.database
+        if args.demo:
+            try:
+                database = ensure_demo_dossier(args.lang)
+            except RelanceError as error:
+                print(str(error), file=sys.stderr)
+                return EXIT_DATABASE
+        return run_gui(database, args.lang, smoke_test=args.smoke_test)
     try:
         return _dispatch(args)
     except InvalidInput as error:
@@ -179,6 +189,27 @@ def _dispatch(args: argparse.Namespace) -> int:
         return handler(services, args)
     finally:
         services.close()
+
+
+def ensure_demo_dossier(lang: str | None) -> str:
+    """The demo dossier in the user data folder, filled on first use (60 clients, 1,500 invoices)."""
+    from app.bootstrap import build
+    from app.paths import user_data_dir
+
+    path = user_data_dir() / "demo.relance"
+    if path.exists():
+        return str(path)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    services = build(str(partial), lang)
+    try:
+        services.demo.generate(as_of=today())
+    finally:
+        services.close()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(partial.name + suffix).unlink(missing_ok=True)
+    partial.rename(path)
+    return str(path)
 
 
 def emit(data: object) -> None:
