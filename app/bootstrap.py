@@ -17,7 +17,11 @@ from app.db.engine import display_name, make_engine, make_session_factory, resol
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
 from app.services.aging import AgingService
+from app.services.backup import BackupService
+from app.services.demo import DemoService
 from app.services.dossier import DossierService
+from app.services.exporters import ExportService
+from app.services.importers import ImportService
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +37,10 @@ class Services:
     dossier: DossierService
     aging: AgingService
     migration: str
+    importer: ImportService
+    exporter: ExportService
+    demo: DemoService
+    backup: BackupService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -53,4 +61,8 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         dossier=DossierService(uow),
         aging=AgingService(uow),
         migration=migration,
+        importer=ImportService(uow, DossierService(uow)),
+        exporter=ExportService(uow),
+        demo=DemoService(uow, DossierService(uow)),
+        backup=BackupService(url, engine),
     )

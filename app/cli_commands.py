@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 
 from app.bootstrap import Services
+from app.cli_commands_data import cmd_backup, cmd_demo, cmd_export, cmd_import, cmd_restore
 from app.i18n import _, format_date, format_money
 from app.services.dossier import CompanySettings
 
@@ -76,4 +77,9 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
 COMMANDS: dict[str, Callable[..., int]] = {
     "init": cmd_init,
     "aging": cmd_aging,
+    "import": cmd_import,
+    "export": cmd_export,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
