@@ -21,6 +21,7 @@ from app.db.migrate import alembic_config, current_revision, head_revision, open
 from app.db.models import Company
 from app.domain.errors import DatabaseProblem, InvalidInput, Problem
 from app.i18n import _
+from app.services.exporters import unwritable
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +81,11 @@ def write_backup(url: URL, engine: Engine, path: Path) -> Path:
         raise InvalidInput(
             Problem(_("a backup cannot overwrite the dossier itself"), file=str(path))
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise unwritable(Path(path), error) from error
     os.close(handle)
     temporary = Path(name)
     temporary.unlink()
@@ -91,6 +95,8 @@ def write_backup(url: URL, engine: Engine, path: Path) -> Path:
         else:
             _copy_to_sqlite(engine, temporary)
         os.replace(temporary, target)
+    except OSError as error:
+        raise unwritable(Path(path), error) from error
     finally:
         temporary.unlink(missing_ok=True)
     log.info("backup of %s written", display_name(url))

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.db.repositories import transfer
 from app.db.uow import UnitOfWork
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, Problem
 from app.domain.money import format_plain
 from app.i18n import _
 from app.services.importers import clients, invoices, payments
@@ -118,10 +118,20 @@ class ExportService:
             return _write(Path(path), COLUMNS[kind], rows)
 
 
+def unwritable(path: Path, error: OSError) -> InvalidInput:
+    detail = error.strerror or str(error)
+    return InvalidInput(
+        Problem(_("cannot write the file ({detail})").format(detail=detail), file=str(path))
+    )
+
+
 def _write(path: Path, header: tuple[str, ...], rows: Iterable[list[str]]) -> int:
     """Written next to the target then renamed: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise unwritable(path, error) from error
     count = 0
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -131,6 +141,9 @@ def _write(path: Path, header: tuple[str, ...], rows: Iterable[list[str]]) -> in
                 writer.writerow(row)
                 count += 1
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise unwritable(path, error) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -104,3 +104,13 @@ def test_unknown_kind(services, tmp_path: Path) -> None:  # type: ignore[no-unty
     with pytest.raises(InvalidInput):
         services.exporter.export_file("reminders", tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_an_unwritable_target_is_reported(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(InvalidInput) as caught:
+        services.exporter.export_file("clients", blocker / "clients.csv")
+    assert caught.value.problems[0].file == str(blocker / "clients.csv")
+    with pytest.raises(InvalidInput):
+        services.backup.backup(blocker / "copy.relance")

@@ -177,3 +177,14 @@ def test_codes_and_enums() -> None:
     assert cells.date(record, "missing") is None
     assert cells.problems[-1].column == "bad"
     assert date(2026, 1, 1) + timedelta(days=1) == parse_date_text("02/01/2026")
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_amounts_written_the_french_or_english_way_read_back(amount: Decimal) -> None:
+    from app.i18n import format_money
+
+    cells = Cells("f.csv")
+    for lang in ("fr", "en"):
+        written = format_money(amount, "EUR", lang)
+        assert cells.amount(_record(total=written), "total") == amount, written
+    assert cells.problems == []
