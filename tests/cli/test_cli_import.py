@@ -50,7 +50,7 @@ def _invoices() -> str:
         due = AS_OF - timedelta(days=days)
         rows.append(f"B{days:02d},A001,{due - timedelta(days=30)},{due},{amount}.00,,,,")
     rows += [
-        'P1,A002,2026-10-02,2026-11-01,"1 000,00",,,,',
+        'P1,A002,2026-10-02,2026-11-01,"1\u00a0000,00\u00a0€",,,,',
         "C1,A003,2026-09-01,2026-10-01,500.00,,,,",
         "AV1,A003,2026-11-01,2020-01-01,100.00,,credit_note,C1,",
         "AV2,A003,2026-12-01,,50.00,,credit_note,C1,",
