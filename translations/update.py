@@ -44,8 +44,6 @@ def main() -> int:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    with POT.open("rb") as handle:
-        template = read_po(handle)
     pending: dict[str, object] = {}
     for extra in sorted((ROOT / "pending").glob("*.po")):
         with extra.open("rb") as handle:
@@ -64,7 +62,13 @@ def main() -> int:
             from babel.messages.catalog import Catalog
 
             catalog = Catalog(locale=lang, project="Relance")
+        with POT.open("rb") as handle:
+            template = read_po(handle)  # fresh per language: update() shares message objects
         catalog.update(template, no_fuzzy_matching=True)
+        if lang == "en":
+            for message in catalog:  # English text is the msgid itself
+                if message.id:
+                    message.string = "" if isinstance(message.id, str) else ("", "")
         if lang == "fr":
             for message in catalog:
                 key = (

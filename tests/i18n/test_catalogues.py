@@ -86,3 +86,13 @@ def test_runtime_translation_and_formats() -> None:
     assert i18n.format_money(Decimal("1234.5"), "EUR", "en") == "€1,234.50"
     assert i18n.format_date(date(2026, 11, 22), "fr") == "22/11/2026"
     assert i18n.format_date(date(2026, 11, 22), "fr", "long") == "22 novembre 2026"
+
+
+def test_english_is_the_msgid_itself() -> None:
+    from app import i18n
+
+    i18n.set_language("en")
+    assert i18n.ngettext("{count} client", "{count} clients", 2) == "{count} clients"
+    assert i18n._("Dossier ready: {name}") == "Dossier ready: {name}"
+    i18n.set_language("fr")
+    assert i18n._("Dossier ready: {name}") == "Dossier prêt : {name}"
