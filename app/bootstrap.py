@@ -18,6 +18,7 @@ from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
 from app.services.aging import AgingService
 from app.services.backup import BackupService
+from app.services.claims import ClaimService
 from app.services.demo import DemoService
 from app.services.dossier import DossierService
 from app.services.exporters import ExportService
@@ -41,6 +42,7 @@ class Services:
     exporter: ExportService
     demo: DemoService
     backup: BackupService
+    claims: ClaimService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -65,4 +67,5 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         exporter=ExportService(uow),
         demo=DemoService(uow, DossierService(uow)),
         backup=BackupService(url, engine),
+        claims=ClaimService(uow),
     )

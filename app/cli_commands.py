@@ -74,6 +74,8 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
         print("  ".join(cells))
 
 
+from app.cli_commands_claim import cmd_claim  # noqa: E402 - handlers live beside their topic
+
 COMMANDS: dict[str, Callable[..., int]] = {
     "init": cmd_init,
     "aging": cmd_aging,
@@ -82,4 +84,5 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "demo": cmd_demo,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "claim": cmd_claim,
 }
