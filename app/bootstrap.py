@@ -23,6 +23,7 @@ from app.services.demo import DemoService
 from app.services.dossier import DossierService
 from app.services.exporters import ExportService
 from app.services.importers import ImportService
+from app.services.registers import RegisterService
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class Services:
     demo: DemoService
     backup: BackupService
     claims: ClaimService
+    registers: RegisterService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -68,4 +70,5 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         demo=DemoService(uow, DossierService(uow)),
         backup=BackupService(url, engine),
         claims=ClaimService(uow),
+        registers=RegisterService(uow),
     )

@@ -1,0 +1,22 @@
+"""What every view receives besides the services: the task runner, the change bus, today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from app.ui.changes import ChangeBus
+from app.ui.tasks import TaskRunner
+
+
+def _today() -> date:
+    return date.today()  # noqa: DTZ011 - the user's calendar day
+
+
+@dataclass
+class ViewContext:
+    tasks: TaskRunner
+    bus: ChangeBus
+    today: Callable[[], date] = _today
+    show_error: Callable[[Exception], None] = lambda error: None

@@ -1,0 +1,38 @@
+"""Turn errors into sentences for the user; anything unexpected is logged with its path."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from app.domain.errors import InvalidInput, RelanceError
+from app.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def explain(error: BaseException) -> str:
+    if isinstance(error, InvalidInput):
+        return "\n".join(str(p) for p in error.problems[:20])
+    if isinstance(error, RelanceError):
+        return str(error)
+    from app.logs import log_file
+
+    return _("Something went wrong ({error}). Details are in the log file: {path}").format(
+        error=type(error).__name__, path=log_file())
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            if QApplication.instance() is not None:
+                QMessageBox.critical(None, _("Relance"), explain(value))
+        except Exception:  # noqa: BLE001 - the hook must never raise
+            log.exception("could not show the error")
+
+    sys.excepthook = hook

@@ -1,0 +1,174 @@
+"""The main window: navigation, menus and status bar only; views do the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.i18n import _
+from app.paths import user_config_dir
+from app.ui.changes import ChangeBus
+from app.ui.context import ViewContext
+from app.ui.errors import explain
+from app.ui.tasks import TaskRunner
+from app.ui.views import VIEWS
+
+
+def window_settings() -> QSettings:
+    return QSettings(str(user_config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services, open_dossier=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.services = services
+        self._open_dossier = open_dossier
+        self.tasks = TaskRunner(self)
+        self.bus = ChangeBus(self)
+        self.context = ViewContext(self.tasks, self.bus, show_error=self.show_error)
+        self.setWindowTitle(_("Relance — {dossier}").format(dossier=services.name))
+        self.setMinimumSize(900, 600)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(180)
+        self.sidebar.setIconSize(self.sidebar.iconSize() * 1.2)
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        for index, entry in enumerate(VIEWS):
+            item = QListWidgetItem(self.style().standardIcon(entry.icon), _(entry.title))
+            item.setToolTip(_("{view} (Ctrl+{n})").format(view=_(entry.title), n=index + 1))
+            self.sidebar.addItem(item)
+            view = entry.factory(services, self.context)
+            view.setObjectName(f"view_{entry.key}")
+            self.views[entry.key] = view
+            self.stack.addWidget(view)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.bus.navigate.connect(self._navigate)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.status_dossier = QLabel(_("Dossier: {name}").format(name=services.name))
+        self.statusBar().addPermanentWidget(self.status_dossier)
+        self._restore_layout()
+        self.sidebar.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.action_new = QAction(_("&New dossier…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(lambda: self._choose_dossier(new=True))
+        self.action_open = QAction(_("&Open dossier…"), self,
+                                   shortcut=QKeySequence.StandardKey.Open)
+        self.action_open.triggered.connect(lambda: self._choose_dossier(new=False))
+        self.action_backup = QAction(_("&Backup…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.action_backup.triggered.connect(self._backup)
+        self.action_quit = QAction(_("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        for action in (self.action_new, self.action_open, self.action_backup):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        view_menu = self.menuBar().addMenu(_("&View"))
+        for index, entry in enumerate(VIEWS):
+            action = QAction(_(entry.title), self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, row=index: self.show_view(row))
+            view_menu.addAction(action)
+            self.addAction(action)
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about = QAction(_("&About Relance"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def show_view(self, row: int | str) -> None:
+        if isinstance(row, str):
+            row = [e.key for e in VIEWS].index(row)
+        self.sidebar.setCurrentRow(row)
+
+    def current_view_key(self) -> str:
+        return VIEWS[self.stack.currentIndex()].key
+
+    def _navigate(self, key: str, payload: object) -> None:
+        self.show_view(key)
+        view = self.views[key]
+        show = getattr(view, "show_filter", None)
+        if show is not None and payload is not None:
+            show(payload)
+
+    def show_error(self, error: Exception) -> None:
+        QMessageBox.warning(self, _("Relance"), explain(error))
+
+    def _choose_dossier(self, new: bool) -> None:
+        if new:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("New dossier"), "", _("Relance dossiers (*.relance)"))
+        else:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, _("Open dossier"), "", _("Relance dossiers (*.relance);;All files (*)"))
+        if path and self._open_dossier is not None:
+            self._open_dossier(path)
+
+    def _backup(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Backup"), f"{self.services.name}-backup.relance",
+            _("Relance dossiers (*.relance)"))
+        if not path:
+            return
+        self.statusBar().showMessage(_("Backing up…"))
+        self.tasks.run(
+            lambda: self.services.backup.backup(path),
+            lambda _result: self.statusBar().showMessage(
+                _("Backup written to {path}").format(path=path), 8000),
+            self.show_error,
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, _("About Relance"),
+            _("Relance {version}\nReceivables and reminders, offline.").format(
+                version=__version__))
+
+    def _restore_layout(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = window_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.tasks.wait(5000)
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "Qt"]

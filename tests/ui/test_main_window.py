@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.db.models import Client, Invoice
+from app.ui.main_window import MainWindow
+from app.ui.views import VIEWS
+
+
+@pytest.fixture
+def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
+    with sqlite_services.uow() as uow:
+        client = Client(code="C001", name="Boulangerie Martin", city="Lyon")
+        uow.session.add(client)
+        uow.session.flush()
+        uow.session.add(Invoice(number="F1", client_id=client.id, issue_date=date(2026, 1, 1),
+                                due_date=date(2026, 1, 31), total=Decimal("1200.00")))
+        uow.session.add(Invoice(number="F2", client_id=client.id, issue_date=date(2099, 1, 1),
+                                due_date=date(2099, 1, 31), total=Decimal("80.00")))
+        uow.commit()
+    win = MainWindow(sqlite_services)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.tasks.wait()
+
+
+def _settle(qtbot, win) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: win.tasks.reads.activeThreadCount() == 0, timeout=10000)
+    qtbot.wait(50)
+
+
+def test_every_view_by_shortcut(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    for index, entry in enumerate(VIEWS):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view_key() == entry.key
+    assert "test" in window.status_dossier.text()
+
+
+def test_views_show_real_data(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    _settle(qtbot, window)
+    clients = window.views["clients"].model
+    qtbot.waitUntil(lambda: clients.rowCount() == 1)
+    assert clients.data(clients.index(0, 1)) == "Boulangerie Martin"
+    invoices = window.views["invoices"].model
+    assert invoices.rowCount() == 2
+    aging = window.views["aging"].model
+    qtbot.waitUntil(lambda: aging.rowCount() == 1)
+    reminders = window.views["reminders"].model
+    assert [r.line.number for r in reminders.rows] == ["F1"]
+    figure = window.views["dashboard"].receivable.value.text()
+    assert figure == "€1,200.00"  # the invoice issued in 2099 does not count yet
+
+
+def test_client_search_filters(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = window.views["clients"]
+    _settle(qtbot, window)
+    qtbot.keyClicks(view.search, "zzz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=5000)
+    view.search.clear()
+    qtbot.keyClicks(view.search, "lyon")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+
+
+def test_aging_double_click_opens_filtered_invoices(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    aging = window.views["aging"]
+    _settle(qtbot, window)
+    qtbot.waitUntil(lambda: aging.model.rowCount() == 1)
+    aging._open_invoices(aging.model.index(0, 0))
+    assert window.current_view_key() == "invoices"
+    assert window.views["invoices"].model.total == 2
+
+
+def test_geometry_is_remembered(qtbot, sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(sqlite_services)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1011, 707)
+    qtbot.waitUntil(lambda: first.width() == 1011)
+    first.close()
+    second = MainWindow(sqlite_services)
+    qtbot.addWidget(second)
+    # The offscreen screen is 800 px wide, so Qt clamps the width; the height comes back.
+    assert second.height() == 707
+    from app.ui.main_window import window_settings
+
+    assert window_settings().value("main/geometry") is not None
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
+    _settle(qtbot, window)
+    for key in ("clients", "invoices", "aging", "reminders"):
+        qtmodeltester.check(window.views[key].model)
+
+
+def test_smoke_test_entry_point(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    assert main(["--database", str(tmp_path / "s.relance"), "--smoke-test"]) == 0
+    assert main(["--smoke-test"]) == 0
