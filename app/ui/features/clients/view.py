@@ -45,8 +45,8 @@ class ClientsView(QWidget):
         self.model = RowsModel(client_columns(), self)
         self.table = make_table()
         self.table.setModel(self.model)
-        self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 260)
+        for column, width in enumerate((75, 240, 100, 85, 80, 130, 110, 110, 55)):
+            self.table.setColumnWidth(column, width)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Clients")), 0)
         top.addWidget(self.search, 1)
