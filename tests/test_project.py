@@ -23,7 +23,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_layers_are_respected() -> None:
-    script = "from importlinter.cli import lint_imports; raise SystemExit(lint_imports())"
+    script = "from importlinter.cli import lint_imports; raise SystemExit(lint_imports(no_cache=True))"
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
     )
