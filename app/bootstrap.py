@@ -22,6 +22,7 @@ from app.services.claims import ClaimService
 from app.services.demo import DemoService
 from app.services.dossier import DossierService
 from app.services.exporters import ExportService
+from app.services.followup import FollowUpRecorder, FollowUpService
 from app.services.importers import ImportService
 from app.services.registers import RegisterService
 
@@ -45,6 +46,8 @@ class Services:
     backup: BackupService
     claims: ClaimService
     registers: RegisterService
+    followup: FollowUpService
+    recorder: FollowUpRecorder
 
     def close(self) -> None:
         self.engine.dispose()
@@ -71,4 +74,6 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         backup=BackupService(url, engine),
         claims=ClaimService(uow),
         registers=RegisterService(uow),
+        followup=FollowUpService(uow),
+        recorder=FollowUpRecorder(uow),
     )

@@ -164,6 +164,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `relance agenda | head`: the reader went away, nothing to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _peek_lang(argv: list[str]) -> str | None:

@@ -61,7 +61,10 @@ def cmd_aging(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def print_table(headers: list[str], rows: list[list[str]]) -> None:
+def print_table(
+    headers: list[str], rows: list[list[str]], right: set[int] | None = None
+) -> None:
+    """Aligned columns; numbers (by default every column after the first two) to the right."""
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(str(c))) for w, c in zip(widths, row, strict=False)]
@@ -70,11 +73,13 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     for row in rows:
         cells = []
         for index, (cell, width) in enumerate(zip(row, widths, strict=False)):
-            cells.append(str(cell).ljust(width) if index < 2 else str(cell).rjust(width))
+            is_right = index >= 2 if right is None else index in right
+            cells.append(str(cell).rjust(width) if is_right else str(cell).ljust(width))
         print("  ".join(cells))
 
 
 from app.cli_commands_claim import cmd_claim  # noqa: E402 - handlers live beside their topic
+from app.cli_commands_followup import cmd_agenda  # noqa: E402
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "init": cmd_init,
@@ -85,4 +90,5 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "claim": cmd_claim,
+    "agenda": cmd_agenda,
 }
