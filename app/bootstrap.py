@@ -24,6 +24,7 @@ from app.services.dossier import DossierService
 from app.services.exporters import ExportService
 from app.services.followup import FollowUpRecorder, FollowUpService
 from app.services.importers import ImportService
+from app.services.letters_batch import LetterService
 from app.services.registers import RegisterService
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class Services:
     registers: RegisterService
     followup: FollowUpService
     recorder: FollowUpRecorder
+    letters: LetterService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -60,20 +62,24 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
     migration = open_dossier(engine)
     uow = partial(UnitOfWork, make_session_factory(engine))
     log.info("dossier %s opened (%s)", display_name(url), migration)
+    dossier = DossierService(uow)
+    followup = FollowUpService(uow)
+    claims = ClaimService(uow)
     return Services(
         url=url,
         name=display_name(url),
         engine=engine,
         uow=uow,
-        dossier=DossierService(uow),
+        dossier=dossier,
         aging=AgingService(uow),
         migration=migration,
-        importer=ImportService(uow, DossierService(uow)),
+        importer=ImportService(uow, dossier),
         exporter=ExportService(uow),
-        demo=DemoService(uow, DossierService(uow)),
+        demo=DemoService(uow, dossier),
         backup=BackupService(url, engine),
-        claims=ClaimService(uow),
+        claims=claims,
         registers=RegisterService(uow),
-        followup=FollowUpService(uow),
+        followup=followup,
         recorder=FollowUpRecorder(uow),
+        letters=LetterService(uow, followup, claims, dossier),
     )

@@ -79,7 +79,7 @@ def print_table(
 
 
 from app.cli_commands_claim import cmd_claim  # noqa: E402 - handlers live beside their topic
-from app.cli_commands_followup import cmd_agenda  # noqa: E402
+from app.cli_commands_followup import cmd_agenda, cmd_letters  # noqa: E402
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "init": cmd_init,
@@ -91,4 +91,5 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "restore": cmd_restore,
     "claim": cmd_claim,
     "agenda": cmd_agenda,
+    "letters": cmd_letters,
 }

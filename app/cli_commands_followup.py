@@ -74,3 +74,16 @@ def cmd_agenda(services: Services, args: argparse.Namespace) -> int:
         print_table([_("Date"), _("Client"), _("Action"), _("Channel"), _("Invoices"),
                      _("Amount"), ""], rows, right={5})
     return 0
+
+
+def cmd_letters(services: Services, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.i18n import ngettext
+
+    written = services.letters.write(args.as_of, Path(args.out), args.level)
+    for letter in written:
+        print(f"{letter.path}\t{letter.client_code}\t{letter.level}\t{','.join(letter.invoices)}")
+    print(ngettext("{count} letter written to {folder}", "{count} letters written to {folder}",
+                   len(written)).format(count=len(written), folder=args.out), file=sys.stderr)
+    return 0

@@ -92,5 +92,8 @@ def format_number(amount: Decimal, lang: str | None = None, decimals: int = 2) -
 
 
 def format_date(value: date, lang: str | None = None, style: str = "short") -> str:
-    """'22/11/2026' in French; style 'long' gives '22 novembre 2026'."""
-    return _babel_format_date(value, format=style, locale=babel_locale(lang))
+    """'22/11/2026' in French; style 'long' gives '22 novembre 2026' (and '1er décembre')."""
+    text = _babel_format_date(value, format=style, locale=babel_locale(lang))
+    if style == "long" and value.day == 1 and (lang or _current) == "fr":
+        text = "1er" + text[1:]
+    return text

@@ -53,6 +53,16 @@ class AgendaEntry:
         }
 
 
+@dataclass(frozen=True)
+class PlannerInputs:
+    invoices: list[InvoiceState]
+    clients: list[ClientState]
+    settings: CompanySettings
+    promises: list[PromiseToPay]
+    history: list[DoneAction]
+    client_rows: dict[int, q.ClientRow]
+
+
 def _instalments(total: Decimal, balance: Decimal, plan_rows: list[tuple[date, Decimal]]):  # type: ignore[no-untyped-def]
     paid = total - balance
     result = []
@@ -68,6 +78,13 @@ class FollowUpService:
         self._uow = uow
 
     def plan(self, today: date) -> tuple[list[PlannedAction], dict[int, q.ClientRow]]:
+        inputs = self.inputs(today)
+        actions = plan(inputs.invoices, inputs.clients, today, inputs.settings,
+                       promises=inputs.promises, history=inputs.history)
+        return actions, inputs.client_rows
+
+    def inputs(self, today: date) -> PlannerInputs:
+        """The planner's inputs on `today`, read from the dossier in a few set-based queries."""
         with self._uow() as uow:
             session = uow.session
             company = get_company(session)
@@ -112,9 +129,7 @@ class FollowUpService:
                        snoozed_until=h.snoozed_until, channel=h.channel)
             for h in history_rows
         ]
-        actions = plan(states, client_states, today, settings, promises=promises,
-                       history=history)
-        return actions, clients
+        return PlannerInputs(states, client_states, settings, promises, history, clients)
 
     def agenda(self, date_from: date, date_to: date, today: date) -> list[AgendaEntry]:
         """Actions dated in the period, plus the overdue ones still to catch up when the period
