@@ -24,6 +24,7 @@ from app.services.dossier import DossierService
 from app.services.exporters import ExportService
 from app.services.followup import FollowUpRecorder, FollowUpService
 from app.services.importers import ImportService
+from app.services.insights import InsightService
 from app.services.letters_batch import LetterService
 from app.services.registers import RegisterService
 
@@ -50,6 +51,7 @@ class Services:
     followup: FollowUpService
     recorder: FollowUpRecorder
     letters: LetterService
+    insights: InsightService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -82,4 +84,5 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         followup=followup,
         recorder=FollowUpRecorder(uow),
         letters=LetterService(uow, followup, claims, dossier),
+        insights=InsightService(uow, lambda: dossier.settings().currency),
     )

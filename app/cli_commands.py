@@ -80,6 +80,7 @@ def print_table(
 
 from app.cli_commands_claim import cmd_claim  # noqa: E402 - handlers live beside their topic
 from app.cli_commands_followup import cmd_agenda, cmd_letters  # noqa: E402
+from app.cli_commands_insights import cmd_forecast  # noqa: E402
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "init": cmd_init,
@@ -92,4 +93,5 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "claim": cmd_claim,
     "agenda": cmd_agenda,
     "letters": cmd_letters,
+    "forecast": cmd_forecast,
 }

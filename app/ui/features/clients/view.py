@@ -27,10 +27,28 @@ def client_columns() -> list[Column]:
         Column(_("Balance"), lambda r: money_by_currency(r.balances), right=True),
         Column(_("Overdue"), lambda r: money_by_currency(r.overdue), right=True,
                tone=lambda r: WARNING if any(r.overdue.values()) else None),
-        Column(_("Risk"), lambda r: "—"),
+        Column(_("Risk"), lambda r: _risk_text(r.risk), tone=lambda r: WARNING
+               if r.risk in ("D", "E") else None),
         Column(_("Dunning"), lambda r: _("⛔ blocked") if r.dunning_blocked else _("active"),
                tone=lambda r: WARNING if r.dunning_blocked else None),
     ]
+
+
+def _risk_text(grade: str | None) -> str:
+    if grade is None:
+        return "—"
+    return _("new") if grade == "new" else grade
+
+
+class _Line:
+    """A register row with the client's risk grade beside it."""
+
+    def __init__(self, row, risk: str | None) -> None:  # type: ignore[no-untyped-def]
+        self._row = row
+        self.risk = risk
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._row, name)
 
 
 class ClientsView(QWidget):
@@ -67,8 +85,12 @@ class ClientsView(QWidget):
     def refresh(self) -> None:
         text = self.search.text().strip()
         today = self.context.today()
-        self.context.tasks.run(lambda: self.services.registers.clients(today, text), self._show,
-                               self.context.show_error)
+        def load():  # type: ignore[no-untyped-def]
+            rows = self.services.registers.clients(today, text)
+            risks = self.services.insights.insights(today).risks
+            return [_Line(r, str(risks[r.id].grade) if r.id in risks else None) for r in rows]
+
+        self.context.tasks.run(load, self._show, self.context.show_error)
 
     def _show(self, rows) -> None:  # type: ignore[no-untyped-def]
         self.model.set_rows(rows)
