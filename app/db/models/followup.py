@@ -3,7 +3,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, Percent, Str200
@@ -17,6 +26,10 @@ class DunningPolicy(Base):
     name: Mapped[Str200]
     is_default: Mapped[bool] = mapped_column(default=False)
     for_consumers: Mapped[bool] = mapped_column(default=False)
+    # Belgian consumers' free first reminder (CDE XIX.2): NULL when the policy sets no wait.
+    free_reminder_level: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    free_reminder_days: Mapped[int] = mapped_column(default=14, server_default="14")
+    free_reminder_paper_delay: Mapped[int] = mapped_column(default=3, server_default="3")
 
 
 class DunningLevel(Base):
@@ -37,6 +50,10 @@ class DunningLevel(Base):
     fee_fixed: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     fee_percent: Mapped[Percent | None] = mapped_column(nullable=True)
     needs_confirmation: Mapped[bool] = mapped_column(default=False)
+    applies_to: Mapped[str] = mapped_column(String(10), default="both", server_default="both")
+    also_email: Mapped[bool] = mapped_column(default=False, server_default=false())
+    claims_interest: Mapped[bool] = mapped_column(default=False, server_default=false())
+    claims_indemnity: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Reminder(Base):
@@ -56,6 +73,7 @@ class Reminder(Base):
     status: Mapped[str] = mapped_column(String(10), default="planned")
     done_on: Mapped[date | None] = mapped_column(nullable=True)
     snoozed_until: Mapped[date | None] = mapped_column(nullable=True)
+    instalment_due: Mapped[date | None] = mapped_column(nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     document_path: Mapped[str] = mapped_column(Text, default="")
     document_sha256: Mapped[str] = mapped_column(String(64), default="")
