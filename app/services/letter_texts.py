@@ -122,6 +122,7 @@ def build_letter(company, person, level: str, invoices, claims, as_of: date) -> 
     }
     subject, body = load_template(TEMPLATE_FOR_LEVEL.get(level, level), lang)
     subject = subject.format_map(values)
+    subject = subject[:1].upper() + subject[1:]
     body = tuple(p.format_map(values) for p in body)
     if level == "formal_notice" and not claims:
         body = tuple(p for p in body if p != "[claim]")

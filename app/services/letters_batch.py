@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -72,8 +73,7 @@ class LetterService:
 
     def write(self, as_of: date, out: Path, level: str | None = None,
               progress: Callable[[int, int], None] | None = None) -> list[WrittenLetter]:
-        from app.services.letter_pdf import render
-
+        """One PDF per client plus one file holding them all, for printing in one go."""
         jobs = self.jobs(as_of, level)
         company = self._dossier.settings()
         out.mkdir(parents=True, exist_ok=True)
@@ -81,22 +81,19 @@ class LetterService:
         with self._uow() as uow:
             people = q.addressees(uow.session, {job.client_id for job in jobs})
             figures = q.invoice_figures(uow.session, ids, as_of) if ids else {}
-        docs, written = [], []
-        for index, job in enumerate(sorted(jobs, key=lambda j: people[j.client_id].code)):
+        docs, targets, meta = [], [], []
+        for job in sorted(jobs, key=lambda j: people[j.client_id].code):
             person = people[job.client_id]
             invoices = [figures[i] for i in job.invoice_ids]
             claims = self._claims_for(job, invoices, as_of)
-            doc = build_letter(company, person, job.level, invoices, claims, as_of)
-            name = f"{as_of.isoformat()}_{_safe(person.code)}_{job.level}.pdf"
-            path = render([doc], out / name)
-            written.append(WrittenLetter(person.code, job.level, path, _sha256(path),
-                                         tuple(i.number for i in invoices)))
-            docs.append(doc)
-            if progress is not None:
-                progress(index + 1, len(jobs) + 1)
+            docs.append(build_letter(company, person, job.level, invoices, claims, as_of))
+            targets.append(out / f"{as_of.isoformat()}_{_safe(person.code)}_{job.level}.pdf")
+            meta.append((person.code, job.level, tuple(i.number for i in invoices)))
         if docs:
-            render(docs, out / f"{as_of.isoformat()}_letters_to_print.pdf")
-        return written
+            render_all(docs, targets, out / f"{as_of.isoformat()}_letters_to_print.pdf",
+                       progress)
+        return [WrittenLetter(code, lvl, path, _sha256(path), numbers)
+                for (code, lvl, numbers), path in zip(meta, targets, strict=True)]
 
     def _claims_for(self, job: LetterJob, invoices, as_of: date):  # type: ignore[no-untyped-def]
         if job.level != "formal_notice":
@@ -109,6 +106,50 @@ class LetterService:
                 continue
             result.append((invoice, claim))
         return result
+
+
+def _render_chunk(docs: list, paths: list[Path], batch: Path | None) -> int:  # type: ignore[type-arg]
+    from app.services.letter_pdf import render
+
+    for doc, path in zip(docs, paths, strict=True):
+        render([doc], path)
+    if batch is not None:
+        render(docs, batch)
+    return len(docs)
+
+
+def render_all(docs: list, paths: list[Path], batch: Path,  # type: ignore[type-arg]
+               progress: Callable[[int, int], None] | None = None) -> None:
+    """Render the files; a large batch uses every core (the print file is one job)."""
+    total = len(docs) * 2
+    if len(docs) < 60:
+        _render_chunk(docs, paths, batch)
+        if progress is not None:
+            progress(total, total)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    size = 50
+    done = 0
+    workers = max(2, min(4, os.cpu_count() or 2))
+    context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_render_batch_only, docs, batch)]
+        for start in range(0, len(docs), size):
+            futures.append(pool.submit(_render_chunk, docs[start:start + size],
+                                       paths[start:start + size], None))
+        for future in as_completed(futures):
+            done += future.result()
+            if progress is not None:
+                progress(done, total)
+
+
+def _render_batch_only(docs: list, batch: Path) -> int:  # type: ignore[type-arg]
+    from app.services.letter_pdf import render
+
+    render(docs, batch)
+    return len(docs)
 
 
 def _safe(text: str) -> str:
