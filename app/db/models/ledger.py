@@ -20,6 +20,8 @@ class Invoice(Base):
         Index("ix_invoices_due_date", "due_date"),
         Index("ix_invoices_issue_date", "issue_date"),
         Index("ix_invoices_status", "kind", "written_off_on", "disputed"),
+        Index("ix_invoices_total", "total"),
+        Index("ix_invoices_search", "number", "reference"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
