@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli import ensure_demo_dossier
+
+
+def test_demo_dossier_is_created_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("RELANCE_HOME", str(tmp_path))
+    first = Path(ensure_demo_dossier("fr"))
+    assert first.exists()
+    stamp = first.stat().st_mtime_ns
+    assert Path(ensure_demo_dossier("fr")) == first
+    assert first.stat().st_mtime_ns == stamp
+    from app.bootstrap import build
+
+    services = build(str(first), "fr")
+    try:
+        report = services.aging.report(__import__("datetime").date.today())  # noqa: DTZ011
+        assert len(report.rows) > 20
+    finally:
+        services.close()
