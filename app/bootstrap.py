@@ -27,6 +27,7 @@ from app.services.importers import ImportService
 from app.services.insights import InsightService
 from app.services.letters_batch import LetterService
 from app.services.registers import RegisterService
+from app.services.reminders import ReminderService
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class Services:
     recorder: FollowUpRecorder
     letters: LetterService
     insights: InsightService
+    reminders: ReminderService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,4 +87,5 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         recorder=FollowUpRecorder(uow),
         letters=LetterService(uow, followup, claims, dossier),
         insights=InsightService(uow, lambda: dossier.settings().currency),
+        reminders=ReminderService(uow, dossier, claims),
     )

@@ -15,12 +15,13 @@ def add_reminder(
     session: Session, *, client_id: int, level_code: str, channel: str, planned_date: date,
     status: str, invoice_ids: tuple[int, ...], done_on: date | None = None,
     snoozed_until: date | None = None, note: str = "", user_name: str = "",
-    document_path: str = "", document_sha256: str = "",
+    document_path: str = "", document_sha256: str = "", instalment_due: date | None = None,
 ) -> int:
     reminder = Reminder(client_id=client_id, level_code=level_code, channel=channel,
                         planned_date=planned_date, status=status, done_on=done_on,
                         snoozed_until=snoozed_until, note=note, user_name=user_name,
-                        document_path=document_path, document_sha256=document_sha256)
+                        document_path=document_path, document_sha256=document_sha256,
+                        instalment_due=instalment_due)
     session.add(reminder)
     session.flush()
     for invoice_id in sorted(set(invoice_ids)):

@@ -1,0 +1,179 @@
+"""Reminders: the plan of follow-up actions from the dossier, the agenda and the calendar, what
+the user does with each action, and the dunning policies behind them.
+
+The plan is never stored: it is computed from invoices, payments, policies and the history each
+time it is asked for, so any change (payment, dispute, promise, policy edit) shows at once and
+what was done, skipped or snoozed is never planned again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from app.db.queries.followup_inputs import ClientEvent
+from app.db.uow import UnitOfWork
+from app.domain.dunning import Channel, FreeReminderWait, Level
+from app.domain.errors import InvalidInput
+from app.domain.planner_inputs import PlannedAction
+from app.i18n import _
+from app.services.claims import ClaimService
+from app.services.dossier import DossierService
+from app.services.reminders_documents import Documents, Preview
+from app.services.reminders_outcomes import CallOutcome, Recorded, Recorder
+from app.services.reminders_plan import (
+    AgendaEntry,
+    Plan,
+    PlanItem,
+    PlannerInputs,
+    agenda_entries,
+    load_inputs,
+    make_plan,
+)
+from app.services.reminders_policies import PolicyBook, PolicyInfo
+
+__all__ = [
+    "AgendaEntry",
+    "CalendarData",
+    "CallOutcome",
+    "ClientEvent",
+    "Performed",
+    "Plan",
+    "PlanItem",
+    "PolicyInfo",
+    "Preview",
+    "Recorded",
+    "ReminderService",
+]
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    """What the calendar shows: the period's actions and, above them, those to catch up."""
+
+    date_from: date
+    date_to: date
+    today: date
+    items: tuple[PlanItem, ...]
+    catch_up: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class Performed:
+    recorded: Recorded
+    document_path: Path | None = None
+
+
+def week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+class ReminderService:
+    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService,
+                 claims: ClaimService, letters_folder: Callable[[], Path] | None = None) -> None:
+        self._uow = uow
+        self._policies = PolicyBook(uow)
+        self._recorder = Recorder(uow)
+        self._documents = Documents(uow, dossier, claims)
+        self._letters_folder = letters_folder or _default_letters_folder
+
+    # --- the plan -------------------------------------------------------------------------
+
+    def inputs(self, today: date) -> PlannerInputs:
+        """The planner's inputs on `today`, read from the dossier in a few set-based queries."""
+        self._policies.ensure()
+        with self._uow() as uow:
+            return load_inputs(uow.session, today)
+
+    def plan(self, today: date) -> Plan:
+        return make_plan(self.inputs(today), today)
+
+    def agenda(self, date_from: date, date_to: date, today: date) -> list[AgendaEntry]:
+        """CONTRACTS.md agenda: the period's actions (and those to catch up when it contains
+        today), one entry per currency, sorted by date then client code."""
+        _check_period(date_from, date_to)
+        return agenda_entries(self.plan(today), date_from, date_to)
+
+    def calendar(self, date_from: date, date_to: date, today: date) -> CalendarData:
+        _check_period(date_from, date_to)
+        plan = self.plan(today)
+        return CalendarData(date_from, date_to, today, tuple(plan.between(date_from, date_to)),
+                            tuple(plan.catch_up()))
+
+    def weekly_review(self, today: date, day: date | None = None) -> list[PlanItem]:
+        """The actions of the week containing `day` (default today), biggest amount first."""
+        monday, sunday = week_of(day or today)
+        return self.plan(today).week_review(monday, sunday)
+
+    # --- what the user does -----------------------------------------------------------------
+
+    def done(self, action: PlannedAction, on: date, note: str = "", document_path: str = "",
+             document_sha256: str = "") -> Recorded:
+        return self._recorder.done(action, on, note, document_path, document_sha256)
+
+    def skip(self, action: PlannedAction, on: date, reason: str) -> Recorded:
+        return self._recorder.skip(action, on, reason)
+
+    def snooze(self, action: PlannedAction, on: date, until: date, note: str = "") -> Recorded:
+        return self._recorder.snooze(action, on, until, note)
+
+    def call(self, action: PlannedAction, on: date, outcome: CallOutcome) -> Recorded:
+        return self._recorder.call(action, on, outcome)
+
+    def history(self, client_id: int) -> list[ClientEvent]:
+        """The client's reminders and activities, newest first."""
+        return self._recorder.history(client_id)
+
+    def preview(self, action: PlannedAction, today: date, level: Level | None = None) -> Preview:
+        from app.services.reminders_labels import level_name
+
+        return self._documents.preview(action, today, level_name(action.level_code, level))
+
+    def perform(self, action: PlannedAction, today: date, note: str = "") -> Performed:
+        """Carry the action out: a letter is written as a PDF and kept with the history; an
+        email, a call or a task is recorded as done."""
+        path = None
+        if action.channel in (Channel.LETTER, Channel.FORMAL_NOTICE):
+            path = self._documents.write_letter(action, today, self._letters_folder())
+        recorded = self._recorder.done(action, today, note, str(path) if path else "")
+        return Performed(recorded, path)
+
+    # --- policies -------------------------------------------------------------------------
+
+    def policies(self) -> list[PolicyInfo]:
+        return self._policies.policies()
+
+    def policy(self, code: str) -> PolicyInfo:
+        return self._policies.policy(code)
+
+    def save_policy(
+        self, code: str, name: str, levels: Sequence[Level], *,
+        free_reminder_wait: FreeReminderWait | None = None, replaces: str | None = None,
+        is_default: bool | None = None, for_consumers: bool | None = None,
+    ) -> PolicyInfo:
+        return self._policies.save(code, name, levels, free_reminder_wait=free_reminder_wait,
+                                   replaces=replaces, is_default=is_default,
+                                   for_consumers=for_consumers)
+
+    def delete_policy(self, code: str) -> None:
+        self._policies.delete(code)
+
+    def restore_policy(self, code: str) -> PolicyInfo:
+        return self._policies.restore(code)
+
+    def set_client_policy(self, client_id: int, code: str | None) -> None:
+        self._policies.set_client_policy(client_id, code)
+
+
+def _check_period(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise InvalidInput(_("the end of the period is before its start"))
+
+
+def _default_letters_folder() -> Path:
+    from app.paths import user_data_dir
+
+    return user_data_dir() / "letters"
