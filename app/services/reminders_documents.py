@@ -20,8 +20,19 @@ from app.services.reminders_labels import flag_name, level_name
 
 
 @dataclass(frozen=True)
+class PreviewTable:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    totals: tuple[tuple[str, str], ...]
+    right_columns: frozenset[int]
+
+
+@dataclass(frozen=True)
 class Preview:
-    """The text of an action as the client will read it (or, for calls and tasks, the brief)."""
+    """The text of an action as the client will read it (or, for calls and tasks, the brief).
+
+    paragraphs: plain lines; blocks: the same with the letter's tables kept as tables.
+    """
 
     channel: str
     title: str
@@ -29,6 +40,7 @@ class Preview:
     subject: str
     paragraphs: tuple[str, ...]
     produces_document: bool
+    blocks: tuple[str | PreviewTable, ...] = ()
 
 
 def _table_lines(table) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -36,6 +48,18 @@ def _table_lines(table) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     lines.extend(_("{label}: {amount}").format(label=label, amount=amount)
                  for label, amount in table.totals)
     return tuple(lines)
+
+
+def _blocks(doc: LetterDoc) -> tuple[str | PreviewTable, ...]:
+    blocks: list[str | PreviewTable] = []
+    for paragraph in doc.body:
+        table = {"[invoices]": doc.invoices, "[claim]": doc.claim}.get(paragraph, paragraph)
+        if isinstance(table, str):
+            blocks.append(table)
+        elif table is not None:
+            blocks.append(PreviewTable(table.headers, table.rows, table.totals,
+                                       table.right_columns))
+    return tuple(blocks)
 
 
 def _body(doc: LetterDoc) -> tuple[str, ...]:
@@ -125,7 +149,7 @@ class Documents:
         if channel is Channel.EMAIL:
             recipient = (person.name, person.email or _("(no email address)"))
         return Preview(channel.value, title, recipient, doc.subject, _body(doc),
-                       channel.is_paper)
+                       channel.is_paper, _blocks(doc))
 
     def write_letter(self, action: PlannedAction, as_of: date, folder: Path) -> Path | None:
         """The PDF letter of a paper action, in `folder`; None when the level has no template."""

@@ -51,7 +51,7 @@ def test_views_show_real_data(qtbot, window) -> None:  # type: ignore[no-untyped
     aging = window.views["aging"].model
     qtbot.waitUntil(lambda: aging.rowCount() == 1)
     reminders = window.views["reminders"].model
-    assert [r.line.number for r in reminders.rows] == ["F1"]
+    assert [r.action.invoice_numbers for r in reminders.rows] == [("F1",)]
     figure = window.views["dashboard"].receivable.value.text()
     assert figure == "€1,200.00"  # the invoice issued in 2099 does not count yet
 

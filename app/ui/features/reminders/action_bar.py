@@ -1,0 +1,58 @@
+"""The buttons that act on the selected action: preview, do it, call outcome, snooze, skip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from app.domain.dunning import Channel
+from app.i18n import _
+from app.services.reminders import PlanItem
+from app.ui.features.reminders.controller import RemindersController
+
+
+class ActionBar(QWidget):
+    def __init__(self, controller: RemindersController,
+                 current: Callable[[], PlanItem | None], shortcuts: bool = False) -> None:
+        super().__init__()
+        self.controller = controller
+        self.current = current
+        hint = (lambda key: f" ({key})") if shortcuts else (lambda key: "")
+        self.preview = QPushButton(_("Preview") + hint("P"))
+        self.do_it = QPushButton(_("Do it") + hint("D"))
+        self.do_it.setDefault(True)
+        self.call = QPushButton(_("Call outcome…") + hint("C"))
+        self.snooze = QPushButton(_("Snooze…") + hint("S"))
+        self.skip = QPushButton(_("Skip…") + hint("K"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.preview, self.do_it, self.call, self.snooze, self.skip):
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.preview.clicked.connect(lambda: self._run(controller.preview))
+        self.do_it.clicked.connect(lambda: self._run(controller.do))
+        self.call.clicked.connect(lambda: self._run(controller.call))
+        self.snooze.clicked.connect(lambda: self._run(controller.snooze))
+        self.skip.clicked.connect(lambda: self._run(controller.skip))
+        self.sync()
+
+    def _run(self, fn: Callable[[PlanItem], None]) -> None:
+        item = self.current()
+        if item is not None and self.controller.dialog is None:
+            fn(item)
+
+    def sync(self) -> None:
+        """Enable what makes sense for the selected action; name 'Do it' after its channel."""
+        item = self.current()
+        for button in (self.preview, self.do_it, self.call, self.snooze, self.skip):
+            button.setEnabled(item is not None)
+        if item is None:
+            return
+        channel = item.action.channel
+        label = {
+            Channel.LETTER: _("Write the letter"),
+            Channel.FORMAL_NOTICE: _("Write the letter"),
+            Channel.PHONE: _("Log the call"),
+        }.get(channel, _("Mark as done"))
+        self.do_it.setToolTip(label)

@@ -1,0 +1,177 @@
+"""What the calendar does: load the plan in the background, and carry out, snooze, skip or log
+a call on an action, through the task runner; every write is broadcast on the change bus."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from app.domain.dunning import Channel
+from app.i18n import _
+from app.services.reminders import CallOutcome, Plan, PlanItem
+from app.ui.changes import Changes
+from app.ui.features.reminders.dialogs import (
+    CallOutcomeDialog,
+    PreviewDialog,
+    SkipDialog,
+    SnoozeDialog,
+    confirm_text,
+)
+
+log = logging.getLogger(__name__)
+
+
+class RemindersController(QObject):
+    plan_loaded = Signal(object)  # Plan
+    acted = Signal(str, str)  # action key, outcome code
+    message = Signal(str)
+
+    def __init__(self, services: Any, context: Any, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.context = context
+        self.window = parent
+        self.plan: Plan | None = None
+        self.dialog: QDialog | QMessageBox | None = None
+        self._generation = 0
+        self.busy = False  # a plan is being computed
+        self.writing = 0  # writes sent and not yet answered
+
+    @property
+    def today(self) -> date:
+        return self.context.today()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Compute the plan off the UI thread; a newer request wins over an older one."""
+        self._generation += 1
+        generation = self._generation
+        today = self.today
+        self.busy = True
+
+        def done(plan: Plan) -> None:
+            if generation == self._generation:
+                self.busy = False
+                self.plan = plan
+                self.plan_loaded.emit(plan)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self.busy = False
+            self.context.show_error(error)
+
+        self.context.tasks.run(lambda: self.services.reminders.plan(today), done, failed)
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def _write(self, item: PlanItem, outcome: str, fn: Callable[[], Any],
+               invoices: bool = False, after: Callable[[Any], None] | None = None) -> None:
+        def done(result: Any) -> None:
+            self.acted.emit(item.key, outcome)
+            if after is not None:
+                after(result)
+            self.context.bus.publish(Changes(reminders=True, invoices=invoices,
+                                             client_ids=frozenset({item.client.id})))
+            self.writing -= 1
+
+        def failed(error: Exception) -> None:
+            self.writing -= 1
+            self.context.show_error(error)
+
+        self.writing += 1
+        self.context.tasks.run(fn, done, failed, write=True)
+
+    def _open(self, dialog: QDialog | QMessageBox, on_accept: Callable[[int], None]) -> None:
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            on_accept(result)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def do(self, item: PlanItem) -> None:
+        """Carry the action out: a call asks how it went; steps that need it are confirmed."""
+        if item.action.channel is Channel.PHONE:
+            self.call(item)
+            return
+        if item.action.needs_confirmation:
+            box = QMessageBox(QMessageBox.Icon.Question, _("Confirm"), confirm_text(item),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                              self.window)
+            self._open(box, lambda result: self._perform(item)
+                       if result == QMessageBox.StandardButton.Yes else None)
+            return
+        self._perform(item)
+
+    def _perform(self, item: PlanItem) -> None:
+        today = self.today
+
+        def written(performed: Any) -> None:
+            path: Path | None = performed.document_path
+            if path is not None:
+                self.message.emit(_("Letter written: {path}").format(path=path))
+            else:
+                self.message.emit(_("Done: {client}").format(client=item.client.name))
+
+        self._write(item, "done", lambda: self.services.reminders.perform(item.action, today),
+                    after=written)
+
+    def preview(self, item: PlanItem) -> None:
+        today = self.today
+
+        def show(preview: Any) -> None:
+            dialog = PreviewDialog(item, preview, self.window)
+            self._open(dialog, lambda result: self.do(item)
+                       if result == PreviewDialog.DO_IT else None)
+
+        self.context.tasks.run(
+            lambda: self.services.reminders.preview(item.action, today, item.level), show,
+            self.context.show_error)
+
+    def call(self, item: PlanItem, outcome: CallOutcome | None = None) -> None:
+        today = self.today
+        if outcome is None:
+            dialog = CallOutcomeDialog(item, today, self.window)
+            self._open(dialog, lambda result: self.call(item, dialog.outcome())
+                       if result == QDialog.DialogCode.Accepted else None)
+            return
+        code = "snoozed" if outcome.kind == "no_answer" else outcome.kind
+        self._write(item, code, lambda: self.services.reminders.call(item.action, today, outcome),
+                    invoices=outcome.kind == "dispute")
+
+    def snooze(self, item: PlanItem, until: date | None = None, note: str = "") -> None:
+        today = self.today
+        if until is None:
+            dialog = SnoozeDialog(item, today, self.window)
+            self._open(dialog, lambda result: self.snooze(item, *dialog.chosen())
+                       if result == QDialog.DialogCode.Accepted else None)
+            return
+        chosen = until
+        self._write(item, "snoozed",
+                    lambda: self.services.reminders.snooze(item.action, today, chosen, note))
+
+    def skip(self, item: PlanItem, reason: str | None = None) -> None:
+        today = self.today
+        if reason is None:
+            dialog = SkipDialog(item, self.window)
+            self._open(dialog, lambda result: self.skip(item, dialog.text())
+                       if result == QDialog.DialogCode.Accepted else None)
+            return
+        text = reason
+        self._write(item, "skipped",
+                    lambda: self.services.reminders.skip(item.action, today, text))
+
+    @staticmethod
+    def open_document(path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
