@@ -19,13 +19,18 @@ from app.db.uow import UnitOfWork
 from app.services.aging import AgingService
 from app.services.backup import BackupService
 from app.services.claims import ClaimService
+from app.services.client_account import ClientAccountService
+from app.services.clients import ClientService
 from app.services.demo import DemoService
 from app.services.dossier import DossierService
 from app.services.exporters import ExportService
 from app.services.followup import FollowUpRecorder, FollowUpService
 from app.services.importers import ImportService
 from app.services.insights import InsightService
+from app.services.invoice_actions import InvoiceActions
+from app.services.invoices import InvoiceService
 from app.services.letters_batch import LetterService
+from app.services.payments import PaymentService
 from app.services.registers import RegisterService
 from app.services.reminders import ReminderService
 
@@ -49,6 +54,11 @@ class Services:
     backup: BackupService
     claims: ClaimService
     registers: RegisterService
+    clients: ClientService
+    accounts: ClientAccountService
+    invoices: InvoiceService
+    invoice_actions: InvoiceActions
+    payments: PaymentService
     followup: FollowUpService
     recorder: FollowUpRecorder
     letters: LetterService
@@ -83,6 +93,11 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         backup=BackupService(url, engine),
         claims=claims,
         registers=RegisterService(uow),
+        clients=ClientService(uow),
+        accounts=ClientAccountService(uow, lambda: dossier.settings().currency),
+        invoices=InvoiceService(uow, dossier.settings),
+        invoice_actions=InvoiceActions(uow),
+        payments=PaymentService(uow, dossier.settings),
         followup=followup,
         recorder=FollowUpRecorder(uow),
         letters=LetterService(uow, followup, claims, dossier),

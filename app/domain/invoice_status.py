@@ -15,7 +15,7 @@ def invoice_status(
     total: Decimal, balance: Decimal, due_date: date, today: date,
     *, disputed: bool = False, written_off: bool = False,
 ) -> str:
-    """Written off and disputed win; then paid; then overdue (due before today); then partial."""
+    """Written off first; then paid; then disputed; then overdue (due before today); partial."""
     if written_off:
         return WRITTEN_OFF
     if balance <= 0:
@@ -27,3 +27,8 @@ def invoice_status(
     if balance < total:
         return PARTIALLY_PAID
     return OPEN
+
+
+def days_late(due_date: date, today: date, balance: Decimal) -> int:
+    """Whole days past the due date while something is left to pay; 0 otherwise."""
+    return max(0, (today - due_date).days) if balance > 0 else 0

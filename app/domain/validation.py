@@ -1,0 +1,81 @@
+"""Checks on what a user types for a client: email, company ids, VAT number, IBAN.
+
+Each check returns the compact value to store, or raises `Invalid` with a code; the service
+turns codes into sentences. python-stdnum and schwifty are pure computation (no I/O, no clock).
+"""
+
+from __future__ import annotations
+
+import re
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
+
+
+class Invalid(ValueError):
+    """`code` names the rule that failed: invalid_email, invalid_legal_id, invalid_vat, ..."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def check_email(text: str) -> str:
+    value = text.strip()
+    if value and not _EMAIL.match(value):
+        raise Invalid("invalid_email")
+    return value
+
+
+def check_legal_id(country: str, text: str) -> str:
+    """SIREN (9 digits) or SIRET (14) in France; enterprise number (10 digits) in Belgium."""
+    from stdnum.be import vat as be_vat
+    from stdnum.fr import siren, siret
+
+    value = re.sub(r"[\s.\-]", "", text)
+    if not value:
+        return ""
+    if country == "FR":
+        if len(value) == 9 and siren.is_valid(value):
+            return value
+        if len(value) == 14 and siret.is_valid(value):
+            return value
+        raise Invalid("invalid_legal_id")
+    if country == "BE":
+        if be_vat.is_valid(value):
+            return be_vat.compact(value)
+        raise Invalid("invalid_legal_id")
+    return value
+
+
+def check_vat_number(country: str, text: str) -> str:
+    """An EU VAT number; for French and Belgian clients its prefix must match the country."""
+    from stdnum.eu import vat
+
+    value = re.sub(r"[\s.\-]", "", text).upper()
+    if not value:
+        return ""
+    if country in ("FR", "BE") and not value.startswith(country):
+        raise Invalid("vat_country_mismatch")
+    if len(value) > 20 or (value[:2].lower() in vat.MEMBER_STATES and not vat.is_valid(value)):
+        raise Invalid("invalid_vat")
+    return value
+
+
+def check_iban(text: str) -> str:
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    value = re.sub(r"\s", "", text).upper()
+    if not value:
+        return ""
+    try:
+        return IBAN(value).compact
+    except SchwiftyException as error:
+        raise Invalid("invalid_iban") from error
+
+
+def check_country(text: str) -> str:
+    value = text.strip().upper()
+    if len(value) != 2 or not value.isalpha():
+        raise Invalid("invalid_country")
+    return value
