@@ -118,3 +118,14 @@ def test_consumers_follow_the_softer_ladder(services) -> None:  # type: ignore[n
     notice = next(i for i in items if i.action.level_code == "formal_notice")
     assert "recovery_indemnity" not in notice.action.flags
     assert "late_interest" in notice.action.flags
+
+
+def test_belgian_consumers_get_their_free_first_reminder(services) -> None:  # type: ignore[no-untyped-def]
+    settings = services.dossier.settings()
+    services.dossier.update(replace(settings, country="BE"))
+    client = add_client(services, "P002", "Luc Peeters", client_type="consumer", country="BE")
+    add_invoice(services, client, "B1", date(2026, 10, 2), date(2026, 11, 1), "120.00")
+    first = by_client(services.reminders.plan(TODAY).items, "P002")[0]
+    assert first.action.level_code == "reminder_1"
+    assert "free_first_reminder" in first.action.flags
+    assert first.action.fees == {}
