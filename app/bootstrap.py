@@ -17,6 +17,7 @@ from app.db.engine import display_name, make_engine, make_session_factory, resol
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
 from app.services.aging import AgingService
+from app.services.analytics import AnalyticsService
 from app.services.backup import BackupService
 from app.services.claims import ClaimService
 from app.services.client_account import ClientAccountService
@@ -64,6 +65,7 @@ class Services:
     letters: LetterService
     insights: InsightService
     reminders: ReminderService
+    analytics: AnalyticsService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -79,6 +81,7 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
     dossier = DossierService(uow)
     followup = FollowUpService(uow)
     claims = ClaimService(uow)
+    reminders = ReminderService(uow, dossier, claims)
     return Services(
         url=url,
         name=display_name(url),
@@ -102,5 +105,6 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         recorder=FollowUpRecorder(uow),
         letters=LetterService(uow, followup, claims, dossier),
         insights=InsightService(uow, lambda: dossier.settings().currency),
-        reminders=ReminderService(uow, dossier, claims),
+        reminders=reminders,
+        analytics=AnalyticsService(uow, dossier, reminders.agenda),
     )
