@@ -1,0 +1,86 @@
+"""Evidence log: every document sent to a client kept in the dossier with its SHA-256 hash.
+
+A stored file is never overwritten (a second document of the same name gets a suffix), and
+each one is also listed in `evidence.jsonl` beside it, so the folder alone can show, before a
+court, what was sent and that it has not changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.domain.errors import InvalidInput
+
+MANIFEST = "evidence.jsonl"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    path: Path
+    sha256: str
+    created_at: datetime  # UTC
+
+
+def store_document(source: Path | bytes, folder: Path, name: str | None = None,
+                   now: Callable[[], datetime] | None = None) -> StoredDocument:
+    """Copy a produced document (a file, or its bytes) into `folder` under `name`."""
+    data = source if isinstance(source, bytes) else _read(source)
+    if name is None:
+        name = source.name if isinstance(source, Path) else "document.pdf"
+    file_name = Path(name).name
+    if not file_name or file_name in (".", "..", MANIFEST):
+        raise InvalidInput(f"not a document name: {name!r}")
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(data).hexdigest()
+    path = _write_new(folder, file_name, data)
+    created = (now or _utc_now)()
+    entry = {"file": path.name, "sha256": digest, "created_at": created.isoformat(),
+             "bytes": len(data)}
+    with (folder / MANIFEST).open("a", encoding="utf-8") as manifest:
+        manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return StoredDocument(path, digest, created)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_unchanged(document: StoredDocument) -> bool:
+    """True while the stored file still has the hash recorded when it was produced."""
+    return document.path.is_file() and sha256_of(document.path) == document.sha256
+
+
+def _write_new(folder: Path, file_name: str, data: bytes) -> Path:
+    stem, suffix = os.path.splitext(file_name)
+    for number in range(1, 10000):
+        candidate = folder / (file_name if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            with candidate.open("xb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except FileExistsError:
+            continue
+        return candidate
+    raise InvalidInput(f"too many documents named {file_name} in {folder}")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"document cannot be read: {path}") from error
+
+
+def _utc_now() -> datetime:
+    return datetime.now(tz=UTC)
