@@ -288,3 +288,10 @@ def test_qr_code_is_drawn_module_for_module(tmp_path: Path) -> None:
               for c in range(len(modules))] for r in range(len(modules))]
     assert drawn == [list(row) for row in modules]
     assert image.getpixel((int(2 * unit), int(2 * unit))) > 128  # quiet zone
+
+
+def test_deadline_defaults_to_eight_days() -> None:
+    composed = compose_letter(letter("formal_notice", claim=claim(), deadline=None), COMPANY,
+                              recipient())
+    assert composed.values["deadline"] == "1er\xa0décembre\xa02026"  # 23 November + 8 days
+    assert composed.values["deadline_days"] == "8"

@@ -134,8 +134,8 @@ def placeholder_values(letter: Letter, company: CompanyInfo, recipient: Recipien
         "credit_total": money(totals.credit_notes + totals.unapplied_credit),
         "total_due": money(totals.total_due),
         "amount_to_pay": money(letter.amount_to_pay),
-        "deadline": fmt.long_day(letter.deadline) if letter.deadline else "",
-        "deadline_days": str((letter.deadline - letter.date).days) if letter.deadline else "",
+        "deadline": fmt.long_day(letter.pay_by),
+        "deadline_days": str((letter.pay_by - letter.date).days),
         "instalment_count": str(len(letter.instalments)),
         "first_instalment_date": fmt.long_day(letter.instalments[0].due_date)
         if letter.instalments else "",

@@ -7,7 +7,7 @@ that the figures add up, so a printed table can never contradict its own total.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from app.domain.money import ZERO
 LANGUAGES = ("fr", "en")
 CLIENT_TYPES = ("business", "consumer")
 KINDS = ("invoice", "credit_note")
+DEFAULT_DEADLINE_DAYS = 8  # days to pay after a reminder or formal notice when none is given
 
 # Legal bases of ClaimSummary.fixed_indemnity (the codes of app.domain.claim).
 FR_RECOVERY_INDEMNITY = "fr_recovery_indemnity"
@@ -187,6 +188,11 @@ class Letter:
     @property
     def invoices(self) -> tuple[LetterLine, ...]:
         return tuple(x for x in self.lines if not x.is_credit_note)
+
+    @property
+    def pay_by(self) -> date:
+        """The deadline to pay: the one given, else DEFAULT_DEADLINE_DAYS after the letter."""
+        return self.deadline or self.date + timedelta(days=DEFAULT_DEADLINE_DAYS)
 
     @property
     def credits(self) -> Decimal:
