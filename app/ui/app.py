@@ -102,7 +102,7 @@ def open_window(  # type: ignore[no-untyped-def]
             old.close()  # type: ignore[attr-defined]
             window.show()
 
-    window = MainWindow(services, open_dossier=reopen)
+    window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)
     holder["window"] = window
     return window
 
@@ -136,7 +136,9 @@ def run_gui(database: str | None, lang: str | None, smoke_test: bool = False) ->
         app.processEvents()
         window.save_layout()
         window.services.close()
-        return 0
+        for error in window.quiet_errors or []:
+            print(explain(error), file=sys.stderr)  # noqa: T201 - the check's report
+        return 1 if window.quiet_errors else 0
     window.show()
     QTimer.singleShot(0, window.raise_)
     code = app.exec()

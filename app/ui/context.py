@@ -20,3 +20,4 @@ class ViewContext:
     bus: ChangeBus
     today: Callable[[], date] = _today
     show_error: Callable[[Exception], None] = lambda error: None
+    currency: str = "EUR"  # the company's, the default of new invoices and payments

@@ -32,7 +32,7 @@ def install_excepthook() -> None:
 
             if QApplication.instance() is not None:
                 QMessageBox.critical(None, _("Relance"), explain(value))
-        except Exception:  # noqa: BLE001 - the hook must never raise
+        except Exception:
             log.exception("could not show the error")
 
     sys.excepthook = hook

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,19 +27,24 @@ from app.ui.errors import explain
 from app.ui.tasks import TaskRunner
 from app.ui.views import VIEWS
 
+log = logging.getLogger(__name__)
+
 
 def window_settings() -> QSettings:
     return QSettings(str(user_config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services, open_dossier=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, open_dossier=None, quiet: bool = False) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
+        self.quiet_errors: list[Exception] | None = [] if quiet else None
         self.services = services
         self._open_dossier = open_dossier
         self.tasks = TaskRunner(self)
         self.bus = ChangeBus(self)
-        self.context = ViewContext(self.tasks, self.bus, show_error=self.show_error)
+        self.context = ViewContext(self.tasks, self.bus, show_error=self.show_error,
+                                   currency=services.dossier.settings().currency)
+        self.tasks.run(services.invoices.refresh_statistics, lambda _r: None, None, write=True)
         self.setWindowTitle(_("Relance — {dossier}").format(dossier=services.name))
         self.setMinimumSize(900, 600)
 
@@ -116,6 +123,10 @@ class MainWindow(QMainWindow):
             show(payload)
 
     def show_error(self, error: Exception) -> None:
+        if self.quiet_errors is not None:  # smoke test: no one to click the message away
+            log.error("error shown to the user: %s", explain(error))
+            self.quiet_errors.append(error)
+            return
         QMessageBox.warning(self, _("Relance"), explain(error))
 
     def _choose_dossier(self, new: bool) -> None:

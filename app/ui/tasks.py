@@ -1,7 +1,9 @@
 """Run service calls off the UI thread; results and errors come back by signal.
 
-Reads go to a shared pool; writes to a one-thread pool (SQLite has one writer). Workers never
-touch widgets. Long jobs receive a `progress(done, total)` callable.
+Reads go to a shared pool; writes to a one-thread pool (SQLite has one writer); slow reads
+(totals over a million rows) to a pool of their own so that paging never waits behind them.
+A job started with a `key` replaces the queued, not yet started job with the same key.
+Workers never touch widgets. Long jobs receive a `progress(done, total)` callable.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ class _Job(QRunnable):
         self.fn = fn
         self.with_progress = with_progress
         self.signals = _Signals()
-        self.setAutoDelete(True)
+        self.setAutoDelete(False)  # the runner keeps it until its result is delivered
 
     def run(self) -> None:
         try:
@@ -35,7 +37,7 @@ class _Job(QRunnable):
                 result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
             else:
                 result = self.fn()
-        except Exception as error:  # noqa: BLE001 - delivered to the UI, which explains it
+        except Exception as error:
             log.exception("background task failed")
             self.signals.failed.emit(error)
         else:
@@ -49,7 +51,10 @@ class TaskRunner(QObject):
         self.reads.setMaxThreadCount(2)
         self.writes = QThreadPool(self)
         self.writes.setMaxThreadCount(1)
+        self.slow = QThreadPool(self)
+        self.slow.setMaxThreadCount(1)
         self._jobs: set[_Job] = set()
+        self._queued: dict[str, tuple[QThreadPool, _Job]] = {}
 
     def run(
         self,
@@ -58,17 +63,31 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None] | None = None,
         *,
         write: bool = False,
+        slow: bool = False,
+        key: str | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
+        pool = self.writes if write else self.slow if slow else self.reads
+        if key is not None and key in self._queued:
+            old_pool, old_job = self._queued.pop(key)
+            if old_pool.tryTake(old_job):
+                self._jobs.discard(old_job)
         job = _Job(fn, with_progress=on_progress is not None)
         self._jobs.add(job)
+        if key is not None:
+            self._queued[key] = (pool, job)
+
+        def forget() -> None:
+            self._jobs.discard(job)
+            if key is not None and self._queued.get(key, (None, None))[1] is job:
+                del self._queued[key]
 
         def finish(result: Any) -> None:
-            self._jobs.discard(job)
+            forget()
             on_done(result)
 
         def fail(error: Exception) -> None:
-            self._jobs.discard(job)
+            forget()
             if on_error is not None:
                 on_error(error)
 
@@ -76,7 +95,10 @@ class TaskRunner(QObject):
         job.signals.failed.connect(fail)
         if on_progress is not None:
             job.signals.progress.connect(on_progress)
-        (self.writes if write else self.reads).start(job)
+        pool.start(job)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.reads.waitForDone(msecs) and self.writes.waitForDone(msecs)
+        return all(pool.waitForDone(msecs) for pool in (self.reads, self.writes, self.slow))
+
+    def busy(self) -> bool:
+        return any(pool.activeThreadCount() for pool in (self.reads, self.writes, self.slow))

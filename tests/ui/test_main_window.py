@@ -30,7 +30,7 @@ def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, win) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: win.tasks.reads.activeThreadCount() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: not win.tasks.busy(), timeout=10000)
     qtbot.wait(50)
 
 
@@ -47,7 +47,7 @@ def test_views_show_real_data(qtbot, window) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: clients.rowCount() == 1)
     assert clients.data(clients.index(0, 1)) == "Boulangerie Martin"
     invoices = window.views["invoices"].model
-    assert invoices.rowCount() == 2
+    qtbot.waitUntil(lambda: invoices.rowCount() == 2)
     aging = window.views["aging"].model
     qtbot.waitUntil(lambda: aging.rowCount() == 1)
     reminders = window.views["reminders"].model
@@ -72,7 +72,10 @@ def test_aging_double_click_opens_filtered_invoices(qtbot, window) -> None:  # t
     qtbot.waitUntil(lambda: aging.model.rowCount() == 1)
     aging._open_invoices(aging.model.index(0, 0))
     assert window.current_view_key() == "invoices"
-    assert window.views["invoices"].model.total == 2
+    invoices = window.views["invoices"]
+    qtbot.waitUntil(lambda: invoices.model.rowCount() == 2 and not invoices.model.loading)
+    assert invoices.filters.client.client_id() is not None
+    qtbot.waitUntil(lambda: invoices.count.text() == "2 invoices")
 
 
 def test_geometry_is_remembered(qtbot, sqlite_services) -> None:  # type: ignore[no-untyped-def]

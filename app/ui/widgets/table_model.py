@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -23,6 +23,7 @@ class Column:
     right: bool = False
     tone: Callable[[Any], QColor | None] | None = None
     tooltip: Callable[[Any], str] | None = None
+    icon: Callable[[Any], QIcon | None] | None = None
 
 
 class RowsModel(QAbstractTableModel):
@@ -58,7 +59,9 @@ class RowsModel(QAbstractTableModel):
             tone = column.tone(item)
             return QBrush(tone) if tone is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item)
+            return column.tooltip(item) or None
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(item)
         return None
 
     def headerData(

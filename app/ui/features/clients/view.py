@@ -1,98 +1,251 @@
-"""Client register: search as you type over code, name, email, city and VAT number."""
+"""Client register (search as you type, a million-invoice dossier stays fluid) and client page."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from typing import Any
 
-from app.i18n import N_, _, ngettext
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.filters import ClientFilter
+from app.i18n import _, ngettext
 from app.ui.changes import Changes
-from app.ui.widgets.format import money_by_currency
-from app.ui.widgets.table_model import WARNING, Column, RowsModel
+from app.ui.features.clients.detail import ClientDetail
+from app.ui.features.clients.dialogs import ClientDialog
+from app.ui.features.clients.model import ClientListModel
+from app.ui.features.invoices.controller import InvoiceController
 from app.ui.widgets.tables import make_table
-
-TYPES = {"business": N_("Business"), "consumer": N_("Consumer")}
-CHANNELS = {"email": N_("Email"), "letter": N_("Letter"), "phone": N_("Phone")}
-
-
-def client_columns() -> list[Column]:
-    return [
-        Column(_("Code"), lambda r: r.code),
-        Column(_("Name"), lambda r: r.name),
-        Column(_("Type"), lambda r: _(TYPES.get(r.client_type, r.client_type))),
-        Column(_("Channel"), lambda r: _(CHANNELS.get(r.preferred_channel, r.preferred_channel))),
-        Column(_("Terms"), lambda r: _("{days} days").format(days=r.terms_days)
-               if r.terms_days is not None else _("default")),
-        Column(_("City"), lambda r: r.city),
-        Column(_("Balance"), lambda r: money_by_currency(r.balances), right=True),
-        Column(_("Overdue"), lambda r: money_by_currency(r.overdue), right=True,
-               tone=lambda r: WARNING if any(r.overdue.values()) else None),
-        Column(_("Risk"), lambda r: _risk_text(r.risk), tone=lambda r: WARNING
-               if r.risk in ("D", "E") else None),
-        Column(_("Dunning"), lambda r: _("⛔ blocked") if r.dunning_blocked else _("active"),
-               tone=lambda r: WARNING if r.dunning_blocked else None),
-    ]
-
-
-def _risk_text(grade: str | None) -> str:
-    if grade is None:
-        return "—"
-    return _("new") if grade == "new" else grade
-
-
-class _Line:
-    """A register row with the client's risk grade beside it."""
-
-    def __init__(self, row, risk: str | None) -> None:  # type: ignore[no-untyped-def]
-        self._row = row
-        self.risk = risk
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self._row, name)
 
 
 class ClientsView(QWidget):
-    def __init__(self, services, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services: Any, context: Any) -> None:
         super().__init__()
         self.services = services
         self.context = context
+        self.filter = ClientFilter()
+        self.invoices = InvoiceController(services, context, self)
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        register = QWidget()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search by name, code, email, city or VAT number"))
+        self.search.setPlaceholderText(_("Search by name, code, email, city, VAT or company "
+                                         "number"))
         self.search.setClearButtonEnabled(True)
+        self.archived = QCheckBox(_("Archived too"))
+        self.blocked = QCheckBox(_("Reminders blocked"))
         self.count = QLabel()
-        self.model = RowsModel(client_columns(), self)
+        self.model = ClientListModel(self._fetch, self._run, self)
+        self.model.failed.connect(context.show_error)
         self.table = make_table()
         self.table.setModel(self.model)
-        for column, width in enumerate((75, 240, 100, 85, 80, 130, 110, 110, 55)):
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((80, 230, 80, 70, 130, 120, 120, 120, 50, 100)):
             self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.activated.connect(lambda _i: self.open_current())
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Clients")), 0)
         top.addWidget(self.search, 1)
-        top.addWidget(self.count)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        top.addWidget(self.archived)
+        top.addWidget(self.blocked)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, shortcut, slot in (
+            ("new", _("New client…"), "Ins", self.new_client),
+            ("open", _("Open"), "Return", self.open_current),
+            ("edit", _("Edit…"), "F2", self.edit_current),
+            ("archive", _("Archive / restore"), "", self.toggle_archive),
+            ("delete", _("Delete"), "Del", self.delete_current),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+            if shortcut:
+                button.setToolTip(shortcut)
+                action = QAction(text, self)
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action.triggered.connect(slot)
+                (self.table if key in ("open", "delete") else register).addAction(action)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        box = QVBoxLayout(register)
+        box.addLayout(top)
+        box.addLayout(bar)
+        box.addWidget(self.table, 1)
+        self.stack.addWidget(register)
+
+        self.detail = ClientDetail(services, context)
+        self.stack.addWidget(self.detail)
+        back = QAction(self.detail)
+        back.setShortcuts([QKeySequence("Esc"), QKeySequence("Alt+Left")])
+        back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.triggered.connect(self.show_register)
+        self.detail.addAction(back)
+        edit = QAction(self.detail)
+        edit.setShortcut(QKeySequence("F2"))
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit.triggered.connect(lambda: self.detail.client and self._edit(self.detail.client))
+        self.detail.addAction(edit)
+        self.detail.back.connect(self.show_register)
+        self.detail.edit.connect(self._edit)
+        self.detail.new_invoice.connect(self._new_invoice)
+        self.detail.record_payment.connect(self._record_payment)
+        self.detail.apply_credit.connect(self._apply_credit)
+        self.detail.open_invoice.connect(self._open_invoice)
+
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.archived.toggled.connect(lambda _on: self.refresh())
+        self.blocked.toggled.connect(lambda _on: self.refresh())
+        self.model.loaded.connect(self._loaded)
         context.bus.changed.connect(self._changed)
         self.refresh()
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.clients or changes.ledger:
-            self.refresh()
+    # -- data -------------------------------------------------------------------------
+    def _run(self, fn: Any, done: Any, failed: Any) -> None:
+        self.context.tasks.run(fn, done, failed)
+
+    def _fetch(self, after: Any, limit: int, sort: str, descending: bool) -> list[Any]:
+        return self.services.clients.page(self.filter, self.context.today(), sort or "code",
+                                          descending, after, limit)
 
     def refresh(self) -> None:
-        text = self.search.text().strip()
+        self.filter = ClientFilter(text=self.search.text().strip(),
+                                   include_archived=self.archived.isChecked(),
+                                   blocked_only=self.blocked.isChecked())
+        flt = self.filter
+        self.model.reload()
+        self.context.tasks.run(lambda: self.services.clients.count(flt), self._show_count,
+                               self.context.show_error, key="client-count")
+
+    def _loaded(self) -> None:
+        if self.model.risks or not hasattr(self.services, "insights"):
+            return
         today = self.context.today()
-        def load():  # type: ignore[no-untyped-def]
-            rows = self.services.registers.clients(today, text)
+
+        def grades() -> dict[int, str]:
             risks = self.services.insights.insights(today).risks
-            return [_Line(r, str(risks[r.id].grade) if r.id in risks else None) for r in rows]
+            return {client_id: str(r.grade) for client_id, r in risks.items()}
 
-        self.context.tasks.run(load, self._show, self.context.show_error)
+        self.context.tasks.run(grades, self.model.set_risks, None, slow=True, key="risks")
 
-    def _show(self, rows) -> None:  # type: ignore[no-untyped-def]
-        self.model.set_rows(rows)
-        self.count.setText(ngettext("{count} client", "{count} clients", len(rows)).format(
-            count=len(rows)))
+    def _show_count(self, count: int) -> None:
+        self.count.setText(ngettext("{count} client", "{count} clients", count).format(
+            count=count))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.clients or changes.ledger:
+            if changes.ledger:
+                self.model.risks = {}
+            self.refresh()
+            if self.stack.currentWidget() is self.detail:
+                self.detail.refresh()
+
+    # -- navigation -------------------------------------------------------------------
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def open_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.show_client(row.id)
+
+    def show_client(self, client_id: int) -> None:
+        self.detail.show_client(client_id)
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.tabs.setFocus()
+
+    def show_register(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.table.setFocus()
+
+    def show_filter(self, payload: Any) -> None:
+        """Navigation from elsewhere: a client id opens its page."""
+        if isinstance(payload, int):
+            self.show_client(payload)
+
+    # -- actions ----------------------------------------------------------------------
+    def new_client(self) -> None:
+        code = self.services.clients.next_code()
+        dialog = ClientDialog(self.services, self.context.tasks, parent=self)
+        dialog.code.setText(code)
+        if dialog.exec():
+            created = dialog.result_value
+            self._publish(created.id)
+            self.show_client(created.id)
+
+    def edit_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.context.tasks.run(lambda: self.services.clients.get(row.id), self._edit,
+                                   self.context.show_error)
+
+    def _edit(self, client: Any) -> None:
+        dialog = ClientDialog(self.services, self.context.tasks, client, parent=self)
+        if dialog.exec():
+            self._publish(client.id)
+
+    def toggle_archive(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        self.context.tasks.run(
+            lambda: self.services.clients.set_archived(row.id, not row.archived),
+            lambda _v: self._publish(row.id), self.context.show_error, write=True)
+
+    def delete_current(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Delete client"),
+            _("Delete {name} ({code})? Only a client without invoices or payments can be "
+              "deleted.").format(name=row.name, code=row.code))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.context.tasks.run(lambda: self.services.clients.delete(row.id),
+                                   lambda _v: self._publish(row.id), self.context.show_error,
+                                   write=True)
+
+    def _publish(self, client_id: int, ledger: bool = False) -> None:
+        self.context.bus.publish(Changes(clients=True, invoices=ledger, payments=ledger,
+                                         client_ids=frozenset({client_id})))
+
+    @staticmethod
+    def _who(client: Any) -> tuple[int, str, str] | None:
+        return (client.id, client.code, client.name) if client is not None else None
+
+    def _new_invoice(self, client: Any) -> None:
+        self.invoices.new(self._who(client))
+
+    def _record_payment(self, client: Any) -> None:
+        self.invoices.record_payment(self._who(client))
+
+    def _apply_credit(self, client: Any) -> None:
+        from app.ui.features.payments.credit import ApplyCreditDialog
+
+        if client is None:
+            return
+        dialog = ApplyCreditDialog(self.services, self.context, client.id, parent=self)
+        if dialog.exec():
+            self._publish(client.id, ledger=True)
+
+    def _open_invoice(self, invoice_id: int) -> None:
+        self.invoices.details(invoice_id)

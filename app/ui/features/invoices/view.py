@@ -1,83 +1,182 @@
-"""Invoice list with the filters of the weekly review; scrolls a million rows lazily."""
+"""Invoice list: the filters of the weekly review, sortable columns, totals of the filtered set
+per currency; scrolls a million invoices page by page."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.filters import InvoiceFilter
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.ui.changes import Changes
+from app.ui.features.invoices.controller import InvoiceController
+from app.ui.features.invoices.filters import InvoiceFilterBar
 from app.ui.features.invoices.model import InvoiceListModel
+from app.ui.widgets.format import money
 from app.ui.widgets.tables import make_table
+
+ACTIONS = (
+    # key, label, shortcut, needs a selected invoice
+    ("new", N_("New invoice…"), "Ins", False),
+    ("details", N_("Details"), "Return", True),
+    ("edit", N_("Edit…"), "F2", True),
+    ("payment", N_("Record a payment…"), "Ctrl+R", False),
+    ("dispute", N_("Dispute / resolve…"), "Ctrl+D", True),
+    ("pause", N_("Pause reminders…"), "Ctrl+Shift+P", True),
+    ("credit_note", N_("Credit note…"), "Ctrl+Shift+A", True),
+    ("write_off", N_("Write off…"), "", True),
+    ("pdf", N_("Open the PDF"), "Ctrl+Shift+O", True),
+)
 
 
 class InvoicesView(QWidget):
-    def __init__(self, services, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services: Any, context: Any) -> None:
         super().__init__()
         self.services = services
         self.context = context
+        self.controller = InvoiceController(services, context, self)
+        self.filters = InvoiceFilterBar(services, context)
         self.filter = InvoiceFilter()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search by number, reference or client"))
-        self.search.setClearButtonEnabled(True)
-        self.scope = QComboBox()
-        self.scope.addItem(_("All invoices"), "all")
-        self.scope.addItem(_("Open"), "open")
-        self.scope.addItem(_("Overdue"), "overdue")
-        self.count = QLabel()
-        self.model = InvoiceListModel(self._count, self._page, self)
+        self.model = InvoiceListModel(self._fetch, self._run, self)
+        self.model.failed.connect(context.show_error)
         self.table = make_table()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((120, 300, 90, 90, 110, 110, 80)):
+        for column, width in enumerate((130, 260, 90, 90, 115, 115)):
             self.table.setColumnWidth(column, width)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.scope)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.doubleClicked.connect(lambda _i: self.act("details"))
+
+        bar = QHBoxLayout()
+        self.actions: dict[str, QAction] = {}
+        for key, label, shortcut, _needs in ACTIONS:
+            action = QAction(_(label), self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, k=key: self.act(k))
+            (self.table if key == "details" else self).addAction(action)
+            self.actions[key] = action
+        for key in ("new", "payment", "edit", "dispute", "credit_note"):
+            button = QPushButton(self.actions[key].text())
+            button.setToolTip(self.actions[key].shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText))
+            button.clicked.connect(self.actions[key].trigger)
+            bar.addWidget(button)
+        more = QPushButton(_("More"))
+        more.setMenu(self._actions_menu())
+        bar.addWidget(more)
+        bar.addStretch(1)
+
+        self.count = QLabel()
+        self.totals = QLabel()
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count)
+        footer.addStretch(1)
+        footer.addWidget(self.totals)
+
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        layout.addLayout(footer)
+        self.filters.changed.connect(self.refresh)
+        self.model.loaded.connect(self._update_actions)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._update_actions())
         context.bus.changed.connect(self._changed)
         self.refresh()
 
-    def _count(self) -> int:
-        return self.services.registers.invoice_count(self.filter)
+    # -- data -------------------------------------------------------------------------
+    def _run(self, fn: Any, done: Any, failed: Any) -> None:
+        self.context.tasks.run(fn, done, failed)
 
-    def _page(self, after, limit, sort, descending):  # type: ignore[no-untyped-def]
-        return self.services.registers.invoice_page(
-            self.filter, self.context.today(), sort, descending, after, limit)
-
-    def _changed(self, changes: Changes) -> None:
-        if changes.ledger or changes.clients:
-            self.refresh()
-
-    def show_filter(self, flt: InvoiceFilter) -> None:
-        """Show exactly these invoices (used by the aging view and the dashboard)."""
-        self.search.blockSignals(True)
-        self.search.setText(flt.text)
-        self.search.blockSignals(False)
-        self.filter = flt
-        self._reload()
+    def _fetch(self, after: Any, limit: int, sort: str, descending: bool) -> list[Any]:
+        return self.services.invoices.page(self.filter, self.context.today(), sort, descending,
+                                           after, limit)
 
     def refresh(self) -> None:
-        scope = self.scope.currentData()
-        self.filter = replace(
-            InvoiceFilter(), text=self.search.text().strip(),
-            open_only=scope == "open",
-            overdue_on=self.context.today() if scope == "overdue" else None,
-        )
+        self.filter = self.filters.value()
         self._reload()
 
     def _reload(self) -> None:
         self.model.reload()
-        self.count.setText(ngettext("{count} invoice", "{count} invoices", self.model.total)
-                           .format(count=self.model.total))
+        flt, today = self.filter, self.context.today()
+        self.count.setText(_("Counting…"))
+        self.totals.setText("")
+        self.context.tasks.run(lambda: self.services.invoices.totals(flt, today),
+                               self._show_totals, self.context.show_error, slow=True,
+                               key="invoice-totals")
+
+    def _show_totals(self, totals: list[Any]) -> None:
+        count = sum(t.count for t in totals)
+        self.count.setText(ngettext("{count} invoice", "{count} invoices", count).format(
+            count=count))
+        parts = [_("{currency}: total {total}, left to pay {balance}").format(
+            currency=t.currency, total=money(t.total, t.currency),
+            balance=money(t.balance, t.currency)) for t in totals]
+        self.totals.setText("  ·  ".join(parts))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.ledger or changes.clients:
+            self._reload()
+
+    def show_filter(self, flt: InvoiceFilter) -> None:
+        """Show exactly these invoices (from the aging table, the dashboard, a client page)."""
+        self.filters.set_value(flt)
+        self.filter = replace(self.filters.value(), open_only=flt.open_only,
+                              overdue_on=flt.overdue_on)
+        if flt.client_id is not None:
+            client_id = flt.client_id
+            self.context.tasks.run(
+                lambda: self.services.clients.get(client_id),
+                lambda c: self.filters.client.set_client(c.id, c.code, c.name) if
+                self.filters.client.client_id() == c.id else None, self.context.show_error)
+        self._reload()
+
+    # -- actions ----------------------------------------------------------------------
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        row = self.current()
+        for key, _label, _shortcut, needs in ACTIONS:
+            self.actions[key].setEnabled(row is not None or not needs)
+        if row is not None:
+            self.actions["pdf"].setEnabled(row.line.has_attachment)
+
+    def _actions_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for key, *_rest in ACTIONS:
+            menu.addAction(self.actions[key])
+        return menu
+
+    def _menu(self, point: QPoint) -> None:
+        self._update_actions()
+        self._actions_menu().exec(self.table.viewport().mapToGlobal(point))
+
+    def act(self, key: str) -> None:
+        row = self.current()
+        c = self.controller
+        if key == "new":
+            c.new(self.filters.client.current())
+            return
+        if key == "payment":
+            line = row.line if row is not None else None
+            c.record_payment((line.client_id, line.client_code, line.client_name)
+                             if line else None, line.id if line else None)
+            return
+        if row is None:
+            return
+        invoice_id = row.line.id
+        {"details": c.details, "edit": c.edit, "dispute": c.dispute, "pause": c.pause,
+         "credit_note": c.credit_note, "write_off": c.write_off,
+         "pdf": c.open_pdf}[key](invoice_id)

@@ -1,0 +1,114 @@
+"""Opens the right dialog for an invoice (loading it first, off the UI thread) and tells the
+other views what changed once it is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QWidget
+
+from app.domain.errors import InvalidInput
+from app.i18n import _
+from app.services.invoices import InvoiceDetail
+from app.ui.changes import Changes
+
+
+class InvoiceController:
+    def __init__(self, services: Any, context: Any, parent: QWidget) -> None:
+        self.services = services
+        self.context = context
+        self.parent = parent
+
+    def _with_detail(self, invoice_id: int, then: Callable[[InvoiceDetail], None]) -> None:
+        today = self.context.today()
+        self.context.tasks.run(lambda: self.services.invoices.get(invoice_id, today), then,
+                               self.context.show_error)
+
+    def changed(self, client_id: int | None = None) -> None:
+        ids = frozenset({client_id}) if client_id else frozenset()
+        self.context.bus.publish(Changes(clients=True, invoices=True, payments=True,
+                                         reminders=True, client_ids=ids))
+
+    def _run(self, dialog: QDialog, client_id: int | None) -> bool:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed(client_id)
+            return True
+        return False
+
+    # -- the actions ------------------------------------------------------------------
+    def new(self, client: tuple[int, str, str] | None = None) -> None:
+        from app.ui.features.invoices.dialogs import InvoiceDialog
+
+        dialog = InvoiceDialog(self.services, self.context, parent=self.parent)
+        if client is not None:
+            dialog.client.set_client(*client)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed(dialog.result_value.data.client_id)
+
+    def edit(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.dialogs import InvoiceDialog
+
+        def show(detail: InvoiceDetail) -> None:
+            if detail.kind == "credit_note":
+                self.details(invoice_id)
+                return
+            self._run(InvoiceDialog(self.services, self.context, detail, self.parent),
+                      detail.data.client_id)
+
+        self._with_detail(invoice_id, show)
+
+    def details(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.detail import InvoiceDetailDialog
+
+        InvoiceDetailDialog(self.services, self.context, invoice_id, self, self.parent).exec()
+
+    def record_payment(self, client: tuple[int, str, str] | None = None,
+                       invoice_id: int | None = None) -> None:
+        from app.ui.features.payments.dialogs import PaymentDialog
+
+        dialog = PaymentDialog(self.services, self.context, parent=self.parent)
+        if client is not None:
+            dialog.client.set_client(*client)
+            if invoice_id is not None:
+                dialog.preselect(invoice_id)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed(dialog.result_value.client_id)
+
+    def _action(self, invoice_id: int, dialog_class: Any) -> None:
+        def show(detail: InvoiceDetail) -> None:
+            self._run(dialog_class(self.services, self.context, detail, self.parent),
+                      detail.data.client_id)
+
+        self._with_detail(invoice_id, show)
+
+    def dispute(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.actions import DisputeDialog
+
+        self._action(invoice_id, DisputeDialog)
+
+    def pause(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.actions import PauseDialog
+
+        self._action(invoice_id, PauseDialog)
+
+    def write_off(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.actions import WriteOffDialog
+
+        self._action(invoice_id, WriteOffDialog)
+
+    def credit_note(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.actions import CreditNoteDialog
+
+        self._action(invoice_id, CreditNoteDialog)
+
+    def open_pdf(self, invoice_id: int) -> None:
+        def show(detail: InvoiceDetail) -> None:
+            if not detail.attachment_path:
+                self.context.show_error(InvalidInput(_("no PDF is attached to this invoice")))
+                return
+            QDesktopServices.openUrl(QUrl.fromLocalFile(detail.attachment_path))
+
+        self._with_detail(invoice_id, show)

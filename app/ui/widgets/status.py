@@ -1,0 +1,96 @@
+"""Invoice statuses shown with colour AND a drawn sign AND words, never colour alone."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from app.i18n import N_, _
+
+STATUS_TEXT = {
+    "open": N_("Open"),
+    "partially_paid": N_("Partially paid"),
+    "paid": N_("Paid"),
+    "overdue": N_("Overdue"),
+    "disputed": N_("Disputed"),
+    "written_off": N_("Written off"),
+    "credit_note": N_("Credit note"),
+}
+STATUS_COLOURS = {
+    "open": "#2e86c1",
+    "partially_paid": "#8e44ad",
+    "paid": "#27ae60",
+    "overdue": "#b03a2e",
+    "disputed": "#d35400",
+    "written_off": "#7f8c8d",
+    "credit_note": "#16a085",
+}
+WARNING = QColor("#b03a2e")
+DISPUTE = QColor("#a04000")
+MUTED = QColor("#7f8c8d")
+
+
+def status_text(status: str) -> str:
+    return _(STATUS_TEXT.get(status, status))
+
+
+def status_colour(status: str) -> QColor:
+    return QColor(STATUS_COLOURS.get(status, "#7f8c8d"))
+
+
+def _sign(painter: QPainter, status: str, u: float) -> None:
+    pen = QPen(QColor("white"), 1.6 * u)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if status == "overdue":  # exclamation mark
+        painter.drawLine(QPointF(8 * u, 4 * u), QPointF(8 * u, 9 * u))
+        painter.drawPoint(QPointF(8 * u, 11.8 * u))
+    elif status == "disputed":  # flag
+        painter.drawLine(QPointF(5.5 * u, 3.5 * u), QPointF(5.5 * u, 12.5 * u))
+        flag = QPainterPath()
+        flag.moveTo(5.5 * u, 4 * u)
+        flag.lineTo(11.5 * u, 6 * u)
+        flag.lineTo(5.5 * u, 8.5 * u)
+        painter.setBrush(QColor("white"))
+        painter.drawPath(flag)
+    elif status == "paid":  # tick
+        painter.drawPolyline([QPointF(4.5 * u, 8.5 * u), QPointF(7 * u, 11 * u),
+                              QPointF(11.5 * u, 5 * u)])
+    elif status == "written_off":  # cross
+        painter.drawLine(QPointF(5 * u, 5 * u), QPointF(11 * u, 11 * u))
+        painter.drawLine(QPointF(11 * u, 5 * u), QPointF(5 * u, 11 * u))
+    elif status == "partially_paid":  # half disc
+        painter.setBrush(QColor("white"))
+        painter.drawPie(QRectF(4.5 * u, 4.5 * u, 7 * u, 7 * u), 90 * 16, 180 * 16)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(4.5 * u, 4.5 * u, 7 * u, 7 * u))
+    elif status == "credit_note":  # minus
+        painter.drawLine(QPointF(4.5 * u, 8 * u), QPointF(11.5 * u, 8 * u))
+    else:  # open: clock hands
+        painter.drawEllipse(QRectF(4 * u, 4 * u, 8 * u, 8 * u))
+        painter.drawPolyline([QPointF(8 * u, 5.5 * u), QPointF(8 * u, 8 * u),
+                              QPointF(10 * u, 9 * u)])
+
+
+@cache
+def status_pixmap(status: str, size: int = 16, ratio: float = 2.0) -> QPixmap:
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(status_colour(status))
+    painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+    _sign(painter, status, size / 16)
+    painter.end()
+    return pixmap
+
+
+@cache
+def status_icon(status: str) -> QIcon:
+    return QIcon(status_pixmap(status))
