@@ -21,7 +21,8 @@ from app.domain.planner_inputs import PlannedAction
 from app.i18n import _
 from app.services.claims import ClaimService
 from app.services.dossier import DossierService
-from app.services.reminders_documents import Documents, Preview
+from app.services.mail import LaunchResult
+from app.services.reminders_documents import Documents, MailOpener, Preview, Sent
 from app.services.reminders_outcomes import CallOutcome, Recorded, Recorder
 from app.services.reminders_plan import (
     AgendaEntry,
@@ -62,8 +63,13 @@ class CalendarData:
 
 @dataclass(frozen=True)
 class Performed:
+    """The history record, the document kept (PDF letter or .eml), how the email was opened
+    (mail.explanation says what is left to do) and why an email copy could not be opened."""
+
     recorded: Recorded
     document_path: Path | None = None
+    mail: LaunchResult | None = None
+    mail_problem: str = ""
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -73,12 +79,21 @@ def week_of(day: date) -> tuple[date, date]:
 
 class ReminderService:
     def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService,
-                 claims: ClaimService, letters_folder: Callable[[], Path] | None = None) -> None:
+                 claims: ClaimService, documents_root: Callable[[], Path] | None = None) -> None:
         self._uow = uow
         self._policies = PolicyBook(uow)
         self._recorder = Recorder(uow)
-        self._documents = Documents(uow, dossier, claims)
-        self._letters_folder = letters_folder or _default_letters_folder
+        self._documents = Documents(uow, dossier, claims,
+                                    documents_root or _default_documents_root)
+
+    @property
+    def mail_opener(self) -> MailOpener:
+        """How an email draft reaches the user's mail client (tests put a fake here)."""
+        return self._documents.mail_opener
+
+    @mail_opener.setter
+    def mail_opener(self, opener: MailOpener) -> None:
+        self._documents.mail_opener = opener
 
     # --- the plan -------------------------------------------------------------------------
 
@@ -133,13 +148,29 @@ class ReminderService:
         return self._documents.preview(action, today, level_name(action.level_code, level))
 
     def perform(self, action: PlannedAction, today: date, note: str = "") -> Performed:
-        """Carry the action out: a letter is written as a PDF and kept with the history; an
-        email, a call or a task is recorded as done."""
-        path = None
-        if action.channel in (Channel.LETTER, Channel.FORMAL_NOTICE):
-            path = self._documents.write_letter(action, today, self._letters_folder())
-        recorded = self._recorder.done(action, today, note, str(path) if path else "")
-        return Performed(recorded, path)
+        """Carry the action out, then record it: a letter is written as a PDF (its email copy
+        opened when the level asks for one), an email opens in the user's mail client; the
+        document is kept as evidence with its SHA-256. A call or a task is recorded as done.
+        Nothing is recorded when the email cannot be opened."""
+        sent = Sent()
+        if action.channel.is_paper:
+            sent = self._documents.send_letter(action, today)
+        elif action.channel is Channel.EMAIL:
+            sent = self._documents.send_email(action, today)
+        document = sent.document
+        recorded = self._recorder.done(
+            action, today, note, str(document.path) if document else "",
+            document.sha256 if document else "")
+        return Performed(recorded, document.path if document else None, sent.mail,
+                         sent.mail_problem)
+
+    def draft_pdf(self, action: PlannedAction, today: date) -> Path | None:
+        """The PDF the letter would be, to look at before doing it (not kept)."""
+        return self._documents.draft_pdf(action, today)
+
+    def documents_folder(self, client_code: str) -> Path:
+        """Where the documents sent to that client are kept."""
+        return self._documents.folder(client_code)
 
     # --- policies -------------------------------------------------------------------------
 
@@ -173,7 +204,7 @@ def _check_period(date_from: date, date_to: date) -> None:
         raise InvalidInput(_("the end of the period is before its start"))
 
 
-def _default_letters_folder() -> Path:
+def _default_documents_root() -> Path:
     from app.paths import user_data_dir
 
-    return user_data_dir() / "letters"
+    return user_data_dir() / "documents"

@@ -67,3 +67,19 @@ def seed(services) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def by_client(items, code: str):  # type: ignore[no-untyped-def]
     return [item for item in items if item.client.code == code]
+
+
+class FakeMail:
+    """Stands for the user's mail client: keeps the drafts it is handed, or refuses them."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.drafts: list = []  # type: ignore[type-arg]
+        self.fail = fail
+
+    def __call__(self, draft, workdir):  # type: ignore[no-untyped-def]
+        from app.services.mail import LaunchFailed, LaunchResult
+
+        if self.fail:
+            raise LaunchFailed("no mail client here")
+        self.drafts.append(draft)
+        return LaunchResult("fake")

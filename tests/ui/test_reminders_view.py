@@ -13,7 +13,7 @@ from app.ui.context import ViewContext
 from app.ui.features.reminders.dialogs import CallOutcomeDialog, SkipDialog, SnoozeDialog
 from app.ui.features.reminders.view import RemindersView
 from app.ui.tasks import TaskRunner
-from tests.services.reminders_data import TODAY, by_client, seed
+from tests.services.reminders_data import TODAY, FakeMail, by_client, seed
 
 
 def make_view(qtbot, services, today: date = TODAY):  # type: ignore[no-untyped-def]
@@ -44,6 +44,7 @@ def settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def dossier(sqlite_services):  # type: ignore[no-untyped-def]
     ids = seed(sqlite_services)
+    sqlite_services.reminders.mail_opener = FakeMail()
     return sqlite_services, ids
 
 
@@ -77,6 +78,24 @@ def test_do_it_records_and_replans(qtbot, dossier) -> None:  # type: ignore[no-u
     assert view.calendar.items_on(date(2026, 12, 1))[0].action.level_code == "reminder_2"
     assert "Boulangerie Martin" in view.message.text()
     assert view.errors == []
+
+
+def test_preview_then_do_it_opens_the_email(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.reminders.dialogs import PreviewDialog
+
+    services, ids = dossier
+    view = make_view(qtbot, services)
+    view.day_table.doubleClicked.emit(view.day.index(0, 0))
+    qtbot.waitUntil(lambda: isinstance(view.controller.dialog, PreviewDialog))
+    dialog = view.controller.dialog
+    assert "F1" in dialog.body.toPlainText()
+    assert not dialog.pdf_button.isVisible()  # an email: no PDF of its own
+    qtbot.mouseClick(dialog.do_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    [draft] = services.reminders.mail_opener.drafts
+    assert draft.to == ("compta@martin.fr",)
+    assert "mail client" in view.message.text()
+    assert [e.status for e in _history(services, ids["C001"])] == ["done"]
 
 
 def test_snooze_from_the_catch_up_list(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]

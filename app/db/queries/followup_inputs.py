@@ -126,3 +126,14 @@ def client_events(session: Session, client_id: int) -> list[ClientEvent]:
     )
     events.sort(key=lambda e: (e.on, e.kind != "reminder"), reverse=True)
     return events
+
+
+def invoice_attachments(session: Session, invoice_ids: tuple[int, ...]) -> list[str]:
+    """The files of the original invoices (attached to reminder emails), in invoice order."""
+    if not invoice_ids:
+        return []
+    rows = session.execute(
+        select(Invoice.attachment_path).where(Invoice.id.in_(sorted(set(invoice_ids))))
+        .order_by(Invoice.number)
+    )
+    return [path for (path,) in rows if path]

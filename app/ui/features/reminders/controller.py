@@ -119,10 +119,17 @@ class RemindersController(QObject):
 
         def written(performed: Any) -> None:
             path: Path | None = performed.document_path
-            if path is not None:
-                self.message.emit(_("Letter written: {path}").format(path=path))
-            else:
-                self.message.emit(_("Done: {client}").format(client=item.client.name))
+            parts = [_("Done: {client}").format(client=item.client.name)]
+            if path is not None and path.suffix == ".pdf":
+                parts = [_("Letter written: {path}").format(path=path)]
+            if performed.mail is not None:
+                parts.append(_("the email is open in your mail client, ready to send"))
+                if performed.mail.explanation:
+                    parts.append(performed.mail.explanation)
+            if performed.mail_problem:
+                parts.append(_("the email copy could not be opened: {reason}").format(
+                    reason=performed.mail_problem))
+            self.message.emit(" — ".join(parts))
 
         self._write(item, "done", lambda: self.services.reminders.perform(item.action, today),
                     after=written)
@@ -132,6 +139,7 @@ class RemindersController(QObject):
 
         def show(preview: Any) -> None:
             dialog = PreviewDialog(item, preview, self.window)
+            dialog.pdf_button.clicked.connect(lambda: self.open_pdf(item))
             self._open(dialog, lambda result: self.do(item)
                        if result == PreviewDialog.DO_IT else None)
 
@@ -171,6 +179,17 @@ class RemindersController(QObject):
         text = reason
         self._write(item, "skipped",
                     lambda: self.services.reminders.skip(item.action, today, text))
+
+    def open_pdf(self, item: PlanItem) -> None:
+        """Show the letter as it will print, in the system's PDF viewer."""
+        today = self.today
+
+        def opened(path: Path | None) -> None:
+            if path is not None:
+                self.open_document(str(path))
+
+        self.context.tasks.run(lambda: self.services.reminders.draft_pdf(item.action, today),
+                               opened, self.context.show_error)
 
     @staticmethod
     def open_document(path: str) -> None:

@@ -116,7 +116,14 @@ class PreviewDialog(QDialog):
         self.body = QTextBrowser()
         self.body.setHtml(f"<h3>{html.escape(preview.subject)}</h3>{preview_html(preview)}")
         layout.addWidget(self.body, 1)
+        if preview.attachments:
+            attached = QLabel(_("Attached: {files}").format(files=", ".join(preview.attachments)))
+            attached.setWordWrap(True)
+            layout.addWidget(attached)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.pdf_button = buttons.addButton(_("Open the PDF"),
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setVisible(preview.produces_document)
         self.do_button = buttons.addButton(_("Do it"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(lambda: self.done(self.DO_IT))
         buttons.rejected.connect(self.reject)
