@@ -297,7 +297,7 @@ class ClientDialog(ServiceDialog):
 
     def on_failed(self, error: Exception) -> None:
         for widget, label in self.errors.fields.values():
-            if label.isVisible():
+            if not label.isHidden():
                 page = widget
                 while page is not None and self.tabs.indexOf(page) < 0:
                     page = page.parentWidget()
