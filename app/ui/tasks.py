@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.domain.errors import RelanceError
+
 log = logging.getLogger(__name__)
 
 
@@ -37,6 +39,9 @@ class _Job(QRunnable):
                 result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
             else:
                 result = self.fn()
+        except RelanceError as error:
+            log.info("refused: %s", type(error).__name__)
+            self.signals.failed.emit(error)
         except Exception as error:
             log.exception("background task failed")
             self.signals.failed.emit(error)
