@@ -50,7 +50,7 @@ def test_create_client_with_errors_then_valid(qtbot, setup) -> None:  # type: ig
     dialog.iban.setText("FR7630006000011234567890188")
     dialog.save()
     settle(qtbot, context)
-    assert dialog.errors.message("email").startswith("this is not an email address")
+    assert dialog.errors.message("email").startswith("This is not an email address")
     assert dialog.errors.message("iban")
     assert dialog.tabs.currentIndex() == 0
     dialog.email.setText("contact@lefevre.fr")

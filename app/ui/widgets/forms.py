@@ -23,6 +23,11 @@ ERROR_STYLE = "color: #b03a2e;"
 INVALID_BORDER = "border: 1px solid #b03a2e;"
 
 
+def sentence(message: str) -> str:
+    """Service messages start in lower case (they follow a file name on the CLI)."""
+    return message[:1].upper() + message[1:]
+
+
 class AmountEdit(QLineEdit):
     """Accepts '1 234,50', '1234.50' or '1 234,50 €'; never goes through float."""
 
@@ -44,6 +49,7 @@ class DateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("dd/MM/yyyy")
+        self.setMaximumWidth(150)
         if value is not None:
             self.set_value(value)
 
@@ -104,13 +110,13 @@ class FieldErrors:
                 loose.append(problem.message)
                 continue
             widget, label = target
-            text = label.text()
-            label.setText(f"{text}\n{problem.message}" if text else problem.message)
+            text, message = label.text(), sentence(problem.message)
+            label.setText(f"{text}\n{message}" if text else message)
             label.show()
             widget.setStyleSheet(INVALID_BORDER)
             first = first or widget
         if loose:
-            self.general.setText("\n".join(loose))
+            self.general.setText("\n".join(sentence(m) for m in loose))
             self.general.show()
         if first is not None:
             first.setFocus()

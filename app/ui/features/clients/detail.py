@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.behaviour import months_before
-from app.i18n import N_, _, format_number
+from app.i18n import N_, _, format_number, ngettext
 from app.services.client_account import ClientAccount, Statement
 from app.services.clients import ClientData
 from app.ui.features.clients.history import history_columns
@@ -174,7 +174,7 @@ class ClientDetail(QWidget):
             Column(_("Detail"), self._detail),
             Column(_("Debit"), lambda r: money(r.amount, r.currency) if r.amount > 0 else "",
                    right=True),
-            Column(_("Credit"), lambda r: money(-r.amount, r.currency) if r.amount < 0 else "",
+            Column(_("Credits"), lambda r: money(-r.amount, r.currency) if r.amount < 0 else "",
                    right=True),
             Column(_("Balance"), lambda r: money(r.balance, r.currency), right=True),
         ], self)
@@ -206,7 +206,8 @@ class ClientDetail(QWidget):
             Column(_("Total"), lambda r: money(r.total, r.currency), right=True),
             Column(_("Left to pay"), lambda r: money(r.balance, r.currency), right=True),
             Column(_("Status"), lambda r: _("Disputed") if r.disputed else (
-                _("{days} days late").format(days=(today() - r.due_date).days)
+                ngettext("{days} day late", "{days} days late", (today() - r.due_date).days)
+                .format(days=(today() - r.due_date).days)
                 if r.due_date < today() else _("Not yet due")),
                 tone=lambda r: WARNING if r.disputed or r.due_date < today() else None,
                 icon=lambda r: status_icon("disputed") if r.disputed else (

@@ -167,6 +167,9 @@ class ClientDialog(ServiceDialog):
         self.contacts.setHorizontalHeaderLabels(
             [_("Name"), _("Role"), _("Email"), _("Phone"), _("Gets reminders")])
         self.contacts.horizontalHeader().setStretchLastSection(True)
+        self.contacts.setWordWrap(False)
+        for column, width in enumerate((130, 110, 190, 110)):
+            self.contacts.setColumnWidth(column, width)
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.verticalHeader().setVisible(False)
         buttons = QHBoxLayout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.filters import ClientFilter
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.ui.changes import Changes
 from app.ui.features.clients.detail import ClientDetail
 from app.ui.features.clients.dialogs import ClientDialog
@@ -54,8 +55,11 @@ class ClientsView(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((80, 230, 80, 70, 130, 120, 120, 120, 50, 100)):
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in enumerate((70, 230, 110, 80, 125, 115, 115, 115, 60, 110, 90)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.activated.connect(lambda _i: self.open_current())
         top = QHBoxLayout()
@@ -66,7 +70,7 @@ class ClientsView(QWidget):
         bar = QHBoxLayout()
         for key, text, shortcut, slot in (
             ("new", _("New client…"), "Ins", self.new_client),
-            ("open", _("Open"), "Return", self.open_current),
+            ("open", _("Open client"), "Return", self.open_current),
             ("edit", _("Edit…"), "F2", self.edit_current),
             ("archive", _("Archive / restore"), "", self.toggle_archive),
             ("delete", _("Delete"), "Del", self.delete_current),
@@ -148,7 +152,7 @@ class ClientsView(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count.setText(ngettext("{count} client", "{count} clients", count).format(
-            count=count))
+            count=format_number(Decimal(count), decimals=0)))
 
     def _changed(self, changes: Changes) -> None:
         if changes.clients or changes.ledger:

@@ -44,7 +44,7 @@ class InvoiceDetailDialog(QDialog):
         self.notes.setWordWrap(True)
         self.allocations = RowsModel([
             Column(_("Date"), lambda a: day(a.date)),
-            Column(_("From"), lambda a: _("Payment {reference}").format(reference=a.label)
+            Column(_("Settled with"), lambda a: _("Payment {reference}").format(reference=a.label)
                    if a.source_kind == "payment" else _("Credit note {number}").format(
                        number=a.label)),
             Column(_("Method"), lambda a: a.method),
@@ -147,6 +147,11 @@ class InvoiceDetailDialog(QDialog):
         for key in ("payment", "dispute", "pause", "credit_note", "write_off"):
             if key in self.buttons:
                 self.buttons[key].setVisible(not is_note)
+        settled = detail.balance <= 0 and detail.written_off_on is None
+        for key in ("payment", "dispute", "pause", "write_off"):
+            if key in self.buttons:
+                self.buttons[key].setEnabled(not settled or (key == "dispute" and
+                                                             detail.disputed))
         if "dispute" in self.buttons:
             self.buttons["dispute"].setText(_("Resolve the dispute…") if detail.disputed
                                             else _("Dispute…"))

@@ -39,7 +39,7 @@ class InvoiceDialog(ServiceDialog):
         self.detail = detail
         self.due_typed = detail is not None
         self.attachment = ""
-        self.resize(560, 600)
+        self.resize(560, 540)
         form = QFormLayout()
         self.body.addLayout(form)
         today = context.today()
@@ -62,7 +62,8 @@ class InvoiceDialog(ServiceDialog):
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(56)
         self.discount_percent = QLineEdit()
-        self.discount_percent.setPlaceholderText("2")
+        self.discount_percent.setPlaceholderText("0")
+        self.discount_percent.setMaximumWidth(70)
         self.discount_days = QSpinBox()
         self.discount_days.setRange(0, 365)
         self.discount_days.setSuffix(_(" days"))
@@ -94,6 +95,7 @@ class InvoiceDialog(ServiceDialog):
         d_box.addWidget(self.discount_percent)
         d_box.addWidget(QLabel(_("% if paid within")))
         d_box.addWidget(self.discount_days)
+        d_box.addStretch(1)
         e.add_row(form, _("Early-payment discount"), discount, "discount_percent")
         e.fields["discount_days"] = (self.discount_days, e.fields["discount_percent"][1])
         e.add_row(form, _("Late interest rate (%)"), self.interest, "late_interest_rate")
@@ -104,6 +106,7 @@ class InvoiceDialog(ServiceDialog):
         a_box.addWidget(self.attach_label, 1)
         e.add_row(form, _("Original"), attach, "attachment")
 
+        self.body.addStretch(1)
         self.client.changed.connect(lambda _c: self._suggest_due())
         self.issue_date.dateChanged.connect(lambda _d: self._suggest_due())
         self.due_date.dateChanged.connect(self._due_edited)

@@ -4,6 +4,7 @@ per currency; scrolls a million invoices page by page."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
@@ -11,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.filters import InvoiceFilter
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, format_number, ngettext
 from app.ui.changes import Changes
 from app.ui.features.invoices.controller import InvoiceController
 from app.ui.features.invoices.filters import InvoiceFilterBar
@@ -47,8 +48,11 @@ class InvoicesView(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((130, 260, 90, 90, 115, 115)):
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in enumerate((140, 280, 95, 95, 120, 120, 170)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.doubleClicked.connect(lambda _i: self.act("details"))
@@ -118,7 +122,7 @@ class InvoicesView(QWidget):
     def _show_totals(self, totals: list[Any]) -> None:
         count = sum(t.count for t in totals)
         self.count.setText(ngettext("{count} invoice", "{count} invoices", count).format(
-            count=count))
+            count=format_number(Decimal(count), decimals=0)))
         parts = [_("{currency}: total {total}, left to pay {balance}").format(
             currency=t.currency, total=money(t.total, t.currency),
             balance=money(t.balance, t.currency)) for t in totals]

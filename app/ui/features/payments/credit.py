@@ -23,9 +23,9 @@ class ApplyCreditDialog(ServiceDialog):
         self.resize(660, 560)
         self.credits = RowsModel([
             Column(_("Date"), lambda c: day(c.date)),
-            Column(_("From"), lambda c: (_("Payment {reference}") if c.source_kind == "payment"
-                                         else _("Credit note {reference}")).format(
-                                             reference=c.label)),
+            Column(_("Source"), lambda c: (_("Payment {reference}") if c.source_kind == "payment"
+                                           else _("Credit note {reference}")).format(
+                                               reference=c.label)),
             Column(_("Available"), lambda c: money(c.remaining, c.currency), right=True),
         ], self)
         self.invoices = RowsModel([

@@ -49,6 +49,7 @@ class PaymentDialog(ServiceDialog):
         self.amount = AmountEdit()
         self.currency = QLineEdit(context.currency)
         self.currency.setMaxLength(3)
+        self.currency.setFixedWidth(60)
         self.method = QComboBox()
         self.method.setEditable(True)
         for label in METHODS:

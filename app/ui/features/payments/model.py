@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from app.domain.money import ZERO, parse_amount
-from app.i18n import N_, _, format_number
+from app.i18n import N_, _, format_number, ngettext
 from app.services.payments import OpenItem
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import DISPUTE, WARNING
@@ -75,7 +75,8 @@ class AllocationModel(QAbstractTableModel):
         if item.disputed:
             return _("Disputed")
         if item.due_date < self.today:
-            return _("{days} days late").format(days=(self.today - item.due_date).days)
+            days = (self.today - item.due_date).days
+            return ngettext("{days} day late", "{days} days late", days).format(days=days)
         return _("Not yet due")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
