@@ -16,6 +16,7 @@ from app.services.aging import AgingReport
 DUE_DATE, INVOICE_DATE = "due_date", "issue_date"
 BASES = (DUE_DATE, INVOICE_DATE)
 TOP_CLIENTS = 10
+EARLIEST, LATEST = date(1900, 1, 1), date(9999, 12, 31)
 
 
 def bucket_title(name: str, basis: str = DUE_DATE) -> str:
@@ -110,6 +111,10 @@ class AgingCell:
     def invoice_filter(self) -> InvoiceFilter:
         """The invoice list's filter for this cell: exact on the due-date basis for balances
         as they stand; on the invoice-date basis the list cannot narrow by issue date yet."""
-        first, last = self.date_range() if self.basis == DUE_DATE else (None, None)
-        return InvoiceFilter(client_id=self.client_id, open_only=True, due_from=first,
-                             due_to=last, currency=self.currency or None, as_of=self.as_of)
+        if self.basis != DUE_DATE:
+            return InvoiceFilter(client_id=self.client_id, open_only=True,
+                                 currency=self.currency or None, as_of=self.as_of)
+        first, last = self.date_range()
+        return InvoiceFilter(client_id=self.client_id, open_only=True, due_from=first or EARLIEST,
+                             due_to=last or LATEST, currency=self.currency or None,
+                             as_of=self.as_of)

@@ -75,6 +75,7 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
     Returns each bar patch with the cell it stands for, so a click can open those invoices.
     """
     figure.clear()
+    figure.set_layout_engine("constrained")
     targets: dict[Any, BarTarget] = {}
     currency = chart.currency or ""
     titles = [bucket_title(b, chart.basis) for b in chart.buckets]
@@ -84,7 +85,7 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
         ax.text(0.5, 0.5, _("Nothing is owed on this date."), ha="center", va="center",
                 color=INK, fontsize=11)
         return targets
-    grid = figure.add_gridspec(1, 2, width_ratios=(2, 3), wspace=0.35)
+    grid = figure.add_gridspec(1, 2, width_ratios=(2, 3))
     overall = figure.add_subplot(grid[0, 0])
     clients = figure.add_subplot(grid[0, 1])
     amounts = [chart.totals.buckets[b] for b in chart.buckets]
@@ -113,9 +114,8 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
         _legend_patch(PALETTE[i % len(PALETTE)], HATCHES[i % len(HATCHES)], title)
         for i, title in enumerate(titles)
     ]
-    figure.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), fontsize=8,
-                  frameon=False)
-    figure.subplots_adjust(left=0.08, right=0.97, top=0.9, bottom=0.27)
+    figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 6),
+                  fontsize=8, frameon=False)
     return targets
 
 
@@ -168,6 +168,7 @@ def _month(day: date) -> str:
 def draw_trend(figure: Any, points: Sequence[TrendPoint], currency: str) -> None:
     """Overdue amount at each month end (bars) against the total receivable (line)."""
     figure.clear()
+    figure.set_layout_engine("constrained")
     ax = figure.add_subplot(1, 1, 1)
     _style(ax)
     if not points:
@@ -184,14 +185,14 @@ def draw_trend(figure: Any, points: Sequence[TrendPoint], currency: str) -> None
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(fontsize=7, frameon=False, loc="upper left")
-    figure.subplots_adjust(left=0.14, right=0.98, top=0.95, bottom=0.25)
+    figure.legend(fontsize=7, frameon=False, loc="outside upper center", ncol=2)
 
 
 def draw_forecast(figure: Any, forecast: CurrencyForecast | None, currency: str) -> None:
     """Expected cash per week (bars) and the running total with its optimistic/pessimistic
     band on the right-hand scale."""
     figure.clear()
+    figure.set_layout_engine("constrained")
     ax = figure.add_subplot(1, 1, 1)
     _style(ax)
     if forecast is None or not forecast.weeks:
@@ -224,8 +225,7 @@ def draw_forecast(figure: Any, forecast: CurrencyForecast | None, currency: str)
         h, lab = axis.get_legend_handles_labels()
         lines += h
         labels += lab
-    ax.legend(lines, labels, fontsize=7, frameon=False, loc="upper left")
-    figure.subplots_adjust(left=0.13, right=0.87, top=0.95, bottom=0.25)
+    figure.legend(lines, labels, fontsize=7, frameon=False, loc="outside upper center", ncol=3)
 
 
 def new_figure(width: float, height: float, dpi: int = 100) -> Any:

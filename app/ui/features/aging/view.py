@@ -1,96 +1,144 @@
-"""Aged receivables: as-of date, the exact table per client and currency, totals."""
+"""Aged receivables: the chart (overall and the clients most overdue) above the exact table,
+as-of date, basis, currency, bucket limits and exports."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.domain.filters import InvoiceFilter
 from app.i18n import _
-from app.ui.changes import Changes
-from app.ui.widgets.format import money
-from app.ui.widgets.table_model import WARNING, Column, RowsModel
+from app.services.analytics_aging import DUE_DATE, INVOICE_DATE, TOP_CLIENTS
+from app.ui.features.aging.chart import ChartWidget
+from app.ui.features.aging.controller import AgingController
+from app.ui.features.aging.model import AgingModel
 from app.ui.widgets.tables import make_table
-
-BUCKET_TITLES = {"current": "Not yet due", "over_90": "Over 90 days"}
-
-
-def bucket_title(name: str) -> str:
-    if name == "current":
-        return _("Not yet due")
-    if name.startswith("over_"):
-        return _("Over {days} days").format(days=name[5:])
-    low, high = name.split("-")
-    return _("{low}–{high} days").format(low=low, high=high)
 
 
 class AgingView(QWidget):
-    def __init__(self, services, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services: Any, context: Any) -> None:
         super().__init__()
         self.services = services
         self.context = context
-        self.report = None
         self.as_of = QDateEdit()
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("dd/MM/yyyy")
         today = context.today()
         self.as_of.setDate(QDate(today.year, today.month, today.day))
-        self.summary = QLabel()
-        self.model = RowsModel([], self)
+        self.basis = QComboBox()
+        self.basis.addItem(_("By due date"), DUE_DATE)
+        self.basis.addItem(_("By invoice date"), INVOICE_DATE)
+        self.currency = QComboBox()
+        self.currency_label = QLabel(_("Currency"))
+        self.top = QSpinBox()
+        self.top.setRange(3, 30)
+        self.top.setValue(TOP_CLIENTS)
+        self.top.setToolTip(_("How many clients the chart shows, the most overdue first"))
+        self.buckets_button = QPushButton(_("Buckets…"))
+        self.buckets_button.setToolTip(_("Change the bucket limits (saved with the dossier)"))
+        self.export_button = QPushButton(_("Export"))
+        menu = QMenu(self.export_button)
+        self.export_actions: dict[str, QAction] = {}
+        for fmt, label in (("csv", _("Table as CSV…")), ("xlsx", _("Table as Excel (XLSX)…")),
+                           ("pdf", _("Report as PDF (chart and table)…")),
+                           ("png", _("Chart as PNG image…")), ("svg", _("Chart as SVG image…"))):
+            self.export_actions[fmt] = menu.addAction(label)
+        self.export_button.setMenu(menu)
+        self.status = QLabel()
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Aged receivables on")))
+        bar.addWidget(self.as_of)
+        bar.addWidget(self.basis)
+        bar.addWidget(self.currency_label)
+        bar.addWidget(self.currency)
+        bar.addWidget(QLabel(_("Clients shown")))
+        bar.addWidget(self.top)
+        bar.addWidget(self.buckets_button)
+        bar.addWidget(self.export_button)
+        bar.addStretch(1)
+        self.show_currencies((), None)
+
+        self.chart = ChartWidget(11, 4.2)
+        self.chart.setToolTip(_("Click a bar to see its invoices"))
+        self.model = AgingModel([], self)
         self.table = make_table()
         self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self._open_invoices)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Aged receivables on")))
-        top.addWidget(self.as_of)
-        top.addStretch(1)
-        top.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        hint = QLabel(_("Double-click a row to see that client's open invoices."))
-        hint.setStyleSheet("color: #7f8c8d;")
-        layout.addWidget(hint)
-        self.as_of.dateChanged.connect(lambda _d: self.refresh())
-        context.bus.changed.connect(self._changed)
-        self.refresh()
+        self.totals_model = AgingModel([], self)
+        self.totals_table = make_table()
+        self.totals_table.setModel(self.totals_model)
+        self.totals_table.horizontalHeader().setVisible(False)
+        self.totals_table.setFixedHeight(28)
+        self.totals_table.setStyleSheet("font-weight: 600;")
+        self.totals_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda index, _old, new: self.totals_table.setColumnWidth(index, new))
+        self.table.horizontalScrollBar().valueChanged.connect(
+            self.totals_table.horizontalScrollBar().setValue)
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.ledger or changes.settings:
-            self.refresh()
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.setSpacing(0)
+        lower_layout.addWidget(self.table, 1)
+        lower_layout.addWidget(self.totals_table)
+        hint = QLabel(_("Double-click an amount to see exactly those invoices; a client's "
+                        "name, all its open invoices."))
+        hint.setStyleSheet("color: #7f8c8d;")
+        lower_layout.addWidget(hint)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([450, 400])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+        self.controller = AgingController(self, services, context)
+        self.controller.refresh()
+
+    def show_currencies(self, currencies: tuple[str, ...], current: str | None) -> None:
+        """The currency choice appears only when the dossier has several."""
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        for code in currencies:
+            self.currency.addItem(code, code)
+        if current is not None:
+            self.currency.setCurrentIndex(max(0, self.currency.findData(current)))
+        self.currency.blockSignals(False)
+        several = len(currencies) > 1
+        self.currency.setVisible(several)
+        self.currency_label.setVisible(several)
+
+    def sync_totals(self) -> None:
+        self.table.setColumnWidth(0, 70)
+        self.table.setColumnWidth(1, 210)
+        for column in range(2, self.model.columnCount()):
+            self.table.setColumnWidth(column, 112)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            self.totals_table.setColumnWidth(column, header.sectionSize(column))
 
     def refresh(self) -> None:
-        as_of = self.as_of.date().toPython()
-        self.context.tasks.run(lambda: self.services.aging.report(as_of), self._show,
-                               self.context.show_error)
+        self.controller.refresh()
 
-    def _show(self, report) -> None:  # type: ignore[no-untyped-def]
-        self.report = report
-        columns = [Column(_("Code"), lambda r: r.client_code),
-                   Column(_("Client"), lambda r: r.client_name)]
-        for name in report.buckets:
-            columns.append(Column(
-                bucket_title(name), lambda r, n=name: money(r.buckets[n], r.currency), right=True,
-                tone=(lambda r, n=name: WARNING if r.buckets[n] else None)
-                if name != "current" else None))
-        columns.append(Column(_("Unapplied credit"), lambda r: money(r.unapplied, r.currency),
-                              right=True))
-        columns.append(Column(_("Total"), lambda r: money(r.total, r.currency), right=True))
-        self.model.columns = columns
-        self.model.set_rows(list(report.rows))
-        self.table.setColumnWidth(1, 240)
-        totals = [money(t.total, cur) for cur, t in report.totals.items()]
-        self.summary.setText(_("Total receivable: {amounts}").format(
-            amounts=" · ".join(totals) if totals else "—"))
-
-    def _open_invoices(self, index) -> None:  # type: ignore[no-untyped-def]
-        if self.report is None or not index.isValid():
-            return
-        row = self.model.row(index.row())
-        client_id = self.report.client_ids.get(row.client_code)
-        as_of = self.report.as_of
-        self.context.bus.navigate.emit("invoices", InvoiceFilter(
-            client_id=client_id, open_only=True, currency=row.currency,
-            due_to=as_of + timedelta(days=36500)))
+    def _open_invoices(self, index: Any) -> None:
+        self.controller.open_index(index)

@@ -1,100 +1,138 @@
-"""Monday-morning start page: what is owed, what is late, and where to look first."""
+"""Monday-morning start page: key figures with their formulas, this week's work, the overdue
+trend of the last 12 months and the cash expected in the next 12 weeks."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.domain.forecast import CurrencyForecast
 from app.i18n import _, format_date
-from app.ui.changes import Changes
-from app.ui.widgets.format import money, money_by_currency
-from app.ui.widgets.table_model import Column, RowsModel
-from app.ui.widgets.tables import make_table
+from app.ui.features.aging.chart import ChartWidget
+from app.ui.features.dashboard.controller import DashboardController
+from app.ui.features.dashboard.figures import figure_cards
+from app.ui.features.dashboard.week import WeekPanel
+from app.ui.widgets.format import money
+
+CARDS_PER_ROW = 4
 
 
-class Figure(QFrame):
-    def __init__(self, title: str, tooltip: str) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setToolTip(tooltip)
-        layout = QVBoxLayout(self)
-        caption = QLabel(title)
-        caption.setStyleSheet("color: #5d6d7e;")
-        self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(caption)
-        layout.addWidget(self.value)
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 600; color: #2c3e50;")
+    return label
 
 
 class DashboardView(QWidget):
-    def __init__(self, services, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services: Any, context: Any) -> None:
         super().__init__()
         self.services = services
         self.context = context
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.receivable = Figure(_("Total receivable"),
-                                 _("Open invoices minus unapplied payments and credit notes"))
-        self.overdue = Figure(_("Overdue"), _("Open balances whose due date has passed"))
-        self.share = Figure(_("Overdue share"), _("Overdue ÷ total receivable"))
+        self.cards = figure_cards()
+        self.receivable = self.cards["receivable"]
+        self.overdue = self.cards["overdue"]
+        self.cards["overdue_count"].make_link()
+        self.cards["disputes"].make_link()
         grid = QGridLayout()
-        for column, figure in enumerate((self.receivable, self.overdue, self.share)):
-            grid.addWidget(figure, 0, column)
-        self.worst = RowsModel([
-            Column(_("Client"), lambda r: f"{r.client_code} — {r.client_name}"),
-            Column(_("Overdue"), lambda r: money(r.overdue, r.currency), right=True),
-            Column(_("Over 60 days"), lambda r: money(r.old, r.currency), right=True),
-        ], self)
-        table = make_table()
-        table.setModel(self.worst)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        table.setColumnWidth(1, 160)
-        table.setColumnWidth(2, 160)
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // CARDS_PER_ROW, index % CARDS_PER_ROW)
+
+        self.week = WeekPanel()
+        week_box = QWidget()
+        week_layout = QVBoxLayout(week_box)
+        week_layout.setContentsMargins(0, 0, 0, 0)
+        week_layout.addWidget(_title(_("This week")))
+        week_layout.addWidget(self.week, 1)
+
+        self.currency = QComboBox()
+        self.currency_label = QLabel(_("Currency"))
+        self.trend_chart = ChartWidget(5.5, 2.4)
+        self.forecast_chart = ChartWidget(5.5, 2.6)
+        self.what_if = {
+            "disputed": QCheckBox(_("Exclude disputed invoices")),
+            "grade_e": QCheckBox(_("Exclude clients graded E")),
+            "on_due_date": QCheckBox(_("Everyone pays on the due date")),
+        }
+        self.forecast_note = QLabel()
+        self.forecast_note.setStyleSheet("color: #5d6d7e;")
+        self.forecast_note.setWordWrap(True)
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(_title(_("Overdue, last 12 months (month ends)")))
+        top.addStretch(1)
+        top.addWidget(self.currency_label)
+        top.addWidget(self.currency)
+        charts_layout.addLayout(top)
+        charts_layout.addWidget(self.trend_chart, 1)
+        charts_layout.addWidget(_title(_("Cash expected, next 12 weeks")))
+        charts_layout.addWidget(self.forecast_chart, 1)
+        toggles = QHBoxLayout()
+        for box in self.what_if.values():
+            toggles.addWidget(box)
+        toggles.addStretch(1)
+        charts_layout.addLayout(toggles)
+        charts_layout.addWidget(self.forecast_note)
+        self.show_currencies([], None)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(week_box)
+        splitter.addWidget(charts)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(_("Clients to chase first")))
-        layout.addWidget(table, 1)
-        context.bus.changed.connect(self._changed)
-        self.refresh()
+        layout.addWidget(splitter, 1)
+        self.controller = DashboardController(self, services, context)
+        self.controller.refresh()
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.ledger:
-            self.refresh()
+    def show_date(self, today: date) -> None:
+        self.heading.setText(
+            _("Receivables on {date}").format(date=format_date(today, style="long")))
+
+    def show_currencies(self, currencies: list[str], preferred: str | None) -> None:
+        """Charts show one currency; the choice appears when the dossier has several."""
+        current = self.currency.currentData() or preferred
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        for code in currencies:
+            self.currency.addItem(code, code)
+        if current in currencies:
+            self.currency.setCurrentIndex(currencies.index(current))
+        self.currency.blockSignals(False)
+        several = len(currencies) > 1
+        self.currency.setVisible(several)
+        self.currency_label.setVisible(several)
+
+    def show_forecast_note(self, forecast: CurrencyForecast | None, currency: str) -> None:
+        if forecast is None:
+            self.forecast_note.setText("")
+            return
+        parts = [_("Later: {amount}").format(amount=money(forecast.after_horizon.expected,
+                                                            currency)),
+                 _("too late to predict (over 180 days): {amount}").format(
+                     amount=money(forecast.doubtful, currency))]
+        if forecast.excluded:
+            parts.append(_("left out by the what-ifs: {amount}").format(
+                amount=money(forecast.excluded, currency)))
+        self.forecast_note.setText(" · ".join(parts))
 
     def refresh(self) -> None:
-        today = self.context.today()
-        self.heading.setText(_("Receivables on {date}").format(date=format_date(today, style="long")))
-        self.context.tasks.run(lambda: self.services.aging.report(today), self._show,
-                               self.context.show_error)
-
-    def _show(self, report) -> None:  # type: ignore[no-untyped-def]
-        totals = {cur: t.total for cur, t in report.totals.items()}
-        overdue = {cur: sum((v for k, v in t.buckets.items() if k != "current"), Decimal(0))
-                   for cur, t in report.totals.items()}
-        self.receivable.value.setText(money_by_currency(totals))
-        self.overdue.value.setText(money_by_currency(overdue))
-        shares = [f"{(overdue[c] / totals[c] * 100).quantize(Decimal('1'))} %"
-                  for c in totals if totals[c] > 0]
-        self.share.value.setText(" · ".join(shares) if shares else "—")
-        rows = []
-        for r in report.rows:
-            late = sum((v for k, v in r.buckets.items() if k != "current"), Decimal(0))
-            old = sum((v for k, v in list(r.buckets.items())[3:]), Decimal(0))
-            if late > 0:
-                rows.append(_Worst(r.client_code, r.client_name, r.currency, late, old))
-        rows.sort(key=lambda w: w.overdue, reverse=True)
-        self.worst.set_rows(rows[:15])
-
-
-class _Worst:
-    __slots__ = ("client_code", "client_name", "currency", "old", "overdue")
-
-    def __init__(self, code: str, name: str, currency: str, overdue: Decimal, old: Decimal):
-        self.client_code, self.client_name, self.currency = code, name, currency
-        self.overdue, self.old = overdue, old
+        self.controller.refresh()

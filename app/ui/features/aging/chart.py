@@ -1,0 +1,75 @@
+"""A matplotlib chart in a Qt widget; matplotlib is loaded the first time a chart is drawn,
+so the window opens without it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+
+def preload() -> None:
+    """Import matplotlib in a worker thread, so the first chart does not stall the window."""
+    import matplotlib.backends.backend_qtagg
+    import matplotlib.figure
+    import matplotlib.patches
+    import matplotlib.ticker  # noqa: F401
+
+
+class ChartWidget(QWidget):
+    """Draws with a function `draw(figure) -> {artist: target}`; a click on an artist that
+    has a target emits `picked(target)`."""
+
+    picked = Signal(object)
+
+    def __init__(self, width: float = 8, height: float = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._size = (width, height)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas: Any = None
+        self.figure: Any = None
+        self.targets: dict[Any, object] = {}
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(160)
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=self._size, dpi=100, facecolor="white")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self.canvas.mpl_connect("pick_event", self._on_pick)
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self._layout.addWidget(self.canvas)
+
+    def draw(self, painter: Callable[[Any], dict[Any, object] | None]) -> None:
+        self._ensure_canvas()
+        self.targets = painter(self.figure) or {}
+        self.canvas.draw_idle()
+
+    def click(self, target: object) -> None:
+        """What a click on the artist of `target` does (tests click without a mouse)."""
+        self.picked.emit(target)
+
+    def _on_pick(self, event: Any) -> None:
+        target = self.targets.get(event.artist)
+        if target is not None and getattr(event.mouseevent, "button", 1) == 1:
+            self.click(target)
+
+    def _on_motion(self, event: Any) -> None:
+        from PySide6.QtCore import Qt
+
+        over = any(artist.contains(event)[0] for artist in self.targets) if event.inaxes else False
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor if over
+                              else Qt.CursorShape.ArrowCursor)
+
+    def save(self, path: str, fmt: str) -> None:
+        """The chart as shown, to PNG or SVG."""
+        self._ensure_canvas()
+        self.figure.savefig(path, format=fmt, dpi=150, facecolor="white", bbox_inches="tight")
