@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, Invoice, Payment
-from app.db.queries.invoice_list import balance_expression, cents, contains
+from app.db.queries.invoice_list import cents, contains, interactive, invoice_balance
 from app.domain.filters import CREDIT_NOTE, ClientFilter
 
 
@@ -100,7 +100,8 @@ def figures(session: Session, client_ids: list[int], as_of: date) -> list[Client
     """Balances of these clients only (one page of the register), one set-based query."""
     if not client_ids:
         return []
-    balance = balance_expression()
+    interactive(session)
+    balance = invoice_balance()
     zero = literal(0, BigInteger)
     invoices = select(
         Invoice.client_id.label("client_id"), Invoice.currency.label("currency"),

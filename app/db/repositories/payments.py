@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, CreditApplication, Invoice, Payment, PaymentLine
-from app.db.queries.invoice_list import balance_expression, cents
+from app.db.queries.invoice_list import balance_expression, cents, invoice_balance
 from app.domain.filters import CREDIT_NOTE
 
 
@@ -65,7 +65,7 @@ class PaymentItem:
 
 
 def open_items(session: Session, client_id: int, currency: str | None = None) -> list[OpenItem]:
-    balance = balance_expression()
+    balance = invoice_balance()
     query = (
         select(Invoice.id, Invoice.number, Invoice.issue_date, Invoice.due_date,
                Invoice.currency, cents(Invoice.total), balance, Invoice.disputed)
