@@ -57,7 +57,7 @@ class TaskRunner(QObject):
         self.writes = QThreadPool(self)
         self.writes.setMaxThreadCount(1)
         self.slow = QThreadPool(self)
-        self.slow.setMaxThreadCount(1)
+        self.slow.setMaxThreadCount(2)  # a long risk computation must not hold up the totals
         self._jobs: set[_Job] = set()
         self._queued: dict[str, tuple[QThreadPool, _Job]] = {}
 
