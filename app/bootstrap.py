@@ -25,14 +25,11 @@ from app.services.clients import ClientService
 from app.services.demo import DemoService
 from app.services.dossier import DossierService
 from app.services.exporters import ExportService
-from app.services.followup import FollowUpRecorder, FollowUpService
 from app.services.importers import ImportService
-from app.services.insights import InsightService
 from app.services.invoice_actions import InvoiceActions
 from app.services.invoices import InvoiceService
 from app.services.letters_batch import LetterService
 from app.services.payments import PaymentService
-from app.services.registers import RegisterService
 from app.services.reminders import ReminderService
 
 log = logging.getLogger(__name__)
@@ -54,16 +51,12 @@ class Services:
     demo: DemoService
     backup: BackupService
     claims: ClaimService
-    registers: RegisterService
     clients: ClientService
     accounts: ClientAccountService
     invoices: InvoiceService
     invoice_actions: InvoiceActions
     payments: PaymentService
-    followup: FollowUpService
-    recorder: FollowUpRecorder
     letters: LetterService
-    insights: InsightService
     reminders: ReminderService
     analytics: AnalyticsService
 
@@ -79,7 +72,6 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
     uow = partial(UnitOfWork, make_session_factory(engine))
     log.info("dossier %s opened (%s)", display_name(url), migration)
     dossier = DossierService(uow)
-    followup = FollowUpService(uow)
     claims = ClaimService(uow)
     reminders = ReminderService(uow, dossier, claims)
     return Services(
@@ -95,16 +87,12 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         demo=DemoService(uow, dossier),
         backup=BackupService(url, engine),
         claims=claims,
-        registers=RegisterService(uow),
         clients=ClientService(uow),
         accounts=ClientAccountService(uow, lambda: dossier.settings().currency),
         invoices=InvoiceService(uow, dossier.settings),
         invoice_actions=InvoiceActions(uow),
         payments=PaymentService(uow, dossier.settings),
-        followup=followup,
-        recorder=FollowUpRecorder(uow),
-        letters=LetterService(uow, followup, claims, dossier),
-        insights=InsightService(uow, lambda: dossier.settings().currency),
+        letters=LetterService(uow, reminders, claims, dossier),
         reminders=reminders,
         analytics=AnalyticsService(uow, dossier, reminders.agenda),
     )

@@ -124,6 +124,10 @@ def today() -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--mapi-child"]:  # the installers' executable sending one email
+        from app.services.mail.mapi_child import main as mapi_child
+
+        return mapi_child(args_list[1:])
     i18n.set_language(_peek_lang(args_list))
     try:
         args = build_parser().parse_args(args_list)

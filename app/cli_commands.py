@@ -80,7 +80,7 @@ def print_table(
 
 from app.cli_commands_analytics import cmd_forecast  # noqa: E402
 from app.cli_commands_claim import cmd_claim  # noqa: E402 - handlers live beside their topic
-from app.cli_commands_followup import cmd_letters  # noqa: E402
+from app.cli_commands_letters import cmd_letters  # noqa: E402
 from app.cli_commands_reminders import cmd_agenda  # noqa: E402
 
 COMMANDS: dict[str, Callable[..., int]] = {

@@ -52,5 +52,11 @@ def user_log_dir() -> Path:
     return path
 
 
+def letters_dir() -> Path:
+    """Where the day's letters are written for printing: Documents/Relance by default."""
+    home = os.environ.get("RELANCE_HOME")
+    return Path(home) / "letters" if home else Path(_dirs().user_documents_dir) / APP_NAME
+
+
 def default_dossier() -> Path:
     return user_data_dir() / "dossier.relance"

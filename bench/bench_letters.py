@@ -42,7 +42,7 @@ def main() -> None:
             for n in range(args.letters)])
         uow.commit()
     start = time.perf_counter()
-    written = services.letters.write(as_of, folder / "out", "reminder_1")
+    written = services.letters.write(as_of, folder / "out", "reminder_1").letters
     elapsed = time.perf_counter() - start
     print(f"{len(written)} letters (+ one file to print) in {elapsed:.1f} s "
           f"({elapsed / max(1, len(written)) * 1000:.1f} ms per letter) -> {folder / 'out'}")

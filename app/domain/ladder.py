@@ -155,6 +155,12 @@ class InvoiceLadder:
                 steps = [_with_flag(step, FLAG_BROKEN_PROMISE) for step in steps]
         return steps
 
+    def step_for(self, code: str, on: date) -> Step:
+        """That level on that day, whatever was done before (`relance letters --level`)."""
+        position = self._position(code)
+        level = self.policy.levels[position]
+        return self._step(_Candidate(position, level, on), on, None)
+
     def _position(self, code: str) -> int:
         return self.policy.codes.index(code)
 

@@ -31,7 +31,7 @@ from app.domain.planner_inputs import (
     PromiseToPay,
 )
 
-__all__ = ["due_on", "levels_reached", "plan", "policy_for"]
+__all__ = ["due_on", "level_action", "levels_reached", "plan", "policy_for"]
 
 
 def policy_for(client: ClientState, settings: CompanySettings) -> Policy:
@@ -201,3 +201,26 @@ def levels_reached(
         if anchor + timedelta(days=level.days) <= as_of:
             reached.append(level.code)
     return tuple(reached)
+
+
+def level_action(
+    invoices: Iterable[InvoiceState],
+    client: ClientState,
+    level_code: str,
+    as_of: date,
+    settings: CompanySettings | None = None,
+) -> PlannedAction | None:
+    """One action of that level for the client's invoices past its day on as_of, whether or
+    not earlier levels were done (`relance letters --level`); None when none is past it."""
+    settings = settings or CompanySettings()
+    policy = policy_for(client, settings)
+    steps = [
+        InvoiceLadder(
+            invoice, client, policy, today=as_of, country=settings.country,
+            grace_days=settings.promise_grace_days,
+        ).step_for(level_code, as_of)
+        for invoice in invoices
+        if invoice.client_id == client.id
+        and level_code in levels_reached(invoice, as_of, policy, client)
+    ]
+    return _action(client, steps, as_of) if steps else None

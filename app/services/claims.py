@@ -9,7 +9,7 @@ from app.db.repositories import claims as repo
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
 from app.domain.claim import Claim
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.errors import InvalidInput, NotFound, RelanceError
 from app.domain.interest import compute_claim
 from app.domain.money import ZERO
 from app.i18n import _
@@ -21,6 +21,13 @@ FORMAL_NOTICE = "formal_notice"
 class ClaimService:
     def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
         self._uow = uow
+
+    def claim_or_none(self, number: str, as_of: date) -> Claim | None:
+        """The claim on that invoice, or None when there is nothing to claim on it."""
+        try:
+            return self.claim(number, as_of)[0]
+        except RelanceError:
+            return None
 
     def claim(self, number: str, as_of: date) -> tuple[Claim, str, str]:
         """The claim with the invoice number and client code it is about."""

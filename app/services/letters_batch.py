@@ -1,39 +1,40 @@
-"""`relance letters`: the letters the plan has due on a date, one PDF per client and one to print."""
+"""The day's letters in one go: every paper reminder the plan has due, one file to print and
+one file per client (`relance letters` and the window's "Print the day's letters")."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from app.db.queries import letters as q
+from app.db.queries import letters as letter_queries
 from app.db.uow import UnitOfWork
-from app.domain.dunning import Channel
-from app.domain.errors import InvalidInput, RelanceError
-from app.domain.planner import levels_reached, policy_for
+from app.domain.errors import InvalidInput
+from app.domain.planner import level_action, policy_for
+from app.domain.planner_inputs import PlannedAction
+from app.i18n import _
 from app.services.claims import ClaimService
+from app.services.documents import store_document
 from app.services.dossier import DossierService
-from app.services.followup import FollowUpService
-from app.services.letter_texts import build_letter
+from app.services.letters import AddressedLetter, render_batch
+from app.services.letters.render import safe_file_name
+from app.services.reminders import ReminderService
+from app.services.reminders_letters import build_letters
 
-PAPER = (Channel.LETTER, Channel.FORMAL_NOTICE)
 LEVELS = ("receipt_confirmation", "courtesy", "reminder_1", "reminder_2", "firm_reminder",
           "formal_notice", "collection")
 
-
-@dataclass(frozen=True)
-class LetterJob:
-    client_id: int
-    level: str
-    invoice_ids: tuple[int, ...]
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class WrittenLetter:
+    """One action's letter: the client's file holding it, and that file's SHA-256."""
+
+    action: PlannedAction
     client_code: str
     level: str
     path: Path
@@ -41,125 +42,92 @@ class WrittenLetter:
     invoices: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class LetterBatch:
+    letters: tuple[WrittenLetter, ...]
+    print_file: Path | None  # every letter in one PDF, each starting on a new page
+    pages: int
+
+
 class LetterService:
-    def __init__(self, uow: Callable[[], UnitOfWork], followup: FollowUpService,
+    def __init__(self, uow: Callable[[], UnitOfWork], reminders: ReminderService,
                  claims: ClaimService, dossier: DossierService) -> None:
         self._uow = uow
-        self._followup = followup
+        self._reminders = reminders
         self._claims = claims
         self._dossier = dossier
 
-    def jobs(self, as_of: date, level: str | None = None) -> list[LetterJob]:
-        """Without a level: paper actions of the plan dated on or before as_of and not done.
-        With a level: every invoice at or past that level's day, one letter per client."""
+    def actions(self, as_of: date, level: str | None = None) -> list[PlannedAction]:
+        """Without a level: the plan's paper actions dated on or before as_of and not done.
+        With a level: that level for every invoice at or past its day, one per client."""
         if level is None:
-            actions, _clients = self._followup.plan(as_of)
-            return [LetterJob(a.client_id, a.level_code, a.invoice_ids) for a in actions
-                    if a.date <= as_of and a.channel in PAPER]
-        inputs = self._followup.inputs(as_of)
+            return [item.action for item in self._reminders.plan(as_of).items
+                    if item.action.date <= as_of and item.action.channel.is_paper]
+        inputs = self._reminders.inputs(as_of)
         known = {lv.code for c in inputs.clients
                  for lv in policy_for(c, inputs.settings).levels} | set(LEVELS)
         if level not in known:
-            raise InvalidInput(f"--level: unknown level {level!r}; one of: " +
-                               ", ".join(sorted(known)))
-        clients = {c.id: c for c in inputs.clients}
-        grouped: dict[int, list[int]] = defaultdict(list)
+            raise InvalidInput(_("--level: unknown level {level}; one of: {known}").format(
+                level=level, known=", ".join(sorted(known))))
+        by_client = defaultdict(list)
         for invoice in inputs.invoices:
-            client = clients[invoice.client_id]
-            if level in levels_reached(invoice, as_of, policy_for(client, inputs.settings),
-                                       client):
-                grouped[invoice.client_id].append(invoice.id)
-        return [LetterJob(cid, level, tuple(sorted(ids))) for cid, ids in sorted(grouped.items())]
+            by_client[invoice.client_id].append(invoice)
+        found = []
+        for client in sorted(inputs.clients, key=lambda c: (c.code, c.id)):
+            invoices = by_client.get(client.id)
+            if invoices and level in {lv.code for lv in
+                                      policy_for(client, inputs.settings).levels}:
+                action = level_action(invoices, client, level, as_of, inputs.settings)
+                if action is not None:
+                    found.append(action)
+        return found
 
     def write(self, as_of: date, out: Path, level: str | None = None,
-              progress: Callable[[int, int], None] | None = None) -> list[WrittenLetter]:
-        """One PDF per client plus one file holding them all, for printing in one go."""
-        jobs = self.jobs(as_of, level)
-        company = self._dossier.settings()
-        out.mkdir(parents=True, exist_ok=True)
-        ids = {i for job in jobs for i in job.invoice_ids}
+              progress: Progress | None = None,
+              actions: list[PlannedAction] | None = None) -> LetterBatch:
+        """Render the letters into `out`: `<date>_letters_to_print.pdf` and one
+        `<date>_<client code>.pdf` per client. Actions without a letter template are left out."""
+        if actions is None:
+            actions = self.actions(as_of, level)
+        actions = sorted(actions, key=lambda a: (a.client_code, a.level_position, a.key))
+        settings = self._dossier.settings()
         with self._uow() as uow:
-            people = q.addressees(uow.session, {job.client_id for job in jobs})
-            figures = q.invoice_figures(uow.session, ids, as_of) if ids else {}
-        docs, targets, meta = [], [], []
-        for job in sorted(jobs, key=lambda j: people[j.client_id].code):
-            person = people[job.client_id]
-            invoices = [figures[i] for i in job.invoice_ids]
-            claims = self._claims_for(job, invoices, as_of)
-            docs.append(build_letter(company, person, job.level, invoices, claims, as_of))
-            targets.append(out / f"{as_of.isoformat()}_{_safe(person.code)}_{job.level}.pdf")
-            meta.append((person.code, job.level, tuple(i.number for i in invoices)))
-        if docs:
-            render_all(docs, targets, out / f"{as_of.isoformat()}_letters_to_print.pdf",
-                       progress)
-        return [WrittenLetter(code, lvl, path, _sha256(path), numbers)
-                for (code, lvl, numbers), path in zip(meta, targets, strict=True)]
+            people = letter_queries.addressees(uow.session, {a.client_id for a in actions})
+            ids = {i for a in actions for i in a.invoice_ids}
+            figures = letter_queries.invoice_figures(uow.session, ids, as_of) if ids else {}
+        kept: list[tuple[PlannedAction, list[AddressedLetter]]] = []
+        for action in actions:
+            built = build_letters(action, as_of, settings, people[action.client_id], figures,
+                                  self._claims.claim_or_none, "letters")
+            if built.letters:
+                kept.append((action, [AddressedLetter(x, built.company, built.recipient)
+                                      for x in built.letters]))
+        if not kept:
+            return LetterBatch((), None, 0)
+        out.mkdir(parents=True, exist_ok=True)
+        stamp = as_of.isoformat()
+        result = render_batch([x for _a, group in kept for x in group],
+                              out / f"{stamp}_letters_to_print.pdf", progress,
+                              per_client_dir=out,
+                              client_file=lambda code: f"{stamp}_{safe_file_name(code)}")
+        digests: dict[Path, str] = {}
+        letters = []
+        for action, group in kept:
+            path = result.client_files[group[0].recipient.client_code]
+            if path not in digests:
+                digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            letters.append(WrittenLetter(action, action.client_code, action.level_code, path,
+                                         digests[path], action.invoice_numbers))
+        return LetterBatch(tuple(letters), result.path, result.pages)
 
-    def _claims_for(self, job: LetterJob, invoices, as_of: date):  # type: ignore[no-untyped-def]
-        if job.level != "formal_notice":
-            return []
-        result = []
-        for invoice in invoices:
-            try:
-                claim, _number, _client = self._claims.claim(invoice.number, as_of)
-            except RelanceError:
-                continue
-            result.append((invoice, claim))
-        return result
-
-
-def _render_chunk(docs: list, paths: list[Path], batch: Path | None) -> int:  # type: ignore[type-arg]
-    from app.services.letter_pdf import render
-
-    for doc, path in zip(docs, paths, strict=True):
-        render([doc], path)
-    if batch is not None:
-        render(docs, batch)
-    return len(docs)
-
-
-def render_all(docs: list, paths: list[Path], batch: Path,  # type: ignore[type-arg]
-               progress: Callable[[int, int], None] | None = None) -> None:
-    """Render the files; a large batch uses every core (the print file is one job)."""
-    total = len(docs) * 2
-    if len(docs) < 60:
-        _render_chunk(docs, paths, batch)
-        if progress is not None:
-            progress(total, total)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    size = 50
-    done = 0
-    workers = max(2, min(4, os.cpu_count() or 2))
-    context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_render_batch_only, docs, batch)]
-        for start in range(0, len(docs), size):
-            futures.append(pool.submit(_render_chunk, docs[start:start + size],
-                                       paths[start:start + size], None))
-        for future in as_completed(futures):
-            done += future.result()
-            if progress is not None:
-                progress(done, total)
-
-
-def _render_batch_only(docs: list, batch: Path) -> int:  # type: ignore[type-arg]
-    from app.services.letter_pdf import render
-
-    render(docs, batch)
-    return len(docs)
-
-
-def _safe(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def deadline(as_of: date, days: int = 8) -> date:
-    return as_of + timedelta(days=days)
-
+    def mark_sent(self, batch: LetterBatch, on: date, note: str = "") -> int:
+        """After the user posted them: each client's file is kept as evidence in the client's
+        documents folder with its SHA-256, and every action is recorded as done."""
+        stored = {}
+        for letter in batch.letters:
+            if letter.path not in stored:
+                folder = self._reminders.documents_folder(letter.client_code)
+                stored[letter.path] = store_document(letter.path, folder, letter.path.name)
+            document = stored[letter.path]
+            self._reminders.done(letter.action, on, note, str(document.path), document.sha256)
+        return len(batch.letters)

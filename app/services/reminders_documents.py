@@ -13,7 +13,6 @@ from pathlib import Path
 from app.db.queries import letters as letter_queries
 from app.db.queries.followup_inputs import invoice_attachments
 from app.db.uow import UnitOfWork
-from app.domain.claim import Claim
 from app.domain.dunning import Channel
 from app.domain.errors import InvalidInput, NotFound, RelanceError
 from app.domain.planner_inputs import PlannedAction
@@ -87,13 +86,6 @@ class Documents:
         """documents/<company>/<client code>/: what was sent to that client."""
         return self._root() / _safe(self._dossier.settings().name) / _safe(client_code)
 
-    def _claim(self, number: str, as_of: date) -> Claim | None:
-        try:
-            claim, _number, _client = self._claims.claim(number, as_of)
-        except RelanceError:
-            return None
-        return claim
-
     def sources(self, action: PlannedAction, as_of: date, kind: str) -> ActionLetters:
         with self._uow() as uow:
             people = letter_queries.addressees(uow.session, {action.client_id})
@@ -101,7 +93,7 @@ class Documents:
         if action.client_id not in people:
             raise NotFound(_("no such client"))
         return build_letters(action, as_of, self._dossier.settings(),
-                             people[action.client_id], figures, self._claim, kind)
+                             people[action.client_id], figures, self._claims.claim_or_none, kind)
 
     def attachments(self, action: PlannedAction) -> tuple[Path, ...]:
         """The original invoices' PDFs that still exist, attached to reminder emails."""

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -88,10 +89,15 @@ class MainWindow(QMainWindow):
         self.action_open.triggered.connect(lambda: self._choose_dossier(new=False))
         self.action_backup = QAction(_("&Backup…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
         self.action_backup.triggered.connect(self._backup)
+        self.action_letters = QAction(_("&Print the day's letters…"), self,
+                                      shortcut=QKeySequence.StandardKey.Print)
+        self.action_letters.triggered.connect(self.print_letters)
         self.action_quit = QAction(_("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_backup):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
@@ -152,6 +158,13 @@ class MainWindow(QMainWindow):
                 _("Backup written to {path}").format(path=path), 8000),
             self.show_error,
         )
+
+    def print_letters(self) -> QDialog:
+        from app.ui.features.letters.print_day import PrintLettersDialog
+
+        dialog = PrintLettersDialog(self.services, self.context, self)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(

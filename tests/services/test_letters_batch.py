@@ -46,7 +46,7 @@ def test_formal_notice_in_french(services, tmp_path: Path, capsys) -> None:  # t
     code = main(["--database", url, "--lang", "fr", "letters", "--as-of", AS_OF.isoformat(),
                  "--out", str(tmp_path), "--level", "formal_notice"])
     assert code == 0, capsys.readouterr().err
-    letter = tmp_path / "2026-11-23_C001_formal_notice.pdf"
+    letter = tmp_path / "2026-11-23_C001.pdf"
     text = _text(letter)
     for words in ("MISE EN DEMEURE", "Lettre recommandée avec accusé de réception",
                   "Boulangerie <b>Martin</b> & Fils", "F2026-0000", "40,00", "1 200,00",
@@ -66,7 +66,7 @@ def test_consumer_gets_no_indemnity_and_english_letter(services, tmp_path: Path)
     with services.uow() as uow:
         uow.session.query(Client).update({"language": "en"})
         uow.commit()
-    written = services.letters.write(AS_OF, tmp_path, "formal_notice")
+    written = services.letters.write(AS_OF, tmp_path, "formal_notice").letters
     text = _text(written[0].path)
     assert "FORMAL NOTICE" in text
     assert "Civil Code" in text
@@ -75,7 +75,7 @@ def test_consumer_gets_no_indemnity_and_english_letter(services, tmp_path: Path)
 
 def test_long_letters_are_numbered(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _seed(services, invoices=45)
-    written = services.letters.write(AS_OF, tmp_path, "reminder_1")
+    written = services.letters.write(AS_OF, tmp_path, "reminder_1").letters
     reader = PdfReader(written[0].path)
     assert len(reader.pages) >= 2
     assert f"1/{len(reader.pages)}" in reader.pages[0].extract_text()
@@ -91,6 +91,52 @@ def test_unknown_level_is_rejected(services, tmp_path: Path) -> None:  # type: i
 
 def test_plan_letters_without_level(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _seed(services, due=date(2026, 10, 15))  # 39 days late: the firm reminder letter
-    written = services.letters.write(AS_OF, tmp_path)
+    written = services.letters.write(AS_OF, tmp_path).letters
     assert [(w.client_code, w.level) for w in written] == [("C001", "firm_reminder")]
     assert all(w.path.exists() and len(w.sha256) == 64 for w in written)
+
+
+def test_batch_print_file_and_one_file_per_client(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(services, invoices=2, due=date(2026, 10, 15))
+    with services.uow() as uow:
+        other = Client(code="C002", name="Garage Dupuis", address="1 place du Marché",
+                       postcode="69001", city="Lyon", preferred_channel="letter")
+        uow.session.add(other)
+        uow.session.flush()
+        uow.session.add(Invoice(number="F2026-0100", client_id=other.id,
+                                issue_date=date(2026, 9, 1), due_date=date(2026, 10, 15),
+                                total=Decimal("300.00")))
+        uow.commit()
+    seen: list[tuple[int, int]] = []
+    batch = services.letters.write(AS_OF, tmp_path, progress=lambda d, t: seen.append((d, t)))
+    assert [(w.client_code, w.level, w.invoices) for w in batch.letters] == [
+        ("C001", "firm_reminder", ("F2026-0000", "F2026-0001")),
+        ("C002", "firm_reminder", ("F2026-0100",))]
+    assert [w.path.name for w in batch.letters] == ["2026-11-23_C001.pdf", "2026-11-23_C002.pdf"]
+    assert batch.print_file == tmp_path / "2026-11-23_letters_to_print.pdf"
+    printed = _text(batch.print_file)
+    assert "F2026-0001" in printed and "F2026-0100" in printed and "Garage Dupuis" in printed
+    assert "F2026-0100" not in _text(batch.letters[0].path)
+    assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_marked_sent_letters_are_history_and_evidence(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    _seed(services, due=date(2026, 10, 15))
+    batch = services.letters.write(AS_OF, tmp_path / "out")
+    assert services.letters.mark_sent(batch, AS_OF, "posted") == 1
+    assert services.letters.actions(AS_OF) == []  # done: never planned again
+    events = services.reminders.history(batch.letters[0].action.client_id)
+    kept = [e for e in events if e.document_path]
+    assert kept, events
+    stored = Path(kept[0].document_path)
+    assert stored.parent == services.reminders.documents_folder("C001")
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == batch.letters[0].sha256
+
+
+def test_nothing_due_writes_nothing(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(services, due=date(2026, 12, 20))  # issued on 1 December, after the date
+    batch = services.letters.write(AS_OF, tmp_path / "out")
+    assert batch.letters == () and batch.print_file is None
+    assert not (tmp_path / "out").exists()

@@ -270,8 +270,8 @@ def test_mailto_last_resort_opens_the_folder_and_explains(fakes: Fakes, draft: M
     assert len(url) <= 2000
     body = unquote(url.split("&body=", 1)[1])
     assert body.startswith("Ligne d'explication détaillée.\r\n")
-    assert body.endswith("\r\n[…]\r\n(Message shortened: the full text is in the PDF file to "
-                         "attach.)")
+    assert body.endswith("\r\n[…]\r\n(Message abrégé : le texte complet figure dans le fichier "
+                         "PDF à joindre.)")  # the draft's language, not the window's
     assert "Relance C001.pdf" in result.explanation
     assert result.opened_folder == draft.attachments[0].parent
 
@@ -298,3 +298,15 @@ def test_nothing_works_is_an_error_not_a_silent_send(fakes: Fakes, draft: MailDr
     with pytest.raises(LaunchFailed):
         open_draft(draft, tmp_path, environment=_env("linux"))
     assert fakes.calls() == []
+
+
+def test_frozen_executable_routes_mapi_child_before_any_command(tmp_path: Path) -> None:
+    """An installed build runs itself with `--mapi-child <json>`: no parser, no dossier."""
+    from app.cli import main
+
+    assert main(["--mapi-child", "{not json"]) == mapi_child.BAD_INPUT
+    if sys.platform != "win32":
+        payload = tmp_path / "message.json"
+        payload.write_text(json.dumps({"to": ["a@example.com"], "subject": "s", "body": "b"}),
+                           encoding="utf-8")
+        assert main(["--mapi-child", f"@{payload}"]) == mapi_child.NOT_AVAILABLE

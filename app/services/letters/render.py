@@ -74,17 +74,20 @@ def render_letter_bytes(letter: Letter, company: CompanyInfo, recipient: Recipie
 
 def render_batch(letters: Sequence[AddressedLetter], path: Path,
                  progress: Progress | None = None, per_client_dir: Path | None = None,
-                 workers: int | None = None) -> BatchResult:
+                 workers: int | None = None,
+                 client_file: Callable[[str], str] | None = None) -> BatchResult:
     """All letters into one PDF to print, each starting on a new page with its own page count.
 
-    With `per_client_dir`, each client's letters are also written there as `<client code>.pdf`.
+    With `per_client_dir`, each client's letters are also written there as `<client code>.pdf`
+    (or the name `client_file(code)` gives, without the extension).
     `progress(done, total)` is called in the caller's thread as letters are done (each letter
     counts twice with per-client files). Large batches use `workers` processes (default: by
     batch size and processors; 0 keeps everything in this process).
     """
     items = list(letters)
     counter = _Counter(progress, len(items) * (2 if per_client_dir is not None else 1))
-    groups = _client_groups(items, per_client_dir) if per_client_dir is not None else []
+    groups = (_client_groups(items, per_client_dir, client_file or safe_file_name)
+              if per_client_dir is not None else [])
     count = worker_count(workers, len(items))
     if count == 0:
         pages = _write(path, lambda out: _build(items, out, counter.step))
@@ -137,14 +140,14 @@ def _render_in_pool(items: list[AddressedLetter], path: Path,
     return pages
 
 
-def _client_groups(items: list[AddressedLetter],
-                   folder: Path) -> list[tuple[str, Path, list[AddressedLetter]]]:
+def _client_groups(items: list[AddressedLetter], folder: Path,
+                   name: Callable[[str], str]) -> list[tuple[str, Path, list[AddressedLetter]]]:
     folder.mkdir(parents=True, exist_ok=True)
     grouped: dict[str, list[AddressedLetter]] = {}
     for item in items:
         grouped.setdefault(item.recipient.client_code, []).append(item)
     used: set[str] = set()
-    return [(code, folder / f"{_unique(safe_file_name(code), used)}.pdf", group)
+    return [(code, folder / f"{_unique(safe_file_name(name(code)), used)}.pdf", group)
             for code, group in grouped.items()]
 
 

@@ -140,12 +140,12 @@ class ClientsView(QWidget):
                                self.context.show_error, key="client-count")
 
     def _loaded(self) -> None:
-        if self.model.risks or not hasattr(self.services, "insights"):
+        if self.model.risks:
             return
         today = self.context.today()
 
         def grades() -> dict[int, str]:
-            risks = self.services.insights.insights(today).risks
+            risks = self.services.analytics.risk_grades(today)
             return {client_id: str(r.grade) for client_id, r in risks.items()}
 
         self.context.tasks.run(grades, self.model.set_risks, None, slow=True, key="risks")
