@@ -45,7 +45,10 @@ def test_formal_notice_in_french(services, tmp_path: Path, capsys) -> None:  # t
     url = services.url.render_as_string(hide_password=False)
     code = main(["--database", url, "--lang", "fr", "letters", "--as-of", AS_OF.isoformat(),
                  "--out", str(tmp_path), "--level", "formal_notice"])
-    assert code == 0, capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.splitlines() == [f"{tmp_path / '2026-11-23_C001.pdf'}\tC001\tformal_notice\tF2026-0000"]
+    assert "1 lettre écrite" in err and "2026-11-23_letters_to_print.pdf" in err
     letter = tmp_path / "2026-11-23_C001.pdf"
     text = _text(letter)
     for words in ("MISE EN DEMEURE", "Lettre recommandée avec accusé de réception",
