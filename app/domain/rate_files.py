@@ -108,7 +108,7 @@ def _parse(
             continue
         cells = [*cells, *([""] * (len(names) - len(cells)))]
         raw_date = cells[index[date_column]].strip()
-        day = _parse_date(raw_date)
+        day = parse_date(raw_date)
         found = len(problems)
         if day is None:
             problems.append(RateRowProblem(BAD_DATE, line, date_column, raw_date))
@@ -132,7 +132,8 @@ def _parse(
     return rows
 
 
-def _parse_date(text: str) -> date | None:
+def parse_date(text: str) -> date | None:
+    """YYYY-MM-DD or DD/MM/YYYY; None when it is not a date."""
     try:
         match = _ISO_DATE.match(text)
         if match:

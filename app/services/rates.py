@@ -123,10 +123,11 @@ def _read_rows(path: Path) -> list[Any]:
     try:
         return _PARSERS[path.name](text)
     except RateFileError as error:
-        raise InvalidInput([_problem(path, p) for p in error.problems]) from error
+        raise InvalidInput([describe_problem(path, p) for p in error.problems]) from error
 
 
-def _problem(path: Path, problem: RateRowProblem) -> Problem:
+def describe_problem(path: Path, problem: RateRowProblem) -> Problem:
+    """A bad row of a rate file in the user's words, with the file, line and column."""
     messages = {
         rate_files.EMPTY_FILE: _("the file is empty: a header row is expected"),
         rate_files.MISSING_COLUMN: _("required column missing from the header"),

@@ -101,6 +101,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
+        self.settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self.action_rates = QAction(_("Late-payment &rates…"), self)
+        self.action_rates.triggered.connect(self.edit_rates)
+        self.settings_menu.addAction(self.action_rates)
+
         view_menu = self.menuBar().addMenu(_("&View"))
         for index, entry in enumerate(VIEWS):
             action = QAction(_(entry.title), self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
@@ -163,6 +168,13 @@ class MainWindow(QMainWindow):
         from app.ui.features.letters.print_day import PrintLettersDialog
 
         dialog = PrintLettersDialog(self.services, self.context, self)
+        dialog.open()
+        return dialog
+
+    def edit_rates(self) -> QDialog:
+        from app.ui.features.rates.dialog import RatesDialog
+
+        dialog = RatesDialog(self.context, parent=self)
         dialog.open()
         return dialog
 

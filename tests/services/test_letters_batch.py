@@ -47,8 +47,10 @@ def test_formal_notice_in_french(services, tmp_path: Path, capsys) -> None:  # t
                  "--out", str(tmp_path), "--level", "formal_notice"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert out.splitlines() == [f"{tmp_path / '2026-11-23_C001.pdf'}\tC001\tformal_notice\tF2026-0000"]
-    assert "1 lettre écrite" in err and "2026-11-23_letters_to_print.pdf" in err
+    letter = tmp_path / "2026-11-23_C001.pdf"
+    assert out.splitlines() == [f"{letter}\tC001\tformal_notice\tF2026-0000"]
+    assert "1 lettre écrite" in err
+    assert "2026-11-23_letters_to_print.pdf" in err
     letter = tmp_path / "2026-11-23_C001.pdf"
     text = _text(letter)
     for words in ("MISE EN DEMEURE", "Lettre recommandée avec accusé de réception",
@@ -118,9 +120,12 @@ def test_batch_print_file_and_one_file_per_client(services, tmp_path: Path) -> N
     assert [w.path.name for w in batch.letters] == ["2026-11-23_C001.pdf", "2026-11-23_C002.pdf"]
     assert batch.print_file == tmp_path / "2026-11-23_letters_to_print.pdf"
     printed = _text(batch.print_file)
-    assert "F2026-0001" in printed and "F2026-0100" in printed and "Garage Dupuis" in printed
+    assert "F2026-0001" in printed
+    assert "F2026-0100" in printed
+    assert "Garage Dupuis" in printed
     assert "F2026-0100" not in _text(batch.letters[0].path)
-    assert seen and seen[-1][0] == seen[-1][1]
+    assert seen
+    assert seen[-1][0] == seen[-1][1]
 
 
 def test_marked_sent_letters_are_history_and_evidence(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -141,5 +146,6 @@ def test_marked_sent_letters_are_history_and_evidence(services, tmp_path: Path) 
 def test_nothing_due_writes_nothing(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _seed(services, due=date(2026, 12, 20))  # issued on 1 December, after the date
     batch = services.letters.write(AS_OF, tmp_path / "out")
-    assert batch.letters == () and batch.print_file is None
+    assert batch.letters == ()
+    assert batch.print_file is None
     assert not (tmp_path / "out").exists()

@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
 
 from app.db.models import Client, Invoice
 from app.ui.main_window import MainWindow
@@ -45,7 +45,8 @@ def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path,
     dialog.grab().save(str(tmp_path / "print_letters_before.png"))
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.batch is not None, timeout=30000)
-    assert dialog.open_button.isVisible() and dialog.sent_button.isEnabled()
+    assert dialog.open_button.isVisible()
+    assert dialog.sent_button.isEnabled()
     assert "2 letters written" in dialog.summary.text()
     printed = tmp_path / "2026-11-23_letters_to_print.pdf"
     assert len(PdfReader(printed).pages) >= 2
@@ -58,7 +59,8 @@ def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path,
     window.bus.changed.connect(published.append)
     dialog.sent_button.click()
     qtbot.waitUntil(lambda: bool(published), timeout=10000)
-    assert published[-1].reminders and len(published[-1].client_ids) == 2
+    assert published[-1].reminders
+    assert len(published[-1].client_ids) == 2
     qtbot.waitUntil(lambda: "No letter is due" in dialog.summary.text(), timeout=10000)
     assert not dialog.write_button.isEnabled()
     assert window.services.letters.actions(TODAY) == []
