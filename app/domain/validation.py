@@ -74,6 +74,20 @@ def check_iban(text: str) -> str:
         raise Invalid("invalid_iban") from error
 
 
+def check_bic(text: str) -> str:
+    """A bank's BIC (SWIFT code), 8 or 11 characters."""
+    from schwifty import BIC
+    from schwifty.exceptions import SchwiftyException
+
+    value = re.sub(r"\s", "", text).upper()
+    if not value:
+        return ""
+    try:
+        return str(BIC(value).compact)
+    except SchwiftyException as error:
+        raise Invalid("invalid_bic") from error
+
+
 def check_country(text: str) -> str:
     value = text.strip().upper()
     if len(value) != 2 or not value.isalpha():

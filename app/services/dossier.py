@@ -34,6 +34,7 @@ class CompanySettings:
     email: str = ""
     phone: str = ""
     signatory: str = ""
+    signatory_title: str = ""  # kept in `extra` (the settings JSON)
     logo_path: str = ""
     admin_fee_enabled: bool = False
     admin_fee: Decimal = Decimal("0.00")
@@ -61,6 +62,7 @@ def _to_settings(row: Company) -> CompanySettings:
         email=row.email,
         phone=row.phone,
         signatory=row.signatory,
+        signatory_title=str(extra.get("signatory_title", "")),
         logo_path=row.logo_path,
         admin_fee_enabled=row.admin_fee_enabled,
         admin_fee=row.admin_fee,
@@ -117,6 +119,13 @@ class DossierService:
                 )
             return _to_settings(row)
 
+    def update_company(self, settings: CompanySettings) -> CompanySettings:
+        """Settings ▸ Company details: every field checked (problems named after the field),
+        values stored compact, the logo copied into the user's settings folder."""
+        from app.services.company_details import checked_company
+
+        return self.update(checked_company(settings))
+
     def update(self, settings: CompanySettings) -> CompanySettings:
         validate(settings)
         with self._uow() as uow:
@@ -153,4 +162,5 @@ class DossierService:
             setattr(row, name, getattr(s, name))
         extra = dict(s.extra)
         extra["aging_limits"] = list(s.aging_limits)
+        extra["signatory_title"] = s.signatory_title
         row.settings = extra

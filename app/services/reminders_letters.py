@@ -50,7 +50,7 @@ def company_info(settings: CompanySettings) -> CompanyInfo:
         siren=siren, siret=siret, vat_number=settings.vat_number, iban=settings.iban,
         bic=settings.bic, phone=settings.phone, email=settings.email,
         logo_path=Path(settings.logo_path) if settings.logo_path else None,
-        signatory_name=settings.signatory,
+        signatory_name=settings.signatory, signatory_title=settings.signatory_title,
     )
 
 

@@ -102,9 +102,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_quit)
 
         self.settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self.action_company = QAction(_("&Company details…"), self)
+        self.action_company.triggered.connect(self.edit_company)
+        self.action_templates = QAction(_("Letter and email &templates…"), self)
+        self.action_templates.triggered.connect(self.edit_templates)
         self.action_rates = QAction(_("Late-payment &rates…"), self)
         self.action_rates.triggered.connect(self.edit_rates)
-        self.settings_menu.addAction(self.action_rates)
+        for action in (self.action_company, self.action_templates, self.action_rates):
+            self.settings_menu.addAction(action)
 
         view_menu = self.menuBar().addMenu(_("&View"))
         for index, entry in enumerate(VIEWS):
@@ -175,6 +180,20 @@ class MainWindow(QMainWindow):
         from app.ui.features.rates.dialog import RatesDialog
 
         dialog = RatesDialog(self.context, parent=self)
+        dialog.open()
+        return dialog
+
+    def edit_company(self) -> QDialog:
+        from app.ui.features.settings.company_dialog import CompanyDialog
+
+        dialog = CompanyDialog(self.services.dossier, self.context, self)
+        dialog.open()
+        return dialog
+
+    def edit_templates(self) -> QDialog:
+        from app.ui.features.settings.templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self.services.dossier, self.context, self)
         dialog.open()
         return dialog
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.domain.errors import InvalidInput, Problem
+from app.i18n import _
 from app.paths import resources_dir, user_config_dir
 
 KINDS = ("letters", "emails")
@@ -121,7 +122,8 @@ def snippet_path(language: str, name: str) -> Path:
 def load_template(kind: str, language: str, code: str) -> Template:
     path = template_path(kind, language, code)
     if not path.is_file():
-        raise InvalidInput(Problem(f"no {kind} template {code!r} in {language}", str(path)))
+        raise InvalidInput(Problem(_("no {kind} template {code} in {language}").format(
+            kind=kind, code=repr(code), language=language), str(path)))
     return _load(path, path.stat().st_mtime_ns, kind, language, code)
 
 
@@ -138,12 +140,12 @@ def parse_template(text: str, kind: str, language: str, code: str, path: Path) -
     lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
     match = _HEADER.match(lines[0]) if lines else None
     if not match or match.group(1).lower() not in SUBJECT_KEYS:
-        raise InvalidInput(Problem('the first line must be the subject, like "Objet : …"',
+        raise InvalidInput(Problem(_('the first line must be the subject, like "Objet : …"'),
                                    str(path), 1))
     label, subject = match.group(1), match.group(2)
     check_placeholders(subject, path, 1)
     if len(lines) > 1 and lines[1].strip():
-        raise InvalidInput(Problem("a blank line must follow the subject", str(path), 2))
+        raise InvalidInput(Problem(_("a blank line must follow the subject"), str(path), 2))
     body_lines = lines[2:]
     blocks: list[str] = []
     paragraph: list[str] = []
@@ -170,15 +172,18 @@ def check_placeholders(text: str, path: Path, line: int,
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as error:
-        raise InvalidInput(Problem(f"unbalanced braces ({error}); write {{{{ for a brace",
-                                   str(path), line)) from None
+        raise InvalidInput(Problem(
+            _("unbalanced braces ({error}); write {{{{ for a brace").format(error=error),
+            str(path), line)) from None
     for _literal, field, spec, conversion in parsed:
         if field is None:
             continue
         if field not in PLACEHOLDERS or spec or conversion:
-            raise InvalidInput(Problem(f"unknown placeholder {{{field}}}", str(path), line))
+            raise InvalidInput(Problem(_("unknown placeholder {name}").format(
+                name=f"{{{field}}}"), str(path), line))
         if field in forbidden:
-            raise InvalidInput(Problem(f"{{{field}}} cannot be used here", str(path), line))
+            raise InvalidInput(Problem(_("{name} cannot be used here").format(
+                name=f"{{{field}}}"), str(path), line))
         used.add(field)
     return used
 
@@ -208,8 +213,9 @@ def _block(text: str, path: Path, line: int) -> str:
     marker = _MARKER.match(stripped)
     if marker:
         if marker.group(1) not in MARKERS:
-            raise InvalidInput(Problem(f"unknown table [{marker.group(1)}]; known: "
-                                       + ", ".join(f"[{m}]" for m in MARKERS), str(path), line))
+            raise InvalidInput(Problem(_("unknown table {table}; known: {known}").format(
+                table=f"[{marker.group(1)}]", known=", ".join(f"[{m}]" for m in MARKERS)),
+                str(path), line))
         return stripped
     for offset, part in enumerate(text.split("\n")):
         check_placeholders(part, path, line + offset)
@@ -220,7 +226,7 @@ def _check_names(kind: str, language: str, code: str) -> None:
     if kind not in KINDS or not re.fullmatch(r"[a-z]{2}", language) or not re.fullmatch(
         r"[a-z0-9_]+", code
     ):
-        raise InvalidInput(f"no template {kind}/{language}/{code}")
+        raise InvalidInput(_("no template {name}").format(name=f"{kind}/{language}/{code}"))
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,1 @@
+"""Settings menu: company details, letter and email templates."""

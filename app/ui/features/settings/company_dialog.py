@@ -1,0 +1,239 @@
+"""Settings ▸ Company details: what the letterhead, the bank block and the signature print.
+
+The service checks every field (app.services.company_details); problems appear next to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import InvalidInput, Problem
+from app.i18n import _
+from app.services.company_details import CURRENCIES
+from app.services.dossier import CompanySettings
+from app.ui.changes import Changes
+from app.ui.context import ViewContext
+from app.ui.widgets.dialogs import ServiceDialog
+from app.ui.widgets.forms import AmountEdit, parse_field
+
+LOGO_SIZE = (160, 64)
+
+
+class CompanyDialog(ServiceDialog):
+    def __init__(self, dossier: Any, context: ViewContext, parent: QWidget | None = None,
+                 ) -> None:
+        super().__init__(context.tasks, _("Company details"), parent)
+        self.setObjectName("company_dialog")
+        self.dossier = dossier
+        self.context = context
+        self.current: CompanySettings | None = None
+        self.saved: CompanySettings | None = None
+        self.setMinimumWidth(880)
+        intro = QLabel(_("Printed on the letterhead, the bank details and the signature of "
+                         "every letter and email."))
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
+        columns = QHBoxLayout()
+        columns.addWidget(self._company_box(), 1)
+        columns.addWidget(self._letters_box(), 1)
+        self.body.addLayout(columns)
+        self.buttons.setEnabled(False)
+        self.tasks.run(dossier.settings, self._fill, self._load_failed)
+
+    def _company_box(self) -> QGroupBox:
+        box = QGroupBox(_("Company"))
+        form = QFormLayout(box)
+        self.name = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setPlaceholderText(_("Street, building… (one line each)"))
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.postcode = QLineEdit()
+        self.postcode.setMaximumWidth(90)
+        self.city = QLineEdit()
+        self.country = QComboBox()
+        self.country.addItem(_("France"), "FR")
+        self.country.addItem(_("Belgium"), "BE")
+        self.country.currentIndexChanged.connect(self._country_changed)
+        self.legal_id = QLineEdit()
+        self.vat_number = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        add = self.errors.add_row
+        add(form, _("Name"), self.name, "name")
+        add(form, _("Address"), self.address, "address")
+        add(form, _("Postcode"), self.postcode, "postcode")
+        add(form, _("City"), self.city, "city")
+        add(form, _("Country (late-payment law)"), self.country, "country")
+        add(form, _("Company number"), self.legal_id, "legal_id")
+        add(form, _("VAT number"), self.vat_number, "vat_number")
+        add(form, _("Phone"), self.phone, "phone")
+        add(form, _("Email"), self.email, "email")
+        return box
+
+    def _letters_box(self) -> QGroupBox:
+        box = QGroupBox(_("Bank and letters"))
+        form = QFormLayout(box)
+        self.iban = QLineEdit()
+        self.iban.setPlaceholderText("FR76 3000 6000 0112 3456 7890 189")
+        self.bic = QLineEdit()
+        self.bic.setMaximumWidth(160)
+        self.logo_path = ""
+        self.logo = QLabel()
+        self.logo.setObjectName("logo_thumbnail")
+        self.logo.setFixedSize(*LOGO_SIZE)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo.setStyleSheet("border: 1px solid palette(mid);")
+        self.choose_logo = QPushButton(_("Choose…"))
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo = QPushButton(_("Remove"))
+        self.remove_logo.clicked.connect(lambda: self.set_logo(""))
+        logo_row = QWidget()
+        row = QHBoxLayout(logo_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.logo)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.choose_logo)
+        buttons.addWidget(self.remove_logo)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        row.addStretch(1)
+        self.signatory = QLineEdit()
+        self.signatory.setPlaceholderText(_("e.g. Claire Dupont"))
+        self.signatory_title = QLineEdit()
+        self.signatory_title.setPlaceholderText(_("e.g. Managing director"))
+        self.language = QComboBox()
+        self.language.addItem(_("French"), "fr")
+        self.language.addItem(_("English"), "en")
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.currency.setMaximumWidth(100)
+        self.admin_fee_enabled = QCheckBox(_("Add an administrative fee to formal reminders"))
+        self.admin_fee = AmountEdit()
+        self.admin_fee.setMaximumWidth(120)
+        self.admin_fee.setToolTip(_("0 uses the default fee"))
+        self.admin_fee_enabled.toggled.connect(self.admin_fee.setEnabled)
+        add = self.errors.add_row
+        add(form, _("IBAN"), self.iban, "iban")
+        add(form, _("BIC"), self.bic, "bic")
+        add(form, _("Logo"), logo_row, "logo")
+        add(form, _("Signed by"), self.signatory, "signatory")
+        add(form, _("Title"), self.signatory_title, "signatory_title")
+        add(form, _("Letters written in"), self.language, "language")
+        add(form, _("Currency"), self.currency, "currency")
+        form.addRow(self.admin_fee_enabled)
+        add(form, _("Fee amount"), self.admin_fee, "admin_fee")
+        return box
+
+    def _fill(self, settings: CompanySettings) -> None:
+        self.current = settings
+        self.name.setText(settings.name)
+        self.address.setPlainText(settings.address)
+        self.postcode.setText(settings.postcode)
+        self.city.setText(settings.city)
+        self.country.setCurrentIndex(max(self.country.findData(settings.country), 0))
+        self.legal_id.setText(settings.legal_id)
+        self.vat_number.setText(settings.vat_number)
+        self.phone.setText(settings.phone)
+        self.email.setText(settings.email)
+        self.iban.setText(settings.iban)
+        self.bic.setText(settings.bic)
+        self.set_logo(settings.logo_path)
+        self.signatory.setText(settings.signatory)
+        self.signatory_title.setText(settings.signatory_title)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.currency.setCurrentText(settings.currency)
+        self.admin_fee_enabled.setChecked(settings.admin_fee_enabled)
+        self.admin_fee.setEnabled(settings.admin_fee_enabled)
+        self.admin_fee.set_value(settings.admin_fee)
+        self._country_changed()
+        self.buttons.setEnabled(True)
+
+    def on_failed(self, error: Exception) -> None:
+        self.adjustSize()  # room for the messages under the fields
+
+    def _load_failed(self, error: Exception) -> None:
+        self.errors.show(error)
+
+    def _country_changed(self) -> None:
+        belgian = self.country.currentData() == "BE"
+        self.legal_id.setPlaceholderText(
+            _("Enterprise number, e.g. 0123.456.749") if belgian
+            else _("SIREN (9 digits) or SIRET (14 digits)"))
+        self.vat_number.setPlaceholderText("BE0123456749" if belgian else "FR12123456789")
+
+    def set_logo(self, path: str) -> None:
+        """Show the thumbnail; the file is copied into the settings folder when saved."""
+        self.logo_path = path
+        picture = QPixmap(path) if path else QPixmap()
+        if picture.isNull():
+            self.logo.setPixmap(QPixmap())
+            self.logo.setText(_("(unreadable)") if path else _("No logo"))
+        else:
+            self.logo.setPixmap(picture.scaled(
+                self.logo.size().shrunkBy(self.logo.contentsMargins()) * 0.95,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        self.remove_logo.setEnabled(bool(path))
+
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the logo"), "", _("Pictures (*.png *.jpg *.jpeg)"))
+        if path:
+            self.set_logo(path)
+
+    def edited(self) -> tuple[CompanySettings | None, list[Problem]]:
+        """The settings as typed, and what cannot even be read (the amount)."""
+        problems: list[Problem] = []
+        fee = parse_field(self.admin_fee, "admin_fee", problems)
+        if self.current is None:
+            return None, problems
+        return replace(
+            self.current,
+            name=self.name.text(), address=self.address.toPlainText(),
+            postcode=self.postcode.text(), city=self.city.text(),
+            country=self.country.currentData(), legal_id=self.legal_id.text(),
+            vat_number=self.vat_number.text(), phone=self.phone.text(),
+            email=self.email.text(), iban=self.iban.text(), bic=self.bic.text(),
+            logo_path=self.logo_path, signatory=self.signatory.text(),
+            signatory_title=self.signatory_title.text(),
+            language=self.language.currentData(),
+            currency=self.currency.currentText().strip().upper(),
+            admin_fee_enabled=self.admin_fee_enabled.isChecked(),
+            admin_fee=fee if fee is not None else Decimal("0.00"),
+        ), problems
+
+    def save(self) -> None:
+        settings, problems = self.edited()
+        if problems:
+            self.errors.show(InvalidInput(problems))
+            self.adjustSize()
+            return
+        if settings is None:
+            return
+        self.submit(lambda: self.dossier.update_company(settings), self._saved)
+
+    def _saved(self, settings: CompanySettings) -> None:
+        self.saved = settings
+        self.context.currency = settings.currency
+        self.context.bus.publish(Changes(settings=True))
