@@ -30,6 +30,7 @@ from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.company_details import CURRENCIES
 from app.services.dossier import CompanySettings
+from app.services.letters.formatting import group_iban
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.widgets.dialogs import ServiceDialog
@@ -156,7 +157,7 @@ class CompanyDialog(ServiceDialog):
         self.vat_number.setText(settings.vat_number)
         self.phone.setText(settings.phone)
         self.email.setText(settings.email)
-        self.iban.setText(settings.iban)
+        self.iban.setText(group_iban(settings.iban))
         self.bic.setText(settings.bic)
         self.set_logo(settings.logo_path)
         self.signatory.setText(settings.signatory)
