@@ -126,3 +126,32 @@ def test_letters_print_the_saved_details(services) -> None:  # type: ignore[no-u
     assert "FR76 3000 6000 0112 3456 7890 189" in printed
     assert "Paul Leroy" in printed
     assert "Président" in printed
+
+
+def test_day_letters_use_the_saved_details_and_own_template(
+        services, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+    from app.db.models import Client, Invoice
+    from app.services.template_editing import save_template
+
+    services.dossier.update_company(replace(services.dossier.settings(), **GOOD))
+    with services.uow() as uow:
+        client = Client(code="C001", name="Boulangerie Martin", address="3 rue des Lilas",
+                        postcode="69003", city="Lyon", preferred_channel="letter",
+                        language="en")
+        uow.session.add(client)
+        uow.session.flush()
+        uow.session.add(Invoice(number="F2026-0001", client_id=client.id,
+                                issue_date=date(2026, 9, 1), due_date=date(2026, 9, 6),
+                                total=Decimal("1200.00")))
+        uow.commit()
+    own = read_template("letters", "en", "formal_notice").text.replace(
+        "\n\n", "\n\nOur own words for {client_name}.\n\n", 1)
+    save_template("letters", "en", "formal_notice", own)
+    url = services.url.render_as_string(hide_password=False)
+    assert main(["--database", url, "letters", "--as-of", "2026-11-23", "--out", str(tmp_path),
+                 "--level", "formal_notice"]) == 0, capsys.readouterr().err
+    printed = flat(pdf_text(tmp_path / "2026-11-23_C001.pdf"))
+    for words in ("Menuiserie Leroy SAS", "FR76 3000 6000 0112 3456 7890 189", "Paul Leroy",
+                  "Président", "Our own words for Boulangerie Martin."):
+        assert words in printed
