@@ -131,6 +131,8 @@ class TemplatesDialog(QDialog):
         box.addWidget(hint)
         self.placeholders = QListWidget()
         self.placeholders.setObjectName("placeholders")
+        self.placeholders.setWordWrap(True)
+        self.placeholders.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for name in templates.placeholder_names():
             item = QListWidgetItem(f"{{{name}}}  —  {placeholder_help(name)}")
             item.setData(Qt.ItemDataRole.UserRole, name)
