@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ from app.services.dossier import CompanySettings
 from app.services.template_editing import preview_email, preview_letter, template_problems
 from app.ui.features.settings.pdf_image import first_page
 
+_RENDERING = threading.Lock()  # one preview at a time: the previous one may still be running
 PREVIEW_DPI = 110  # sharp enough once scaled to the pane's width
 
 
@@ -46,8 +48,9 @@ def build_preview(generation: int, settings: CompanySettings, kind: str, languag
     if kind == "emails":
         subject, body = preview_email(settings, code, language, text, as_of)
         return Preview(generation, subject=subject, body=body)
-    pdf = preview_letter(settings, code, language, text, as_of)
-    return Preview(generation, image=first_page(pdf, PREVIEW_DPI), pdf_size=len(pdf))
+    with _RENDERING:
+        pdf = preview_letter(settings, code, language, text, as_of)
+        return Preview(generation, image=first_page(pdf, PREVIEW_DPI), pdf_size=len(pdf))
 
 
 class PreviewPane(QStackedWidget):
