@@ -237,6 +237,7 @@ class InvoiceLadder:
             and position > top
             and self.followed.is_first
             and (first_due is None or self._raw(level) < first_due)
+            and self._is_timely(level, floor, records)
         ]
         candidates = []
         for position, level in issue_levels + due_levels:
@@ -248,6 +249,18 @@ class InvoiceLadder:
                 base = max(base, done_on + timedelta(days=level.days - done_level.days))
             candidates.append(_Candidate(position, level, base))
         return candidates
+
+    def _is_timely(self, level: Level, floor: date | None, records: Sequence[DoneAction]) -> bool:
+        """An issue-anchored step (receipt check) only makes sense just after issue: it is planned
+        on its own day, or the day it was snoozed to, never as a late catch-up."""
+        raw = self._raw(level)
+        if floor is not None and floor > raw:
+            snoozed = (r.status is HistoryStatus.SNOOZED and r.level_code == level.code
+                       for r in records)
+            if not any(snoozed):
+                return False
+            raw = floor
+        return working_day_on_or_after(raw, self.country) >= self.today
 
     def _raw(self, level: Level) -> date:
         return raw_date(level, self.invoice, self.followed)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from decimal import Decimal
 
 from app.domain.dunning import (
     Anchor,
@@ -18,20 +17,18 @@ from app.domain.dunning import (
     consumer_policy,
     default_policy,
 )
-from app.domain.errors import NotFound
 from app.domain.ladder import InvoiceLadder, Step, followed_due, is_dunnable
-from app.domain.money import ZERO, quantize
+from app.domain.plan_groups import Gatherer, Group, grouped_action
 from app.domain.planner_inputs import (
     ClientState,
     CompanySettings,
     DoneAction,
     InvoiceState,
     PlannedAction,
-    PlanStatus,
     PromiseToPay,
 )
 
-__all__ = ["due_on", "level_action", "levels_reached", "plan", "policy_for"]
+__all__ = ["due_on", "level_action", "levels_reached", "plan", "policies_for", "policy_for"]
 
 
 def policy_for(client: ClientState, settings: CompanySettings) -> Policy:
@@ -52,6 +49,18 @@ def policy_for(client: ClientState, settings: CompanySettings) -> Policy:
     return default_policy(settings.admin_fee if settings.admin_fee_enabled else None)
 
 
+def policies_for(clients: Iterable[ClientState], settings: CompanySettings) -> dict[int, Policy]:
+    """Each client's policy; clients alike share one value (same policy, type and country)."""
+    shared: dict[tuple[str | None, str, str], Policy] = {}
+    policies = {}
+    for client in clients:
+        shape = (client.policy_code, client.client_type, client.country.upper())
+        if shape not in shared:
+            shared[shape] = policy_for(client, settings)
+        policies[client.id] = shared[shape]
+    return policies
+
+
 def plan(
     invoices: Iterable[InvoiceState],
     clients: Iterable[ClientState],
@@ -60,16 +69,18 @@ def plan(
     *,
     promises: Iterable[PromiseToPay] = (),
     history: Iterable[DoneAction] = (),
+    until: date | None = None,
 ) -> list[PlannedAction]:
     """Every action still to take, sorted by date, client code, level, invoices.
 
-    An action dated before today is overdue (not done yet); done, skipped and snoozed actions
-    are never planned again. Raises NotFound when an invoice's client is not given.
+    What is due by today is one action per client and level, listing every invoice at that
+    level (the one of the highest level each invoice reached, earlier ones are not replayed),
+    dated on the latest day one of them reached it: overdue when that day is past. Done,
+    skipped and snoozed actions are never planned again. With `until`, actions dated after it
+    are left out (the others are exactly the same). Raises NotFound for an unknown client.
     """
     settings = settings or CompanySettings()
     clients_by_id = {client.id: client for client in clients}
-    history = list(history)
-    promises = list(promises)
     by_invoice: dict[int, list[DoneAction]] = defaultdict(list)
     for record in history:
         for invoice_id in record.invoice_ids:
@@ -77,31 +88,11 @@ def plan(
     promises_by_client: dict[int, list[PromiseToPay]] = defaultdict(list)
     for promise in promises:
         promises_by_client[promise.client_id].append(promise)
-    policies: dict[int, Policy] = {}
-    groups: dict[tuple, list[Step]] = defaultdict(list)
-    for invoice in invoices:
-        client = clients_by_id.get(invoice.client_id)
-        if client is None:
-            raise NotFound(f"client {invoice.client_id}")
-        if client.id not in policies:
-            policies[client.id] = policy_for(client, settings)
-        ladder = InvoiceLadder(
-            invoice,
-            client,
-            policies[client.id],
-            today=today,
-            country=settings.country,
-            grace_days=settings.promise_grace_days,
-        )
-        for step in ladder.steps(by_invoice.get(invoice.id, ()), promises_by_client[client.id]):
-            key = (step.date, client.id, step.level.code, step.channel, step.also_email)
-            groups[key].append(step)
-    actions = [
-        action
-        for (_, client_id, _, _, _), steps in groups.items()
-        if (action := _action(clients_by_id[client_id], steps, today)) is not None
-    ]
-    return sorted(actions, key=_order)
+    policies = policies_for(clients_by_id.values(), settings)
+    gatherer = Gatherer(clients_by_id, policies, today, settings.country,
+                        settings.promise_grace_days, until, by_invoice, promises_by_client)
+    gatherer.add_all(invoices)
+    return sorted(gatherer.actions(), key=_order)
 
 
 def _order(action: PlannedAction) -> tuple:
@@ -117,47 +108,9 @@ def _order(action: PlannedAction) -> tuple:
 
 def _action(client: ClientState, steps: Sequence[Step], today: date) -> PlannedAction | None:
     """One email, letter or call for the client's invoices at this level on this day."""
-    first = steps[0]
-    items = tuple(
-        sorted(
-            (step.item for step in steps),
-            key=lambda item: (item.due_date, item.invoice_number, item.invoice_id),
-        )
-    )
-    totals: dict[str, Decimal] = {}
-    for item in items:
-        totals[item.currency] = totals.get(item.currency, ZERO) + item.amount
-    amounts, credit, fees = {}, {}, {}
-    for currency in sorted(totals):
-        total = totals[currency]
-        available = max(client.unapplied_credit.get(currency, ZERO), ZERO)
-        deducted = min(available, total)
-        net = quantize(total - deducted, currency)
-        amounts[currency] = net
-        if deducted > ZERO:
-            credit[currency] = quantize(deducted, currency)
-        if not first.level.fee.is_free and net > ZERO:
-            fees[currency] = first.level.fee.amount(net, currency)
-    if all(amount <= ZERO for amount in amounts.values()):
-        return None
-    flags = frozenset().union(*(step.flags for step in steps))
-    return PlannedAction(
-        date=first.date,
-        client_id=client.id,
-        client_code=client.code,
-        level_code=first.level.code,
-        level_position=first.position,
-        channel=first.channel,
-        also_email=first.also_email,
-        template=first.level.template,
-        items=items,
-        amounts=amounts,
-        credit=credit,
-        fees=fees,
-        status=PlanStatus.OVERDUE if first.date < today else PlanStatus.PLANNED,
-        needs_confirmation=first.level.needs_confirmation,
-        flags=flags,
-    )
+    group = Group(steps[0], steps[0].date, [step.item for step in steps],
+                  set().union(*(step.flags for step in steps)))
+    return grouped_action(client, group, today)
 
 
 def due_on(

@@ -9,11 +9,13 @@ what was done, skipped or snoozed is never planned again.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
-from app.db.queries.followup_inputs import ClientEvent
+from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
 from app.db.uow import UnitOfWork
 from app.domain.dunning import Channel, FreeReminderWait, Level
 from app.domain.errors import InvalidInput
@@ -32,6 +34,7 @@ from app.services.reminders_plan import (
     agenda_entries,
     load_inputs,
     make_plan,
+    paused_gc,
 )
 from app.services.reminders_policies import PolicyBook, PolicyInfo
 
@@ -100,28 +103,37 @@ class ReminderService:
     def inputs(self, today: date) -> PlannerInputs:
         """The planner's inputs on `today`, read from the dossier in a few set-based queries."""
         self._policies.ensure()
-        with self._uow() as uow:
-            return load_inputs(uow.session, today)
+        with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="credit") as pool:
+            credit = pool.submit(self._credit, today)  # its own scan, alongside the invoices'
+            with self._uow() as uow:
+                return load_inputs(uow.session, today, credit.result)
 
-    def plan(self, today: date) -> Plan:
-        return make_plan(self.inputs(today), today)
+    def _credit(self, today: date) -> dict[int, dict[str, Decimal]]:
+        with self._uow() as uow:
+            return unapplied_credit(uow.session, today)
+
+    def plan(self, today: date, until: date | None = None) -> Plan:
+        """Every action still to take; with `until`, only those up to that day and the catch-up
+        (the same actions, computed faster: screens and the agenda ask for one period)."""
+        with paused_gc():
+            return make_plan(self.inputs(today), today, until)
 
     def agenda(self, date_from: date, date_to: date, today: date) -> list[AgendaEntry]:
         """CONTRACTS.md agenda: the period's actions (and those to catch up when it contains
         today), one entry per currency, sorted by date then client code."""
         _check_period(date_from, date_to)
-        return agenda_entries(self.plan(today), date_from, date_to)
+        return agenda_entries(self.plan(today, until=date_to), date_from, date_to)
 
     def calendar(self, date_from: date, date_to: date, today: date) -> CalendarData:
         _check_period(date_from, date_to)
-        plan = self.plan(today)
+        plan = self.plan(today, until=date_to)
         return CalendarData(date_from, date_to, today, tuple(plan.between(date_from, date_to)),
                             tuple(plan.catch_up()))
 
     def weekly_review(self, today: date, day: date | None = None) -> list[PlanItem]:
         """The actions of the week containing `day` (default today), biggest amount first."""
         monday, sunday = week_of(day or today)
-        return self.plan(today).week_review(monday, sunday)
+        return self.plan(today, until=sunday).week_review(monday, sunday)
 
     # --- what the user does -----------------------------------------------------------------
 

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app.db.queries import followup_state
-from app.db.queries.aging import aging_rows
-from app.db.queries.followup_inputs import PlanClient, history_records, plan_clients
+from app.db.queries.followup_inputs import (
+    PlanClient,
+    followed_invoices,
+    history_records,
+    payment_plans,
+    plan_clients,
+    promises_to_pay,
+    unapplied_credit,
+)
 from app.db.repositories.company import get_company
 from app.domain.dunning import Level, Policy
 from app.domain.errors import NotFound
 from app.domain.money import ZERO, format_plain
 from app.domain.planner import plan as compute_plan
-from app.domain.planner import policy_for
+from app.domain.planner import policies_for
 from app.domain.planner_inputs import (
     ClientState,
     CompanySettings,
@@ -57,46 +66,48 @@ def instalment_states(
     return tuple(reversed(states))
 
 
-def load_inputs(session: Session, today: date) -> PlannerInputs:
-    """Open balances as of today in one query, then clients, credit, promises, history, plans."""
+def load_inputs(
+    session: Session, today: date,
+    credit: Callable[[], dict[int, dict[str, Decimal]]] | None = None,
+) -> PlannerInputs:
+    """The open invoices the plan may follow up as compact rows, then clients, credit (read
+    here unless `credit` gives it), promises, payment plans and the history that concern them."""
     company = get_company(session)
     if company is None:
         raise NotFound(_("this dossier has no company yet"))
     settings = planner_settings(session, company)
-    open_rows = followup_state.open_invoices(session, today)
-    clients = plan_clients(session, {row.client_id for row in open_rows})
-    credit: dict[int, dict[str, Decimal]] = {}
-    for figures in aging_rows(session, today):
-        if figures.client_id in clients and figures.unapplied > 0:
-            credit.setdefault(figures.client_id, {})[figures.currency] = figures.unapplied
-    plans = followup_state.instalments(session)
-    invoices = [
-        InvoiceState(
-            row.id, row.number, row.client_id, row.issue_date, row.due_date, row.currency,
-            row.balance, is_disputed=row.disputed, paused_until=row.paused_until,
-            instalments=instalment_states(row.balance, plans.get(row.id, [])),
-        )
-        for row in open_rows
-    ]
+    open_rows = followed_invoices(session, today)
+    clients = plan_clients(session, {row[2] for row in open_rows})
+    credits = credit() if credit is not None else unapplied_credit(session, today)
+    plans = payment_plans(session)
+    invoices = []
+    for id_, number, client_id, issue, due, currency, cents, paused in open_rows:
+        balance = Decimal(cents).scaleb(-2)
+        parts = plans.get(id_)
+        invoices.append(InvoiceState(
+            id_, number, client_id, issue, due, currency, balance, paused_until=paused,
+            instalments=instalment_states(balance, parts) if parts else ()))
     client_states = [
         ClientState(
             c.id, c.code, c.name, client_type=c.client_type, country=c.country,
             preferred_channel=c.preferred_channel or None, dunning_blocked=c.dunning_blocked,
-            policy_code=c.policy_code, unapplied_credit=credit.get(c.id, {}),
+            policy_code=c.policy_code, unapplied_credit=credits.get(c.id, {}),
         )
         for c in clients.values()
     ]
     promises = [
         PromiseToPay(client_id, promised, amount, (invoice_id,) if invoice_id else (),
                      PROMISE_KEPT.get(outcome))
-        for client_id, invoice_id, promised, amount, outcome in followup_state.promises(session)
+        for client_id, invoice_id, promised, amount, outcome in promises_to_pay(session)
         if client_id in clients
     ]
+    open_ids = {row[0] for row in open_rows}
     history = [
         DoneAction(r.invoice_ids, r.level_code, r.done_on or r.planned_date, r.status,
                    snoozed_until=r.snoozed_until, channel=r.channel,
                    instalment_due=r.instalment_due)
         for r in history_records(session)
+        if not open_ids.isdisjoint(r.invoice_ids)
     ]
     return PlannerInputs(invoices, client_states, settings, promises, history, clients)
 
@@ -147,16 +158,43 @@ class Plan:
                                              i.client.code, i.action.level_position))
 
 
-def make_plan(inputs: PlannerInputs, today: date) -> Plan:
-    actions = compute_plan(inputs.invoices, inputs.clients, today, inputs.settings,
-                           promises=inputs.promises, history=inputs.history)
-    policies = {c.id: policy_for(c, inputs.settings) for c in inputs.clients}
-    items = []
-    for action in actions:
-        policy = policies[action.client_id]
-        level = policy.level(action.level_code) if action.level_code in policy.codes else None
-        items.append(PlanItem(action, inputs.client_rows[action.client_id], level))
+def make_plan(inputs: PlannerInputs, today: date, until: date | None = None) -> Plan:
+    """The plan of `today`; with `until`, only the actions up to that day (and the catch-up)."""
+    with paused_gc():
+        actions = compute_plan(inputs.invoices, inputs.clients, today, inputs.settings,
+                               promises=inputs.promises, history=inputs.history, until=until)
+        policies = policies_for(inputs.clients, inputs.settings)
+        levels: dict[tuple[int, str], Level | None] = {}
+        items = []
+        for action in actions:
+            policy = policies[action.client_id]
+            key = (id(policy), action.level_code)
+            if key not in levels:
+                known = action.level_code in policy.codes
+                levels[key] = policy.level(action.level_code) if known else None
+            items.append(PlanItem(action, inputs.client_rows[action.client_id], levels[key]))
     return Plan(today, tuple(items), policies)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while hundreds of thousands of acyclic values are built:
+    with it, a million-invoice plan spends more time collecting than planning."""
+    global _gc_pauses
+    with _gc_lock:
+        _gc_pauses += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0:
+                gc.enable()
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,12 @@ def install_excepthook() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
         try:
+            from PySide6.QtCore import QThread
             from PySide6.QtWidgets import QApplication, QMessageBox
 
-            if QApplication.instance() is not None:
+            app = QApplication.instance()
+            # never from a worker thread: a modal box there waits for a click that cannot come
+            if app is not None and QThread.currentThread() is app.thread():
                 QMessageBox.critical(None, _("Relance"), explain(value))
         except Exception:
             log.exception("could not show the error")

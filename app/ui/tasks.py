@@ -36,17 +36,25 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             if self.with_progress:
-                result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
+                result = self.fn(lambda done, total: self._emit(self.signals.progress, done, total))
             else:
                 result = self.fn()
         except RelanceError as error:
             log.info("refused: %s", type(error).__name__)
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
         except Exception as error:
             log.exception("background task failed")
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        """Deliver, unless the window that asked was closed meanwhile (nobody is waiting)."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            log.info("result of a background task dropped: its window is gone")
 
 
 class TaskRunner(QObject):

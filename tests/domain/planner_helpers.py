@@ -73,10 +73,12 @@ def run(
     settings: CompanySettings | None = None,
     promises: list[PromiseToPay] = (),
     history: list[DoneAction] = (),
+    until: date | None = None,
 ) -> list[PlannedAction]:
     if clients is None:
         clients = [client(i) for i in sorted({inv.client_id for inv in invoices})]
-    return plan(invoices, clients, today, settings, promises=promises, history=history)
+    return plan(invoices, clients, today, settings, promises=promises, history=history,
+                until=until)
 
 
 def ladder(actions: list[PlannedAction]) -> list[tuple[date, str]]:

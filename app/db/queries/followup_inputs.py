@@ -1,18 +1,105 @@
-"""What the reminder plan reads besides the open invoices: clients with their policy, the
-history with the instalment each reminder followed, and a client's history for the screens."""
+"""What the reminder plan reads, set-based and as compact rows (no ORM object per invoice): the
+open invoices it may follow up, unapplied credit, payment plans, promises, clients with their
+policy, the history with the instalment each reminder followed; and a client's history."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, func, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
-from app.db.models import Activity, Client, DunningPolicy, Invoice, Reminder, ReminderInvoice
+from app.db.models import (
+    Activity,
+    Allocation,
+    Client,
+    DunningPolicy,
+    Instalment,
+    Invoice,
+    Payment,
+    PaymentPlan,
+    Reminder,
+    ReminderInvoice,
+)
 
 HISTORY_STATUSES = ("done", "skipped", "snoozed")
+
+
+# (id, number, client id, issue date, due date, currency, balance in cents, paused until)
+OpenRow = tuple[int, str, int, date, date, str, int, date | None]
+
+
+def _cents(column: Any) -> Any:
+    return type_coerce(column, BigInteger)
+
+
+def followed_invoices(session: Session, today: date) -> list[OpenRow]:
+    """Invoices owing something on `today` that may be followed up: not disputed, not written
+    off, of a client whose follow-up is not blocked; each balance summed on the allocations'
+    (invoice, date) index."""
+    paid = (
+        select(func.sum(_cents(Allocation.amount)))
+        .where(Allocation.invoice_id == Invoice.id, Allocation.date <= today)
+        .scalar_subquery()
+    )
+    blocked = select(Client.id).where(Client.dunning_blocked.is_(True))
+    rows = select(
+        Invoice.id, Invoice.number, Invoice.client_id, Invoice.issue_date, Invoice.due_date,
+        Invoice.currency, (_cents(Invoice.total) - func.coalesce(paid, 0)).label("balance"),
+        Invoice.dunning_paused_until,
+    ).where(
+        Invoice.kind == "invoice", Invoice.written_off_on.is_(None), Invoice.issue_date <= today,
+        Invoice.disputed.is_(False), Invoice.client_id.not_in(blocked),
+    ).subquery()
+    query = select(*rows.c).where(rows.c.balance > 0)
+    return list(session.execute(query).tuples())
+
+
+def unapplied_credit(session: Session, today: date) -> dict[int, dict[str, Decimal]]:
+    """Per client and currency, the payments and credit notes not yet allocated on `today`."""
+    parts = union_all(
+        select(Payment.client_id, Payment.currency, _cents(Payment.amount))
+        .where(Payment.date <= today),
+        select(Invoice.client_id, Invoice.currency, _cents(Invoice.total))
+        .where(Invoice.kind == "credit_note", Invoice.issue_date <= today),
+        select(Allocation.client_id, Invoice.currency, -_cents(Allocation.amount))
+        .join(Invoice, Invoice.id == Allocation.invoice_id)
+        .where(Allocation.date <= today),
+    ).subquery()
+    client_id, currency, left = parts.c[0], parts.c[1], parts.c[2]
+    query = select(client_id, currency, func.sum(left)).group_by(client_id, currency)
+    credit: dict[int, dict[str, Decimal]] = {}
+    for client, code, cents in session.execute(query).tuples():
+        if cents and cents > 0:
+            credit.setdefault(client, {})[code] = Decimal(int(cents)).scaleb(-2)
+    return credit
+
+
+def payment_plans(session: Session) -> dict[int, list[tuple[date, Decimal]]]:
+    """The instalments (due date, amount) of each invoice's current payment plan."""
+    rows = session.execute(
+        select(PaymentPlan.invoice_id, Instalment.due_date, Instalment.amount)
+        .join(Instalment, Instalment.plan_id == PaymentPlan.id)
+        .where(PaymentPlan.cancelled.is_(False))
+        .order_by(PaymentPlan.invoice_id, Instalment.due_date)
+    )
+    plans: dict[int, list[tuple[date, Decimal]]] = {}
+    for invoice_id, due, amount in rows:
+        plans.setdefault(invoice_id, []).append((due, amount))
+    return plans
+
+
+def promises_to_pay(session: Session) -> list[tuple[int, int | None, date, Decimal | None, str]]:
+    """(client, invoice or None, promised date, amount, outcome) of every promise to pay."""
+    rows = session.execute(
+        select(Activity.client_id, Activity.invoice_id, Activity.promised_date,
+               Activity.promised_amount, Activity.outcome)
+        .where(Activity.kind == "promise", Activity.promised_date.is_not(None))
+    )
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class RemindersController(QObject):
         self.dialog: QDialog | QMessageBox | None = None
         self._generation = 0
         self.busy = False  # a plan is being computed
+        self.until: date | None = None  # the plan has the actions up to this day
         self.writing = 0  # writes sent and not yet answered
 
     @property
@@ -50,11 +51,15 @@ class RemindersController(QObject):
 
     # --- loading --------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Compute the plan off the UI thread; a newer request wins over an older one."""
+    def load(self, until: date | None = None) -> None:
+        """Compute the plan off the UI thread, up to `until` (the last day on screen; None: the
+        day asked last time); a newer request wins over an older one."""
         self._generation += 1
         generation = self._generation
         today = self.today
+        if until is not None:
+            self.until = until
+        horizon = self.until
         self.busy = True
 
         def done(plan: Plan) -> None:
@@ -68,7 +73,11 @@ class RemindersController(QObject):
                 self.busy = False
             self.context.show_error(error)
 
-        self.context.tasks.run(lambda: self.services.reminders.plan(today), done, failed)
+        self.context.tasks.run(lambda: self.services.reminders.plan(today, horizon), done, failed)
+
+    def covers(self, day: date) -> bool:
+        """Whether the plan loaded (or being loaded) has the actions up to that day."""
+        return self.until is not None and day <= self.until
 
     # --- writes ---------------------------------------------------------------------------
 

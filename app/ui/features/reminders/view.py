@@ -26,7 +26,7 @@ from app.ui.changes import Changes
 from app.ui.features.reminders.action_bar import ActionBar
 from app.ui.features.reminders.calendar_view import CalendarGrid
 from app.ui.features.reminders.controller import RemindersController
-from app.ui.features.reminders.model import ActionListModel, CalendarModel
+from app.ui.features.reminders.model import ActionListModel, CalendarModel, month_grid
 from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
 from app.ui.widgets.tables import make_table
@@ -62,8 +62,7 @@ class RemindersView(QWidget):
         self.controller.plan_loaded.connect(self._show_plan)
         self.controller.message.connect(self._say)
         context.bus.changed.connect(self._changed)
-        self.set_mode("month")
-        self.refresh()
+        self.set_mode("month")  # renders, which starts computing the plan
 
     # --- layout -------------------------------------------------------------------------
 
@@ -195,8 +194,19 @@ class RemindersView(QWidget):
 
     # --- data ---------------------------------------------------------------------------
 
+    def horizon(self) -> date:
+        """The last day the screen shows (at least this week's Sunday): the plan goes that far."""
+        today = self.context.today()
+        end = today + timedelta(days=6 - today.weekday())
+        if self.mode == "month":
+            start, weeks = month_grid(self.anchor)
+            return max(end, start + timedelta(days=7 * weeks - 1))
+        monday = self.anchor - timedelta(days=self.anchor.weekday())
+        days = AGENDA_DAYS if self.mode == "agenda" else 7
+        return max(end, monday + timedelta(days=days - 1))
+
     def refresh(self) -> None:
-        self.controller.load()
+        self.controller.load(self.horizon())
 
     def _changed(self, changes: Changes) -> None:
         if changes.ledger or changes.reminders or changes.clients or changes.settings:
@@ -206,6 +216,8 @@ class RemindersView(QWidget):
         self._render()
 
     def _render(self) -> None:
+        if self.mode != "policies" and not self.controller.covers(self.horizon()):
+            self.controller.load(self.horizon())
         plan = self.controller.plan
         today = self.context.today()
         items = list(plan.items) if plan is not None else []
@@ -230,8 +242,9 @@ class RemindersView(QWidget):
         week_start = today - timedelta(days=today.weekday())
         this_week = [i for i in items if week_start <= i.action.date <= week_start
                      + timedelta(days=6)]
-        self.summary.setText(_("This week: {week} · to catch up: {late}").format(
-            week=len(this_week), late=len(catch_up)))
+        self.summary.setText(_("Computing…") if plan is None else _(
+            "This week: {week} · to catch up: {late}").format(week=len(this_week),
+                                                              late=len(catch_up)))
         if self.mode == "review":
             monday = self.anchor - timedelta(days=self.anchor.weekday())
             self.review.show_week(monday, plan)

@@ -1,0 +1,190 @@
+"""Steps of many invoices gathered into actions: one per client, level and day, and one per
+client and level for everything due by today (the catch-up), whatever day each invoice reached
+it: that action is dated on the latest of those days (never inside an invoice's pause).
+
+Most open invoices have no history, promise, pause or payment plan: their ladder only depends on
+the client's policy, type, channel and country and on the invoice's two dates, so it is computed
+once per such shape and shared (a dossier of a million invoices has a few thousand shapes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from app.domain.dunning import Policy, adapted_also_email, adapted_channel
+from app.domain.errors import NotFound
+from app.domain.ladder import InvoiceLadder, Step, is_dunnable, statutory_wait
+from app.domain.money import ZERO, quantize
+from app.domain.planner_inputs import (
+    ActionItem,
+    ClientState,
+    DoneAction,
+    InvoiceState,
+    PlannedAction,
+    PlanStatus,
+    PromiseToPay,
+)
+
+_TEMPLATE_BALANCE = Decimal(1)
+_OVERDUE = PlanStatus.OVERDUE
+_PLANNED = PlanStatus.PLANNED
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Group:
+    """What one action gathers: its first step (level, channel), its invoices, its flags."""
+
+    step: Step
+    on: date
+    items: list[ActionItem] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Gatherer:
+    """Feeds invoices through their ladders and gathers the steps into groups."""
+
+    clients: Mapping[int, ClientState]
+    policies: Mapping[int, Policy]
+    today: date
+    country: str
+    grace_days: int
+    until: date | None = None
+    history: Mapping[int, Sequence[DoneAction]] = field(default_factory=dict)
+    promises: Mapping[int, Sequence[PromiseToPay]] = field(default_factory=dict)
+    groups: dict[tuple, Group] = field(default_factory=dict)  # type: ignore[type-arg]
+    _templates: dict[tuple, list[Step]] = field(default_factory=dict)  # type: ignore[type-arg]
+    _neutral: dict[tuple, list[Step]] = field(default_factory=dict)  # type: ignore[type-arg]
+
+    def add_all(self, invoices: Iterable[InvoiceState]) -> None:
+        for invoice in invoices:
+            self.add(invoice)
+
+    def add(self, invoice: InvoiceState) -> None:
+        client = self.clients.get(invoice.client_id)
+        if client is None:
+            raise NotFound(f"client {invoice.client_id}")
+        if not is_dunnable(invoice, client):
+            return
+        records = self.history.get(invoice.id)
+        promises = self.promises.get(client.id)
+        if records or promises or invoice.paused_until is not None or invoice.instalments:
+            ladder = self._ladder(invoice, client)
+            for step in ladder.steps(records or (), promises or ()):
+                self._put(client.id, step, step.item, step.flags)
+            return
+        item = ActionItem(invoice.id, invoice.number, invoice.currency,
+                          quantize(invoice.balance, invoice.currency), invoice.due_date)
+        for step in self._template(invoice, client):  # in date order
+            if not self._put(client.id, step, item, step.flags):
+                break
+
+    def _ladder(self, invoice: InvoiceState, client: ClientState) -> InvoiceLadder:
+        return InvoiceLadder(invoice, client, self.policies[client.id], today=self.today,
+                             country=self.country, grace_days=self.grace_days)
+
+    def _template(self, invoice: InvoiceState, client: ClientState) -> list[Step]:
+        """The steps every plain invoice of that shape gets (their items are replaced)."""
+        policy = self.policies[client.id]
+        key = (id(policy), client.client_type, client.preferred_channel, client.country,
+               invoice.issue_date, invoice.due_date)
+        steps = self._templates.get(key)
+        if steps is None:
+            steps = self._templates[key] = self._shape(policy, client, invoice)
+        return steps
+
+    def _shape(self, policy: Policy, client: ClientState, invoice: InvoiceState) -> list[Step]:
+        """Without a statutory wait the dates do not depend on the client's channel or country:
+        the ladder runs once per policy, type and dates, and the channels are adapted after."""
+        shape = InvoiceState(0, "", client.id, invoice.issue_date, invoice.due_date,
+                             invoice.currency, _TEMPLATE_BALANCE)
+        if statutory_wait(policy, client, self.country) is not None:
+            return self._ladder(shape, client).steps((), ())
+        key = (id(policy), client.client_type, invoice.issue_date, invoice.due_date)
+        neutral = self._neutral.get(key)
+        if neutral is None:
+            plain = replace(client, preferred_channel=None, country="")
+            neutral = self._neutral[key] = self._ladder(shape, plain).steps((), ())
+        preferred = client.preferred_channel
+        if preferred is None:
+            return neutral
+        return [replace(step, channel=adapted_channel(step.level, preferred),
+                        also_email=adapted_also_email(step.level, preferred))
+                for step in neutral]
+
+    def _put(self, client_id: int, step: Step, item: ActionItem, flags: frozenset[str]) -> bool:
+        """Files the step in its group; False when it falls after `until` (so do the next)."""
+        on = step.date
+        if on <= self.today:  # the catch-up: one reminder per client and level
+            key: tuple = (None, client_id, step.position, step.channel, step.also_email)  # type: ignore[type-arg]
+        elif self.until is not None and on > self.until:
+            return False
+        else:
+            key = (on, client_id, step.position, step.channel, step.also_email)
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = Group(step, on)
+        elif on > group.on:
+            group.on = on
+        group.items.append(item)
+        if flags:
+            group.flags.update(flags)
+        return True
+
+    def actions(self) -> list[PlannedAction]:
+        result = []
+        for (_on, client_id, *_rest), group in self.groups.items():
+            action = grouped_action(self.clients[client_id], group, self.today)
+            if action is not None:
+                result.append(action)
+        return result
+
+
+def _item_order(item: ActionItem) -> tuple:  # type: ignore[type-arg]
+    return (item.due_date, item.invoice_number, item.invoice_id)
+
+
+def grouped_action(client: ClientState, group: Group, today: date) -> PlannedAction | None:
+    """One email, letter or call for the client's invoices of the group; None when the client's
+    unapplied credit covers them all."""
+    first = group.step
+    level = first.level
+    items = group.items
+    if len(items) > 1:
+        items = sorted(items, key=_item_order)
+        totals: dict[str, Decimal] = {}
+        for item in items:
+            totals[item.currency] = totals.get(item.currency, ZERO) + item.amount
+    else:
+        totals = {items[0].currency: items[0].amount}
+    amounts: dict[str, Decimal] = {}
+    credit: dict[str, Decimal] = {}
+    fees: dict[str, Decimal] = {}
+    credits = client.unapplied_credit
+    fee = None if level.fee.is_free else level.fee
+    owed = False
+    for currency in sorted(totals) if len(totals) > 1 else totals:
+        net = totals[currency]  # a sum of amounts already rounded to the currency
+        available = credits.get(currency) if credits else None
+        if available is not None and available > ZERO:
+            deducted = min(available, net)
+            net = quantize(net - deducted, currency)
+            if deducted > ZERO:
+                credit[currency] = quantize(deducted, currency)
+        amounts[currency] = net
+        if net > ZERO:
+            owed = True
+            if fee is not None:
+                fees[currency] = fee.amount(net, currency)
+    if not owed:
+        return None
+    return PlannedAction(
+        group.on, client.id, client.code, level.code, first.position, first.channel,
+        first.also_email, level.template, tuple(items), amounts, credit, fees,
+        _OVERDUE if group.on < today else _PLANNED, level.needs_confirmation,
+        frozenset(group.flags) if group.flags else _NO_FLAGS,
+    )
