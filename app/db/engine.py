@@ -63,12 +63,18 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
+MMAP_BYTES = 1 << 30
+
+
 def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # Read pages through a memory map: connections are not pooled, so each one would start
+    # with an empty page cache; at a million invoices this halves the analytics' reads.
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cursor.close()
 
 

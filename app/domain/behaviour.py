@@ -14,7 +14,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
-from math import floor
 
 from app.domain.money import ZERO
 
@@ -40,7 +39,7 @@ class Trend(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SettledInvoice:
     """An invoice fully paid on paid_date; reminders: those sent after its due date."""
 
@@ -56,7 +55,7 @@ class SettledInvoice:
         return (self.paid_date - self.due_date).days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenInvoice:
     """An invoice with a balance still open on as_of."""
 
@@ -67,14 +66,48 @@ class OpenInvoice:
     is_disputed: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Settlements:
+    """The invoices settled in the window as the measures use them: day counts in payment
+    order. Built from SettledInvoice rows, or delivered ready-made by the database."""
+
+    delays: tuple[int, ...] = ()
+    """Signed days from the due date to payment."""
+    days_to_pay: tuple[int, ...] = ()
+    """Days from issue to payment (never below 0)."""
+    recent: tuple[bool, ...] = ()
+    """Paid in the last half of the window (after months_before(as_of, 6))."""
+    reminders: int = 0
+
+
+def settlements(settled: Sequence[SettledInvoice], as_of: date) -> Settlements:
+    """Invoices paid in the window to as_of (later payments are ignored), in payment order."""
+    start = months_before(as_of, WINDOW_MONTHS)
+    split = months_before(as_of, WINDOW_MONTHS // 2)
+    rows = sorted(
+        (s for s in settled if start < s.paid_date <= as_of and s.total > ZERO),
+        key=lambda s: s.paid_date,
+    )
+    return Settlements(
+        tuple(s.delay for s in rows),
+        tuple(max((s.paid_date - s.issue_date).days, 0) for s in rows),
+        tuple(s.paid_date > split for s in rows),
+        sum(s.reminders for s in rows),
+    )
+
+
 @dataclass(frozen=True)
 class ClientHistory:
-    """Amounts (shares, credit limit) are measured in `currency`; other currencies only count."""
+    """Amounts (shares, credit limit) are measured in `currency`; other currencies only count.
+
+    `measured`, when given, stands for `settled` already reduced to Settlements on as_of.
+    """
 
     settled: tuple[SettledInvoice, ...] = ()
     open: tuple[OpenInvoice, ...] = ()
     credit_limit: Decimal | None = None
     currency: str = "EUR"
+    measured: Settlements | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "settled", tuple(self.settled))
@@ -126,16 +159,22 @@ def percentile(values: Sequence[int], fraction: Fraction) -> Fraction:
     if not values:
         raise ValueError("percentile of no values")
     ordered = sorted(values)
-    position = fraction * (len(ordered) - 1)
-    low = floor(position)
+    # position = fraction × (n - 1), split into whole ranks and a remainder, in integers
+    low, rest = divmod(fraction.numerator * (len(ordered) - 1), fraction.denominator)
     if low + 1 >= len(ordered):
         return Fraction(ordered[-1])
-    return ordered[low] + (ordered[low + 1] - ordered[low]) * (position - low)
+    return ordered[low] + (ordered[low + 1] - ordered[low]) * Fraction(rest, fraction.denominator)
 
 
-def round_half_up(value: Fraction | Decimal) -> int:
+def round_half_up(value: Fraction | Decimal | int) -> int:
     """Nearest whole number, halves rounded up (2.5 → 3, -2.5 → -2): days, percents, points."""
-    return floor(Fraction(value) + Fraction(1, 2))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal | Fraction):
+        numerator, denominator = value.as_integer_ratio()
+    else:
+        numerator, denominator = Fraction(value).as_integer_ratio()
+    return (2 * numerator + denominator) // (2 * denominator)  # floor(value + 1/2), exactly
 
 
 def to_decimal(value: Fraction, step: Decimal = _TENTH) -> Decimal:
@@ -151,10 +190,10 @@ def _median(values: Sequence[int]) -> Fraction:
     return percentile(values, Fraction(1, 2))
 
 
-def _trend(settled: Sequence[SettledInvoice], as_of: date) -> tuple[Trend, Decimal | None]:
-    split = months_before(as_of, WINDOW_MONTHS // 2)
-    recent = [s.delay for s in settled if s.paid_date > split]
-    earlier = [s.delay for s in settled if s.paid_date <= split]
+def _trend(settled: Settlements) -> tuple[Trend, Decimal | None]:
+    recent = [d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if is_recent]
+    earlier = [d for d, is_recent in zip(settled.delays, settled.recent, strict=True)
+               if not is_recent]
     if len(recent) < TREND_MIN_INVOICES or len(earlier) < TREND_MIN_INVOICES:
         return Trend.UNKNOWN, None
     change = _median(recent) - _median(earlier)
@@ -175,15 +214,11 @@ def _share(part: Decimal, whole: Decimal) -> Decimal | None:
 
 def payment_behaviour(history: ClientHistory, as_of: date) -> PaymentBehaviour:
     """Measure a client on as_of; invoices paid after as_of are ignored (past dates reproduce)."""
-    start = months_before(as_of, WINDOW_MONTHS)
-    settled = sorted(
-        (s for s in history.settled if start < s.paid_date <= as_of and s.total > ZERO),
-        key=lambda s: s.paid_date,
-    )
-    delays = tuple(s.delay for s in settled)
+    settled = history.measured or settlements(history.settled, as_of)
+    delays = settled.delays
     late = [max(d, 0) for d in delays]
-    to_pay = [max((s.paid_date - s.issue_date).days, 0) for s in settled]
-    trend, trend_days = _trend(settled, as_of)
+    to_pay = settled.days_to_pay
+    trend, trend_days = _trend(settled)
 
     open_items = [o for o in history.open if o.balance != ZERO]
     overdue = [o for o in open_items if o.balance > ZERO and o.due_date < as_of]
@@ -198,10 +233,10 @@ def payment_behaviour(history: ClientHistory, as_of: date) -> PaymentBehaviour:
     if history.credit_limit is not None:
         credit_usage = _share(max(open_balance, ZERO), history.credit_limit)
 
-    counted = len(settled) + len(open_items)
-    reminders = sum(s.reminders for s in settled) + sum(o.reminders for o in open_items)
+    counted = len(delays) + len(open_items)
+    reminders = settled.reminders + sum(o.reminders for o in open_items)
     return PaymentBehaviour(
-        settled_count=len(settled),
+        settled_count=len(delays),
         average_days_late=to_decimal(_mean(late)) if late else None,
         median_days_late=to_decimal(_median(late)) if late else None,
         on_time_rate=(

@@ -100,7 +100,7 @@ def grade_for(score: int) -> Grade:
 
 
 def _percent(share: Decimal | Fraction) -> int:
-    return round_half_up(Fraction(share) * 100)
+    return round_half_up(share * 100)
 
 
 def _capped(value: Fraction | Decimal, cap: int) -> int:

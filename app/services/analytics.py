@@ -17,13 +17,14 @@ from typing import Any
 
 from app.db.queries import analytics as q
 from app.db.queries.analytics_aging import cell_invoice_ids
+from app.db.queries.analytics_figures import OpenSums, open_sums, settled_lateness
 from app.db.queries.analytics_trend import trend_figures
 from app.db.uow import UnitOfWork
 from app.domain.behaviour import (
     ClientHistory,
     OpenInvoice,
     PaymentBehaviour,
-    SettledInvoice,
+    Settlements,
     months_before,
     payment_behaviour,
 )
@@ -70,6 +71,8 @@ class DashboardFigures:
     promises_due: int
     disputes_open: int
     week: tuple[date, date]
+    graded: bool = True
+    """False in the first figures, summed without the risk grades: no amount at risk yet."""
 
 
 @dataclass(frozen=True)
@@ -113,20 +116,18 @@ def histories(
         rows = open_rows.get(client_id, [])
         currency = measured_currency(rows, company_currency)
         result[client_id] = ClientHistory(
-            tuple(history.settled.get(client_id, ())),
-            tuple(OpenInvoice(r.due_date, r.balance, r.currency, r.reminders, r.disputed)
-                  for r in rows),
+            open=tuple(OpenInvoice(r.due_date, r.balance, r.currency, r.reminders, r.disputed)
+                       for r in rows),
             credit_limit=limits.get(client_id) if currency == company_currency else None,
             currency=currency,
+            measured=history.settled.get(client_id, Settlements()),
         )
     return result
 
 
-def lateness(settled: dict[int, list[SettledInvoice]], as_of: date) -> LatenessAggregate:
+def lateness(settled: dict[int, Settlements]) -> LatenessAggregate:
     """Days late (early counts 0) over the invoices settled in the 12 months to as_of."""
-    start = months_before(as_of, 12)
-    days = [max(s.delay, 0) for rows in settled.values() for s in rows
-            if start < s.paid_date <= as_of]
+    days = [max(d, 0) for measured in settled.values() for d in measured.delays]
     return LatenessAggregate(len(days), sum(days))
 
 
@@ -155,8 +156,7 @@ class AnalyticsService:
         behaviours = {cid: payment_behaviour(h, as_of) for cid, h in by_client.items()}
         risks = {cid: assess_risk(b) for cid, b in behaviours.items()}
         prior = company_prior([d for b in behaviours.values() for d in b.delays])
-        return Snapshot(as_of, history.open, behaviours, risks, prior,
-                        lateness(history.settled, as_of))
+        return Snapshot(as_of, history.open, behaviours, risks, prior, lateness(history.settled))
 
     def risk_grades(self, as_of: date) -> dict[int, RiskAssessment]:
         """Grade of every client with an open or recently settled invoice (others: none)."""
@@ -212,6 +212,26 @@ class AnalyticsService:
         promises = self.week.promises(as_of, first, last)
         disputes = sum(1 for r in snap.open if r.disputed)
         return DashboardFigures(as_of, figures, len(promises), disputes, (first, last))
+
+    def figures(self, as_of: date) -> DashboardFigures:
+        """The key figures the database sums at once, all but the amount at risk (it needs the
+        risk grades of the snapshot): what the dashboard shows first."""
+        first, last = week_bounds(as_of)
+        with self._uow() as uow:
+            sums = {s.currency: s for s in q.currency_sums(
+                uow.session, as_of, as_of - timedelta(days=DSO_PERIOD_DAYS))}
+            owing = {o.currency: o for o in open_sums(uow.session, as_of)}
+            late = settled_lateness(uow.session, as_of, months_before(as_of, 12))
+        aggregates = []
+        for currency in sorted(set(owing) | set(sums)):
+            row = owing.get(currency, OpenSums(currency, ZERO, ZERO, 0, 0))
+            extra = sums.get(currency, q.CurrencySums(currency, ZERO, ZERO))
+            aggregates.append(CurrencyAggregate(currency, row.balance - extra.unapplied,
+                                                row.overdue, row.overdue_count, extra.sales))
+        promises = self.week.promises(as_of, first, last)
+        disputes = sum(o.disputed_count for o in owing.values())
+        return DashboardFigures(as_of, key_figures(aggregates, [], {}, late), len(promises),
+                                disputes, (first, last), graded=False)
 
     def this_week(self, as_of: date) -> ThisWeek:
         return self.week.this_week(as_of)

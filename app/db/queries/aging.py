@@ -1,4 +1,5 @@
-"""Aged receivables in one set-based query (same SQL on SQLite and PostgreSQL)."""
+"""Aged receivables in one set-based query over the open rows (same SQL on SQLite and
+PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, and_, case, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy import BigInteger, and_, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.base import cents_to_decimal
-from app.db.models import Allocation, Client, Invoice, Payment
+from app.db.models import Client, Invoice
+from app.db.queries.open_items import credit_left, open_balance, open_invoices
 from app.domain.aging import DEFAULT_LIMITS, due_date_bounds
 
 
@@ -24,10 +26,6 @@ class AgingFigures:
     unapplied: Decimal
 
 
-def _cents(column):  # type: ignore[no-untyped-def]
-    return type_coerce(column, BigInteger)
-
-
 def aging_rows(
     session: Session,
     as_of: date,
@@ -37,64 +35,42 @@ def aging_rows(
 ) -> list[AgingFigures]:
     """Per client and currency: open balance per bucket and unapplied credit on `as_of`."""
     bounds = due_date_bounds(as_of, limits)
-    allocated = (
-        select(Allocation.invoice_id, func.sum(_cents(Allocation.amount)).label("paid"))
-        .where(Allocation.date <= as_of)
-        .group_by(Allocation.invoice_id)
-        .subquery()
-    )
-    balance = _cents(Invoice.total) - func.coalesce(allocated.c.paid, 0)
     age_date = Invoice.due_date if basis == "due_date" else Invoice.issue_date
-    conditions = [age_date >= bounds[0]]
+    where = () if client_id is None else (Invoice.client_id == client_id,)
+    open_rows = open_invoices(
+        as_of, Invoice.client_id, Invoice.currency, age_date.label("age"),
+        open_balance(as_of).label("balance"), where=where,
+    ).subquery()
+    age, balance = open_rows.c.age, open_rows.c.balance
+    conditions = [age >= bounds[0]]
     for upper, lower in zip(bounds, bounds[1:], strict=False):
-        conditions.append(and_(age_date < upper, age_date >= lower))
+        conditions.append(and_(age < upper, age >= lower))
+    conditions.append(age < bounds[-1])
     bucket_columns = [
         case((cond, balance), else_=0).label(f"b{i}") for i, cond in enumerate(conditions)
     ]
-    bucket_columns.append(case((age_date < bounds[-1], balance), else_=0).label(f"b{len(bounds)}"))
     nb = len(bucket_columns)
     zeros = [literal(0, BigInteger).label(f"b{i}") for i in range(nb)]
-
-    open_invoices = (
-        select(
-            Invoice.client_id, Invoice.currency, *bucket_columns, literal(0, BigInteger).label("u")
-        )
-        .select_from(Invoice)
-        .outerjoin(allocated, allocated.c.invoice_id == Invoice.id)
-        .where(
-            Invoice.kind == "invoice",
-            Invoice.issue_date <= as_of,
-            or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of),
-        )
-    )
-    payments = select(
-        Payment.client_id, Payment.currency, *zeros, _cents(Payment.amount).label("u")
-    ).where(Payment.date <= as_of)
-    credit_notes = select(
-        Invoice.client_id, Invoice.currency, *zeros, _cents(Invoice.total).label("u")
-    ).where(Invoice.kind == "credit_note", Invoice.issue_date <= as_of)
-    applied = (
-        select(
-            Allocation.client_id,
-            Invoice.currency,
-            *zeros,
-            (-_cents(Allocation.amount)).label("u"),
-        )
-        .join(Invoice, Invoice.id == Allocation.invoice_id)
-        .where(Allocation.date <= as_of)
-    )
-    parts = [open_invoices, payments, credit_notes, applied]
+    parts = [
+        select(open_rows.c.client_id, open_rows.c.currency, *bucket_columns,
+               literal(0, BigInteger).label("u")),
+        *credit_left(as_of, *zeros),
+    ]
     if client_id is not None:
-        parts = [p.where(literal_client(p) == client_id) for p in parts]
+        parts[1:] = [p.where(p.selected_columns[0] == client_id) for p in parts[1:]]
     combined = union_all(*parts).subquery()
-    sums = [func.sum(combined.c[f"b{i}"]) for i in range(nb)]
+    sums = (
+        select(combined.c.client_id, combined.c.currency,
+               *[func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(nb)],
+               func.sum(combined.c.u).label("u"))
+        .group_by(combined.c.client_id, combined.c.currency)
+        .subquery()
+    )
     query = (
-        select(
-            Client.id, Client.code, Client.name, combined.c.currency, *sums, func.sum(combined.c.u)
-        )
-        .join(combined, combined.c.client_id == Client.id)
-        .group_by(Client.id, Client.code, Client.name, combined.c.currency)
-        .order_by(Client.code, combined.c.currency)
+        select(Client.id, Client.code, Client.name, sums.c.currency,
+               *[sums.c[f"b{i}"] for i in range(nb)], sums.c.u)
+        .join(sums, sums.c.client_id == Client.id)
+        .order_by(Client.code, sums.c.currency)
     )
     result = []
     for row in session.execute(query):
@@ -105,6 +81,3 @@ def aging_rows(
         result.append(AgingFigures(row[0], row[1], row[2], row[3], buckets, unapplied))
     return result
 
-
-def literal_client(select_stmt):  # type: ignore[no-untyped-def]
-    return select_stmt.selected_columns[0]

@@ -2,8 +2,8 @@
 
 Balances follow the aging rules (CONTRACTS.md): on `as_of`, an invoice counts once issued and
 until written off, less the allocations dated on or before `as_of`. An invoice is settled on
-the date of the allocation that brought its balance to zero: allocations are positive and never
-exceed the balance, so that is the latest allocation date of a fully allocated invoice.
+the date of the allocation that brought its balance to zero, kept as `settled_on`
+(app.db.repositories.settlement): open and settled invoices are both read on its index.
 """
 
 from __future__ import annotations
@@ -14,8 +14,21 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, String, and_, case, func, or_, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Select
 
 from app.db.base import cents_to_decimal
 from app.db.models import (
@@ -24,12 +37,12 @@ from app.db.models import (
     Client,
     Instalment,
     Invoice,
-    Payment,
     PaymentPlan,
     Reminder,
     ReminderInvoice,
 )
-from app.domain.behaviour import SettledInvoice
+from app.db.queries.open_items import credit_left, driver_rows, open_balance, open_invoices
+from app.domain.behaviour import WINDOW_MONTHS, Settlements, months_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +66,7 @@ class PaymentHistory:
     """Open invoices on as_of, and per client the invoices a payment settled in the window."""
 
     open: list[OpenRow]
-    settled: dict[int, list[SettledInvoice]]
+    settled: dict[int, Settlements]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,58 +151,87 @@ def money(value: Any) -> Decimal:
     return Decimal(int(value)).scaleb(-2)
 
 
+def day_count(session: Session) -> Callable[[Any, Any], Any]:
+    """Whole days from one date column to another, in SQL (an integer on both databases)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return lambda later, earlier: cast(
+            func.julianday(later) - func.julianday(earlier), Integer)
+    return lambda later, earlier: type_coerce(later - earlier, Integer)
+
+
 def payment_history(
     session: Session, as_of: date, settled_since: date, client_id: int | None = None
 ) -> PaymentHistory:
     """Open invoices on as_of, and those settled by a payment after settled_since.
 
-    An invoice cancelled only by credit notes was never paid: it tells nothing about how its
-    client pays and is left out of the settled ones.
+    Both lists are read on the settlement index; settled invoices come as day counts, in
+    payment order. An invoice cancelled only by credit notes was never paid: it tells nothing
+    about how its client pays and is left out of the settled ones.
     """
-    allocated = (
-        select(
-            Allocation.invoice_id,
-            func.sum(cents(Allocation.amount)).label("paid"),
-            func.sum(
-                case((Allocation.payment_line_id.is_not(None), cents(Allocation.amount)), else_=0)
-            ).label("by_payment"),
-            func.max(Allocation.date).label("last"),
-        )
-        .where(Allocation.date <= as_of)
-        .group_by(Allocation.invoice_id)
+    where = () if client_id is None else (Invoice.client_id == client_id,)
+    open_rows = open_invoices(
+        as_of, Invoice.id, Invoice.number, Invoice.client_id, Invoice.currency,
+        raw_date(Invoice.issue_date), raw_date(Invoice.due_date), cents(Invoice.total),
+        open_balance(as_of), Invoice.disputed, where=where,
     )
-    if client_id is not None:
-        allocated = allocated.where(Allocation.client_id == client_id)
-    paid = allocated.subquery()
-    balance = cents(Invoice.total) - func.coalesce(paid.c.paid, 0)
-    is_settled = and_(balance <= 0, paid.c.by_payment > 0, paid.c.last > settled_since)
-    query = (
+    days = day_count(session)
+    split = months_before(as_of, WINDOW_MONTHS // 2)
+    settled_rows = (
         select(
-            Invoice.id, Invoice.number, Invoice.client_id, Invoice.currency,
-            raw_date(Invoice.issue_date), raw_date(Invoice.due_date), cents(Invoice.total),
-            balance, raw_date(paid.c.last), Invoice.disputed,
+            Invoice.id, Invoice.client_id, days(Invoice.settled_on, Invoice.due_date),
+            days(Invoice.settled_on, Invoice.issue_date),
+            case((Invoice.settled_on > split, 1), else_=0),
         )
-        .select_from(Invoice)
-        .outerjoin(paid, paid.c.invoice_id == Invoice.id)
-        .where(is_live(as_of), or_(balance > 0, is_settled))
+        .where(
+            Invoice.settled_on > settled_since, Invoice.settled_on <= as_of,
+            (Invoice.kind + "") == "invoice",  # on the settlement index (see open_invoices)
+            or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of), *where,
+        )
+        .order_by(Invoice.settled_on, Invoice.id)
     )
-    if client_id is not None:
-        query = query.where(Invoice.client_id == client_id)
     reminders = reminders_after_due(session, as_of, client_id)
+    unpaid = credit_notes_only(session)
     day = date_reader(session)
-    open_rows: list[OpenRow] = []
-    settled: dict[int, list[SettledInvoice]] = {}
-    for r in session.connection().execute(query):
+    result: list[OpenRow] = []
+    for r in driver_rows(session, open_rows):
         if r[7] > 0:
-            open_rows.append(OpenRow(
+            result.append(OpenRow(
                 r[0], r[1], r[2], r[3], day(r[4]), day(r[5]), money(r[6]), money(r[7]),
-                bool(r[9]), reminders.get(r[0], 0),
+                bool(r[8]), reminders.get(r[0], 0),
             ))
-        else:
-            settled.setdefault(r[2], []).append(SettledInvoice(
-                day(r[4]), day(r[5]), money(r[6]), day(r[8]), reminders.get(r[0], 0)
-            ))
-    return PaymentHistory(open_rows, settled)
+    columns: dict[int, tuple[list[int], list[int], list[bool], list[int]]] = {}
+    for invoice_id, owner, delay, to_pay, recent in driver_rows(session, settled_rows):
+        if invoice_id in unpaid:
+            continue
+        lists = columns.get(owner)
+        if lists is None:
+            lists = columns[owner] = ([], [], [], [])
+        lists[0].append(delay)
+        lists[1].append(max(to_pay, 0))
+        lists[2].append(bool(recent))
+        if reminders:
+            lists[3].append(reminders.get(invoice_id, 0))
+    settled = {
+        owner: Settlements(tuple(delays), tuple(to_pay), tuple(recent), sum(sent))
+        for owner, (delays, to_pay, recent, sent) in columns.items()
+    }
+    return PaymentHistory(result, settled)
+
+
+def credit_notes_only_ids() -> Select[Any]:
+    """Invoices that credit notes settle without any payment (read from the notes' side)."""
+    other = aliased(Allocation)
+    by_payment = (
+        select(other.id)
+        .where(other.invoice_id == Allocation.invoice_id, other.payment_line_id.is_not(None))
+        .exists()
+    )
+    return select(Allocation.invoice_id).where(Allocation.credit_note_id.is_not(None),
+                                               ~by_payment)
+
+
+def credit_notes_only(session: Session) -> set[int]:
+    return set(session.scalars(credit_notes_only_ids()))
 
 
 def reminders_after_due(
@@ -217,23 +259,14 @@ def credit_limits(session: Session) -> dict[int, Decimal]:
 def currency_sums(session: Session, as_of: date, sales_from: date) -> list[CurrencySums]:
     """Unapplied credit (payments and credit notes less what they settle) and recent sales."""
     zero = type_coerce(0, BigInteger)
-    payments = select(
-        Payment.currency, cents(Payment.amount).label("credit"), zero.label("sales")
-    ).where(Payment.date <= as_of)
-    notes = select(
-        Invoice.currency,
-        cents(Invoice.total).label("credit"),
-        case((Invoice.issue_date > sales_from, -cents(Invoice.total)), else_=0).label("sales"),
-    ).where(Invoice.kind == "credit_note", Invoice.issue_date <= as_of)
-    applied = (
-        select(Invoice.currency, (-cents(Allocation.amount)).label("credit"), zero.label("sales"))
-        .join(Invoice, Invoice.id == Allocation.invoice_id)
-        .where(Allocation.date <= as_of)
-    )
+    credit = [part.subquery() for part in credit_left(as_of)]
+    unapplied = [select(c.c[1].label("currency"), c.c[2].label("credit"), zero.label("sales"))
+                 for c in credit]
     sales = select(
-        Invoice.currency, zero.label("credit"), cents(Invoice.total).label("sales")
-    ).where(Invoice.kind == "invoice", Invoice.issue_date > sales_from, Invoice.issue_date <= as_of)
-    combined = payments.union_all(notes, applied, sales).subquery()
+        Invoice.currency, zero.label("credit"),
+        case((Invoice.kind == "credit_note", -cents(Invoice.total)), else_=cents(Invoice.total)),
+    ).where(Invoice.issue_date > sales_from, Invoice.issue_date <= as_of)
+    combined = union_all(*unapplied, sales).subquery()
     query = (
         select(combined.c.currency, func.sum(combined.c.credit), func.sum(combined.c.sales))
         .group_by(combined.c.currency)

@@ -8,6 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, CreditApplication, Invoice, Payment, PaymentLine
+from app.db.repositories.settlement import refresh_settlement
 from app.domain.allocation import AllocationResult, InvoiceFacts, Source
 from app.domain.allocation import CreditApplication as AppFact
 
@@ -78,6 +79,7 @@ def replace_allocations(session: Session, client_id: int, result: AllocationResu
     ]
     if rows:
         session.execute(insert(Allocation), rows)
+    refresh_settlement(session, [client_id])
 
 
 def client_ids_of_invoices(session: Session, invoice_ids: Iterable[int]) -> set[int]:

@@ -1,6 +1,7 @@
-"""Loads the dashboard off the UI thread in three independent jobs (figures and forecast from
-one snapshot, the 12-month trend, the reminders of the week) and recomputes the forecast's
-what-ifs from the snapshot already read."""
+"""Loads the dashboard off the UI thread in independent jobs (the key figures the database sums
+at once, then figures with the amount at risk and forecast from one snapshot, the 12-month
+trend, the reminders of the week) and recomputes the forecast's what-ifs from the snapshot
+already read."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ class DashboardController(QObject):
         self.forecast: dict[str, CurrencyForecast] = {}
         self.trend: dict[str, list[TrendPoint]] = {}
         self._generation = 0
+        self._graded = False
         for box in view.what_if.values():
             box.toggled.connect(lambda _on: self.recompute_forecast())
         view.currency.currentIndexChanged.connect(lambda _i: self.draw_charts())
@@ -76,8 +78,12 @@ class DashboardController(QObject):
         self.view.week.set_loading()
         analytics = self.services.analytics
         run = self.context.tasks.run
+        self._graded = False
+        run(lambda: analytics.figures(today),
+            lambda figures: self._show_figures(generation, figures), self.context.show_error)
         run(lambda: self._overview(today, options),
-            lambda result: self._show_overview(generation, result), self.context.show_error)
+            lambda result: self._show_overview(generation, result), self.context.show_error,
+            slow=True)
         run(lambda: analytics.overdue_trend(today),
             lambda trend: self._show_trend(generation, trend), self.context.show_error)
         run(lambda: analytics.week.reminders(today),
@@ -97,9 +103,16 @@ class DashboardController(QObject):
             analytics.week.disputes(today),
         )
 
+    def _show_figures(self, generation: int, figures: DashboardFigures) -> None:
+        """The first figures, summed by the database; the overview completes them."""
+        if generation == self._generation and not self._graded:
+            show_figures(self.view.cards, figures.key, figures.promises_due,
+                         figures.disputes_open, graded=False)
+
     def _show_overview(self, generation: int, overview: Overview) -> None:
         if generation != self._generation:
             return
+        self._graded = True
         self.overview = overview
         figures = overview.figures
         show_figures(self.view.cards, figures.key, figures.promises_due, figures.disputes_open)

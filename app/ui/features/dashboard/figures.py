@@ -90,8 +90,9 @@ def percent(share: Decimal | None) -> str:
 
 
 def show_figures(cards: dict[str, Figure], key: KeyFigures, promises: int,
-                 disputes: int) -> None:
-    """Amounts per currency side by side; counts and days are one number for the dossier."""
+                 disputes: int, graded: bool = True) -> None:
+    """Amounts per currency side by side; counts and days are one number for the dossier.
+    Without the risk grades (graded False) the amount at risk stays "…"."""
     figures = key.by_currency.values()
     cards["receivable"].set(money_by_currency({f.currency: f.total_receivable for f in figures}))
     cards["overdue"].set(
@@ -105,8 +106,8 @@ def show_figures(cards: dict[str, Figure], key: KeyFigures, promises: int,
         " · ".join(c for c, _d in dso) if len(dso) > 1 else "")
     count = sum(f.overdue_count for f in figures)
     cards["overdue_count"].set(format_number(Decimal(count), decimals=0))
-    cards["at_risk"].set(money_by_currency({f.currency: f.amount_at_risk for f in figures}),
-                         _("clients graded D or E"))
+    at_risk = money_by_currency({f.currency: f.amount_at_risk for f in figures})
+    cards["at_risk"].set(at_risk if graded else "…", _("clients graded D or E"))
     cards["promises"].set(format_number(Decimal(promises), decimals=0))
     cards["disputes"].set(format_number(Decimal(disputes), decimals=0))
     days = key.average_days_late
