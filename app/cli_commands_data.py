@@ -80,6 +80,14 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
             ngettext("{count} disputed invoice", "{count} disputed invoices", summary.disputed),
             summary.disputed,
         ),
+        (
+            ngettext(
+                "{count} follow-up action in the history",
+                "{count} follow-up actions in the history",
+                summary.reminders,
+            ),
+            summary.reminders,
+        ),
     ):
         print("  " + text.format(count=_count(value)))
     return 0

@@ -18,14 +18,33 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.db import copy
-from app.db.models import Allocation, Client, Contact, Invoice, Payment, PaymentLine
+from app.db.models import (
+    Activity,
+    Allocation,
+    Client,
+    Contact,
+    Instalment,
+    Invoice,
+    Payment,
+    PaymentLine,
+    PaymentPlan,
+    Reminder,
+    ReminderInvoice,
+)
 from app.db.repositories import transfer
+from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
-from app.domain.errors import Conflict, InvalidInput, Problem
+from app.domain.dunning import Policy
+from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from app.domain.planner import policy_for
+from app.domain.planner_inputs import ClientState
 from app.i18n import _
+from app.services.demo_history import FOLLOWUP_DAYS, ClientFollowUp, WorkingDays
+from app.services.demo_history_rows import HistoryIds, HistoryRows, HistoryWriter
 from app.services.demo_ledger import Batch, ClientLedger, Ids, Planned
 from app.services.demo_parties import DEMO_COMPANY, ClientSpec, make_client
 from app.services.dossier import DossierService
+from app.services.reminders_policies import ensure_policies, planner_settings
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +68,7 @@ ROLES = (
     ("credit_unapplied", 200),
     ("partial", 35),
     ("partial", 100),
+    ("payment_plan", 80),
 )
 
 
@@ -61,6 +81,8 @@ class DemoSummary:
     payments: int
     disputed: int
     company_created: bool
+    reminders: int = 0
+    activities: int = 0
 
 
 class DemoService:
@@ -105,11 +127,21 @@ class DemoService:
             transfer.insert_generated(session, Contact, [s.contact for s in specs if s.contact])
             planned = _plan(rng, specs, invoices, as_of)
             ids = Ids(invoice=1, payment=1, line=1)
-            writer = _LedgerWriter(session, rng, as_of, ids, settings.currency, progress)
+            history = _History(session, seed, as_of)
+            writer = _LedgerWriter(session, rng, as_of, ids, settings.currency, progress, history)
             counts = writer.write(specs, planned, invoices)
             copy.reset_sequences(session.connection())
             uow.commit()
-        summary = DemoSummary(as_of, clients, invoices, *counts, ids.disputed, created)
+        summary = DemoSummary(
+            as_of,
+            clients,
+            invoices,
+            *counts,
+            ids.disputed,
+            created,
+            history.ids.reminder - 1,
+            history.ids.activity - 1,
+        )
         log.info("demo data generated: %s", summary)
         return summary
 
@@ -156,6 +188,46 @@ def _plan(
     return planned
 
 
+class _History:
+    """The follow-up history's shared state: the stored policies, its own random stream (the
+    ledger stays the same for a seed), the next ids."""
+
+    def __init__(self, session: Session, seed: int, as_of: date) -> None:
+        company = get_company(session)
+        if company is None:
+            raise NotFound(_("this dossier has no company yet"))
+        ensure_policies(session, company)
+        self.settings = planner_settings(session, company)
+        self.workdays = WorkingDays(company.country)
+        self.rng = random.Random(f"follow-up history {seed}")
+        self.since = as_of - timedelta(days=FOLLOWUP_DAYS)
+        self.as_of = as_of
+        self.ids = HistoryIds()
+        self.policies: dict[tuple[str, str], Policy] = {}
+
+    def policy(self, spec: ClientSpec) -> Policy:
+        """The policy the planner gives this client (policy_for, as the reminders service)."""
+        key = (spec.row["client_type"], spec.row["country"])
+        if key not in self.policies:
+            state = ClientState(spec.id, spec.code, "", client_type=key[0], country=key[1])
+            self.policies[key] = policy_for(state, self.settings)
+        return self.policies[key]
+
+    def replay(self, spec: ClientSpec, ledger: ClientLedger, rows: HistoryRows) -> None:
+        writer = HistoryWriter(spec.id, self.ids, rows)
+        follow = ClientFollowUp(
+            self.rng,
+            spec,
+            self.policy(spec),
+            self.workdays,
+            self.since,
+            self.as_of,
+            writer,
+            ledger.credit(),
+        )
+        follow.run(ledger.followups(self.since))
+
+
 class _LedgerWriter:
     """Generates client by client and inserts whenever enough rows are waiting."""
 
@@ -167,6 +239,7 @@ class _LedgerWriter:
         ids: Ids,
         currency: str,
         progress: Progress | None,
+        history: _History,
     ) -> None:
         self.session = session
         self.rng = rng
@@ -176,30 +249,33 @@ class _LedgerWriter:
         self.progress = progress
         self.credit_notes = 0
         self.payments = 0
+        self.history = history
 
     def write(
         self, specs: list[ClientSpec], planned: list[list[Planned]], total: int
     ) -> tuple[int, int]:
         """Returns (credit notes, payments) written."""
-        batch = Batch()
+        batch, rows = Batch(), HistoryRows()
         done = 0
         for spec, items in zip(specs, planned, strict=True):
             deposit = spec.id == 1 or self.rng.random() < 0.03
             ledger = ClientLedger(self.rng, spec, self.as_of, self.ids, batch, self.currency)
             ledger.run(items, deposit)
+            self.history.replay(spec, ledger, rows)
             done += len(items)
-            if batch.size() >= FLUSH_ROWS:
-                self._flush(batch)
-                batch = Batch()
+            if batch.size() + rows.size() >= FLUSH_ROWS:
+                self._flush(batch, rows)
+                batch, rows = Batch(), HistoryRows()
                 if self.progress is not None:
                     self.progress(done, total)
-        self._flush(batch)
+        self._flush(batch, rows)
         if self.progress is not None:
             self.progress(total, total)
         return self.credit_notes, self.payments
 
-    def _flush(self, batch: Batch) -> None:
-        """Parents first: invoices, credit notes (they point at invoices), payments, lines."""
+    def _flush(self, batch: Batch, history: HistoryRows) -> None:
+        """Parents first: invoices, credit notes (they point at invoices), payments, lines;
+        then the follow-up history."""
         self.credit_notes += len(batch.credit_notes)
         self.payments += len(batch.payments)
         for model, rows in (
@@ -208,5 +284,10 @@ class _LedgerWriter:
             (Payment, batch.payments),
             (PaymentLine, batch.lines),
             (Allocation, batch.allocations),
+            (PaymentPlan, history.payment_plans),
+            (Instalment, history.instalments),
+            (Reminder, history.reminders),
+            (ReminderInvoice, history.reminder_invoices),
+            (Activity, history.activities),
         ):
             transfer.insert_generated(self.session, model, rows)

@@ -154,3 +154,46 @@ PAYMENT_METHODS = (
     ("Prélèvement", 10, 5),
     ("Espèces", 1, 5),
 )
+
+# What the demo user wrote in the follow-up history.
+DONE_NOTES = {
+    "formal_notice": "Envoyée en recommandé avec accusé de réception",
+    "collection": "Dossier transmis au cabinet de recouvrement",
+}
+SKIP_COURTESY = (
+    "Client toujours ponctuel : pas de rappel avant échéance",
+    "Règlement par prélèvement, rappel inutile",
+)
+SKIP_COLLECTION = (
+    "Montant trop faible pour engager un recouvrement",
+    "Petit montant : relance par téléphone plutôt que recouvrement",
+)
+SNOOZE_NOTES = (
+    "Le client attend le règlement de son propre client",
+    "Comptable absent, à relancer à son retour",
+    "Virement annoncé par le client, on attend",
+)
+CALL_NOTES_BEFORE_DUE = (
+    "Facture bien reçue, règlement prévu à l'échéance",
+    "Facture reçue et validée par la comptabilité",
+)
+CALL_NOTES_GROUPED = (
+    "Le client annonce un règlement groupé des factures",
+    "Factures en cours de validation chez le client",
+)
+WRONG_CONTACT_NOTES = (
+    "Numéro du standard, la comptabilité rappellera",
+    "Interlocuteur parti, demander le nouveau contact",
+)
+PROMISE_NOTES = (
+    "Virement promis par le gérant",
+    "Le client s'engage à régler par chèque",
+    "Paiement promis après encaissement d'un chantier",
+    "La comptabilité confirme la mise en paiement",
+)
+DISPUTE_RESOLUTIONS = (
+    "Bon de livraison signé transmis au client",
+    "Explications données sur le prix, le client accepte",
+    "Quantités vérifiées ensemble, la facture est due",
+)
+PLAN_NOTE = "Échéancier accordé par téléphone : {count} mensualités"

@@ -13,8 +13,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.domain.allocation import InvoiceFacts, Source, allocate
+from app.domain.allocation import AllocationResult, InvoiceFacts, Source, allocate
 from app.services import demo_data as data
+from app.services.demo_history_rows import InvoiceFollowUp
 from app.services.demo_parties import ClientSpec
 
 VAT_RATES = (2000, 1000, 550)  # basis points
@@ -23,6 +24,7 @@ METHOD_NAMES = [m[0] for m in data.PAYMENT_METHODS]
 BUSINESS_WEIGHTS = [m[1] for m in data.PAYMENT_METHODS]
 CONSUMER_WEIGHTS = [m[2] for m in data.PAYMENT_METHODS]
 UNPAID_ROLES = ("current", "1-30", "31-60", "61-90", "over_90", "disputed")
+PLAN_SHARE = 0.03  # late payers' large invoices settled through a payment plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,9 @@ class ClientLedger:
         self.facts: list[InvoiceFacts] = []
         self.sources: list[Source] = []
         self.monthly: dict[date, list[tuple[int, int]]] = {}
+        self.rows: list[tuple[dict[str, Any], str]] = []
+        self.plans: dict[int, tuple[date, tuple[tuple[date, int], ...]]] = {}
+        self.result: AllocationResult | None = None
 
     def run(self, planned: list[Planned], with_deposit: bool) -> None:
         for item in planned:
@@ -102,8 +107,51 @@ class ClientLedger:
             self._payment(day, [(None, self.rng.randrange(100, 1500) * 100)], "Virement", "Acompte")
         self._allocate()
 
+    def followups(self, since: date) -> list[InvoiceFollowUp]:
+        """The invoices still open on `since` or issued after, as the follow-up history needs
+        them, once allocated."""
+        assert self.result is not None
+        paid: dict[int, list[tuple[date, int]]] = {}
+        for a in self.result.allocations:
+            paid.setdefault(a.invoice_id, []).append((a.date, int(a.amount)))
+        balances = self.result.balances
+        items = []
+        for row, role in self.rows:
+            parts = paid.get(row["id"], [])
+            settled = None
+            if balances[row["id"]] <= 0:
+                settled = max(day for day, _amount in parts) if parts else row["issue_date"]
+                if settled <= since:
+                    continue
+            payments = tuple(sorted(parts))
+            items.append(
+                InvoiceFollowUp(
+                    row["id"],
+                    row["issue_date"],
+                    row["due_date"],
+                    row["total"],
+                    role,
+                    settled,
+                    payments,
+                    row["dispute_reason"] if row["disputed"] else "",
+                    self.plans.get(row["id"]),
+                )
+            )
+        return items
+
+    def credit(self) -> list[tuple[date, int]]:
+        """The client's unapplied credit: (date it arose, cents)."""
+        assert self.result is not None
+        left = self.result.unapplied
+        return sorted(
+            (s.date, int(left[(s.kind, s.id)]))
+            for s in self.sources
+            if left.get((s.kind, s.id), 0) > 0
+        )
+
     def _allocate(self) -> None:
-        for a in allocate(self.facts, self.sources).allocations:
+        self.result = allocate(self.facts, self.sources)
+        for a in self.result.allocations:
             is_payment = a.source_kind == "payment"
             self.batch.allocations.append(
                 {
@@ -150,10 +198,16 @@ class ClientLedger:
             "dispute_reason": "",
         }
         self.batch.invoices.append(row)
+        self.rows.append((row, item.role))
         self.facts.append(InvoiceFacts(invoice_id, item.issue_date, Decimal(total), self.currency))
         owed = total - self._credit_note(item, row)
         paid = self._settle(item, invoice_id, owed, due)
-        if paid < owed and (item.role == "disputed" or (not item.role and rng.random() < 0.05)):
+        planned = invoice_id in self.plans
+        if (
+            paid < owed
+            and not planned
+            and (item.role == "disputed" or (not item.role and rng.random() < 0.05))
+        ):
             row["disputed"] = True
             row["dispute_reason"] = rng.choice(data.DISPUTE_REASONS)
             self.ids.disputed += 1
@@ -203,6 +257,15 @@ class ClientLedger:
         rng, client, as_of, role = self.rng, self.client, self.as_of, item.role
         if owed <= 0 or role in UNPAID_ROLES:
             return 0
+        if role == "payment_plan" or (
+            not role
+            and client.profile in ("late", "bad")
+            and not client.is_consumer
+            and owed >= 200_000
+            and rng.random() < PLAN_SHARE
+            and due + timedelta(days=45) < as_of
+        ):
+            return self._instalments(invoice_id, owed, due, 4 if role else rng.randrange(3, 7))
         low, high = client.delay
         pay_day = max(due + timedelta(days=rng.randint(low, high)), item.issue_date)
         method = self._method()
@@ -226,6 +289,25 @@ class ClientLedger:
         else:
             self._payment(pay_day, [(invoice_id, amount)], method, self._reference(method))
         return owed
+
+    def _instalments(self, invoice_id: int, owed: int, due: date, count: int) -> int:
+        """A payment plan agreed after the firm reminder, each instalment paid on its day."""
+        rng = self.rng
+        agreed = due + timedelta(days=rng.randrange(33, 40))
+        first = agreed + timedelta(days=rng.randrange(10, 16))
+        share = owed // count
+        parts = tuple(
+            (first + timedelta(days=30 * k), share if k < count - 1 else owed - share * k)
+            for k in range(count)
+        )
+        self.plans[invoice_id] = (agreed, parts)
+        paid = 0
+        for day, amount in parts:
+            if day <= self.as_of:
+                method = "Virement"
+                self._payment(day, [(invoice_id, amount)], method, self._reference(method))
+                paid += amount
+        return paid
 
     def _method(self) -> str:
         weights = CONSUMER_WEIGHTS if self.client.is_consumer else BUSINESS_WEIGHTS
