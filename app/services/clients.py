@@ -10,12 +10,15 @@ from typing import Any
 
 from app.db.models import Client
 from app.db.queries import client_list as q
+from app.db.repositories import dunning_policies
 from app.db.repositories import parties as repo
 from app.db.uow import UnitOfWork
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.filters import ClientFilter
 from app.i18n import _
+from app.services.client_policy import PolicyOptions
 from app.services.client_validation import ContactData, checked_contacts, checked_values
+from app.services.reminders_policies import PolicyBook
 
 
 def _stale_message() -> str:
@@ -45,6 +48,7 @@ class ClientData:
     preferred_channel: str = "email"
     dunning_blocked: bool = False
     dunning_blocked_reason: str = ""
+    dunning_policy: str = ""  # a policy code; "" = the default for the client's type
     notes: str = ""
     archived: bool = False
     contacts: tuple[ContactData, ...] = ()
@@ -132,6 +136,10 @@ class ClientService:
         with self._uow() as uow:
             return repo.next_code(repo.last_code(uow.session))
 
+    def policy_options(self) -> PolicyOptions:
+        """The follow-up policies a client can be given (the built-in ones seeded on first use)."""
+        return PolicyOptions(tuple(PolicyBook(self._uow).policies()))
+
     # -- one client -----------------------------------------------------------------------
     def get(self, client_id: int) -> ClientData:
         with self._uow() as uow:
@@ -141,7 +149,8 @@ class ClientService:
             contacts = tuple(
                 ContactData(c.name, c.role, c.email, c.phone, c.is_reminder_contact, c.id)
                 for c in repo.contacts(uow.session, client_id))
-            return _to_data(row, contacts)
+            return _to_data(row, contacts,
+                            dunning_policies.code_of(uow.session, row.dunning_policy_id) or "")
 
     def create(self, data: ClientData) -> ClientData:
         values, contacts = self._validate(data)
@@ -150,6 +159,7 @@ class ClientService:
                 raise InvalidInput(_problem(
                     _("the code {code} is already used by another client").format(
                         code=values["code"]), "code"))
+            values["dunning_policy_id"] = _policy_id(uow, data.dunning_policy)
             row = Client(**values)
             uow.session.add(row)
             repo.save(uow.session, _stale_message())
@@ -172,6 +182,7 @@ class ClientService:
                 raise InvalidInput(_problem(
                     _("the code {code} is already used by another client").format(
                         code=values["code"]), "code"))
+            values["dunning_policy_id"] = _policy_id(uow, data.dunning_policy)
             for name, value in values.items():
                 setattr(row, name, value)
             repo.save(uow.session, _stale_message())
@@ -218,7 +229,17 @@ def _problem(message: str, column: str) -> Problem:
     return Problem(message, column=column)
 
 
-def _to_data(row: Client, contacts: tuple[ContactData, ...]) -> ClientData:
+def _policy_id(uow: UnitOfWork, code: str) -> int | None:
+    if not code.strip():
+        return None
+    policy_id = dunning_policies.find_id(uow.session, code.strip())
+    if policy_id is None:
+        raise InvalidInput(_problem(_("choose a follow-up policy from the list"),
+                                    "dunning_policy"))
+    return policy_id
+
+
+def _to_data(row: Client, contacts: tuple[ContactData, ...], policy: str) -> ClientData:
     return ClientData(
         code=row.code, name=row.name, client_type=row.client_type, email=row.email,
         phone=row.phone, address=row.address, postcode=row.postcode, city=row.city,
@@ -227,7 +248,7 @@ def _to_data(row: Client, contacts: tuple[ContactData, ...]) -> ClientData:
         payment_terms=terms_text(row.payment_terms_days, row.terms_end_of_month),
         credit_limit=row.credit_limit, preferred_channel=row.preferred_channel,
         dunning_blocked=row.dunning_blocked, dunning_blocked_reason=row.dunning_blocked_reason,
-        notes=row.notes, archived=row.archived, contacts=contacts, id=row.id,
+        dunning_policy=policy, notes=row.notes, archived=row.archived, contacts=contacts, id=row.id,
         version=row.version,
     )
 

@@ -126,3 +126,9 @@ def set_client_policy(session: Session, client_id: int, policy_id: int | None) -
     done = session.execute(update(Client).where(Client.id == client_id)
                            .values(dunning_policy_id=policy_id, version=Client.version + 1))
     return bool(done.rowcount)
+
+
+def code_of(session: Session, policy_id: int | None) -> str | None:
+    if policy_id is None:
+        return None
+    return session.scalar(select(DunningPolicy.code).where(DunningPolicy.id == policy_id))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.behaviour import months_before
 from app.i18n import N_, _, format_number, ngettext
 from app.services.client_account import ClientAccount, Statement
+from app.services.client_policy import PolicyOptions
 from app.services.clients import ClientData
 from app.ui.features.clients.history import history_columns
 from app.ui.features.clients.model import CHANNELS
@@ -128,7 +129,7 @@ class ClientDetail(QWidget):
                                     (110, 90, 90, 120, 120, 140))
         self.open_table.doubleClicked.connect(self._open_invoice)
         self._tab(self.payments_model, _("Payments and credit"), (90, 110, 120, 120, 150))
-        self._tab(self.history_model, _("History"), (90, 150, 110, 90, 300))
+        self._tab(self.history_model, _("History"), (90, 175, 165, 90, 300))
 
         right = QVBoxLayout()
         right.addLayout(grid)
@@ -236,13 +237,15 @@ class ClientDetail(QWidget):
             return
         client_id, today = self.client_id, self.context.today()
         run, error = self.context.tasks.run, self.context.show_error
-        run(lambda: self.services.clients.get(client_id), self._show_card, error)
+        clients = self.services.clients
+        run(lambda: (clients.get(client_id), clients.policy_options()),
+            lambda loaded: self._show_card(*loaded), error)
         run(lambda: self.services.accounts.account(client_id, today), self._show_account, error)
         run(lambda: self.services.accounts.history(client_id), self.history_model.set_rows,
             error)
         self._load_statement()
 
-    def _show_card(self, client: ClientData) -> None:
+    def _show_card(self, client: ClientData, policies: PolicyOptions | None = None) -> None:
         self.client = client
         archived = _(" — archived") if client.archived else ""
         self.title.setText(f"{client.name} ({client.code}){archived}")
@@ -266,6 +269,11 @@ class ClientDetail(QWidget):
             channel=_(CHANNELS.get(client.preferred_channel, client.preferred_channel))))
         lines.append(_("Terms: {terms}").format(terms=escape(client.payment_terms)
                                                 or _("company default")))
+        policy = policies.applied(client.client_type, client.dunning_policy) if policies else None
+        if policy is not None:
+            name = escape(policy.label)
+            lines.append(_("Reminder policy: {name}").format(
+                name=name if client.dunning_policy else _("{name} (default)").format(name=name)))
         if client.credit_limit is not None:
             lines.append(_("Credit limit: {amount}").format(amount=money(client.credit_limit)))
         if client.legal_id:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput, Problem
 from app.domain.terms import exceeds_legal_cap, parse_terms
 from app.i18n import _, babel_locale
+from app.services.client_policy import PolicyOptions
 from app.services.clients import ClientData, ContactData
 from app.ui.features.clients.model import CHANNELS, TYPES
 from app.ui.widgets.dialogs import ServiceDialog
@@ -76,6 +77,8 @@ class ClientDialog(ServiceDialog):
             self.country.setCurrentIndex(0)
             self.language.setCurrentIndex(0)
         self.name.setFocus()
+        self.client_type.currentIndexChanged.connect(lambda _i: self._name_default_policy())
+        tasks.run(services.clients.policy_options, self.show_policies, None)
 
     # -- layout -------------------------------------------------------------------------
     def _page(self, title: str) -> QFormLayout:
@@ -145,6 +148,12 @@ class ClientDialog(ServiceDialog):
             self.terms.addItem(terms_display(code), code)
         self.terms.lineEdit().setPlaceholderText(_("e.g. 30 days or 45 days end of month"))
         self.credit_limit = AmountEdit()
+        self.policy = QComboBox()
+        self.policy.setToolTip(_("The follow-up ladder this client's invoices go through"))
+        self.policy.addItem(_("Default for this type of client"), "")
+        self.policy.currentIndexChanged.connect(self._policy_chosen)
+        self.policy_code = self.client.dunning_policy if self.client else ""
+        self.policies = PolicyOptions()
         self.blocked = QCheckBox(_("Do not send reminders to this client"))
         self.blocked_reason = QLineEdit()
         self.blocked_reason.setPlaceholderText(_("Why (required when blocked)"))
@@ -155,6 +164,7 @@ class ClientDialog(ServiceDialog):
         e = self.errors
         e.add_row(form, _("Payment terms"), self.terms, "payment_terms")
         e.add_row(form, _("Credit limit"), self.credit_limit, "credit_limit")
+        e.add_row(form, _("Reminder policy"), self.policy, "dunning_policy")
         e.add_row(form, _("Reminders"), self.blocked, "dunning_blocked")
         e.add_row(form, _("Reason"), self.blocked_reason, "dunning_blocked_reason")
         e.add_row(form, _("Notes"), self.notes, "notes")
@@ -203,6 +213,29 @@ class ClientDialog(ServiceDialog):
         row = self.contacts.currentRow()
         if row >= 0:
             self.contacts.removeRow(row)
+
+    def show_policies(self, options: PolicyOptions) -> None:
+        """The policies of the dossier, once loaded; the client's own is selected."""
+        code = self.policy_code
+        self.policies = options
+        self.policy.blockSignals(True)
+        while self.policy.count() > 1:
+            self.policy.removeItem(1)
+        for info in options.policies:
+            self.policy.addItem(info.label, info.code)
+        index = self.policy.findData(code) if code else 0
+        self.policy.setCurrentIndex(max(index, 0))
+        self.policy.blockSignals(False)
+        self.policy_code = code if index > 0 else ""
+        self._name_default_policy()
+
+    def _name_default_policy(self) -> None:
+        default = self.policies.default_for(self.client_type.currentData())
+        self.policy.setItemText(0, _("Default for this type of client ({name})").format(
+            name=default.label) if default else _("Default for this type of client"))
+
+    def _policy_chosen(self, index: int) -> None:
+        self.policy_code = str(self.policy.itemData(index) or "")
 
     def _check_terms(self, text: str) -> None:
         value = self._terms_value() if text else ""
@@ -281,6 +314,7 @@ class ClientDialog(ServiceDialog):
             preferred_channel=self.channel.currentData(),
             dunning_blocked=self.blocked.isChecked(),
             dunning_blocked_reason=self.blocked_reason.text(),
+            dunning_policy=self.policy_code,
             notes=self.notes.toPlainText(), contacts=tuple(contacts),
         )
         if self.client is not None:

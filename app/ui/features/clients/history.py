@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import N_, _
+from app.services.reminders_labels import channel_name, outcome_name
 from app.ui.widgets.format import day, money
 from app.ui.widgets.table_model import Column
 
@@ -31,9 +32,10 @@ def _what(item: Any) -> str:
 
 def _how(item: Any) -> str:
     if item.source == "reminder":
-        channel = _(CHANNELS.get(item.channel, item.channel))
+        channel = _(CHANNELS[item.channel]) if item.channel in CHANNELS else channel_name(
+            item.channel)
         return f"{channel}, {_(STATUSES.get(item.status, item.status))}"
-    return item.outcome
+    return outcome_name(item.outcome) if item.outcome else ""
 
 
 def _note(item: Any) -> str:
