@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.db.models import Allocation, Client, Invoice, Payment, PaymentLine
+from app.db.repositories.settlement import refresh_settlement
 
 TODAY = date(2026, 11, 23)  # a Monday
 SUNDAY = date(2026, 11, 29)
@@ -43,6 +44,8 @@ def pay(services, client_id: int, on: date, amount: str,  # type: ignore[no-unty
         if invoice_id is not None:
             uow.session.add(Allocation(client_id=client_id, invoice_id=invoice_id,
                                        payment_line_id=line.id, amount=Decimal(amount), date=on))
+            uow.session.flush()
+        refresh_settlement(uow.session, [client_id])  # as the ledger does after allocating
         uow.commit()
 
 

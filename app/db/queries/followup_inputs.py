@@ -7,23 +7,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import BigInteger, func, select, type_coerce, union_all
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.models import (
     Activity,
-    Allocation,
     Client,
     DunningPolicy,
     Instalment,
     Invoice,
-    Payment,
     PaymentPlan,
     Reminder,
     ReminderInvoice,
 )
+from app.db.queries.open_items import credit_left, driver_rows, open_balance, open_invoices
 
 HISTORY_STATUSES = ("done", "skipped", "snoozed")
 
@@ -32,43 +30,32 @@ HISTORY_STATUSES = ("done", "skipped", "snoozed")
 OpenRow = tuple[int, str, int, date, date, str, int, date | None]
 
 
-def _cents(column: Any) -> Any:
-    return type_coerce(column, BigInteger)
-
-
 def followed_invoices(session: Session, today: date) -> list[OpenRow]:
     """Invoices owing something on `today` that may be followed up: not disputed, not written
-    off, of a client whose follow-up is not blocked; each balance summed on the allocations'
-    (invoice, date) index."""
-    paid = (
-        select(func.sum(_cents(Allocation.amount)))
-        .where(Allocation.invoice_id == Invoice.id, Allocation.date <= today)
-        .scalar_subquery()
-    )
+    off, of a client whose follow-up is not blocked; read on the settlement index, so the paid
+    history costs nothing."""
     blocked = select(Client.id).where(Client.dunning_blocked.is_(True))
-    rows = select(
-        Invoice.id, Invoice.number, Invoice.client_id, Invoice.issue_date, Invoice.due_date,
-        Invoice.currency, (_cents(Invoice.total) - func.coalesce(paid, 0)).label("balance"),
-        Invoice.dunning_paused_until,
-    ).where(
-        Invoice.kind == "invoice", Invoice.written_off_on.is_(None), Invoice.issue_date <= today,
-        Invoice.disputed.is_(False), Invoice.client_id.not_in(blocked),
-    ).subquery()
-    query = select(*rows.c).where(rows.c.balance > 0)
-    return list(session.execute(query).tuples())
+    query = open_invoices(
+        today, Invoice.id, Invoice.number, Invoice.client_id, Invoice.issue_date,
+        Invoice.due_date, Invoice.currency, open_balance(today), Invoice.dunning_paused_until,
+        where=(Invoice.disputed.is_(False), Invoice.written_off_on.is_(None),
+               Invoice.client_id.not_in(blocked)),
+    )
+    return [
+        (id_, number, client, _day(issue), _day(due), currency, int(cents), _day(paused))
+        for id_, number, client, issue, due, currency, cents, paused in driver_rows(session, query)
+        if cents > 0
+    ]
+
+
+def _day(value: date | str | None) -> date | None:
+    """A date from the driver (SQLite gives the ISO text, PostgreSQL a date)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def unapplied_credit(session: Session, today: date) -> dict[int, dict[str, Decimal]]:
     """Per client and currency, the payments and credit notes not yet allocated on `today`."""
-    parts = union_all(
-        select(Payment.client_id, Payment.currency, _cents(Payment.amount))
-        .where(Payment.date <= today),
-        select(Invoice.client_id, Invoice.currency, _cents(Invoice.total))
-        .where(Invoice.kind == "credit_note", Invoice.issue_date <= today),
-        select(Allocation.client_id, Invoice.currency, -_cents(Allocation.amount))
-        .join(Invoice, Invoice.id == Allocation.invoice_id)
-        .where(Allocation.date <= today),
-    ).subquery()
+    parts = union_all(*credit_left(today)).subquery()
     client_id, currency, left = parts.c[0], parts.c[1], parts.c[2]
     query = select(client_id, currency, func.sum(left)).group_by(client_id, currency)
     credit: dict[int, dict[str, Decimal]] = {}
