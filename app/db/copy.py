@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from uuid import uuid4
 
-from sqlalchemy import BigInteger, Column, Connection, Table, delete, insert, select, text
+from sqlalchemy import BigInteger, Column, Connection, Table, delete, insert, select, text, update
 from sqlalchemy import column as plain_column
 from sqlalchemy import table as plain_table
 from sqlalchemy.sql.elements import ColumnElement
 
 import app.db.models  # noqa: F401 - registers every table on the metadata
 from app.db.base import Base, Money
+from app.db.models import DossierState
 
 BATCH = 5000
 
 
 def dossier_tables() -> list[Table]:
-    """Parents before children, so rows can be inserted in this order."""
-    return list(Base.metadata.sorted_tables)
+    """Parents before children, so rows can be inserted in this order. The state token is not
+    content: each copy gets a new one (`copy_tables`)."""
+    return [t for t in Base.metadata.sorted_tables if t is not DossierState.__table__]
 
 
 def _raw(col: Column[object]) -> ColumnElement[object]:
@@ -56,6 +59,7 @@ def copy_tables(
         counts[table.name] = copied
         if progress is not None:
             progress(index + 1, len(tables))
+    target.execute(update(DossierState.__table__).values(token=uuid4().hex))
     return counts
 
 

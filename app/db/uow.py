@@ -1,13 +1,20 @@
-"""Unit of work: one Session per use case, rolled back unless committed."""
+"""Unit of work: one Session per use case, rolled back unless committed.
+
+Every commit replaces the dossier's state token (`state_token`): whatever was computed under
+the same token still describes the data, whoever wrote since (another desk on PostgreSQL too).
+"""
 
 from __future__ import annotations
 
 from types import TracebackType
+from uuid import uuid4
 
+from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.db.models import DossierState
 from app.domain.errors import Conflict, DatabaseProblem
 
 
@@ -31,6 +38,7 @@ class UnitOfWork:
 
     def commit(self) -> None:
         try:
+            self.session.execute(update(DossierState.__table__).values(token=uuid4().hex))
             self.session.commit()
         except StaleDataError as error:
             self.session.rollback()
@@ -40,3 +48,8 @@ class UnitOfWork:
         except OperationalError as error:
             self.session.rollback()
             raise DatabaseProblem(str(error.orig)) from error
+
+
+def state_token(session: Session) -> str:
+    """The token of the data as this session sees it ("" before the dossier has one)."""
+    return session.scalar(select(DossierState.token).where(DossierState.id == 1)) or ""

@@ -42,6 +42,7 @@ from app.domain.prediction import DelayProfile, company_prior, profile_for
 from app.domain.risk import RiskAssessment, assess_risk
 from app.services.aging import AgingService
 from app.services.analytics_aging import DUE_DATE, TOP_CLIENTS, AgingCell, AgingChart, aging_chart
+from app.services.analytics_cache import ResultCache
 from app.services.analytics_forecast import forecast_items
 from app.services.analytics_texts import reason_sentences
 from app.services.analytics_week import ThisWeek, WeekService, week_bounds
@@ -141,13 +142,22 @@ class AnalyticsService:
         self._uow = uow
         self._dossier = dossier
         self._aging = AgingService(uow)
+        self._cache = ResultCache(uow)
         self.week = WeekService(uow, agenda)
+
+    def forget_results(self) -> None:
+        """Drop the results kept for an unchanged dossier (the next ones are computed)."""
+        self._cache.clear()
 
     def _currency(self) -> str:
         return self._dossier.settings().currency
 
     def snapshot(self, as_of: date) -> Snapshot:
-        """Read and measure the whole dossier on as_of (the heavy step; run off the UI)."""
+        """Read and measure the whole dossier on as_of (the heavy step; run off the UI), or
+        the snapshot already taken when nothing changed since."""
+        return self._cache.get(("snapshot", as_of), lambda: self._snapshot(as_of))
+
+    def _snapshot(self, as_of: date) -> Snapshot:
         currency = self._currency()
         with self._uow() as uow:
             history = q.payment_history(uow.session, as_of, months_before(as_of, 12))
@@ -240,8 +250,11 @@ class AnalyticsService:
         self, as_of: date, months: int = TREND_MONTHS
     ) -> dict[str, list[TrendPoint]]:
         """Receivable and overdue per currency at each month end and on as_of."""
-        with self._uow() as uow:
-            figures = trend_figures(uow.session, trend_days(as_of, months))
+        def compute() -> list[Any]:
+            with self._uow() as uow:
+                return trend_figures(uow.session, trend_days(as_of, months))
+
+        figures = self._cache.get(("trend", as_of, months), compute)
         result: dict[str, list[TrendPoint]] = defaultdict(list)
         for f in figures:
             result[f.currency].append(TrendPoint(f.day, f.receivable, f.overdue))
@@ -273,7 +286,8 @@ class AnalyticsService:
     ) -> AgingChart:
         """The aged receivables of one currency (the dossier's bucket limits by default)."""
         limits = tuple(limits or self._dossier.settings().aging_limits)
-        report = self._aging.report(as_of, limits, basis)
+        report = self._cache.get(("aging", as_of, limits, basis),
+                                 lambda: self._aging.report(as_of, limits, basis))
         return aging_chart(report, limits, basis, currency, top)
 
     def aging_invoices(self, cell: AgingCell) -> list[int]:

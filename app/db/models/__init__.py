@@ -18,6 +18,7 @@ from app.db.models.ledger import (
     PaymentPlan,
 )
 from app.db.models.parties import Client, Contact
+from app.db.models.state import DossierState
 
 __all__ = [
     "Activity",
@@ -26,6 +27,7 @@ __all__ = [
     "Company",
     "Contact",
     "CreditApplication",
+    "DossierState",
     "DunningLevel",
     "DunningPolicy",
     "Instalment",

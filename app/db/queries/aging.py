@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import cents_to_decimal
 from app.db.models import Client, Invoice
-from app.db.queries.open_items import credit_left, open_balance, open_invoices
+from app.db.queries.open_items import credit_left, open_balance, open_invoices, without_jit
 from app.domain.aging import DEFAULT_LIMITS, due_date_bounds
 
 
@@ -34,6 +34,7 @@ def aging_rows(
     client_id: int | None = None,
 ) -> list[AgingFigures]:
     """Per client and currency: open balance per bucket and unapplied credit on `as_of`."""
+    without_jit(session)
     bounds = due_date_bounds(as_of, limits)
     age_date = Invoice.due_date if basis == "due_date" else Invoice.issue_date
     where = () if client_id is None else (Invoice.client_id == client_id,)

@@ -41,7 +41,13 @@ from app.db.models import (
     Reminder,
     ReminderInvoice,
 )
-from app.db.queries.open_items import credit_left, driver_rows, open_balance, open_invoices
+from app.db.queries.open_items import (
+    credit_left,
+    driver_rows,
+    open_balance,
+    open_invoices,
+    without_jit,
+)
 from app.domain.behaviour import WINDOW_MONTHS, Settlements, months_before
 
 
@@ -168,6 +174,7 @@ def payment_history(
     payment order. An invoice cancelled only by credit notes was never paid: it tells nothing
     about how its client pays and is left out of the settled ones.
     """
+    without_jit(session)
     where = () if client_id is None else (Invoice.client_id == client_id,)
     open_rows = open_invoices(
         as_of, Invoice.id, Invoice.number, Invoice.client_id, Invoice.currency,
@@ -258,6 +265,7 @@ def credit_limits(session: Session) -> dict[int, Decimal]:
 
 def currency_sums(session: Session, as_of: date, sales_from: date) -> list[CurrencySums]:
     """Unapplied credit (payments and credit notes less what they settle) and recent sales."""
+    without_jit(session)
     zero = type_coerce(0, BigInteger)
     credit = [part.subquery() for part in credit_left(as_of)]
     unapplied = [select(c.c[1].label("currency"), c.c[2].label("credit"), zero.label("sales"))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.db.base import cents_to_decimal
 from app.db.models import Invoice
 from app.db.queries.analytics import credit_notes_only_ids, day_count
-from app.db.queries.open_items import open_balance, open_invoices
+from app.db.queries.open_items import open_balance, open_invoices, without_jit
 from app.domain.kpi import LatenessAggregate
 
 
@@ -29,6 +29,7 @@ class OpenSums:
 
 
 def open_sums(session: Session, as_of: date) -> list[OpenSums]:
+    without_jit(session)
     rows = open_invoices(
         as_of, Invoice.currency, Invoice.due_date.label("due"),
         open_balance(as_of).label("balance"), Invoice.disputed.label("disputed"),
@@ -56,6 +57,7 @@ def open_sums(session: Session, as_of: date) -> list[OpenSums]:
 def settled_lateness(session: Session, as_of: date, since: date) -> LatenessAggregate:
     """Count and days late (early counts 0) of the invoices a payment settled in the window,
     by the same rules as `payment_history`."""
+    without_jit(session)
     late = day_count(session)(Invoice.settled_on, Invoice.due_date)
     query = select(func.count(), func.coalesce(func.sum(case((late > 0, late), else_=0)), 0))
     window = (

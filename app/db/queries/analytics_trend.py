@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Invoice, Payment, PaymentLine
-from app.db.queries.open_items import LATEST, cents
+from app.db.queries.open_items import LATEST, cents, without_jit
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def _open_during(statement: Any, first: date, last: date, settled: Any, start: A
 
 def trend_figures(session: Session, days: Sequence[date]) -> list[TrendFigures]:
     """Aging total and overdue amount per currency on each of `days`."""
+    without_jit(session)
     series = _Series(sorted(days))
     first, last, n = series.days[0], series.days[-1], series.n
     idx, never = series.starting, literal(series.n)

@@ -1,4 +1,5 @@
-"""Settlement dates: when an invoice was fully paid, a credit note or a payment fully used
+"""Settlement dates (when an invoice was fully paid, a credit note or a payment fully used)
+and the dossier state token
 
 Revision ID: 0006_settled_on
 Revises: 0005_list_indexes
@@ -6,10 +7,13 @@ Create Date: 2026-12-03
 
 Derived from the allocations, so analytics read "open on D" from an index instead of summing
 every allocation; an invoice's first allocation date spares summing them before it. Existing
-dossiers are filled in from their allocations.
+dossiers are filled in from their allocations. With them, the dossier's state token that every
+committed write replaces, so analytics results are kept until the data changes.
 """
 
 from __future__ import annotations
+
+import uuid
 
 import sqlalchemy as sa
 from alembic import op
@@ -58,6 +62,13 @@ def _settled(amount: sa.ColumnElement[int], source: sa.ColumnElement[int],
 
 
 def upgrade() -> None:
+    state = op.create_table(
+        "dossier_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("token", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_dossier_state")),
+    )
+    op.bulk_insert(state, [{"id": 1, "token": uuid.uuid4().hex}])
     with op.batch_alter_table("invoices", schema=None) as batch_op:
         batch_op.add_column(sa.Column("settled_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("allocated_from", sa.Date(), nullable=True))
@@ -88,6 +99,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("dossier_state")
     with op.batch_alter_table("payments", schema=None) as batch_op:
         batch_op.drop_index("ix_payments_settled")
         batch_op.drop_column("settled_on")
