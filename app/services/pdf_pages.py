@@ -1,22 +1,62 @@
-"""A PDF page as a PNG picture, through poppler's pdftoppm when it is installed (previews)."""
+"""A PDF page as a PNG picture for previews: PDFium (the `pypdfium2` wheel, on every system),
+else poppler's pdftoppm when it is installed."""
 
 from __future__ import annotations
 
+import io
 import logging
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from threading import Lock
 
 log = logging.getLogger(__name__)
 
+_pdfium_lock = Lock()  # PDFium is not thread-safe
+
+
+def _has_pdfium() -> bool:
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
 
 def can_render() -> bool:
-    return shutil.which("pdftoppm") is not None
+    return _has_pdfium() or shutil.which("pdftoppm") is not None
 
 
 def first_page_png(pdf: bytes, dpi: int = 96) -> bytes | None:
-    """Page 1 of `pdf` as PNG bytes; None when pdftoppm is missing or fails."""
+    """Page 1 of `pdf` as PNG bytes; None when no renderer is available or the PDF is bad."""
+    if _has_pdfium():
+        return _with_pdfium(pdf, dpi)
+    return _with_pdftoppm(pdf, dpi)
+
+
+def _with_pdfium(pdf: bytes, dpi: int) -> bytes | None:
+    import pypdfium2
+
+    with _pdfium_lock:
+        try:
+            document = pypdfium2.PdfDocument(pdf)
+        except pypdfium2.PdfiumError as error:
+            log.warning("PDFium could not read the PDF: %s", error)
+            return None
+        try:
+            if len(document) == 0:
+                return None
+            bitmap = document[0].render(scale=dpi / 72)
+            picture = bitmap.to_pil()
+        finally:
+            document.close()
+    out = io.BytesIO()
+    picture.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _with_pdftoppm(pdf: bytes, dpi: int) -> bytes | None:
     program = shutil.which("pdftoppm")
     if program is None:
         return None

@@ -1,4 +1,4 @@
-"""Page 1 of a PDF as a QImage: Qt's own QtPdf when present (PySide6-Addons), else poppler.
+"""Page 1 of a PDF as a QImage: Qt's own QtPdf when present (PySide6-Addons), else PDFium.
 
 Runs in a worker thread: QImage (unlike QPixmap) may be made there.
 """
