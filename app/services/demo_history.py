@@ -134,6 +134,7 @@ class ClientFollowUp:
         self.due_rungs = [r for r in self.rungs if not r.is_issue]
         self.queue: list[tuple[int, int, int, int, _Ladder]] = []
         self.counter = 0
+        self.behind = False
         self.sunday = self.as_of - as_of.weekday() + 6
 
     # -- the ladder, as the planner computes it ------------------------------------------
@@ -212,8 +213,29 @@ class ClientFollowUp:
                 latest, ladders = groups.get(position, (planned, []))
                 ladders.append(ladder)
                 groups[position] = (max(latest, planned), ladders)
+            if len(groups) > 1:
+                groups = self._one_reminder(on, groups)
             for position, (planned, ladders) in groups.items():
                 self._act(on, planned, by_position[position], ladders)
+
+    def _one_reminder(
+        self, on: int, groups: dict[int, tuple[int, list[_Ladder]]]
+    ) -> dict[int, tuple[int, list[_Ladder]]]:
+        """One reminder per client and day, at the highest level due (plan_groups): invoices
+        already late at a lower level join it, a reminder before the due date waits."""
+        top = max(groups)
+        latest, gathered = groups[top]
+        for position in sorted(groups):
+            if position == top:
+                continue
+            planned, ladders = groups[position]
+            for ladder in ladders:
+                if ladder.due < on:
+                    gathered.append(ladder)
+                    latest = max(latest, planned)
+                else:
+                    self._schedule(ladder, on + 1)
+        return {top: (latest, gathered)}
 
     def _events(self, ladder: _Ladder) -> None:
         """Disputes (open on as_of, or resolved before payment), the dashboard's promise."""
@@ -243,13 +265,14 @@ class ClientFollowUp:
             return  # the client's credit covers it: the plan shows nothing
         single = ladders[0] if len(ladders) == 1 else None
         forced = single is not None and single.promised > 0 and code not in BEFORE_DUE
-        if not forced and on >= self.as_of - 7 and rng.random() < 0.3:
-            return  # not done yet: on today's catch-up list
+        if not forced and on >= self.as_of - 7 and (self.behind or rng.random() < 0.3):
+            self.behind = True  # not done yet: this client's reminders wait for the catch-up
+            return
         phone = rung.channel is Channel.PHONE
         if forced:
             phone = True
         elif not phone and code in CALLED and single is not None and not self.spec.is_consumer:
-            phone = amount >= 150_000 and rng.random() < 0.3
+            phone = amount >= 50_000 and rng.random() < 0.35
         if phone:
             self._call(on, planned, rung, ladders, single, forced)
         elif code == "courtesy" and self.spec.profile == "punctual" and rng.random() < 0.1:

@@ -111,19 +111,26 @@ class ClientLedger:
         """The invoices still open on `since` or issued after, as the follow-up history needs
         them, once allocated."""
         assert self.result is not None
-        paid: dict[int, list[tuple[date, int]]] = {}
+        last: dict[int, date] = {}
         for a in self.result.allocations:
-            paid.setdefault(a.invoice_id, []).append((a.date, int(a.amount)))
+            if a.date > last.get(a.invoice_id, date.min):
+                last[a.invoice_id] = a.date
         balances = self.result.balances
-        items = []
+        wanted: dict[int, tuple[dict[str, Any], str, date | None]] = {}
         for row, role in self.rows:
-            parts = paid.get(row["id"], [])
             settled = None
             if balances[row["id"]] <= 0:
-                settled = max(day for day, _amount in parts) if parts else row["issue_date"]
+                settled = last.get(row["id"], row["issue_date"])
                 if settled <= since:
                     continue
-            payments = tuple(sorted(parts))
+            wanted[row["id"]] = (row, role, settled)
+        paid: dict[int, list[tuple[date, int]]] = {}
+        for a in self.result.allocations:
+            if a.invoice_id in wanted:
+                paid.setdefault(a.invoice_id, []).append((a.date, int(a.amount)))
+        items = []
+        for invoice_id, (row, role, settled) in wanted.items():
+            payments = tuple(sorted(paid.get(invoice_id, ())))
             items.append(
                 InvoiceFollowUp(
                     row["id"],
