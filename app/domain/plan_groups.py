@@ -1,6 +1,6 @@
-"""Steps of many invoices gathered into actions: one per client, level and day, and one per
-client and level for everything due by today (the catch-up), whatever day each invoice reached
-it: that action is dated on the latest of those days (never inside an invoice's pause).
+"""Steps of many invoices gathered into actions: one per client, level and day, and for what is
+due by today (the catch-up) one per client at the highest level reached, whatever day each
+invoice reached its level: dated on the latest of those days (never inside an invoice's pause).
 
 Most open invoices have no history, promise, pause or payment plan: their ladder only depends on
 the client's policy, type, channel and country and on the invoice's two dates, so it is computed
@@ -19,6 +19,7 @@ from app.domain.errors import NotFound
 from app.domain.ladder import InvoiceLadder, Step, is_dunnable, statutory_wait
 from app.domain.money import ZERO, quantize
 from app.domain.planner_inputs import (
+    FLAG_BROKEN_PROMISE,
     ActionItem,
     ClientState,
     DoneAction,
@@ -135,7 +136,59 @@ class Gatherer:
             group.flags.update(flags)
         return True
 
+    def one_reminder_per_client_and_day(self) -> None:
+        """Per client and day (the catch-up counting as today) only the highest level is due:
+        its invoices overdue at a lower level that day join that reminder and then go up the
+        ladder with its invoices; a courtesy reminder not yet overdue is dropped. Not for clients
+        under a statutory wait (Belgian consumers): no cost before each debt's free reminder."""
+        by_client: dict[int, list[tuple]] = {}  # type: ignore[type-arg]
+        for key in self.groups:
+            by_client.setdefault(key[1], []).append(key)
+        for client_id, keys in by_client.items():
+            days: dict[date | None, list[tuple]] = {}  # type: ignore[type-arg]
+            for key in keys:
+                days.setdefault(key[0], []).append(key)
+            if all(len(same) < 2 for same in days.values()):
+                continue
+            if statutory_wait(self.policies[client_id], self.clients[client_id], self.country):
+                continue
+            for day in sorted(days, key=lambda d: d or self.today):
+                same = [key for key in days[day] if key in self.groups]
+                if len(same) > 1:
+                    self._gather(same, self.today if day is None else day, keys)
+
+    def _gather(self, same: list[tuple], on: date, client_keys: list[tuple]) -> None:  # type: ignore[type-arg]
+        top_key = max(same, key=lambda key: key[2])
+        top = self.groups[top_key]
+        lead = top.items[0].invoice_id
+        joined: list[ActionItem] = []
+        for key in same:
+            if key[2] >= top_key[2]:
+                continue
+            group = self.groups.pop(key)
+            late = [item for item in group.items if item.due_date < on]
+            if late:
+                top.items.extend(late)
+                top.on = max(top.on, group.on)
+                top.flags.update(group.flags & {FLAG_BROKEN_PROMISE})
+                joined.extend(late)
+        if not joined:
+            return
+        ids = {item.invoice_id for item in joined}
+        for key in client_keys:  # after that day, they follow the lead's ladder
+            group = self.groups.get(key)
+            if group is None or key[0] is None or key[0] <= on:
+                continue
+            items = [item for item in group.items if item.invoice_id not in ids]
+            if any(item.invoice_id == lead for item in items):
+                items += joined
+            if items:
+                group.items = items
+            else:
+                del self.groups[key]
+
     def actions(self) -> list[PlannedAction]:
+        self.one_reminder_per_client_and_day()
         result = []
         for (_on, client_id, *_rest), group in self.groups.items():
             action = grouped_action(self.clients[client_id], group, self.today)
@@ -155,7 +208,9 @@ def grouped_action(client: ClientState, group: Group, today: date) -> PlannedAct
     level = first.level
     items = group.items
     if len(items) > 1:
-        items = sorted(items, key=_item_order)
+        items = sorted((item for item in items if item.amount > ZERO), key=_item_order)
+        if not items:
+            return None
         totals: dict[str, Decimal] = {}
         for item in items:
             totals[item.currency] = totals.get(item.currency, ZERO) + item.amount

@@ -73,11 +73,12 @@ def plan(
 ) -> list[PlannedAction]:
     """Every action still to take, sorted by date, client code, level, invoices.
 
-    What is due by today is one action per client and level, listing every invoice at that
-    level (the one of the highest level each invoice reached, earlier ones are not replayed),
-    dated on the latest day one of them reached it: overdue when that day is past. Done,
-    skipped and snoozed actions are never planned again. With `until`, actions dated after it
-    are left out (the others are exactly the same). Raises NotFound for an unknown client.
+    Each invoice is caught up at the highest level it reached (earlier ones are not replayed)
+    and per client only the highest level is due now: one action with its invoices overdue
+    (see plan_groups), dated on the latest day one of them reached its level, overdue when that
+    day is past. Done, skipped and snoozed actions are never planned again. With `until`,
+    actions dated after it are left out (the others are exactly the same). Raises NotFound for
+    an unknown client.
     """
     settings = settings or CompanySettings()
     clients_by_id = {client.id: client for client in clients}

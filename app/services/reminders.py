@@ -21,6 +21,7 @@ from app.domain.dunning import Channel, FreeReminderWait, Level
 from app.domain.errors import InvalidInput
 from app.domain.planner_inputs import PlannedAction
 from app.i18n import _
+from app.services.analytics_cache import ResultCache
 from app.services.claims import ClaimService
 from app.services.dossier import DossierService
 from app.services.mail import LaunchResult
@@ -85,6 +86,7 @@ class ReminderService:
                  claims: ClaimService, documents_root: Callable[[], Path] | None = None) -> None:
         self._uow = uow
         self._policies = PolicyBook(uow)
+        self._kept = ResultCache(uow)  # the inputs, while the dossier is unchanged
         self._recorder = Recorder(uow)
         self._documents = Documents(uow, dossier, claims,
                                     documents_root or _default_documents_root)
@@ -101,8 +103,12 @@ class ReminderService:
     # --- the plan -------------------------------------------------------------------------
 
     def inputs(self, today: date) -> PlannerInputs:
-        """The planner's inputs on `today`, read from the dossier in a few set-based queries."""
+        """The planner's inputs on `today`, read from the dossier in a few set-based queries and
+        kept until the next write (any desk's: the dossier's state token changes)."""
         self._policies.ensure()
+        return self._kept.get(("plan inputs", today), lambda: self._read_inputs(today))
+
+    def _read_inputs(self, today: date) -> PlannerInputs:
         with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="credit") as pool:
             credit = pool.submit(self._credit, today)  # its own scan, alongside the invoices'
             with self._uow() as uow:

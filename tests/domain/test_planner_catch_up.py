@@ -34,31 +34,42 @@ def test_old_invoices_of_one_client_at_one_level_are_one_reminder() -> None:
     assert len(actions) == 2
 
 
-def test_each_invoice_only_at_the_highest_level_it_reached() -> None:
+def test_only_the_highest_level_a_client_reached_is_due_now() -> None:
     invoices = [
         invoice(1, due=date(2026, 7, 1)),  # collection reached 31 August
         invoice(2, due=date(2026, 10, 5)),  # formal notice reached 19 November
-        invoice(3, due=date(2026, 10, 6)),  # formal notice reached 20 November
         invoice(4, due=date(2026, 11, 12)),  # first reminder reached 19 November
+        invoice(5, due=date(2026, 11, 25)),  # courtesy reminder on 20 November: not due yet
+        invoice(6, client_id=2, due=date(2026, 11, 12)),
     ]
     actions = run(invoices, AUTUMN)
-    assert _overdue(actions) == [
-        (1, "collection", (1,)),
-        (1, "reminder_1", (4,)),
-        (1, "formal_notice", (2, 3)),
+    assert [(a.date, a.client_id, a.level_code, a.invoice_ids) for a in actions
+            if a.status is PlanStatus.OVERDUE] == [
+        (date(2026, 11, 19), 1, "collection", (1, 2, 4)),
+        (date(2026, 11, 19), 2, "reminder_1", (6,)),
     ]
-    per_invoice: dict[int, list[str]] = {}
-    for action in actions:
-        for invoice_id in action.invoice_ids:
-            per_invoice.setdefault(invoice_id, []).append(action.level_code)
-    assert per_invoice[1] == ["collection"]
-    assert per_invoice[2] == per_invoice[3] == ["formal_notice", "collection"]
-    assert per_invoice[4] == ["reminder_1", "reminder_2", "firm_reminder", "formal_notice",
-                              "collection"]
-    assert by_level(actions, "formal_notice")[0].date == date(2026, 11, 20)
-    later = by_level(actions, "collection")[1]  # 15 days after today, from the catch-up
-    assert (later.date, later.invoice_ids, later.status) == (
-        date(2026, 12, 8), (2, 3), PlanStatus.PLANNED)
+    assert by_level(actions, "collection")[0].amounts == {"EUR": Decimal("300.00")}
+    mine = [a for a in actions if a.client_id == 1 and a.status is PlanStatus.PLANNED]
+    assert {a.invoice_ids for a in mine} == {(5,)}  # the others have reached the top
+    assert ladder(mine)[0] == (date(2026, 12, 7), "reminder_1")  # no courtesy, 12 days on
+    other = [a for a in actions if a.client_id == 2]
+    assert ladder(other)[:2] == [(date(2026, 11, 19), "reminder_1"),
+                                 (date(2026, 12, 1), "reminder_2")]  # today + 8 days
+
+
+def test_a_gathered_catch_up_once_done_or_skipped_is_history_for_all_its_invoices() -> None:
+    invoices = [invoice(1, due=date(2026, 7, 1)), invoice(2, due=date(2026, 10, 5)),
+                invoice(3, due=date(2026, 11, 12))]
+    gathered = run(invoices, AUTUMN)
+    assert [(a.level_code, a.invoice_ids) for a in gathered] == [("collection", (1, 2, 3))]
+    for status in ("done", "skipped"):
+        history = [done("collection", AUTUMN, 1, 2, 3, status=status)]
+        assert run(invoices, AUTUMN + timedelta(days=30), history=history) == []
+    snoozed = [done("collection", AUTUMN, 1, 2, 3, status="snoozed",
+                    snoozed_until=date(2026, 11, 30))]
+    later = run(invoices, AUTUMN, history=snoozed)
+    assert [(a.date, a.level_code, a.invoice_ids) for a in later] == [
+        (date(2026, 11, 30), "collection", (1, 2, 3))]
 
 
 def test_an_invoice_reaching_the_level_today_joins_the_catch_up() -> None:
@@ -73,12 +84,16 @@ def test_an_invoice_reaching_the_level_today_joins_the_catch_up() -> None:
 def test_the_catch_up_of_one_level_is_never_dated_on_a_closed_day() -> None:
     invoices = [invoice(1, due=date(2026, 10, 9)), invoice(2, due=date(2026, 10, 27)),
                 invoice(3, due=date(2026, 10, 26))]
+    # firm reminder of the first: 8 November, a Sunday, so 9 November; second reminder of the
+    # others: 10 November and 11 November, Armistice Day, so 12 November
     actions = run(invoices, date(2026, 11, 21))  # a Saturday
-    assert [(a.date, a.level_code, a.invoice_ids) for a in actions][:2] == [
-        (date(2026, 11, 9), "firm_reminder", (1,)),  # 8 November is a Sunday
-        (date(2026, 11, 12), "reminder_2", (3, 2)),  # 11 November is Armistice Day
-    ]
+    assert [(a.date, a.level_code, a.invoice_ids, a.status) for a in actions][0] == (
+        date(2026, 11, 12), "firm_reminder", (1, 3, 2), PlanStatus.OVERDUE)
     assert all(a.date.weekday() < 5 for a in actions)
+    assert [(a.date, a.level_code, a.invoice_ids) for a in actions[1:]] == [
+        (date(2026, 12, 7), "formal_notice", (1, 3, 2)),  # then up the ladder together
+        (date(2026, 12, 21), "collection", (1, 3, 2)),
+    ]
 
 
 def test_done_skipped_and_snoozed_levels_stay_history() -> None:
