@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from app.domain.dunning import DEFAULT_ADMIN_FEE, Channel, ClientType, Fee, Policy
 
@@ -126,6 +128,9 @@ class CompanySettings:
     policies: Mapping[str, Policy] = field(default_factory=dict)
 
 
+KEY_INVOICES = 24  # an action key lists its invoices up to this many, else a digest of them
+
+
 class PlanStatus(StrEnum):
     PLANNED = "planned"
     OVERDUE = "overdue"
@@ -172,11 +177,11 @@ class PlannedAction:
     needs_confirmation: bool
     flags: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def invoice_ids(self) -> tuple[int, ...]:
         return tuple(item.invoice_id for item in self.items)
 
-    @property
+    @cached_property
     def invoice_numbers(self) -> tuple[str, ...]:
         return tuple(item.invoice_number for item in self.items)
 
@@ -184,8 +189,12 @@ class PlannedAction:
     def currencies(self) -> tuple[str, ...]:
         return tuple(self.amounts)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Stable across recomputations while the same invoices wait for the same level."""
+        """Stable across recomputations while the same invoices wait for the same level (a
+        digest of them past a few dozen, so that a calendar UID stays short)."""
         parts = "+".join(f"{item.invoice_id}@{item.due_date.isoformat()}" for item in self.items)
+        if len(self.items) > KEY_INVOICES:
+            digest = hashlib.sha256(parts.encode()).hexdigest()[:24]
+            parts = f"{len(self.items)}-{digest}"
         return f"{self.client_id}/{self.level_code}/{parts}"

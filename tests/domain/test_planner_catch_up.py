@@ -161,3 +161,14 @@ def test_until_keeps_the_same_actions_up_to_that_day() -> None:
     for until in (today, date(2026, 7, 26), date(2026, 8, 31)):
         part = run(invoices, today, until=until)
         assert part == [a for a in whole if a.date <= until]
+
+
+def test_a_large_gathered_reminder_keeps_a_short_stable_key() -> None:
+    invoices = [invoice(i, due=date(2026, 6, 1) + timedelta(days=i)) for i in range(1, 41)]
+    first = run(invoices, AUTUMN)
+    later = run(invoices, AUTUMN + timedelta(days=3))
+    assert [len(a.invoice_ids) for a in first] == [40]
+    assert first[0].key == later[0].key
+    assert first[0].key.startswith("1/collection/40-")
+    assert len(first[0].key) < 60
+    assert run(invoices[:2], AUTUMN)[0].key == "1/collection/1@2026-06-02+2@2026-06-03"
