@@ -61,7 +61,7 @@ class LetterService:
         """Without a level: the plan's paper actions dated on or before as_of and not done.
         With a level: that level for every invoice at or past its day, one per client."""
         if level is None:
-            return [item.action for item in self._reminders.plan(as_of).items
+            return [item.action for item in self._reminders.plan(as_of, until=as_of).items
                     if item.action.date <= as_of and item.action.channel.is_paper]
         inputs = self._reminders.inputs(as_of)
         known = {lv.code for c in inputs.clients

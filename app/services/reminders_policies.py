@@ -3,7 +3,7 @@ chosen per client; and the planner settings they make."""
 
 from __future__ import annotations
 
-import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -113,6 +113,7 @@ def build_policy(
 class PolicyBook:
     def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
         self._uow = uow
+        self._seeding = threading.Lock()
 
     def _company(self, uow: UnitOfWork) -> Company:
         company = get_company(uow.session)
@@ -122,12 +123,14 @@ class PolicyBook:
 
     def ensure(self) -> None:
         """Seed the built-in policies once (two users opening at once: the second one waits)."""
-        with self._uow() as uow:
+        with self._seeding, self._uow() as uow:  # the window's threads: one seeds
             if repo.count(uow.session):
                 return
-            ensure_policies(uow.session, self._company(uow))
-            with contextlib.suppress(IntegrityError):
+            try:
+                ensure_policies(uow.session, self._company(uow))
                 uow.commit()
+            except IntegrityError:  # another desk seeded them first: theirs stand
+                uow.session.rollback()
 
     def policies(self) -> list[PolicyInfo]:
         self.ensure()

@@ -25,6 +25,17 @@ def test_builtin_policies_are_seeded_once(services) -> None:  # type: ignore[no-
     assert [p.label for p in first] == ["Standard follow-up", "Consumers"]
 
 
+def test_screens_opening_at_once_seed_the_policies_once(services) -> None:  # type: ignore[no-untyped-def]
+    """The calendar and the dashboard plan at the same time on a new dossier."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        plans = [pool.submit(services.reminders.plan, TODAY) for _ in range(8)]
+        for plan in plans:
+            plan.result()
+    assert [p.code for p in services.reminders.policies()] == ["default", "consumer"]
+
+
 def test_belgian_company_gets_the_belgian_consumer_ladder(services) -> None:  # type: ignore[no-untyped-def]
     settings = services.dossier.settings()
     services.dossier.update(replace(settings, country="BE"))

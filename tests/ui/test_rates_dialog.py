@@ -81,7 +81,7 @@ def test_only_the_users_rows_can_be_removed(qtbot, dialog, monkeypatch) -> None:
 def test_settings_menu_opens_the_rates(qtbot, sqlite_services) -> None:  # type: ignore[no-untyped-def]
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(sqlite_services)
+    window = MainWindow(sqlite_services, quiet=True)  # an error is listed, not a modal box
     qtbot.addWidget(window)
     window.action_rates.trigger()
     dialogs = [d for d in window.findChildren(RatesDialog) if d.isVisible()]
@@ -90,3 +90,4 @@ def test_settings_menu_opens_the_rates(qtbot, sqlite_services) -> None:  # type:
                     timeout=10000)
     dialogs[0].close()
     window.tasks.wait()
+    assert window.quiet_errors == []
