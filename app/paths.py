@@ -30,26 +30,25 @@ def _dirs() -> PlatformDirs:
     return PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False)
 
 
-def user_data_dir() -> Path:
-    """Dossiers live here; RELANCE_HOME overrides it (tests, portable installs)."""
+def _user_dir(home_sub: str, platform_dir: str) -> Path:
+    """RELANCE_HOME/<home_sub> (tests, portable installs), else the platform's folder."""
     home = os.environ.get("RELANCE_HOME")
-    path = Path(home) / "data" if home else Path(_dirs().user_data_dir)
+    path = Path(home) / home_sub if home else Path(getattr(_dirs(), platform_dir))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def user_data_dir() -> Path:
+    """Dossiers live here; RELANCE_HOME overrides it (tests, portable installs)."""
+    return _user_dir("data", "user_data_dir")
 
 
 def user_config_dir() -> Path:
-    home = os.environ.get("RELANCE_HOME")
-    path = Path(home) / "config" if home else Path(_dirs().user_config_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("config", "user_config_dir")
 
 
 def user_log_dir() -> Path:
-    home = os.environ.get("RELANCE_HOME")
-    path = Path(home) / "logs" if home else Path(_dirs().user_log_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("logs", "user_log_dir")
 
 
 def letters_dir() -> Path:

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from app.domain.rates import BeLateRate, EcbRateChange, FrLegalRate, is_half_year_start
+from app.domain.validation import parse_date
 
 ECB_COLUMNS = ("effective_date", "rate_percent")
 FR_LEGAL_COLUMNS = ("semester_start", "rate_creditor_individual", "rate_other_cases")
@@ -29,8 +30,6 @@ NOT_HALF_YEAR_START = "not_half_year_start"
 BAD_RATE = "bad_rate"
 DUPLICATE_DATE = "duplicate_date"
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _RATE = re.compile(r"^-?\d{1,3}([.,]\d+)?$")
 
 _Row = TypeVar("_Row")
@@ -130,20 +129,6 @@ def _parse(
     if problems:
         raise RateFileError(problems)
     return rows
-
-
-def parse_date(text: str) -> date | None:
-    """YYYY-MM-DD or DD/MM/YYYY; None when it is not a date."""
-    try:
-        match = _ISO_DATE.match(text)
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        match = _FR_DATE.match(text)
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
 
 
 def _parse_rate(text: str) -> Decimal | None:

@@ -7,6 +7,7 @@ turns codes into sentences. python-stdnum and schwifty are pure computation (no 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
 
@@ -93,3 +94,21 @@ def check_country(text: str) -> str:
     if len(value) != 2 or not value.isalpha():
         raise Invalid("invalid_country")
     return value
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str) -> date | None:
+    """YYYY-MM-DD or DD/MM/YYYY; None when it is not a date."""
+    try:
+        match = _ISO_DATE.match(text)
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        match = _FR_DATE.match(text)
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return None

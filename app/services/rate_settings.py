@@ -19,6 +19,7 @@ from pathlib import Path
 from app.domain import rate_files
 from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.rates import half_year_label, half_year_start, is_half_year_start
+from app.domain.validation import parse_date
 from app.i18n import N_, _
 from app.services.rates import (
     BE_LATE_FILE,
@@ -201,7 +202,7 @@ def _sources(text: str, date_column: str) -> dict[date, str]:
     found = {}
     for row in reader:
         names = {(k or "").strip().lower(): (v or "") for k, v in row.items()}
-        day = rate_files.parse_date(names.get(date_column, "").strip())
+        day = parse_date(names.get(date_column, "").strip())
         if day is not None:
             found[day] = names.get("source", "").strip()
     return found

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.errors import InvalidInput
-from app.services.importers.fields import Cells, parse_date_text
+from app.domain.validation import parse_date
+from app.services.importers.fields import Cells
 from app.services.importers.reading import Record, read_table, sniff_delimiter
 
 KNOWN = ("code", "name", "email")
@@ -100,13 +101,13 @@ def test_invalid_bytes_are_reported(tmp_path: Path) -> None:
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
 def test_both_date_formats_round_trip(day: date) -> None:
-    assert parse_date_text(day.isoformat()) == day
-    assert parse_date_text(day.strftime("%d/%m/%Y")) == day
+    assert parse_date(day.isoformat()) == day
+    assert parse_date(day.strftime("%d/%m/%Y")) == day
 
 
 @pytest.mark.parametrize("text", ["2026-02-30", "31/04/2026", "2026/01/02", "1.2.2026", "26-1-1"])
 def test_bad_dates(text: str) -> None:
-    assert parse_date_text(text) is None
+    assert parse_date(text) is None
 
 
 def _record(**cells: str) -> Record:
@@ -176,7 +177,7 @@ def test_codes_and_enums() -> None:
     assert [p.column for p in cells.problems] == ["bad", "bad"]
     assert cells.date(record, "missing") is None
     assert cells.problems[-1].column == "bad"
-    assert date(2026, 1, 1) + timedelta(days=1) == parse_date_text("02/01/2026")
+    assert date(2026, 1, 1) + timedelta(days=1) == parse_date("02/01/2026")
 
 
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))

@@ -14,23 +14,7 @@ from app.services.dossier import CompanySettings
 from app.services.importers.fields import Cells
 from app.services.importers.reading import CsvTable
 
-COLUMNS = (
-    "code",
-    "name",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "city",
-    "country",
-    "vat_number",
-    "legal_id",
-    "language",
-    "client_type",
-    "payment_terms_days",
-    "preferred_channel",
-    "credit_limit",
-)
+COLUMNS = ("code", *transfer.CLIENT_FIELDS)
 REQUIRED = ("code", "name")
 LENGTHS = {
     "name": 200,

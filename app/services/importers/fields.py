@@ -10,11 +10,10 @@ from functools import cache
 
 from app.domain.errors import Problem
 from app.domain.money import minor_units, parse_amount
+from app.domain.validation import parse_date
 from app.i18n import _, ngettext
 from app.services.importers.reading import Record
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_PROBLEMS = 500
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})  # Babel's pseudo-regions
@@ -34,20 +33,6 @@ def currency_codes() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
-
-
-def parse_date_text(text: str) -> date | None:
-    """YYYY-MM-DD or DD/MM/YYYY; None when the text is not one of them or not a real day."""
-    match = _ISO_DATE.match(text)
-    try:
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        match = _FR_DATE.match(text)
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
 
 
 @dataclass
@@ -96,7 +81,7 @@ class Cells:
             if required:
                 self.problem(record, column, _("a date is required"))
             return None
-        parsed = parse_date_text(value)
+        parsed = parse_date(value)
         if parsed is None:
             self.problem(
                 record,

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QColor, QIcon
 
 from app.i18n import _
+from app.ui.widgets.table_model import cell_data
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 500
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ROW_ROLE = Qt.ItemDataRole.UserRole
 
 Fetch = Callable[[Any, int, str, bool], list[Any]]
@@ -143,22 +142,10 @@ class LazyTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        column = self.columns[index.column()]
         item = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if column.right else LEFT)
-        if role == Qt.ItemDataRole.ForegroundRole and column.tone is not None:
-            tone = column.tone(item)
-            return QBrush(tone) if tone is not None else None
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(item)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item) or None
         if role == ROW_ROLE:
             return item
-        return None
+        return cell_data(self.columns[index.column()], item, role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -78,15 +79,21 @@ def _sign(painter: QPainter, status: str, u: float) -> None:
 
 @cache
 def status_pixmap(status: str, size: int = 16, ratio: float = 2.0) -> QPixmap:
+    return badge_pixmap(status_colour(status), lambda p: _sign(p, status, size / 16), size, ratio)
+
+
+def badge_pixmap(colour: QColor, sign: Callable[[QPainter], None], size: int = 16,
+                 ratio: float = 2.0) -> QPixmap:
+    """A coloured disc with a white sign drawn on it (sharp on high-density screens)."""
     pixmap = QPixmap(int(size * ratio), int(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(status_colour(status))
+    painter.setBrush(colour)
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
-    _sign(painter, status, size / 16)
+    sign(painter)
     painter.end()
     return pixmap
 

@@ -26,6 +26,22 @@ class Column:
     icon: Callable[[Any], QIcon | None] | None = None
 
 
+def cell_data(column: Any, item: Any, role: int) -> Any:
+    """What a column (Column or LazyColumn) shows of one row for a display role."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.text(item)
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(RIGHT if column.right else LEFT)
+    if role == Qt.ItemDataRole.ForegroundRole and column.tone is not None:
+        tone = column.tone(item)
+        return QBrush(tone) if tone is not None else None
+    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+        return column.tooltip(item) or None
+    if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+        return column.icon(item)
+    return None
+
+
 class RowsModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,20 +65,7 @@ class RowsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        column = self.columns[index.column()]
-        item = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if column.right else LEFT)
-        if role == Qt.ItemDataRole.ForegroundRole and column.tone is not None:
-            tone = column.tone(item)
-            return QBrush(tone) if tone is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item) or None
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(item)
-        return None
+        return cell_data(self.columns[index.column()], self.rows[index.row()], role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

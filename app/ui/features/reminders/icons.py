@@ -7,6 +7,8 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from app.ui.widgets.status import badge_pixmap
+
 CHANNEL_COLOURS = {
     "email": "#2e86c1",
     "letter": "#16a085",
@@ -63,17 +65,8 @@ def _sign(painter: QPainter, channel: str, size: float) -> None:
 
 @cache
 def channel_pixmap(channel: str, size: int = 16, ratio: float = 2.0) -> QPixmap:
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(CHANNEL_COLOURS.get(channel, "#7f8c8d")))
-    painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
-    _sign(painter, channel, size)
-    painter.end()
-    return pixmap
+    return badge_pixmap(QColor(CHANNEL_COLOURS.get(channel, "#7f8c8d")),
+                        lambda p: _sign(p, channel, size), size, ratio)
 
 
 @cache
