@@ -152,7 +152,9 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
                 targets[bar] = BarTarget(index, row.client_code)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     for y, row in enumerate(rows):
-        ax.annotate(compact(overdue_of(row), currency), (left[y], y), xytext=(3, 0),
+        amount = compact(overdue_of(row), currency)
+        label = _("{amount} overdue").format(amount=amount) if by_due_date else amount
+        ax.annotate(label, (left[y], y), xytext=(3, 0),
                     textcoords="offset points", va="center", fontsize=7, color=INK)
     ax.set_yticks(range(len(rows)), [_short(r.client_name) for r in rows], fontsize=7)
     _money_axis(ax.xaxis, currency)
