@@ -26,6 +26,9 @@ class InvoiceFilter:
     amount_max: Decimal | None = None
     bucket: str | None = None
     as_of: date | None = None
+    issued_from: date | None = None
+    issued_to: date | None = None
+    open_on: date | None = None  # invoices with something owed on that day, as the aging counts
 
 
 @dataclass(frozen=True)

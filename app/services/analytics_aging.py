@@ -109,12 +109,10 @@ class AgingCell:
         return bounds[self.bucket], upper
 
     def invoice_filter(self) -> InvoiceFilter:
-        """The invoice list's filter for this cell: exact on the due-date basis for balances
-        as they stand; on the invoice-date basis the list cannot narrow by issue date yet."""
-        if self.basis != DUE_DATE:
-            return InvoiceFilter(client_id=self.client_id, open_only=True,
-                                 currency=self.currency or None, as_of=self.as_of)
+        """The invoice list's filter for exactly this cell's invoices: owing something on
+        as_of (also a past one), with the due (or issue) date in the bucket's range."""
         first, last = self.date_range()
-        return InvoiceFilter(client_id=self.client_id, open_only=True, due_from=first or EARLIEST,
-                             due_to=last or LATEST, currency=self.currency or None,
-                             as_of=self.as_of)
+        dates = ({"due_from": first or EARLIEST, "due_to": last or LATEST}  # the panel's dates
+                 if self.basis == DUE_DATE else {"issued_from": first, "issued_to": last})
+        return InvoiceFilter(client_id=self.client_id, open_on=self.as_of,
+                             currency=self.currency or None, as_of=self.as_of, **dates)

@@ -64,15 +64,23 @@ def test_cells_hold_exactly_their_invoices(dossier) -> None:  # type: ignore[no-
     assert ids["small_paid_after"] not in services.analytics.aging_invoices(later.cell(2))
 
 
-def test_cell_filter_gives_the_invoice_list_the_same_invoices(dossier) -> None:  # type: ignore[no-untyped-def]
-    services, _ids, _clients = dossier
-    today = AS_OF + days(3)  # the late payment is in: balances as they stand today
-    chart = services.analytics.aging(today)
+@pytest.mark.parametrize("basis", ["due_date", "issue_date"])
+@pytest.mark.parametrize("shift", [0, 3])
+def test_cell_filter_gives_the_invoice_list_the_same_invoices(dossier, basis: str,
+                                                              shift: int) -> None:  # type: ignore[no-untyped-def]
+    """Also on a past date: the invoice paid after AS_OF was owing then and is listed."""
+    services, ids, _clients = dossier
+    today = AS_OF + days(3)  # the late payment is in by then
+    as_of = AS_OF + days(shift)
+    chart = services.analytics.aging(as_of, basis=basis)
+    seen = set()
     for bucket in range(len(chart.buckets)):
         for row in [None, *chart.rows]:
             cell = chart.cell(bucket, row)
             listed = [i.line.id for i in services.invoices.page(cell.invoice_filter(), today)]
             assert sorted(listed) == sorted(services.analytics.aging_invoices(cell)), cell
+            seen.update(listed)
+    assert (ids["small_paid_after"] in seen) == (shift == 0)
 
 
 def test_bucket_limits_are_saved_in_the_dossier(dossier) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, Invoice
+from app.db.queries.open_items import not_settled
 from app.domain.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
 from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
 from app.domain.invoice_status import (
@@ -182,6 +183,14 @@ def conditions(flt: InvoiceFilter, dialect: str, sort: str = "") -> list[Any]:
         where.append(Invoice.due_date >= flt.due_from)
     if flt.due_to:
         where.append(Invoice.due_date <= flt.due_to)
+    if flt.issued_from:
+        where.append(Invoice.issue_date >= flt.issued_from)
+    if flt.issued_to:
+        where.append(Invoice.issue_date <= flt.issued_to)
+    if flt.open_on is not None:  # balance on that day, from the settlement dates
+        where += [Invoice.kind != CREDIT_NOTE, Invoice.issue_date <= flt.open_on,
+                  not_settled(Invoice.written_off_on, flt.open_on),
+                  not_settled(Invoice.settled_on, flt.open_on)]
     # "+ 0" keeps SQLite on the sort column's index (a range on amounts is rarely selective)
     amount = cents(Invoice.total) if sort == "total" else cents(Invoice.total) + 0
     if flt.amount_min is not None:

@@ -136,7 +136,8 @@ class InvoicesView(QWidget):
         """Show exactly these invoices (from the aging table, the dashboard, a client page)."""
         self.filters.set_value(flt)
         self.filter = replace(self.filters.value(), open_only=flt.open_only,
-                              overdue_on=flt.overdue_on)
+                              overdue_on=flt.overdue_on, open_on=flt.open_on,
+                              issued_from=flt.issued_from, issued_to=flt.issued_to)
         if flt.client_id is not None:
             client_id = flt.client_id
             self.context.tasks.run(
