@@ -5,6 +5,8 @@ invoice reached its level: dated on the latest of those days (never inside an in
 Most open invoices have no history, promise, pause or payment plan: their ladder only depends on
 the client's policy, type, channel and country and on the invoice's two dates, so it is computed
 once per such shape and shared (a dossier of a million invoices has a few thousand shapes).
+Invoices with a history or a promise share theirs too when the history's levels, days and
+outcomes and the promises' days are also the same (a batch done together, a year of reminders).
 """
 
 from __future__ import annotations
@@ -57,9 +59,11 @@ class Gatherer:
     until: date | None = None
     history: Mapping[int, Sequence[DoneAction]] = field(default_factory=dict)
     promises: Mapping[int, Sequence[PromiseToPay]] = field(default_factory=dict)
+    shared: bool = True  # False: each invoice with a history or a promise has its own ladder
     groups: dict[tuple, Group] = field(default_factory=dict)  # type: ignore[type-arg]
     _templates: dict[tuple, list[Step]] = field(default_factory=dict)  # type: ignore[type-arg]
     _neutral: dict[tuple, list[Step]] = field(default_factory=dict)  # type: ignore[type-arg]
+    _followed: dict[tuple, list[Step]] = field(default_factory=dict)  # type: ignore[type-arg]
 
     def add_all(self, invoices: Iterable[InvoiceState]) -> None:
         for invoice in invoices:
@@ -73,14 +77,21 @@ class Gatherer:
             return
         records = self.history.get(invoice.id)
         promises = self.promises.get(client.id)
-        if records or promises or invoice.paused_until is not None or invoice.instalments:
+        own = invoice.paused_until is not None or invoice.instalments
+        if own or (not self.shared and (records or promises)):
             ladder = self._ladder(invoice, client)
             for step in ladder.steps(records or (), promises or ()):
                 self._put(client.id, step, step.item, step.flags)
             return
+        if promises:
+            promises = [promise for promise in promises if promise.covers(invoice)]
+        if records or promises:
+            steps = self._followed_steps(invoice, client, records or (), promises or ())
+        else:
+            steps = self._template(invoice, client)
         item = ActionItem(invoice.id, invoice.number, invoice.currency,
                           quantize(invoice.balance, invoice.currency), invoice.due_date)
-        for step in self._template(invoice, client):  # in date order
+        for step in steps:  # in date order
             if not self._put(client.id, step, item, step.flags):
                 break
 
@@ -96,6 +107,26 @@ class Gatherer:
         steps = self._templates.get(key)
         if steps is None:
             steps = self._templates[key] = self._shape(policy, client, invoice)
+        return steps
+
+    def _followed_steps(self, invoice: InvoiceState, client: ClientState,
+                        records: Sequence[DoneAction], promises: Sequence[PromiseToPay],
+                        ) -> list[Step]:
+        """The steps of an invoice with a history or promises (all of them about it), shared
+        by the invoices of the same shape, history and promises (their items are replaced): the
+        ladder reads nothing else of them, without a pause or a payment plan."""
+        key = (id(self.policies[client.id]), client.client_type, client.preferred_channel,
+               client.country, invoice.issue_date, invoice.due_date,
+               tuple([(record.level_code, record.date, record.status, record.snoozed_until,
+                       record.channel, record.instalment_due) for record in records]),
+               tuple([(promise.promised_date, promise.kept) for promise in promises]))
+        steps = self._followed.get(key)
+        if steps is None:
+            shape = InvoiceState(0, "", 0, invoice.issue_date, invoice.due_date,
+                                 invoice.currency, _TEMPLATE_BALANCE)
+            steps = self._followed[key] = self._ladder(shape, client).steps(
+                [replace(record, invoice_ids=(0,)) for record in records],
+                [replace(promise, client_id=0, invoice_ids=()) for promise in promises])
         return steps
 
     def _shape(self, policy: Policy, client: ClientState, invoice: InvoiceState) -> list[Step]:

@@ -70,6 +70,7 @@ def plan(
     promises: Iterable[PromiseToPay] = (),
     history: Iterable[DoneAction] = (),
     until: date | None = None,
+    shared_ladders: bool = True,
 ) -> list[PlannedAction]:
     """Every action still to take, sorted by date, client code, level, invoices.
 
@@ -77,8 +78,9 @@ def plan(
     and per client only the highest level is due now: one action with its invoices overdue
     (see plan_groups), dated on the latest day one of them reached its level, overdue when that
     day is past. Done, skipped and snoozed actions are never planned again. With `until`,
-    actions dated after it are left out (the others are exactly the same). Raises NotFound for
-    an unknown client.
+    actions dated after it are left out (the others are exactly the same). Invoices alike share
+    one ladder; `shared_ladders=False` gives each invoice with a history or a promise its own
+    (slower, the same plan: the tests' reference). Raises NotFound for an unknown client.
     """
     settings = settings or CompanySettings()
     clients_by_id = {client.id: client for client in clients}
@@ -91,7 +93,8 @@ def plan(
         promises_by_client[promise.client_id].append(promise)
     policies = policies_for(clients_by_id.values(), settings)
     gatherer = Gatherer(clients_by_id, policies, today, settings.country,
-                        settings.promise_grace_days, until, by_invoice, promises_by_client)
+                        settings.promise_grace_days, until, by_invoice, promises_by_client,
+                        shared_ladders)
     gatherer.add_all(invoices)
     return sorted(gatherer.actions(), key=_order)
 

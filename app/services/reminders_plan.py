@@ -106,8 +106,7 @@ def load_inputs(
         DoneAction(r.invoice_ids, r.level_code, r.done_on or r.planned_date, r.status,
                    snoozed_until=r.snoozed_until, channel=r.channel,
                    instalment_due=r.instalment_due)
-        for r in history_records(session)
-        if not open_ids.isdisjoint(r.invoice_ids)
+        for r in history_records(session, concerning=open_ids)
     ]
     return PlannerInputs(invoices, client_states, settings, promises, history, clients)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -133,20 +133,37 @@ def plan_clients(session: Session, ids: set[int]) -> dict[int, PlanClient]:
     return {r[0]: PlanClient(*r) for r in session.execute(query) if r[0] in ids}
 
 
-def history_records(session: Session) -> list[HistoryRecord]:
-    """Done, skipped and snoozed reminders with their invoices (planned rows are left out)."""
+def history_records(session: Session, concerning: set[int] | None = None) -> list[HistoryRecord]:
+    """Done, skipped and snoozed reminders with their invoices (planned rows are left out), by
+    id; with `concerning`, only those of one of these invoices (still with all their invoices).
+    Two plain scans (the links, then the reminders): a dossier's history is hundreds of
+    thousands of links, whose Row objects and dates cost more than the queries."""
+    is_history = or_(*(Reminder.status == status for status in HISTORY_STATUSES))
+    links: dict[int, list[int]] = {}
+    for reminder_id, invoice_id in driver_rows(session, (
+        select(ReminderInvoice.reminder_id, ReminderInvoice.invoice_id)
+        .join(Reminder, Reminder.id == ReminderInvoice.reminder_id)
+        .where(is_history)
+        .order_by(ReminderInvoice.reminder_id, ReminderInvoice.invoice_id)
+    )):
+        links.setdefault(reminder_id, []).append(invoice_id)
+    if concerning is not None:
+        links = {id_: ids for id_, ids in links.items() if not concerning.isdisjoint(ids)}
     query = (
         select(Reminder.id, Reminder.client_id, Reminder.level_code, Reminder.channel,
                Reminder.planned_date, Reminder.done_on, Reminder.status, Reminder.snoozed_until,
-               Reminder.instalment_due, ReminderInvoice.invoice_id)
-        .join(ReminderInvoice, ReminderInvoice.reminder_id == Reminder.id)
-        .where(Reminder.status.in_(HISTORY_STATUSES))
-        .order_by(Reminder.id, ReminderInvoice.invoice_id)
+               Reminder.instalment_due)
+        .where(is_history)
+        .order_by(Reminder.id)
     )
-    grouped: dict[int, tuple[tuple, list[int]]] = {}  # type: ignore[type-arg]
-    for row in session.execute(query):
-        grouped.setdefault(row[0], (tuple(row[:9]), []))[1].append(row[9])
-    return [HistoryRecord(*head, tuple(ids)) for head, ids in grouped.values()]
+    return [
+        HistoryRecord(id_, client, level, channel, planned if isinstance(planned, date)
+                      else date.fromisoformat(planned), _day(done), status, _day(snoozed),
+                      _day(instalment), tuple(links[id_]))
+        for id_, client, level, channel, planned, done, status, snoozed, instalment
+        in driver_rows(session, query)
+        if id_ in links
+    ]
 
 
 @dataclass(frozen=True)
