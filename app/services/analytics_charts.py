@@ -1,5 +1,5 @@
-"""The analytics charts, drawn with matplotlib on a Figure the caller owns (Qt canvas in the
-window, Agg for PNG, SVG and PDF), so the screen and the exports show the same picture.
+"""The analytics charts, drawn with matplotlib on a Figure the caller owns (the window's canvas,
+Agg for PNG, SVG and PDF), so the screen and the exports show the same picture.
 
 Colours are the Okabe-Ito palette, told apart by colour-blind readers; each bucket also has
 its own hatching and the amounts are written on the chart. Amounts become floats here only,

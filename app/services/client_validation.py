@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -41,17 +42,27 @@ def _messages() -> dict[str, str]:
     }
 
 
-def checked_values(data: ClientData) -> tuple[dict[str, Any], list[Problem]]:
-    """The column values for the Client row, and what is wrong (empty when all is well)."""
-    problems: list[Problem] = []
-    messages = _messages()
+def field_checker(problems: list[Problem],
+                  messages: dict[str, str]) -> Callable[..., str]:
+    """`check(column, fn, *args)`: fn's value as text, or "" with the Problem for that column
+    (its message found by the validation code) added to `problems`."""
 
-    def check(column: str, fn: Any, *args: Any) -> str:
+    def check(column: str, fn: Callable[..., Any], *args: Any) -> str:
         try:
             return str(fn(*args))
         except v.Invalid as error:
             problems.append(Problem(messages.get(error.code, error.code), column=column))
             return ""
+
+    return check
+
+
+def checked_values(data: ClientData) -> tuple[dict[str, Any], list[Problem]]:
+    """The column values for the Client row, and what is wrong (empty when all is well)."""
+    problems: list[Problem] = []
+    messages = _messages()
+
+    check = field_checker(problems, messages)
 
     code = data.code.strip()
     name = data.name.strip()

@@ -13,12 +13,12 @@ import shutil
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from app.domain import validation as v
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.paths import user_config_dir
+from app.services.client_validation import field_checker
 from app.services.dossier import COUNTRIES, CompanySettings
 
 LETTER_LANGUAGES = ("fr", "en")
@@ -54,12 +54,7 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
     problems: list[Problem] = []
     messages = _messages(settings.country)
 
-    def check(column: str, fn: Any, *args: Any) -> str:
-        try:
-            return str(fn(*args))
-        except v.Invalid as error:
-            problems.append(Problem(messages.get(error.code, error.code), column=column))
-            return ""
+    check = field_checker(problems, messages)
 
     text = {name: str(getattr(settings, name)).strip() for name in _LIMITS}
     for name, limit in _LIMITS.items():

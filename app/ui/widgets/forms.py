@@ -28,6 +28,16 @@ def sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
+def message_label(name: str, style: str = ERROR_STYLE) -> QLabel:
+    """A wrapped line for a warning or an error, hidden until it has something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class AmountEdit(QLineEdit):
     """Accepts '1 234,50', '1234.50' or '1 234,50 €'; never goes through float."""
 

@@ -32,7 +32,13 @@ from app.i18n import N_, _, format_date, format_number
 from app.services.rate_settings import TABLES, RateEntry, RateSettings, TableSpec
 from app.ui.context import ViewContext
 from app.ui.errors import explain
-from app.ui.widgets.forms import AmountEdit, DateEdit, FieldErrors, parse_field
+from app.ui.widgets.forms import (
+    AmountEdit,
+    DateEdit,
+    FieldErrors,
+    message_label,
+    parse_field,
+)
 
 COLUMN_TITLES = {
     "effective_date": N_("In force from"),
@@ -62,11 +68,7 @@ class RateTab(QWidget):
         self.spec = spec
         self.entries: list[RateEntry] = []
         layout = QVBoxLayout(self)
-        self.warning = QLabel()
-        self.warning.setObjectName("rates_warning")
-        self.warning.setStyleSheet(WARNING_STYLE)
-        self.warning.setWordWrap(True)
-        self.warning.hide()
+        self.warning = message_label("rates_warning", WARNING_STYLE)
         layout.addWidget(self.warning)
         self.table = QTableWidget(0, len(spec.columns) + 2)
         self.table.setHorizontalHeaderLabels(

@@ -32,7 +32,7 @@ from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.features.settings.placeholder_help import placeholder_help
 from app.ui.features.settings.template_preview import Preview, PreviewPane, build_preview
-from app.ui.widgets.forms import ERROR_STYLE, sentence
+from app.ui.widgets.forms import message_label, sentence
 
 REFRESH_MS = 400
 TEMPLATE_NAMES = {**LEVEL_NAMES, "statement": N_("Statement of account"),
@@ -118,11 +118,7 @@ class TemplatesDialog(QDialog):
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         box.addWidget(self.editor, 3)
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("template_problems")
-        self.problem_label.setStyleSheet(ERROR_STYLE)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.hide()
+        self.problem_label = message_label("template_problems")
         box.addWidget(self.problem_label)
         hint = QLabel(_("Placeholders (double-click to insert at the cursor); a paragraph "
                         "that is only [invoices], [claim], [payment] or [instalments] places "
