@@ -1,6 +1,6 @@
 import multiprocessing
 
-from app.cli import main
+from app.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # the frozen app renders large letter batches in workers

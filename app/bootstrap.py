@@ -16,21 +16,21 @@ from app import i18n
 from app.db.engine import display_name, make_engine, make_session_factory, resolve_url
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
-from app.services.aging import AgingService
-from app.services.analytics import AnalyticsService
+from app.services.analytics.aging import AgingService
+from app.services.analytics.service import AnalyticsService
 from app.services.backup import BackupService
-from app.services.claims import ClaimService
-from app.services.client_account import ClientAccountService
-from app.services.clients import ClientService
-from app.services.demo import DemoService
+from app.services.claims.service import ClaimService
+from app.services.ledger.client_account import ClientAccountService
+from app.services.ledger.clients import ClientService
+from app.services.demo.service import DemoService
 from app.services.dossier import DossierService
-from app.services.exporters import ExportService
-from app.services.importers import ImportService
-from app.services.invoice_actions import InvoiceActions
-from app.services.invoices import InvoiceService
-from app.services.letters_batch import LetterService
-from app.services.payments import PaymentService
-from app.services.reminders import ReminderService
+from app.services.transfer.exporters import ExportService
+from app.services.transfer.importers import ImportService
+from app.services.ledger.invoice_actions import InvoiceActions
+from app.services.ledger.invoices import InvoiceService
+from app.services.followup.batch import LetterService
+from app.services.ledger.payments import PaymentService
+from app.services.followup.service import ReminderService
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from app.bootstrap import Services, build
-from app.services.analytics_week import week_bounds
+from app.services.analytics.week import week_bounds
 
 AS_OF = date(2026, 11, 23)
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def synthetic_letters(count: int) -> list:  # type: ignore[type-arg]
-    from app.services.letters import (
+    from app.adapters.pdf import (
         AddressedLetter,
         ClaimSummary,
         CompanyInfo,
@@ -30,7 +30,7 @@ def synthetic_letters(count: int) -> list:  # type: ignore[type-arg]
         LetterLine,
         Recipient,
     )
-    from app.services.letters.model import FR_RECOVERY_INDEMNITY
+    from app.adapters.pdf.model import FR_RECOVERY_INDEMNITY
 
     company = CompanyInfo(
         name="Atelier Bench SARL", address_lines=("12 rue des Tanneurs",), postcode="69002",
@@ -81,7 +81,7 @@ def main() -> None:
     parser.add_argument("--per-client", action="store_true",
                         help="also write one file per client")
     args = parser.parse_args()
-    from app.services.letters import render_batch
+    from app.adapters.pdf import render_batch
 
     letters = synthetic_letters(args.letters)
     folder = Path(tempfile.mkdtemp(prefix="relance-bench-pdf-"))

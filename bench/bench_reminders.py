@@ -91,7 +91,7 @@ def cli() -> int:
 
 def measure(database: str, today: date, runs: int) -> None:
     from app.bootstrap import build
-    from app.services.reminders import week_of
+    from app.services.followup.service import week_of
 
     services = build(database, "fr")
     monday, sunday = week_of(today)

@@ -21,7 +21,7 @@ from app.db.migrate import alembic_config, current_revision, head_revision, open
 from app.db.models import Company
 from app.domain.errors import DatabaseProblem, InvalidInput, Problem
 from app.i18n import _
-from app.services.exporters import unwritable
+from app.services.transfer.exporters import unwritable
 
 log = logging.getLogger(__name__)
 

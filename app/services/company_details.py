@@ -18,7 +18,7 @@ from app.domain import validation as v
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.paths import user_config_dir
-from app.services.client_validation import field_checker
+from app.services.ledger.client_validation import field_checker
 from app.services.dossier import COUNTRIES, CompanySettings
 
 LETTER_LANGUAGES = ("fr", "en")

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from app.cli import main
-from tests.services.reminders_data import TODAY, seed
+from tests.services.followup.data import TODAY, seed
 
 
 def _url(services) -> str:  # type: ignore[no-untyped-def]
@@ -24,7 +24,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped
 
 @pytest.fixture
 def fixed_today(monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("app.cli.today", lambda: TODAY)
+    monkeypatch.setenv("RELANCE_TODAY", TODAY.isoformat())
     return TODAY
 
 
@@ -74,7 +74,7 @@ def test_ics_matches_the_json_and_keeps_its_uids(services, capsys, fixed_today) 
 
 
 def test_uid_survives_a_payment_elsewhere(services, capsys, fixed_today) -> None:  # type: ignore[no-untyped-def]
-    from tests.services.reminders_data import pay
+    from tests.services.followup.data import pay
 
     ids = seed(services)
     base = ["--database", _url(services), "agenda", "--format", "ics"]

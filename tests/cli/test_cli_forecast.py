@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from app.cli import main
-from tests.services.analytics_builders import AS_OF, Ledger, days
+from tests.services.analytics.builders import AS_OF, Ledger, days
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from sqlalchemy import select, text
 from app.db.engine import make_engine, resolve_url
 from app.db.migrate import open_dossier, upgrade
 from app.db.models import Allocation, Invoice, Payment, PaymentLine
-from app.services.invoices import InvoiceData
-from app.services.payments import CREDIT, PaymentDraft
-from tests.services.ledger_helpers import TODAY, add_client, add_invoice
+from app.services.ledger.invoices import InvoiceData
+from app.services.ledger.payments import CREDIT, PaymentDraft
+from tests.services.ledger.helpers import TODAY, add_client, add_invoice
 
 D = Decimal
 

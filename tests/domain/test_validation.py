@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain import validation as v
-from app.domain.invoice_status import days_late, invoice_status
+from app.domain.ledger.status import days_late, invoice_status
 
 
 @pytest.mark.parametrize(("fn", "args", "expected"), [

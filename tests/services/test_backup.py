@@ -14,7 +14,7 @@ from app.db.engine import make_engine, resolve_url
 from app.db.migrate import upgrade
 from app.domain.errors import DatabaseProblem, InvalidInput
 from app.services.backup import restore_backup
-from tests.services.csv_helpers import write_csv
+from tests.services.transfer.csv_helpers import write_csv
 
 AS_OF = date(2026, 11, 22)
 

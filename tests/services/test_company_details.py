@@ -12,9 +12,9 @@ import pytest
 
 from app.domain.errors import InvalidInput
 from app.services.company_details import logo_folder
-from app.services.reminders_letters import company_info
-from app.services.template_editing import preview_letter, read_template
-from tests.services.letters_helpers import flat, pdf_text
+from app.services.followup.letters import company_info
+from app.services.templates.editing import preview_letter, read_template
+from tests.adapters.pdf.helpers import flat, pdf_text
 
 GOOD = {
     "name": "Menuiserie Leroy SAS", "address": "8 avenue Jean Jaurès\n\nZA du Port ",
@@ -132,7 +132,7 @@ def test_day_letters_use_the_saved_details_and_own_template(
         services, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from app.cli import main
     from app.db.models import Client, Invoice
-    from app.services.template_editing import save_template
+    from app.services.templates.editing import save_template
 
     services.dossier.update_company(replace(services.dossier.settings(), **GOOD))
     with services.uow() as uow:

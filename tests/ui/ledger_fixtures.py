@@ -6,9 +6,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.services.clients import ClientData
-from app.services.invoices import InvoiceData
-from app.services.payments import PaymentDraft
+from app.services.ledger.clients import ClientData
+from app.services.ledger.invoices import InvoiceData
+from app.services.ledger.payments import PaymentDraft
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.tasks import TaskRunner

@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from app.services.analytics_charts import BarTarget
+from app.services.analytics.charts import BarTarget
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.features.aging.dialogs import parse_limits
 from app.ui.features.aging.view import AgingView
 from app.ui.tasks import TaskRunner
-from tests.services.analytics_builders import AS_OF, Ledger, days
+from tests.services.analytics.builders import AS_OF, Ledger, days
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.dunning import Channel, Level
+from app.domain.followup.policy import Channel, Level
 from app.domain.errors import InvalidInput
 from app.ui.features.clients.dialogs import ClientDialog
 from app.ui.features.clients.view import ClientsView

@@ -136,7 +136,7 @@ def test_delete_refused_then_archive(qtbot, setup, monkeypatch) -> None:  # type
 
 
 def _contact():  # type: ignore[no-untyped-def]
-    from app.services.clients import ContactData
+    from app.services.ledger.clients import ContactData
 
     return ContactData()
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.invoice_status import DISPUTED
-from app.services.analytics_week import DISPUTE, PROMISE, REMINDER
+from app.domain.ledger.status import DISPUTED
+from app.services.analytics.week import DISPUTE, PROMISE, REMINDER
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.features.dashboard.view import DashboardView
 from app.ui.tasks import TaskRunner
-from tests.services.analytics_builders import AS_OF, Ledger, days
+from tests.services.analytics.builders import AS_OF, Ledger, days
 
 
 @pytest.fixture

@@ -101,7 +101,7 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, window) -> None:  # 
 
 
 def test_smoke_test_entry_point(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from app.cli import main
+    from app.main import main
 
     assert main(["--database", str(tmp_path / "s.relance"), "--smoke-test"]) == 0
     assert main(["--smoke-test"]) == 0

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.services.rate_settings import RateSettings
-from app.services.rates import BE_LATE_FILE, FR_LEGAL_FILE, bundled_rates_dir
+from app.services.claims.rate_settings import RateSettings
+from app.services.claims.rates import BE_LATE_FILE, FR_LEGAL_FILE, bundled_rates_dir
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.features.rates.dialog import RatesDialog

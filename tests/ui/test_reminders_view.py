@@ -13,7 +13,7 @@ from app.ui.context import ViewContext
 from app.ui.features.reminders.dialogs import CallOutcomeDialog, SkipDialog, SnoozeDialog
 from app.ui.features.reminders.view import RemindersView
 from app.ui.tasks import TaskRunner
-from tests.services.reminders_data import TODAY, FakeMail, by_client, seed
+from tests.services.followup.data import TODAY, FakeMail, by_client, seed
 
 
 def make_view(qtbot, services, today: date = TODAY):  # type: ignore[no-untyped-def]

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from app.services.letters.templates import user_root
-from app.services.template_editing import preview_letter, read_template
+from app.adapters.pdf.templates import user_root
+from app.services.templates.editing import preview_letter, read_template
 from app.ui.features.settings.company_dialog import CompanyDialog
 from app.ui.features.settings.pdf_image import can_show_pdf
 from app.ui.features.settings.templates_dialog import TemplatesDialog
 from app.ui.main_window import MainWindow
-from tests.services.letters_helpers import flat, pdf_text
+from tests.adapters.pdf.helpers import flat, pdf_text
 
 TODAY = date(2026, 12, 3)
 

@@ -126,7 +126,7 @@ class CreditApplication(Base):
 class Allocation(Base):
     """Derived: what each payment line or credit note settles, and from which date.
 
-    Recomputed per client from the dated events (app.domain.allocation); never edited by hand.
+    Recomputed per client from the dated events (app.domain.ledger.allocation); never edited by hand.
     """
 
     __tablename__ = "allocations"

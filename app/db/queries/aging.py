@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.db.base import cents_to_decimal
 from app.db.models import Client, Invoice
 from app.db.queries.open_items import credit_left, open_balance, open_invoices, without_jit
-from app.domain.aging import DEFAULT_LIMITS, due_date_bounds
+from app.domain.ledger.aging import DEFAULT_LIMITS, due_date_bounds
 
 
 @dataclass(frozen=True)

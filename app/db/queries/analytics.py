@@ -48,7 +48,7 @@ from app.db.queries.open_items import (
     open_invoices,
     without_jit,
 )
-from app.domain.behaviour import WINDOW_MONTHS, Settlements, months_before
+from app.domain.insight.behaviour import WINDOW_MONTHS, Settlements, months_before
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from app.db.base import cents_to_decimal
 from app.db.models import Invoice
 from app.db.queries.analytics import credit_notes_only_ids, day_count
 from app.db.queries.open_items import open_balance, open_invoices, without_jit
-from app.domain.kpi import LatenessAggregate
+from app.domain.insight.kpi import LatenessAggregate
 
 
 @dataclass(frozen=True, slots=True)

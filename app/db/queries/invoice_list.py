@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session, aliased
 from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, Invoice
 from app.db.queries.open_items import not_settled
-from app.domain.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
+from app.domain.ledger.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
 from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
-from app.domain.invoice_status import (
+from app.domain.ledger.status import (
     DISPUTED,
     OPEN,
     OVERDUE,

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Client, DunningLevel, DunningPolicy
-from app.domain.dunning import Fee, FreeReminderWait, Level, Policy
+from app.domain.followup.policy import Fee, FreeReminderWait, Level, Policy
 from app.domain.money import ZERO
 
 

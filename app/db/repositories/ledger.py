@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, CreditApplication, Invoice, Payment, PaymentLine
 from app.db.repositories.settlement import refresh_settlement
-from app.domain.allocation import AllocationResult, InvoiceFacts, Source
-from app.domain.allocation import CreditApplication as AppFact
+from app.domain.ledger.allocation import AllocationResult, InvoiceFacts, Source
+from app.domain.ledger.allocation import CreditApplication as AppFact
 
 
 def allocation_inputs(

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from app.domain.filters import InvoiceFilter
 from app.i18n import _, format_date
-from app.services.analytics_aging import DUE_DATE, AgingCell, AgingChart, overdue_of
-from app.services.analytics_charts import BarTarget, draw_aging
-from app.services.analytics_export import export_aging
+from app.services.analytics.aging_view import DUE_DATE, AgingCell, AgingChart, overdue_of
+from app.services.analytics.charts import BarTarget, draw_aging
+from app.services.analytics.export import export_aging
 from app.ui.changes import Changes
 from app.ui.features.aging.chart import preload
 from app.ui.features.aging.dialogs import LimitsDialog

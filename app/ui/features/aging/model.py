@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import _
-from app.services.analytics_aging import DUE_DATE, AgingChart, bucket_title
+from app.services.analytics.aging_view import DUE_DATE, AgingChart, bucket_title
 from app.ui.widgets.format import money
 from app.ui.widgets.table_model import WARNING, Column, RowsModel
 

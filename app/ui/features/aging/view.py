@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.services.analytics_aging import DUE_DATE, INVOICE_DATE, TOP_CLIENTS
+from app.services.analytics.aging_view import DUE_DATE, INVOICE_DATE, TOP_CLIENTS
 from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.aging.controller import AgingController
 from app.ui.features.aging.model import AgingModel

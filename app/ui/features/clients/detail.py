@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.behaviour import months_before
+from app.domain.insight.behaviour import months_before
 from app.i18n import N_, _, format_number, ngettext
-from app.services.client_account import ClientAccount, Statement
-from app.services.client_policy import PolicyOptions
-from app.services.clients import ClientData
+from app.services.ledger.client_account import ClientAccount, Statement
+from app.services.followup.client_policy import PolicyOptions
+from app.services.ledger.clients import ClientData
 from app.ui.features.clients.history import history_columns
 from app.ui.features.clients.model import CHANNELS
 from app.ui.widgets.format import day, money, money_by_currency

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput, Problem
 from app.domain.terms import exceeds_legal_cap, parse_terms
 from app.i18n import _, babel_locale
-from app.services.client_policy import PolicyOptions
-from app.services.clients import ClientData, ContactData
+from app.services.followup.client_policy import PolicyOptions
+from app.services.ledger.clients import ClientData, ContactData
 from app.ui.features.clients.model import CHANNELS, TYPES
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import N_, _
-from app.services.reminders_labels import channel_name, outcome_name
+from app.services.followup.labels import channel_name, outcome_name
 from app.ui.widgets.format import day, money
 from app.ui.widgets.table_model import Column
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.i18n import N_, _
-from app.services.clients import ClientListItem
+from app.services.ledger.clients import ClientListItem
 from app.ui.widgets.format import money_by_currency
 from app.ui.widgets.lazy_model import Fetch, LazyColumn, LazyTableModel, Runner
 from app.ui.widgets.status import MUTED, WARNING, status_icon

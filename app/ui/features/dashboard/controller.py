@@ -12,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from app.domain.filters import InvoiceFilter
-from app.domain.forecast import CurrencyForecast, ForecastOptions
-from app.domain.invoice_status import DISPUTED
-from app.services.analytics import DashboardFigures, Snapshot, TrendPoint
-from app.services.analytics_charts import draw_forecast, draw_trend
-from app.services.analytics_week import DISPUTE, PROMISE, REMINDER, WeekLine, week_bounds
+from app.domain.insight.forecast import CurrencyForecast, ForecastOptions
+from app.domain.ledger.status import DISPUTED
+from app.services.analytics.service import DashboardFigures, Snapshot, TrendPoint
+from app.services.analytics.charts import draw_forecast, draw_trend
+from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine, week_bounds
 from app.ui.changes import Changes
 from app.ui.features.aging.chart import preload
 from app.ui.features.dashboard.figures import show_figures

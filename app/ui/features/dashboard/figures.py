@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.domain.kpi import DSO_PERIOD_DAYS, KeyFigures
+from app.domain.insight.kpi import DSO_PERIOD_DAYS, KeyFigures
 from app.i18n import _, format_number, ngettext
 from app.ui.widgets.format import money_by_currency
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.forecast import CurrencyForecast
+from app.domain.insight.forecast import CurrencyForecast
 from app.i18n import _, format_date
 from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.dashboard.controller import DashboardController

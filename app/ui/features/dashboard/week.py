@@ -10,9 +10,9 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.domain.filters import InvoiceFilter
-from app.domain.invoice_status import DISPUTED
+from app.domain.ledger.status import DISPUTED
 from app.i18n import _, ngettext
-from app.services.analytics_week import DISPUTE, PROMISE, REMINDER, WeekLine
+from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine
 from app.ui.widgets.format import day, money
 from app.ui.widgets.table_model import MUTED, WARNING
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
-from app.services.invoices import InvoiceDetail
+from app.services.ledger.invoices import InvoiceDetail
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field

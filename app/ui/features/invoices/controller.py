@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.errors import InvalidInput
 from app.i18n import _
-from app.services.invoices import InvoiceDetail
+from app.services.ledger.invoices import InvoiceDetail
 from app.ui.changes import Changes
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.services.invoices import InvoiceDetail
+from app.services.ledger.invoices import InvoiceDetail
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import status_pixmap, status_text
 from app.ui.widgets.table_model import Column, RowsModel

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
-from app.services.invoices import InvoiceData, InvoiceDetail
+from app.services.ledger.invoices import InvoiceData, InvoiceDetail
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 
 from app.i18n import N_, _
-from app.services.invoices import InvoiceListItem
+from app.services.ledger.invoices import InvoiceListItem
 from app.ui.widgets.format import day, money
 from app.ui.widgets.lazy_model import Fetch, LazyColumn, LazyTableModel, Runner
 from app.ui.widgets.status import DISPUTE, MUTED, WARNING, status_icon, status_text

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.allocation import oldest_first
+from app.domain.ledger.allocation import oldest_first
 from app.domain.errors import InvalidInput, Problem
 from app.domain.money import ZERO
 from app.i18n import N_, _
-from app.services.payments import AUTO, CREDIT, PaymentDraft
+from app.services.ledger.payments import AUTO, CREDIT, PaymentDraft
 from app.ui.features.payments.model import AllocationModel
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog

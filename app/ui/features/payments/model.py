@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush
 
 from app.domain.money import ZERO, parse_amount
 from app.i18n import N_, _, format_number, ngettext
-from app.services.payments import OpenItem
+from app.services.ledger.payments import OpenItem
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import DISPUTE, WARNING
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import Problem
 from app.domain.money import parse_amount
-from app.domain.rates import half_year_start
+from app.domain.claims.rates import half_year_start
 from app.i18n import N_, _, format_date, format_number
-from app.services.rate_settings import TABLES, RateEntry, RateSettings, TableSpec
+from app.services.claims.rate_settings import TABLES, RateEntry, RateSettings, TableSpec
 from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.widgets.forms import (

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from app.domain.dunning import Channel
+from app.domain.followup.policy import Channel
 from app.i18n import _
-from app.services.reminders import PlanItem
+from app.services.followup.service import PlanItem
 from app.ui.features.reminders.controller import RemindersController
 
 

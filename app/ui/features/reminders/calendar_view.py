@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import ngettext
-from app.services.reminders import PlanItem
+from app.services.followup.service import PlanItem
 from app.ui.features.reminders.icons import DONE, OVERDUE, channel_pixmap
 from app.ui.features.reminders.model import (
     DateRole,

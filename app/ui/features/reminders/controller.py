@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from app.domain.dunning import Channel
+from app.domain.followup.policy import Channel
 from app.i18n import _
-from app.services.reminders import CallOutcome, Plan, PlanItem
+from app.services.followup.service import CallOutcome, Plan, PlanItem
 from app.ui.changes import Changes
 from app.ui.features.reminders.dialogs import (
     CallOutcomeDialog,

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import parse_amount
 from app.i18n import N_, _, format_date, format_number
-from app.services.reminders import CallOutcome, PlanItem, Preview
-from app.services.reminders_documents import PreviewTable
-from app.services.reminders_labels import channel_name
+from app.services.followup.service import CallOutcome, PlanItem, Preview
+from app.services.followup.documents import PreviewTable
+from app.services.followup.labels import channel_name
 from app.ui.features.reminders.icons import channel_pixmap
 from app.ui.features.reminders.model import action_label, amount_text
 from app.ui.widgets.format import money_by_currency

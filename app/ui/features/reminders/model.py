@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont
 
 from app.i18n import N_, _, babel_locale, format_date, ngettext
-from app.services.reminders import PlanItem
-from app.services.reminders_labels import channel_name, flag_name, level_name, outcome_name
+from app.services.followup.service import PlanItem
+from app.services.followup.labels import channel_name, flag_name, level_name, outcome_name
 from app.ui.features.reminders.icons import DONE, OVERDUE, channel_icon
 from app.ui.widgets.format import money_by_currency
 

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.domain.dunning import Fee, Level
+from app.domain.followup.policy import Fee, Level
 from app.domain.money import ZERO, parse_amount
 from app.i18n import N_, _, format_number
-from app.services.reminders_labels import channel_name, level_name
+from app.services.followup.labels import channel_name, level_name
 
 Index = QModelIndex | QPersistentModelIndex
 

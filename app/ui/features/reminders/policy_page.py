@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dunning import FreeReminderWait
+from app.domain.followup.policy import FreeReminderWait
 from app.i18n import _, ngettext
-from app.services.reminders import PolicyInfo
-from app.services.reminders_labels import level_name
+from app.services.followup.service import PolicyInfo
+from app.services.followup.labels import level_name
 from app.ui.changes import Changes
 from app.ui.features.reminders.policy_model import FIELDS, ChoiceDelegate, LevelsModel
 

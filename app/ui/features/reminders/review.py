@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from app.i18n import _, ngettext
-from app.services.reminders import Plan, PlanItem
+from app.services.followup.service import Plan, PlanItem
 from app.ui.features.reminders.action_bar import ActionBar
 from app.ui.features.reminders.controller import RemindersController
 from app.ui.features.reminders.model import COLUMNS, ActionListModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _, format_date, ngettext
-from app.services.reminders import Plan, PlanItem
+from app.services.followup.service import Plan, PlanItem
 from app.ui.changes import Changes
 from app.ui.features.reminders.action_bar import ActionBar
 from app.ui.features.reminders.calendar_view import CalendarGrid

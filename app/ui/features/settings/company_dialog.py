@@ -30,7 +30,7 @@ from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.company_details import CURRENCIES
 from app.services.dossier import CompanySettings
-from app.services.letters.formatting import group_iban
+from app.adapters.pdf.formatting import group_iban
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.widgets.dialogs import ServiceDialog

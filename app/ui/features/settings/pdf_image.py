@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from app.services.pdf_pages import can_render, first_page_png
+from app.adapters.pdf.pages import can_render, first_page_png
 
 
 def has_qtpdf() -> bool:

@@ -1,5 +1,5 @@
 """What each placeholder of the templates writes, in the user's language (the list in
-app.services.letters.templates.PLACEHOLDERS is the developers' reference)."""
+app.adapters.pdf.templates.PLACEHOLDERS is the developers' reference)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import Problem
 from app.i18n import _
 from app.services.dossier import CompanySettings
-from app.services.template_editing import preview_email, preview_letter, template_problems
+from app.services.templates.editing import preview_email, preview_letter, template_problems
 from app.ui.features.settings.pdf_image import first_page
 
 _RENDERING = threading.Lock()  # one preview at a time: the previous one may still be running

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import N_, _
-from app.services import template_editing as templates
+from app.services.templates import editing as templates
 from app.services.dossier import CompanySettings
-from app.services.reminders_labels import LEVEL_NAMES
+from app.services.followup.labels import LEVEL_NAMES
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.errors import explain

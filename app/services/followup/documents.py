@@ -1,0 +1,283 @@
+"""What an action sends: its text for the preview, its PDF letter or its email draft when it is
+done, each document kept as evidence with its SHA-256 (app.services.followup.evidence)."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.db.queries import letters as letter_queries
+from app.db.queries.followup_inputs import invoice_attachments
+from app.db.uow import UnitOfWork
+from app.domain.followup.policy import Channel
+from app.domain.errors import InvalidInput, NotFound, RelanceError
+from app.domain.followup.inputs import PlannedAction
+from app.i18n import _, format_date, format_money
+from app.services.claims.service import ClaimService
+from app.services.followup.evidence import StoredDocument, store_document
+from app.services.dossier import DossierService
+from app.adapters.pdf import AddressedLetter, compose_email, compose_letter
+from app.adapters.pdf.formatting import LetterFormat
+from app.adapters.mail import LaunchResult, MailDraft, build_message, draft_for_letter
+from app.services.followup.labels import flag_name, level_name
+from app.services.followup.letters import ActionLetters, build_letters
+
+MailOpener = Callable[[MailDraft, Path], LaunchResult]
+
+
+@dataclass(frozen=True)
+class PreviewTable:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    totals: tuple[tuple[str, str], ...]
+    right_columns: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The text of an action as the client will read it (or, for calls and tasks, the brief).
+
+    paragraphs: plain lines; blocks: the same with the letter's tables kept as tables.
+    """
+
+    channel: str
+    title: str
+    recipient: tuple[str, ...]
+    subject: str
+    paragraphs: tuple[str, ...]
+    produces_document: bool
+    blocks: tuple[str | PreviewTable, ...] = ()
+    attachments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What doing an action produced: the evidence kept, and how the email was opened."""
+
+    document: StoredDocument | None = None
+    mail: LaunchResult | None = None
+    mail_problem: str = ""
+
+
+def default_mail_opener(draft: MailDraft, workdir: Path) -> LaunchResult:
+    from app.adapters.mail import open_draft
+
+    return open_draft(draft, workdir)
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "dossier"
+
+
+class Documents:
+    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService,
+                 claims: ClaimService, root: Callable[[], Path]) -> None:
+        self._uow = uow
+        self._dossier = dossier
+        self._claims = claims
+        self._root = root
+        self.mail_opener: MailOpener = default_mail_opener
+
+    def folder(self, client_code: str) -> Path:
+        """documents/<company>/<client code>/: what was sent to that client."""
+        return self._root() / _safe(self._dossier.settings().name) / _safe(client_code)
+
+    def sources(self, action: PlannedAction, as_of: date, kind: str) -> ActionLetters:
+        with self._uow() as uow:
+            people = letter_queries.addressees(uow.session, {action.client_id})
+            figures = letter_queries.invoice_figures(uow.session, set(action.invoice_ids), as_of)
+        if action.client_id not in people:
+            raise NotFound(_("no such client"))
+        return build_letters(action, as_of, self._dossier.settings(),
+                             people[action.client_id], figures, self._claims.claim_or_none, kind)
+
+    def attachments(self, action: PlannedAction) -> tuple[Path, ...]:
+        """The original invoices' PDFs that still exist, attached to reminder emails."""
+        with self._uow() as uow:
+            paths = invoice_attachments(uow.session, action.invoice_ids)
+        return tuple(Path(p) for p in paths if p and Path(p).is_file())
+
+    # --- preview ------------------------------------------------------------------------
+
+    def preview(self, action: PlannedAction, as_of: date, title: str = "") -> Preview:
+        title = title or level_name(action.level_code)
+        channel = action.channel
+        kind = "emails" if channel is Channel.EMAIL else "letters"
+        built = self.sources(action, as_of, kind)
+        if channel in (Channel.PHONE, Channel.MANUAL) or not built.letters:
+            return self._brief(action, title, built)
+        if channel is Channel.EMAIL:
+            return self._email_preview(action, title, built)
+        return self._letter_preview(action, title, built)
+
+    def _brief(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
+        lines = tuple(
+            _("{number} of {date}: {amount}").format(
+                number=item.invoice_number, date=format_date(item.due_date),
+                amount=format_money(item.amount, item.currency))
+            for item in action.items
+        )
+        totals = tuple(_("Total: {amount}").format(amount=format_money(amount, currency))
+                       for currency, amount in action.amounts.items())
+        flags = tuple(flag_name(f) for f in sorted(action.flags))
+        name = built.recipient.name
+        if action.channel is Channel.PHONE:
+            subject = _("Call {client}").format(client=name)
+        elif action.channel is Channel.MANUAL:
+            subject = title
+            lines = (_("To do by hand, outside Relance."), *lines)
+        else:
+            subject = _("{level} — {client}").format(level=title, client=name)
+        body = (*lines, *totals, *flags)
+        return Preview(action.channel.value, title, (name,), subject, body, False, body)
+
+    def _email_preview(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
+        subject, body = "", ""
+        for letter in built.letters:
+            one_subject, one_body = compose_email(letter, built.company, built.recipient)
+            subject = subject or one_subject
+            body += ("\n\n" if body else "") + one_body
+        paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
+        address = built.recipient.email or _("(no email address)")
+        return Preview("email", title, (built.recipient.name, address), subject, paragraphs,
+                       False, paragraphs, tuple(p.name for p in self.attachments(action)))
+
+    def _letter_preview(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
+        blocks: list[str | PreviewTable] = []
+        subject = ""
+        for letter in built.letters:
+            composed = compose_letter(letter, built.company, built.recipient)
+            subject = subject or composed.subject
+            if composed.registered_mail and composed.registered_mail not in blocks:
+                blocks.append(composed.registered_mail)
+            fmt = LetterFormat(letter.language, letter.currency)
+            for kind, text in composed.blocks:
+                if kind == "text":
+                    blocks.append(text)
+                elif text == "payment":
+                    blocks.extend(composed.values["payment_details"].split("\n"))
+                elif text in ("invoices", "claim"):
+                    blocks.append(_invoice_table(letter, fmt) if text == "invoices"
+                                  else _claim_table(letter, fmt))
+            if composed.terms_note:
+                blocks.append(composed.terms_note)
+        recipient = built.recipient
+        address = (recipient.name, *recipient.address_lines,
+                   " ".join(x for x in (recipient.postcode, recipient.city) if x))
+        if action.also_email and recipient.email:
+            blocks.append(_("A copy goes by email to {email}.").format(email=recipient.email))
+        text = tuple(b for b in blocks if isinstance(b, str))
+        return Preview(action.channel.value, title, tuple(x for x in address if x), subject,
+                       text, True, tuple(blocks))
+
+    # --- doing --------------------------------------------------------------------------
+
+    def write_letter(self, action: PlannedAction, as_of: date) -> tuple[StoredDocument | None,
+                                                                        ActionLetters]:
+        """The PDF of a paper action (one per currency in one file), stored as evidence."""
+        from app.adapters.pdf import render_batch, render_letter_bytes
+
+        built = self.sources(action, as_of, "letters")
+        if not built.letters:
+            return None, built
+        name = f"{as_of.isoformat()}_{_safe(action.client_code)}_{_safe(action.level_code)}.pdf"
+        folder = self.folder(action.client_code)
+        if len(built.letters) == 1:
+            data = render_letter_bytes(built.letters[0], built.company, built.recipient)
+            return store_document(data, folder, name), built
+        with tempfile.TemporaryDirectory(prefix="relance-") as work:
+            batch = [AddressedLetter(x, built.company, built.recipient) for x in built.letters]
+            result = render_batch(batch, Path(work) / name, workers=1)
+            return store_document(result.path, folder, name), built
+
+    def draft_pdf(self, action: PlannedAction, as_of: date) -> Path | None:
+        """The letter as it would print, in a scratch folder (not kept as evidence)."""
+        from app.adapters.pdf import render_letter_bytes
+
+        built = self.sources(action, as_of, "letters")
+        if not built.letters:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="relance-preview-"))
+        path = folder / f"{_safe(action.client_code)}_{_safe(action.level_code)}.pdf"
+        path.write_bytes(b"".join(render_letter_bytes(x, built.company, built.recipient)
+                                  for x in built.letters[:1]))
+        return path
+
+    def send_letter(self, action: PlannedAction, as_of: date) -> Sent:
+        """Write the letter; when the level asks for it, open its email copy with the PDF."""
+        document, built = self.write_letter(action, as_of)
+        if document is None or not action.also_email or not built.recipient.email:
+            return Sent(document)
+        try:
+            draft = draft_for_letter(built.letters[0], built.company, built.recipient,
+                                     (document.path,))
+            return Sent(document, self.mail_opener(draft, self._drafts()))
+        except RelanceError as error:
+            return Sent(document, None, str(error))
+
+    def send_email(self, action: PlannedAction, as_of: date) -> Sent:
+        """Open the reminder email in the user's mail client; keep the message as evidence."""
+        built = self.sources(action, as_of, "emails")
+        if not built.recipient.email:
+            raise InvalidInput(_("client {code} has no email address: add one, or skip or "
+                                 "snooze this reminder").format(code=built.recipient.client_code))
+        if not built.letters:
+            return Sent()
+        attachments = self.attachments(action)
+        result = None
+        stored = None
+        for index, letter in enumerate(built.letters):
+            draft = draft_for_letter(letter, built.company, built.recipient, attachments)
+            result = self.mail_opener(draft, self._drafts())
+            suffix = f"-{letter.currency}" if index else ""
+            name = (f"{as_of.isoformat()}_{_safe(action.client_code)}_"
+                    f"{_safe(action.level_code)}{suffix}.eml")
+            document = store_document(build_message(draft).as_bytes(),
+                                      self.folder(action.client_code), name)
+            stored = stored or document
+        return Sent(stored, result)
+
+    def _drafts(self) -> Path:
+        path = self._root() / "drafts"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+def _invoice_table(letter, fmt: LetterFormat) -> PreviewTable:  # type: ignore[no-untyped-def]
+    tr = fmt.tr
+    rows = tuple(
+        (x.number, fmt.day(x.issue_date), fmt.day(x.due_date) if x.due_date else "",
+         fmt.money(x.total), fmt.money(x.paid), fmt.money(x.balance),
+         str(x.days_late) if x.days_late > 0 else "")
+        for x in letter.lines
+    )
+    totals = letter.totals()
+    sums = []
+    if totals.unapplied_credit:
+        sums.append((tr("Payments not yet allocated"), fmt.money(-totals.unapplied_credit)))
+    sums.append((tr("Balance due"), fmt.money(totals.total_due)))
+    return PreviewTable((tr("Invoice"), tr("Date"), tr("Due date"), tr("Amount"),
+                         tr("Amount paid"), tr("Balance"), tr("Days late")),
+                        rows, tuple(sums), frozenset({3, 4, 5, 6}))
+
+
+def _claim_table(letter, fmt: LetterFormat) -> PreviewTable:  # type: ignore[no-untyped-def]
+    tr = fmt.tr
+    claim = letter.claim
+    rows = [(tr("Principal: balance of the invoices"), fmt.money(claim.principal))]
+    rows.extend(
+        (tr("Late interest, invoice {number}").format(number=p.invoice_number),
+         fmt.money(p.interest))
+        for p in claim.periods
+    )
+    if claim.fixed_indemnity:
+        rows.append((tr("Recovery indemnity"), fmt.money(claim.fixed_indemnity)))
+    if claim.fees:
+        rows.append((tr("Fees"), fmt.money(claim.fees)))
+    return PreviewTable((tr("Claimed"), tr("Amount")), tuple(rows),
+                        ((tr("Total claimed"), fmt.money(letter.amount_to_pay)),),
+                        frozenset({1}))

@@ -1,0 +1,161 @@
+"""What was done with an action: done, skipped, snoozed, or a call and what it gave.
+
+Everything goes to the client's history (reminders and activities); the plan is recomputed
+from that history, so nothing done is ever planned again.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from app.db.queries.followup_inputs import ClientEvent, client_events
+from app.db.repositories import followup as repo
+from app.db.repositories.company import get_company
+from app.db.uow import UnitOfWork
+from app.domain.followup.policy import Channel
+from app.domain.errors import InvalidInput, Problem
+from app.domain.money import ZERO, quantize
+from app.domain.followup.inputs import PlannedAction
+from app.domain.workdays import nth_working_day_after
+from app.i18n import _
+
+CALL_OUTCOMES = ("promise", "dispute", "wrong_contact", "no_answer")
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What a phone call gave: a promise to pay (date, amount), a dispute (reason), a wrong
+    contact, or no answer (the call is tried again on the next working day)."""
+
+    kind: str
+    note: str = ""
+    promised_date: date | None = None
+    promised_amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The reminder written, and for calls the activity; retry_on for an unanswered call."""
+
+    reminder_id: int
+    activity_id: int | None = None
+    retry_on: date | None = None
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def file_sha256(path: str) -> str:
+    if not path or not Path(path).is_file():
+        return ""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def followed_instalment(action: PlannedAction) -> date | None:
+    """The due date the action followed, when all its invoices follow the same one."""
+    dues = {item.due_date for item in action.items}
+    return dues.pop() if len(dues) == 1 else None
+
+
+class Recorder:
+    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
+        self._uow = uow
+
+    def _reminder(self, uow: UnitOfWork, action: PlannedAction, status: str, on: date,
+                  **extra: object) -> int:
+        extra.setdefault("channel", action.channel.value)
+        return repo.add_reminder(
+            uow.session, client_id=action.client_id, level_code=action.level_code,
+            planned_date=action.date, status=status, invoice_ids=action.invoice_ids,
+            done_on=on, user_name=current_user(), instalment_due=followed_instalment(action),
+            **extra,  # type: ignore[arg-type]
+        )
+
+    def done(self, action: PlannedAction, on: date, note: str = "",
+             document_path: str = "", document_sha256: str = "") -> Recorded:
+        """The action was carried out; the document it produced is kept with its fingerprint."""
+        with self._uow() as uow:
+            reminder_id = self._reminder(
+                uow, action, "done", on, note=note.strip(), document_path=document_path,
+                document_sha256=document_sha256 or file_sha256(document_path))
+            uow.commit()
+        return Recorded(reminder_id)
+
+    def skip(self, action: PlannedAction, on: date, reason: str) -> Recorded:
+        if not reason.strip():
+            raise InvalidInput(Problem(_("say why the action is skipped"), column="reason"))
+        with self._uow() as uow:
+            reminder_id = self._reminder(uow, action, "skipped", on, note=reason.strip())
+            uow.commit()
+        return Recorded(reminder_id)
+
+    def snooze(self, action: PlannedAction, on: date, until: date, note: str = "") -> Recorded:
+        """Nothing more for these invoices before `until`, then the ladder resumes."""
+        if until <= on:
+            raise InvalidInput(Problem(_("snooze to a later date"), column="until"))
+        with self._uow() as uow:
+            reminder_id = self._reminder(uow, action, "snoozed", on, snoozed_until=until,
+                                         note=note.strip())
+            uow.commit()
+        return Recorded(reminder_id)
+
+    def call(self, action: PlannedAction, on: date, outcome: CallOutcome) -> Recorded:
+        """A call is done whatever it gave, except no answer: tried again next working day."""
+        _check(outcome, on)
+        note = outcome.note.strip()
+        with self._uow() as uow:
+            company = get_company(uow.session)
+            country = company.country if company is not None else "FR"
+            retry = None
+            if outcome.kind == "no_answer":
+                retry = nth_working_day_after(on, 1, country)
+                reminder_id = self._reminder(uow, action, "snoozed", on, snoozed_until=retry,
+                                             note=note, channel=Channel.PHONE.value)
+            else:
+                reminder_id = self._reminder(uow, action, "done", on, note=note,
+                                             channel=Channel.PHONE.value)
+            ids = action.invoice_ids
+            currency = next(iter(action.amounts), "EUR")
+            activity_id = repo.add_activity(
+                uow.session, client_id=action.client_id,
+                kind="promise" if outcome.kind == "promise" else "call", on=on,
+                invoice_id=ids[0] if len(ids) == 1 else None, outcome=outcome.kind, note=note,
+                promised_date=outcome.promised_date, promised_amount=outcome.promised_amount,
+                currency=currency, user_name=current_user())
+            if outcome.kind == "dispute":
+                repo.mark_disputed(uow.session, ids, note)
+            uow.commit()
+        return Recorded(reminder_id, activity_id, retry)
+
+    def history(self, client_id: int) -> list[ClientEvent]:
+        with self._uow() as uow:
+            return client_events(uow.session, client_id)
+
+
+def _check(outcome: CallOutcome, on: date) -> None:
+    if outcome.kind not in CALL_OUTCOMES:
+        raise InvalidInput(Problem(_("unknown call outcome {kind}").format(kind=outcome.kind)))
+    if outcome.kind == "promise":
+        if outcome.promised_date is None or outcome.promised_date < on:
+            raise InvalidInput(Problem(_("a promise to pay needs a date from today on"),
+                                       column="promised_date"))
+        amount = outcome.promised_amount
+        if amount is not None and (amount <= ZERO or amount != quantize(amount)):
+            raise InvalidInput(Problem(_("the promised amount must be positive"),
+                                       column="promised_amount"))
+    if outcome.kind == "dispute" and not outcome.note.strip():
+        raise InvalidInput(Problem(_("say what the client disputes"), column="note"))

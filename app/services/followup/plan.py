@@ -1,0 +1,251 @@
+"""The reminder plan from the dossier: planner inputs read set-based, the plan, the agenda."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from app.db.queries.followup_inputs import (
+    PlanClient,
+    followed_invoices,
+    history_records,
+    payment_plans,
+    plan_clients,
+    promises_to_pay,
+    unapplied_credit,
+)
+from app.db.repositories.company import get_company
+from app.domain.followup.policy import Level, Policy
+from app.domain.errors import NotFound
+from app.domain.money import ZERO, format_plain
+from app.domain.followup.planner import plan as compute_plan
+from app.domain.followup.planner import policies_for
+from app.domain.followup.inputs import (
+    ClientState,
+    CompanySettings,
+    DoneAction,
+    Instalment,
+    InvoiceState,
+    PlannedAction,
+    PlanStatus,
+    PromiseToPay,
+)
+from app.i18n import _
+from app.services.followup.policies import planner_settings
+
+PROMISE_KEPT = {"kept": True, "broken": False}
+
+
+@dataclass(frozen=True)
+class PlannerInputs:
+    invoices: list[InvoiceState]
+    clients: list[ClientState]
+    settings: CompanySettings
+    promises: list[PromiseToPay]
+    history: list[DoneAction]
+    client_rows: dict[int, PlanClient]
+
+
+def instalment_states(
+    balance: Decimal, parts: list[tuple[date, Decimal]]
+) -> tuple[Instalment, ...]:
+    """What is still open is owed on the latest instalments; the earlier ones count as paid."""
+    ordered = sorted(parts)
+    states: list[Instalment] = []
+    owed_later = ZERO
+    for due, amount in reversed(ordered):
+        states.append(Instalment(due, amount, paid=owed_later >= balance))
+        owed_later += amount
+    return tuple(reversed(states))
+
+
+def load_inputs(
+    session: Session, today: date,
+    credit: Callable[[], dict[int, dict[str, Decimal]]] | None = None,
+) -> PlannerInputs:
+    """The open invoices the plan may follow up as compact rows, then clients, credit (read
+    here unless `credit` gives it), promises, payment plans and the history that concern them."""
+    company = get_company(session)
+    if company is None:
+        raise NotFound(_("this dossier has no company yet"))
+    settings = planner_settings(session, company)
+    open_rows = followed_invoices(session, today)
+    clients = plan_clients(session, {row[2] for row in open_rows})
+    credits = credit() if credit is not None else unapplied_credit(session, today)
+    plans = payment_plans(session)
+    invoices = []
+    for id_, number, client_id, issue, due, currency, cents, paused in open_rows:
+        balance = Decimal(cents).scaleb(-2)
+        parts = plans.get(id_)
+        invoices.append(InvoiceState(
+            id_, number, client_id, issue, due, currency, balance, paused_until=paused,
+            instalments=instalment_states(balance, parts) if parts else ()))
+    client_states = [
+        ClientState(
+            c.id, c.code, c.name, client_type=c.client_type, country=c.country,
+            preferred_channel=c.preferred_channel or None, dunning_blocked=c.dunning_blocked,
+            policy_code=c.policy_code, unapplied_credit=credits.get(c.id, {}),
+        )
+        for c in clients.values()
+    ]
+    promises = [
+        PromiseToPay(client_id, promised, amount, (invoice_id,) if invoice_id else (),
+                     PROMISE_KEPT.get(outcome))
+        for client_id, invoice_id, promised, amount, outcome in promises_to_pay(session)
+        if client_id in clients
+    ]
+    open_ids = {row[0] for row in open_rows}
+    history = [
+        DoneAction(r.invoice_ids, r.level_code, r.done_on or r.planned_date, r.status,
+                   snoozed_until=r.snoozed_until, channel=r.channel,
+                   instalment_due=r.instalment_due)
+        for r in history_records(session, concerning=open_ids)
+    ]
+    return PlannerInputs(invoices, client_states, settings, promises, history, clients)
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One action with what the screens show next to it: the client and the level."""
+
+    action: PlannedAction
+    client: PlanClient
+    level: Level | None
+
+    @property
+    def key(self) -> str:
+        return self.action.key
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.action.status is PlanStatus.OVERDUE
+
+    @property
+    def amount_at_risk(self) -> Decimal:
+        """The largest amount of the action in any one currency (never summed across them)."""
+        return max(self.action.amounts.values(), default=ZERO)
+
+
+@dataclass(frozen=True)
+class Plan:
+    today: date
+    items: tuple[PlanItem, ...]
+    policies: Mapping[int, Policy] = field(default_factory=dict)
+
+    def between(self, date_from: date, date_to: date) -> list[PlanItem]:
+        return [i for i in self.items if date_from <= i.action.date <= date_to]
+
+    def catch_up(self) -> list[PlanItem]:
+        """Overdue actions not done yet, oldest first."""
+        return [i for i in self.items if i.is_overdue]
+
+    def week_review(self, monday: date, sunday: date) -> list[PlanItem]:
+        """The week's actions (and, in the current week, those to catch up), biggest first."""
+        include_overdue = monday <= self.today <= sunday
+        chosen = [
+            i for i in self.items
+            if monday <= i.action.date <= sunday or (include_overdue and i.is_overdue)
+        ]
+        return sorted(chosen, key=lambda i: (-i.amount_at_risk, i.action.date,
+                                             i.client.code, i.action.level_position))
+
+
+def make_plan(inputs: PlannerInputs, today: date, until: date | None = None) -> Plan:
+    """The plan of `today`; with `until`, only the actions up to that day (and the catch-up)."""
+    with paused_gc():
+        actions = compute_plan(inputs.invoices, inputs.clients, today, inputs.settings,
+                               promises=inputs.promises, history=inputs.history, until=until)
+        policies = policies_for(inputs.clients, inputs.settings)
+        levels: dict[tuple[int, str], Level | None] = {}
+        items = []
+        for action in actions:
+            policy = policies[action.client_id]
+            key = (id(policy), action.level_code)
+            if key not in levels:
+                known = action.level_code in policy.codes
+                levels[key] = policy.level(action.level_code) if known else None
+            items.append(PlanItem(action, inputs.client_rows[action.client_id], levels[key]))
+    return Plan(today, tuple(items), policies)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while hundreds of thousands of acyclic values are built:
+    with it, a million-invoice plan spends more time collecting than planning."""
+    global _gc_pauses
+    with _gc_lock:
+        _gc_pauses += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0:
+                gc.enable()
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One action in one currency: the unit of the agenda JSON and of the .ics events."""
+
+    date: date
+    client: str
+    client_name: str
+    level: str
+    channel: str
+    invoices: tuple[str, ...]
+    amount: Decimal
+    currency: str
+    status: str
+    uid: str
+    level_label: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "date": self.date.isoformat(),
+            "client": self.client,
+            "client_name": self.client_name,
+            "level": self.level,
+            "channel": self.channel,
+            "invoices": list(self.invoices),
+            "amount": format_plain(self.amount, self.currency),
+            "currency": self.currency,
+            "status": self.status,
+        }
+
+
+def agenda_entries(plan: Plan, date_from: date, date_to: date) -> list[AgendaEntry]:
+    """Actions dated in the period, and the overdue ones to catch up when it contains today;
+    one entry per currency, sorted by date then client code."""
+    from app.services.followup.labels import level_name
+
+    catch_up = date_from <= plan.today <= date_to
+    entries: list[tuple[tuple, AgendaEntry]] = []  # type: ignore[type-arg]
+    for item in plan.items:
+        action = item.action
+        if not (date_from <= action.date <= date_to or (catch_up and item.is_overdue)):
+            continue
+        for currency, amount in action.amounts.items():
+            numbers = tuple(i.invoice_number for i in action.items if i.currency == currency)
+            entry = AgendaEntry(
+                action.date, item.client.code, item.client.name, action.level_code,
+                action.channel.contract_value, numbers, amount, currency,
+                action.status.value, f"{action.key}/{currency}",
+                level_name(action.level_code, item.level),
+            )
+            order = (entry.date, entry.client, action.level_position, currency, entry.uid)
+            entries.append((order, entry))
+    entries.sort(key=lambda pair: pair[0])
+    return [entry for _order, entry in entries]

@@ -1,0 +1,228 @@
+"""Reminders: the plan of follow-up actions from the dossier, the agenda and the calendar, what
+the user does with each action, and the dunning policies behind them.
+
+The plan is never stored: it is computed from invoices, payments, policies and the history each
+time it is asked for, so any change (payment, dispute, promise, policy edit) shows at once and
+what was done, skipped or snoozed is never planned again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
+from app.db.uow import UnitOfWork
+from app.domain.followup.policy import Channel, FreeReminderWait, Level
+from app.domain.errors import InvalidInput
+from app.domain.followup.inputs import PlannedAction
+from app.i18n import _
+from app.services.analytics.cache import ResultCache
+from app.services.claims.service import ClaimService
+from app.services.dossier import DossierService
+from app.adapters.mail import LaunchResult
+from app.services.followup.documents import Documents, MailOpener, Preview, Sent
+from app.services.followup.outcomes import CallOutcome, Recorded, Recorder
+from app.services.followup.plan import (
+    AgendaEntry,
+    Plan,
+    PlanItem,
+    PlannerInputs,
+    agenda_entries,
+    load_inputs,
+    make_plan,
+    paused_gc,
+)
+from app.services.followup.policies import PolicyBook, PolicyInfo
+
+__all__ = [
+    "AgendaEntry",
+    "CalendarData",
+    "CallOutcome",
+    "ClientEvent",
+    "Performed",
+    "Plan",
+    "PlanItem",
+    "PolicyInfo",
+    "Preview",
+    "Recorded",
+    "ReminderService",
+]
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    """What the calendar shows: the period's actions and, above them, those to catch up."""
+
+    date_from: date
+    date_to: date
+    today: date
+    items: tuple[PlanItem, ...]
+    catch_up: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class Performed:
+    """The history record, the document kept (PDF letter or .eml), how the email was opened
+    (mail.explanation says what is left to do) and why an email copy could not be opened."""
+
+    recorded: Recorded
+    document_path: Path | None = None
+    mail: LaunchResult | None = None
+    mail_problem: str = ""
+
+
+def week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+class ReminderService:
+    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService,
+                 claims: ClaimService, documents_root: Callable[[], Path] | None = None) -> None:
+        self._uow = uow
+        self._policies = PolicyBook(uow)
+        self._kept = ResultCache(uow)  # the inputs, while the dossier is unchanged
+        self._recorder = Recorder(uow)
+        self._documents = Documents(uow, dossier, claims,
+                                    documents_root or _default_documents_root)
+
+    @property
+    def mail_opener(self) -> MailOpener:
+        """How an email draft reaches the user's mail client (tests put a fake here)."""
+        return self._documents.mail_opener
+
+    @mail_opener.setter
+    def mail_opener(self, opener: MailOpener) -> None:
+        self._documents.mail_opener = opener
+
+    # --- the plan -------------------------------------------------------------------------
+
+    def inputs(self, today: date) -> PlannerInputs:
+        """The planner's inputs on `today`, read from the dossier in a few set-based queries and
+        kept until the next write (any desk's: the dossier's state token changes)."""
+        self._policies.ensure()
+        return self._kept.get(("plan inputs", today), lambda: self._read_inputs(today))
+
+    def _read_inputs(self, today: date) -> PlannerInputs:
+        with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="credit") as pool:
+            credit = pool.submit(self._credit, today)  # its own scan, alongside the invoices'
+            with self._uow() as uow:
+                return load_inputs(uow.session, today, credit.result)
+
+    def _credit(self, today: date) -> dict[int, dict[str, Decimal]]:
+        with self._uow() as uow:
+            return unapplied_credit(uow.session, today)
+
+    def plan(self, today: date, until: date | None = None) -> Plan:
+        """Every action still to take; with `until`, only those up to that day and the catch-up
+        (the same actions, computed faster: screens and the agenda ask for one period)."""
+        with paused_gc():
+            return make_plan(self.inputs(today), today, until)
+
+    def agenda(self, date_from: date, date_to: date, today: date) -> list[AgendaEntry]:
+        """CONTRACTS.md agenda: the period's actions (and those to catch up when it contains
+        today), one entry per currency, sorted by date then client code."""
+        _check_period(date_from, date_to)
+        return agenda_entries(self.plan(today, until=date_to), date_from, date_to)
+
+    def calendar(self, date_from: date, date_to: date, today: date) -> CalendarData:
+        _check_period(date_from, date_to)
+        plan = self.plan(today, until=date_to)
+        return CalendarData(date_from, date_to, today, tuple(plan.between(date_from, date_to)),
+                            tuple(plan.catch_up()))
+
+    def weekly_review(self, today: date, day: date | None = None) -> list[PlanItem]:
+        """The actions of the week containing `day` (default today), biggest amount first."""
+        monday, sunday = week_of(day or today)
+        return self.plan(today, until=sunday).week_review(monday, sunday)
+
+    # --- what the user does -----------------------------------------------------------------
+
+    def done(self, action: PlannedAction, on: date, note: str = "", document_path: str = "",
+             document_sha256: str = "") -> Recorded:
+        return self._recorder.done(action, on, note, document_path, document_sha256)
+
+    def skip(self, action: PlannedAction, on: date, reason: str) -> Recorded:
+        return self._recorder.skip(action, on, reason)
+
+    def snooze(self, action: PlannedAction, on: date, until: date, note: str = "") -> Recorded:
+        return self._recorder.snooze(action, on, until, note)
+
+    def call(self, action: PlannedAction, on: date, outcome: CallOutcome) -> Recorded:
+        return self._recorder.call(action, on, outcome)
+
+    def history(self, client_id: int) -> list[ClientEvent]:
+        """The client's reminders and activities, newest first."""
+        return self._recorder.history(client_id)
+
+    def preview(self, action: PlannedAction, today: date, level: Level | None = None) -> Preview:
+        from app.services.followup.labels import level_name
+
+        return self._documents.preview(action, today, level_name(action.level_code, level))
+
+    def perform(self, action: PlannedAction, today: date, note: str = "") -> Performed:
+        """Carry the action out, then record it: a letter is written as a PDF (its email copy
+        opened when the level asks for one), an email opens in the user's mail client; the
+        document is kept as evidence with its SHA-256. A call or a task is recorded as done.
+        Nothing is recorded when the email cannot be opened."""
+        sent = Sent()
+        if action.channel.is_paper:
+            sent = self._documents.send_letter(action, today)
+        elif action.channel is Channel.EMAIL:
+            sent = self._documents.send_email(action, today)
+        document = sent.document
+        recorded = self._recorder.done(
+            action, today, note, str(document.path) if document else "",
+            document.sha256 if document else "")
+        return Performed(recorded, document.path if document else None, sent.mail,
+                         sent.mail_problem)
+
+    def draft_pdf(self, action: PlannedAction, today: date) -> Path | None:
+        """The PDF the letter would be, to look at before doing it (not kept)."""
+        return self._documents.draft_pdf(action, today)
+
+    def documents_folder(self, client_code: str) -> Path:
+        """Where the documents sent to that client are kept."""
+        return self._documents.folder(client_code)
+
+    # --- policies -------------------------------------------------------------------------
+
+    def policies(self) -> list[PolicyInfo]:
+        return self._policies.policies()
+
+    def policy(self, code: str) -> PolicyInfo:
+        return self._policies.policy(code)
+
+    def save_policy(
+        self, code: str, name: str, levels: Sequence[Level], *,
+        free_reminder_wait: FreeReminderWait | None = None, replaces: str | None = None,
+        is_default: bool | None = None, for_consumers: bool | None = None,
+    ) -> PolicyInfo:
+        return self._policies.save(code, name, levels, free_reminder_wait=free_reminder_wait,
+                                   replaces=replaces, is_default=is_default,
+                                   for_consumers=for_consumers)
+
+    def delete_policy(self, code: str) -> None:
+        self._policies.delete(code)
+
+    def restore_policy(self, code: str) -> PolicyInfo:
+        return self._policies.restore(code)
+
+    def set_client_policy(self, client_id: int, code: str | None) -> None:
+        self._policies.set_client_policy(client_id, code)
+
+
+def _check_period(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise InvalidInput(_("the end of the period is before its start"))
+
+
+def _default_documents_root() -> Path:
+    from app.paths import user_data_dir
+
+    return user_data_dir() / "documents"

@@ -1,5 +1,0 @@
-"""CSV import of clients, invoices and payments (CONTRACTS.md): all rows or none."""
-
-from app.services.importers.service import ImportResult, ImportService
-
-__all__ = ["ImportResult", "ImportService"]

@@ -1,0 +1,5 @@
+"""CSV import of clients, invoices and payments (CONTRACTS.md): all rows or none."""
+
+from app.services.transfer.importers.service import ImportResult, ImportService
+
+__all__ = ["ImportResult", "ImportService"]

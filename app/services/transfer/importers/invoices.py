@@ -1,0 +1,193 @@
+"""invoices.csv: invoices and credit notes; numbers are new, clients and targets must exist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db.models import Invoice
+from app.db.repositories import transfer
+from app.i18n import _
+from app.services.dossier import CompanySettings
+from app.services.transfer.importers.fields import Cells
+from app.services.transfer.importers.reading import CsvTable, Record
+from app.services.ledger.allocations import recompute_allocations
+
+COLUMNS = (
+    "number",
+    "client_code",
+    "issue_date",
+    "due_date",
+    "total",
+    "currency",
+    "kind",
+    "applies_to",
+    "net_amount",
+    "tax_amount",
+    "reference",
+    "description",
+    "late_interest_rate",
+)
+REQUIRED = ("number", "client_code", "issue_date", "total")
+
+
+@dataclass(frozen=True)
+class _Known:
+    """An invoice the file's credit notes may point at: in the dossier or above in the file."""
+
+    line: int | None
+    client_id: int
+    kind: str
+    currency: str
+
+
+@dataclass
+class InvoicePlan:
+    invoices: list[dict[str, Any]] = field(default_factory=list)
+    credit_notes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def validate(
+    session: Session, table: CsvTable, settings: CompanySettings, cells: Cells
+) -> InvoicePlan:
+    plan = InvoicePlan()
+    clients = transfer.clients_by_code(session)
+    wanted = {r.get("number") for r in table.records} | {r.get("applies_to") for r in table.records}
+    in_dossier = transfer.invoices_by_number(session, wanted - {""})
+    known: dict[str, _Known] = {
+        number: _Known(None, ref.client_id, ref.kind, ref.currency)
+        for number, ref in in_dossier.items()
+    }
+    for record in table.records:
+        row = _row(cells, record, settings, clients)
+        number = row["number"]
+        if number:
+            if number in known:
+                _duplicate(cells, record, number, known[number])
+            elif row["client_id"] is not None:
+                known[number] = _Known(record.line, row["client_id"], row["kind"], row["currency"])
+        target_number = row.pop("applies_to")
+        if row["kind"] == "credit_note":
+            row["due_date"] = row["issue_date"]
+            if target_number:
+                row["applies_to"] = target_number
+                _check_target(cells, record, row, known.get(target_number))
+            plan.credit_notes.append(row)
+        else:
+            if target_number:
+                cells.problem(record, "applies_to", _("only a credit note applies to an invoice"))
+            plan.invoices.append(row)
+    return plan
+
+
+def _row(
+    cells: Cells, record: Record, settings: CompanySettings, clients: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    number = cells.text(record, "number", required=True, max_length=60)
+    code = cells.text(record, "client_code", required=True)
+    client = clients.get(code or "")
+    if code and client is None:
+        cells.problem(
+            record,
+            "client_code",
+            _("unknown client {code}: import it with the clients file first").format(code=code),
+        )
+    kind = cells.choice(record, "kind", ("invoice", "credit_note"), "invoice")
+    currency = cells.currency(record, "currency", settings.currency)
+    issue_date = cells.date(record, "issue_date", required=True)
+    due_date = cells.date(record, "due_date")
+    if issue_date and due_date and due_date < issue_date and kind == "invoice":
+        cells.problem(record, "due_date", _("the due date is before the issue date"))
+    if issue_date and due_date is None:
+        terms = client["payment_terms_days"] if client else None
+        due_date = issue_date + timedelta(days=settings.terms_days if terms is None else terms)
+    total = cells.amount(record, "total", required=True, positive=True, currency=currency)
+    net = cells.amount(record, "net_amount", currency=currency)
+    tax = cells.amount(record, "tax_amount", currency=currency)
+    if total is not None and net is not None and tax is not None and net + tax != total:
+        cells.problem(
+            record,
+            "total",
+            _("net amount {net} plus tax {tax} is not the total {total}").format(
+                net=net, tax=tax, total=total
+            ),
+        )
+    return {
+        "number": number,
+        "client_id": client["id"] if client else None,
+        "kind": kind,
+        "issue_date": issue_date,
+        "due_date": due_date,
+        "currency": currency,
+        "total": total,
+        "net_amount": net,
+        "tax_amount": tax,
+        "reference": cells.text(record, "reference", max_length=100),
+        "description": cells.text(record, "description"),
+        "applies_to": cells.text(record, "applies_to"),
+        "late_interest_rate": cells.percent(record, "late_interest_rate"),
+    }
+
+
+def _duplicate(cells: Cells, record: Record, number: str, first: _Known) -> None:
+    if first.line is None:
+        message = _("invoice number {number} is already in the dossier").format(number=number)
+    else:
+        message = _("invoice number {number} already appears on line {line}").format(
+            number=number, line=first.line
+        )
+    cells.problem(record, "number", message)
+
+
+def _check_target(cells: Cells, record: Record, row: dict[str, Any], target: _Known | None) -> None:
+    number = row["applies_to"]
+    if target is None:
+        cells.problem(
+            record,
+            "applies_to",
+            _("invoice {number} is neither in the dossier nor above in this file").format(
+                number=number
+            ),
+        )
+    elif target.kind != "invoice":
+        cells.problem(
+            record,
+            "applies_to",
+            _("{number} is a credit note, not an invoice").format(number=number),
+        )
+    elif row["client_id"] is not None and target.client_id != row["client_id"]:
+        cells.problem(
+            record,
+            "applies_to",
+            _("invoice {number} belongs to another client").format(number=number),
+        )
+    elif target.currency != row["currency"]:
+        cells.problem(
+            record,
+            "applies_to",
+            _("invoice {number} is in {currency}, the credit note in {other}").format(
+                number=number, currency=target.currency, other=row["currency"]
+            ),
+        )
+
+
+def write(session: Session, plan: InvoicePlan) -> None:
+    transfer.insert_rows(session, Invoice, plan.invoices)
+    if not plan.credit_notes:
+        return
+    targets = {row["applies_to"] for row in plan.credit_notes if row.get("applies_to")}
+    ids = {number: ref.id for number, ref in transfer.invoices_by_number(session, targets).items()}
+    applied, standalone = [], []
+    for row in plan.credit_notes:
+        values = dict(row)
+        number = values.pop("applies_to", None)
+        if number:
+            applied.append({**values, "applies_to_id": ids[number]})
+        else:
+            standalone.append(values)
+    transfer.insert_rows(session, Invoice, applied)
+    transfer.insert_rows(session, Invoice, standalone)
+    recompute_allocations(session, {row["client_id"] for row in plan.credit_notes})

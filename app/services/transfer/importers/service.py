@@ -1,0 +1,123 @@
+"""Import one CSV file: validate every row, then write all of it in one transaction or none."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from sqlalchemy.exc import IntegrityError
+
+from app.db.uow import UnitOfWork
+from app.domain.errors import InvalidInput, Problem
+from app.i18n import _
+from app.services.dossier import DossierService
+from app.services.transfer.importers import clients, invoices, payments
+from app.services.transfer.importers.fields import Cells
+from app.services.transfer.importers.reading import read_table
+
+log = logging.getLogger(__name__)
+
+KINDS: dict[str, ModuleType] = {"clients": clients, "invoices": invoices, "payments": payments}
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    rows_read: int
+    created: int
+    updated: int
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    unchanged: int = 0
+    lines: int = 0  # payments: the rows (one part each) behind the `created` payments
+
+
+class ImportService:
+    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService) -> None:
+        self._uow = uow
+        self._dossier = dossier
+
+    def import_file(
+        self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
+        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written."""
+        module = KINDS.get(kind)
+        if module is None:
+            raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
+        path = Path(path)
+        table = read_table(path, module.COLUMNS, module.REQUIRED)
+        total = len(table.records)
+        _report(progress, 0, total)
+        settings = self._dossier.settings()
+        cells = Cells(table.file)
+        warnings = [str(w) for w in table.warnings]
+        with self._uow() as uow:
+            plan = module.validate(uow.session, table, settings, cells)
+            if cells.problems:
+                raise InvalidInput(_in_file_order(cells.all_problems(), table.columns))
+            for line, column, text in getattr(plan, "warnings", []):
+                warnings.append(str(Problem(text, file=table.file, line=line, column=column)))
+            _report(progress, total // 2, total)
+            if not dry_run:
+                try:
+                    module.write(uow.session, plan)
+                    uow.commit()
+                except IntegrityError as error:
+                    log.warning("import of %s refused by the database: %s", kind, error.orig)
+                    raise InvalidInput(
+                        Problem(
+                            _(
+                                "the dossier changed during the import ({detail}); "
+                                "nothing was written, try again"
+                            ).format(detail=str(error.orig).splitlines()[0]),
+                            file=table.file,
+                        )
+                    ) from error
+        _report(progress, total, total)
+        result = _result(kind, total, plan, warnings, dry_run)
+        log.info(
+            "import %s: %d rows, %d created, %d updated%s",
+            kind,
+            total,
+            result.created,
+            result.updated,
+            " (dry run)" if dry_run else "",
+        )
+        return result
+
+
+def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]:
+    """By line, then in the order of the file's columns: the order a person reads them."""
+    position = {name: index for index, name in enumerate(columns)}
+    last = len(position)
+    return sorted(
+        problems,
+        key=lambda p: (
+            p.line is None,
+            p.line or 0,
+            position.get(p.column or "", last),
+        ),
+    )
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _result(
+    kind: str, total: int, plan: object, warnings: list[str], dry_run: bool
+) -> ImportResult:
+    if isinstance(plan, clients.ClientPlan):
+        return ImportResult(
+            kind, total, len(plan.new), len(plan.changed), warnings, dry_run, plan.unchanged
+        )
+    if isinstance(plan, invoices.InvoicePlan):
+        created = len(plan.invoices) + len(plan.credit_notes)
+        return ImportResult(kind, total, created, 0, warnings, dry_run)
+    assert isinstance(plan, payments.PaymentPlan)
+    return ImportResult(kind, total, len(plan.groups), 0, warnings, dry_run, lines=plan.line_count)
