@@ -20,17 +20,17 @@ from app.services.analytics.aging import AgingService
 from app.services.analytics.service import AnalyticsService
 from app.services.backup import BackupService
 from app.services.claims.service import ClaimService
-from app.services.ledger.client_account import ClientAccountService
-from app.services.ledger.clients import ClientService
 from app.services.demo.service import DemoService
 from app.services.dossier import DossierService
-from app.services.transfer.exporters import ExportService
-from app.services.transfer.importers import ImportService
+from app.services.followup.batch import LetterService
+from app.services.followup.service import ReminderService
+from app.services.ledger.client_account import ClientAccountService
+from app.services.ledger.clients import ClientService
 from app.services.ledger.invoice_actions import InvoiceActions
 from app.services.ledger.invoices import InvoiceService
-from app.services.followup.batch import LetterService
 from app.services.ledger.payments import PaymentService
-from app.services.followup.service import ReminderService
+from app.services.transfer.exporters import ExportService
+from app.services.transfer.importers import ImportService
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,9 @@ from app.services.analytics.week import week_bounds
 AS_OF = date(2026, 11, 23)
 
 
-def measure(label: str, step: Callable[[], object], runs: int,
-            forget: Callable[[], None] = lambda: None) -> object:
+def measure(
+    label: str, step: Callable[[], object], runs: int, forget: Callable[[], None] = lambda: None
+) -> object:
     walls, cpus, result = [], [], None
     for _ in range(runs):
         forget()
@@ -35,8 +36,10 @@ def measure(label: str, step: Callable[[], object], runs: int,
         result = step()
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
-    print(f"{label:<48} wall median {statistics.median(walls):6.2f} s (min {min(walls):.2f})"
-          f"   cpu median {statistics.median(cpus):6.2f} s")
+    print(
+        f"{label:<48} wall median {statistics.median(walls):6.2f} s (min {min(walls):.2f})"
+        f"   cpu median {statistics.median(cpus):6.2f} s"
+    )
     return result
 
 
@@ -48,17 +51,25 @@ def steps(services: Services) -> list[tuple[str, Callable[[], object]]]:
         ("aging view (aging_rows + chart data)", lambda: analytics.aging(AS_OF)),
         ("dashboard: first key figures (database sums)", lambda: analytics.figures(AS_OF)),
         ("dashboard: snapshot (histories, grades)", lambda: analytics.snapshot(AS_OF)),
-        ("dashboard: key figures from the snapshot",
-         lambda: analytics.key_figures(AS_OF, snapshot)),
-        ("dashboard: 12-week forecast from the snapshot",
-         lambda: analytics.forecast(AS_OF, 12, snapshot=snapshot)),
-        ("dashboard: promises and disputes", lambda: (analytics.week.promises(AS_OF, first, last),
-                                                      analytics.week.disputes(AS_OF))),
+        (
+            "dashboard: key figures from the snapshot",
+            lambda: analytics.key_figures(AS_OF, snapshot),
+        ),
+        (
+            "dashboard: 12-week forecast from the snapshot",
+            lambda: analytics.forecast(AS_OF, 12, snapshot=snapshot),
+        ),
+        (
+            "dashboard: promises and disputes",
+            lambda: (analytics.week.promises(AS_OF, first, last), analytics.week.disputes(AS_OF)),
+        ),
         ("dashboard: reminders due (follow-up plan)", lambda: analytics.week.reminders(AS_OF)),
         ("12-month overdue trend", lambda: analytics.overdue_trend(AS_OF)),
         ("client register risk grades", lambda: analytics.risk_grades(AS_OF)),
-        ("one client's risk (client page)", lambda: analytics.client_risk(
-            next(iter(snapshot.risks)), AS_OF)),
+        (
+            "one client's risk (client page)",
+            lambda: analytics.client_risk(next(iter(snapshot.risks)), AS_OF),
+        ),
     ]
 
 
@@ -77,18 +88,22 @@ def cli() -> int:
             if not args.database:
                 started = time.perf_counter()
                 services.demo.generate(args.clients, args.invoices, as_of=AS_OF)
-                print(f"demo {args.clients} clients, {args.invoices} invoices: "
-                      f"{time.perf_counter() - started:.1f} s")
+                print(
+                    f"demo {args.clients} clients, {args.invoices} invoices: "
+                    f"{time.perf_counter() - started:.1f} s"
+                )
             for label, step in steps(services):
                 if not any(s in label for s in args.skip):
                     measure(label, step, args.runs, services.analytics.forget_results)
             analytics = services.analytics
-            for label, step in (("again, dossier unchanged: aging view",
-                                 lambda: analytics.aging(AS_OF)),
-                                ("again, dossier unchanged: snapshot",
-                                 lambda: analytics.snapshot(AS_OF)),
-                                ("again, dossier unchanged: 12-month trend",
-                                 lambda: analytics.overdue_trend(AS_OF))):
+            for label, step in (
+                ("again, dossier unchanged: aging view", lambda: analytics.aging(AS_OF)),
+                ("again, dossier unchanged: snapshot", lambda: analytics.snapshot(AS_OF)),
+                (
+                    "again, dossier unchanged: 12-month trend",
+                    lambda: analytics.overdue_trend(AS_OF),
+                ),
+            ):
                 measure(label, step, args.runs)
         finally:
             services.close()

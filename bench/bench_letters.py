@@ -28,24 +28,51 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="relance-bench-letters-"))
     services = build(str(folder / "bench.relance"), "fr")
-    services.dossier.init(CompanySettings(name="Atelier Bench SARL", city="Lyon",
-                                          iban="FR7630006000011234567890189", bic="AGRIFRPP"))
+    services.dossier.init(
+        CompanySettings(
+            name="Atelier Bench SARL",
+            city="Lyon",
+            iban="FR7630006000011234567890189",
+            bic="AGRIFRPP",
+        )
+    )
     as_of = date(2026, 11, 23)
     with services.uow() as uow:
-        uow.session.execute(insert(Client), [
-            {"id": n + 1, "code": f"C{n:05d}", "name": f"Client {n} SARL",
-             "address": f"{n} rue de la Paix", "postcode": "75002", "city": "Paris"}
-            for n in range(args.letters)])
-        uow.session.execute(insert(Invoice), [
-            {"number": f"F{n:06d}", "client_id": n + 1, "issue_date": as_of - timedelta(40),
-             "due_date": as_of - timedelta(10), "total": Decimal("1234.56")}
-            for n in range(args.letters)])
+        uow.session.execute(
+            insert(Client),
+            [
+                {
+                    "id": n + 1,
+                    "code": f"C{n:05d}",
+                    "name": f"Client {n} SARL",
+                    "address": f"{n} rue de la Paix",
+                    "postcode": "75002",
+                    "city": "Paris",
+                }
+                for n in range(args.letters)
+            ],
+        )
+        uow.session.execute(
+            insert(Invoice),
+            [
+                {
+                    "number": f"F{n:06d}",
+                    "client_id": n + 1,
+                    "issue_date": as_of - timedelta(40),
+                    "due_date": as_of - timedelta(10),
+                    "total": Decimal("1234.56"),
+                }
+                for n in range(args.letters)
+            ],
+        )
         uow.commit()
     start = time.perf_counter()
     written = services.letters.write(as_of, folder / "out", "reminder_1").letters
     elapsed = time.perf_counter() - start
-    print(f"{len(written)} letters (+ one file to print) in {elapsed:.1f} s "
-          f"({elapsed / max(1, len(written)) * 1000:.1f} ms per letter) -> {folder / 'out'}")
+    print(
+        f"{len(written)} letters (+ one file to print) in {elapsed:.1f} s "
+        f"({elapsed / max(1, len(written)) * 1000:.1f} ms per letter) -> {folder / 'out'}"
+    )
     services.close()
 
 

@@ -38,8 +38,19 @@ def build_dossier(database: str, clients: int, invoices: int) -> float:
     from app.cli import main
 
     start = time.perf_counter()
-    code = main(["--database", database, "demo", "--clients", str(clients), "--invoices",
-                 str(invoices), "--as-of", AS_OF.isoformat()])
+    code = main(
+        [
+            "--database",
+            database,
+            "demo",
+            "--clients",
+            str(clients),
+            "--invoices",
+            str(invoices),
+            "--as-of",
+            AS_OF.isoformat(),
+        ]
+    )
     if code != 0:
         raise SystemExit(code)
     return time.perf_counter() - start
@@ -59,15 +70,22 @@ def measure(database: str) -> list[tuple[str, float]]:
     rows: list[tuple[str, float]] = []
     first = time.perf_counter()
     page = services.invoices.page(InvoiceFilter(), AS_OF, "due_date", True)
-    rows.append(("invoice list, first page after opening the dossier (cold)",
-                 time.perf_counter() - first))
+    rows.append(
+        ("invoice list, first page after opening the dossier (cold)", time.perf_counter() - first)
+    )
     seconds, _ = timed(services.invoices.refresh_statistics, 1)
     rows.append(("planner statistics refreshed at start-up", seconds))
 
-    def invoice_model(flt: InvoiceFilter, sort: str = "due_date", descending: bool = True
-                      ) -> InvoiceListModel:
-        model = InvoiceListModel(lambda after, limit, key, desc: services.invoices.page(
-            flt, AS_OF, key, desc, after, limit), sort_key=sort, descending=descending)
+    def invoice_model(
+        flt: InvoiceFilter, sort: str = "due_date", descending: bool = True
+    ) -> InvoiceListModel:
+        model = InvoiceListModel(
+            lambda after, limit, key, desc: services.invoices.page(
+                flt, AS_OF, key, desc, after, limit
+            ),
+            sort_key=sort,
+            descending=descending,
+        )
         model.reload()
         return model
 
@@ -78,13 +96,15 @@ def measure(database: str) -> list[tuple[str, float]]:
         start = time.perf_counter()
         model.fetchMore()
         pages.append(time.perf_counter() - start)
-    rows.append(("invoice list scrolled: next 500 rows (median of 20 pages)",
-                 statistics.median(pages)))
+    rows.append(
+        ("invoice list scrolled: next 500 rows (median of 20 pages)", statistics.median(pages))
+    )
     for sort in ("number", "client", "issue_date", "due_date", "total"):
         for descending in (False, True):
             seconds, _ = timed(lambda s=sort, d=descending: invoice_model(InvoiceFilter(), s, d))
-            rows.append((f"invoice list sorted by {sort} {'desc' if descending else 'asc'}",
-                         seconds))
+            rows.append(
+                (f"invoice list sorted by {sort} {'desc' if descending else 'asc'}", seconds)
+            )
     filters = {
         "status unpaid": InvoiceFilter(statuses=frozenset({UNPAID})),
         "status overdue": InvoiceFilter(statuses=frozenset({"overdue"})),
@@ -98,22 +118,26 @@ def measure(database: str) -> list[tuple[str, float]]:
         "text: part of a number": InvoiceFilter(text="0042"),
         "text: a client name": InvoiceFilter(text="boulangerie"),
         "text: matching nothing": InvoiceFilter(text="zzzz-nothing"),
-        "amount 1,000 to 2,000": InvoiceFilter(amount_min=Decimal(1000),
-                                               amount_max=Decimal(2000)),
+        "amount 1,000 to 2,000": InvoiceFilter(amount_min=Decimal(1000), amount_max=Decimal(2000)),
         "due in one month": InvoiceFilter(due_from=date(2025, 3, 1), due_to=date(2025, 3, 31)),
     }
     for label, flt in filters.items():
         seconds, _ = timed(lambda f=flt: invoice_model(f))
         rows.append((f"invoice list filtered: {label}", seconds))
-    for label, flt in (("all invoices", InvoiceFilter()),
-                       ("overdue", InvoiceFilter(statuses=frozenset({"overdue"}))),
-                       ("one client", InvoiceFilter(client_id=page[0].line.client_id))):
+    for label, flt in (
+        ("all invoices", InvoiceFilter()),
+        ("overdue", InvoiceFilter(statuses=frozenset({"overdue"}))),
+        ("one client", InvoiceFilter(client_id=page[0].line.client_id)),
+    ):
         seconds, _ = timed(lambda f=flt: services.invoices.totals(f, AS_OF), 2)
         rows.append((f"footer count and totals (background): {label}", seconds))
 
     def client_model(flt: ClientFilter, sort: str = "code") -> ClientListModel:
-        model = ClientListModel(lambda after, limit, key, desc: services.clients.page(
-            flt, AS_OF, key or sort, desc, after, limit))
+        model = ClientListModel(
+            lambda after, limit, key, desc: services.clients.page(
+                flt, AS_OF, key or sort, desc, after, limit
+            )
+        )
         model.reload()
         return model
 
@@ -147,10 +171,14 @@ def _has_company(database: str) -> bool:
 
 
 def cli() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database", help="SQLite file or PostgreSQL URL; filled with demo "
-                        "data when it has no company yet, else measured as it is")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--database",
+        help="SQLite file or PostgreSQL URL; filled with demo "
+        "data when it has no company yet, else measured as it is",
+    )
     parser.add_argument("--clients", type=int, default=20_000)
     parser.add_argument("--invoices", type=int, default=1_000_000)
     args = parser.parse_args()
@@ -158,8 +186,9 @@ def cli() -> int:
         database = args.database or str(Path(folder) / "bench.relance")
         if not _has_company(database):
             seconds = build_dossier(database, args.clients, args.invoices)
-            print(f"relance demo --clients {args.clients} --invoices {args.invoices}: "
-                  f"{seconds:.1f} s")
+            print(
+                f"relance demo --clients {args.clients} --invoices {args.invoices}: {seconds:.1f} s"
+            )
         rows = measure(database)
     width = max(len(label) for label, _ in rows)
     for label, seconds in rows:

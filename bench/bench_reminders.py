@@ -50,8 +50,12 @@ def calendar_seconds(services: Any, today: date) -> tuple[float, float, int]:
 
     app = QApplication.instance() or QApplication([])
     start = time.perf_counter()
-    context = ViewContext(TaskRunner(), ChangeBus(), today=lambda: today,
-                          show_error=lambda error: print(error, file=sys.stderr))
+    context = ViewContext(
+        TaskRunner(),
+        ChangeBus(),
+        today=lambda: today,
+        show_error=lambda error: print(error, file=sys.stderr),
+    )
     view = RemindersView(services, context)
     view.resize(1300, 800)
     view.show()
@@ -81,8 +85,19 @@ def cli() -> int:
         if not args.database:
             from app.cli import main
 
-            code = main(["--database", database, "demo", "--clients", str(args.clients),
-                         "--invoices", str(args.invoices), "--as-of", args.today.isoformat()])
+            code = main(
+                [
+                    "--database",
+                    database,
+                    "demo",
+                    "--clients",
+                    str(args.clients),
+                    "--invoices",
+                    str(args.invoices),
+                    "--as-of",
+                    args.today.isoformat(),
+                ]
+            )
             if code:
                 return code
         measure(database, args.today, args.runs)
@@ -103,30 +118,53 @@ def measure(database: str, today: date, runs: int) -> None:
         return lambda: (forget(), fn())[1]
 
     seconds, inputs = best(cold(lambda: services.reminders.inputs(today)), runs)
-    print(f"planner inputs: {seconds:.2f} s, cpu {CPU[-1]:.2f} s "
-          f"({len(inputs.invoices):,} open invoices followed, "
-          f"{len(inputs.clients):,} clients)")
+    print(
+        f"planner inputs: {seconds:.2f} s, cpu {CPU[-1]:.2f} s "
+        f"({len(inputs.invoices):,} open invoices followed, "
+        f"{len(inputs.clients):,} clients)"
+    )
     seconds, _inputs = best(lambda: services.reminders.inputs(today), runs)
     print(f"planner inputs kept while the dossier is unchanged: {seconds:.3f} s")
-    for label, until in (("the whole plan", None), ("plan to the month grid's end", month_end),
-                         ("plan of this week", sunday)):
-        seconds, plan = best(cold(lambda until=until: services.reminders.plan(today, until)),
-                             runs)
-        print(f"{label}: {seconds:.2f} s, cpu {CPU[-1]:.2f} s ({len(plan.items):,} actions, "
-              f"{len(plan.catch_up()):,} to catch up)")
+    for label, until in (
+        ("the whole plan", None),
+        ("plan to the month grid's end", month_end),
+        ("plan of this week", sunday),
+    ):
+        seconds, plan = best(cold(lambda until=until: services.reminders.plan(today, until)), runs)
+        print(
+            f"{label}: {seconds:.2f} s, cpu {CPU[-1]:.2f} s ({len(plan.items):,} actions, "
+            f"{len(plan.catch_up()):,} to catch up)"
+        )
     seconds, _plan = best(lambda: services.reminders.plan(today, month_end), runs)
     print(f"plan to the month grid's end, inputs kept: {seconds:.2f} s")
     seconds, entries = best(cold(lambda: services.reminders.agenda(monday, sunday, today)), runs)
     print(f"agenda of this week, in process: {seconds:.2f} s ({len(entries):,} entries)")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "app", "--database", database, "agenda", "--from",
-                    monday.isoformat(), "--to", sunday.isoformat(), "--format", "json"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--database",
+            database,
+            "agenda",
+            "--from",
+            monday.isoformat(),
+            "--to",
+            sunday.isoformat(),
+            "--format",
+            "json",
+        ],
+        check=True,
+        capture_output=True,
+    )
     print(f"relance agenda --format json, whole command: {time.perf_counter() - start:.2f} s")
     forget()
     shown, loaded, count = calendar_seconds(services, today)
-    print(f"calendar (month): shown in {shown:.2f} s, plan on screen after {loaded:.2f} s "
-          f"({count:,} actions)")
+    print(
+        f"calendar (month): shown in {shown:.2f} s, plan on screen after {loaded:.2f} s "
+        f"({count:,} actions)"
+    )
     services.close()
 
 

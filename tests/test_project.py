@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,7 +25,9 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_layers_are_respected() -> None:
-    script = "from importlinter.cli import lint_imports; raise SystemExit(lint_imports(no_cache=True))"
+    script = (
+        "from importlinter.cli import lint_imports; raise SystemExit(lint_imports(no_cache=True))"
+    )
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
     )
@@ -48,3 +52,25 @@ def test_no_module_is_too_long() -> None:
         if p.parent.name != "versions" and len(p.read_text(encoding="utf-8").splitlines()) > 450
     ]
     assert long == []
+
+
+def test_no_folder_holds_more_than_fifteen_modules() -> None:
+    crowded = []
+    for folder in (ROOT / "app").rglob("*"):
+        if folder.is_dir() and folder.name not in ("versions", "__pycache__"):
+            modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+            if len(modules) > 15:
+                crowded.append(f"{folder.relative_to(ROOT)}: {len(modules)}")
+    assert crowded == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["ruff", "check", "."], ["ruff", "format", "--check", "."]],
+    ids=["lint", "format"],
+)
+def test_ruff_is_clean(command: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import BigInteger, MetaData, Numeric, String
 from sqlalchemy.engine import Dialect
@@ -56,4 +56,4 @@ Str200 = Annotated[str, mapped_column(String(200))]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {Decimal: Money()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {Decimal: Money()}

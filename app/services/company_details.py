@@ -18,8 +18,8 @@ from app.domain import validation as v
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.paths import user_config_dir
-from app.services.ledger.client_validation import field_checker
 from app.services.dossier import COUNTRIES, CompanySettings
+from app.services.ledger.client_validation import field_checker
 
 LETTER_LANGUAGES = ("fr", "en")
 CURRENCIES = ("EUR", "CHF", "GBP", "USD", "CAD", "XOF", "XPF")  # offered; any ISO code is taken
@@ -28,8 +28,15 @@ MAX_ADMIN_FEE = Decimal("10000")
 _SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 _POSTCODE = {"FR": re.compile(r"^\d{5}$"), "BE": re.compile(r"^\d{4}$")}
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,30}$")
-_LIMITS = {"name": 200, "postcode": 20, "city": 100, "phone": 40, "email": 200,
-           "signatory": 200, "signatory_title": 100}
+_LIMITS = {
+    "name": 200,
+    "postcode": 20,
+    "city": 100,
+    "phone": 40,
+    "email": 200,
+    "signatory": 200,
+    "signatory_title": 100,
+}
 
 
 def logo_folder() -> Path:
@@ -40,7 +47,8 @@ def _messages(country: str) -> dict[str, str]:
     return {
         "invalid_email": _("this is not an email address (name@example.fr)"),
         "invalid_legal_id": _("not a valid enterprise number (10 digits, e.g. 0123.456.749)")
-        if country == "BE" else _("not a valid SIREN (9 digits) or SIRET (14 digits)"),
+        if country == "BE"
+        else _("not a valid SIREN (9 digits) or SIRET (14 digits)"),
         "vat_country_mismatch": _("the VAT number must start with the company's country code"),
         "invalid_vat": _("not a valid VAT number (check digits do not match)"),
         "invalid_iban": _("not a valid IBAN (check the digits and the country code)"),
@@ -59,8 +67,9 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
     text = {name: str(getattr(settings, name)).strip() for name in _LIMITS}
     for name, limit in _LIMITS.items():
         if len(text[name]) > limit:
-            problems.append(Problem(_("at most {count} characters").format(count=limit),
-                                    column=name))
+            problems.append(
+                Problem(_("at most {count} characters").format(count=limit), column=name)
+            )
     if not text["name"]:
         problems.append(Problem(_("the company name is required"), column="name"))
     country = settings.country
@@ -71,11 +80,18 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
         problems.append(Problem(_("at most 4 lines of 100 characters"), column="address"))
     pattern = _POSTCODE.get(country)
     if text["postcode"] and pattern is not None and not pattern.match(text["postcode"]):
-        problems.append(Problem(_("a postcode has {digits} digits in this country").format(
-            digits=5 if country == "FR" else 4), column="postcode"))
+        problems.append(
+            Problem(
+                _("a postcode has {digits} digits in this country").format(
+                    digits=5 if country == "FR" else 4
+                ),
+                column="postcode",
+            )
+        )
     if text["phone"] and not _PHONE.match(text["phone"]):
-        problems.append(Problem(_("write a phone number with digits, e.g. 04 72 00 00 00"),
-                                column="phone"))
+        problems.append(
+            Problem(_("write a phone number with digits, e.g. 04 72 00 00 00"), column="phone")
+        )
     currency = settings.currency.strip().upper()
     if not _is_currency(currency):
         problems.append(Problem(_("currency must be an ISO code such as EUR"), column="currency"))
@@ -83,13 +99,22 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
         problems.append(Problem(_("letters are written in French or English"), column="language"))
     fee = settings.admin_fee
     if fee < 0 or fee > MAX_ADMIN_FEE:
-        problems.append(Problem(_("the fee must be between 0 and {limit}").format(
-            limit=MAX_ADMIN_FEE), column="admin_fee"))
+        problems.append(
+            Problem(
+                _("the fee must be between 0 and {limit}").format(limit=MAX_ADMIN_FEE),
+                column="admin_fee",
+            )
+        )
     checked = replace(
         settings,
-        name=text["name"], address="\n".join(address), postcode=text["postcode"],
-        city=text["city"], phone=text["phone"], currency=currency,
-        signatory=text["signatory"], signatory_title=text["signatory_title"],
+        name=text["name"],
+        address="\n".join(address),
+        postcode=text["postcode"],
+        city=text["city"],
+        phone=text["phone"],
+        currency=currency,
+        signatory=text["signatory"],
+        signatory_title=text["signatory_title"],
         email=check("email", v.check_email, settings.email),
         legal_id=check("legal_id", v.check_legal_id, country, settings.legal_id),
         vat_number=check("vat_number", v.check_vat_number, country, settings.vat_number),
@@ -119,12 +144,12 @@ def _checked_logo(path: str, problems: list[Problem]) -> str:
         return ""
     file = Path(path)
     if not file.is_file():
-        problems.append(Problem(_("the logo file cannot be found: choose it again"),
-                                column="logo"))
+        problems.append(Problem(_("the logo file cannot be found: choose it again"), column="logo"))
         return ""
     if file.stat().st_size > MAX_LOGO_BYTES:
-        problems.append(Problem(_("the logo is larger than 5 MB: choose a smaller picture"),
-                                column="logo"))
+        problems.append(
+            Problem(_("the logo is larger than 5 MB: choose a smaller picture"), column="logo")
+        )
         return ""
     with file.open("rb") as handle:
         head = handle.read(16)

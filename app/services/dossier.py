@@ -9,8 +9,8 @@ from decimal import Decimal
 from app.db.models import Company
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
-from app.domain.ledger.aging import DEFAULT_LIMITS
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from app.domain.ledger.aging import DEFAULT_LIMITS
 from app.i18n import _
 
 COUNTRIES = ("FR", "BE")

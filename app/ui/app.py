@@ -43,7 +43,8 @@ class CompanyDialog(QDialog):
         form.addRow(_("Country (late-payment law)"), self.country)
         form.addRow(_("Currency"), self.currency)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -59,9 +60,12 @@ class CompanyDialog(QDialog):
     def settings(self):  # type: ignore[no-untyped-def]
         from app.services.dossier import CompanySettings
 
-        return CompanySettings(name=self.name.text().strip(), country=self.country.currentData(),
-                               currency=self.currency.text().strip().upper() or "EUR",
-                               language=i18n.current_language())
+        return CompanySettings(
+            name=self.name.text().strip(),
+            country=self.country.currentData(),
+            currency=self.currency.text().strip().upper() or "EUR",
+            language=i18n.current_language(),
+        )
 
 
 def _install_translators(app: QApplication, lang: str) -> None:

@@ -21,7 +21,8 @@ def explain(error: BaseException) -> str:
     from app.logs import log_file
 
     return _("Something went wrong ({error}). Details are in the log file: {path}").format(
-        error=type(error).__name__, path=log_file())
+        error=type(error).__name__, path=log_file()
+    )
 
 
 def install_excepthook() -> None:

@@ -43,8 +43,12 @@ class MainWindow(QMainWindow):
         self._open_dossier = open_dossier
         self.tasks = TaskRunner(self)
         self.bus = ChangeBus(self)
-        self.context = ViewContext(self.tasks, self.bus, show_error=self.show_error,
-                                   currency=services.dossier.settings().currency)
+        self.context = ViewContext(
+            self.tasks,
+            self.bus,
+            show_error=self.show_error,
+            currency=services.dossier.settings().currency,
+        )
         self.tasks.run(services.invoices.refresh_statistics, lambda _r: None, None, write=True)
         self.setWindowTitle(_("Relance — {dossier}").format(dossier=services.name))
         self.setMinimumSize(900, 600)
@@ -84,13 +88,15 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&File"))
         self.action_new = QAction(_("&New dossier…"), self, shortcut=QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(lambda: self._choose_dossier(new=True))
-        self.action_open = QAction(_("&Open dossier…"), self,
-                                   shortcut=QKeySequence.StandardKey.Open)
+        self.action_open = QAction(
+            _("&Open dossier…"), self, shortcut=QKeySequence.StandardKey.Open
+        )
         self.action_open.triggered.connect(lambda: self._choose_dossier(new=False))
         self.action_backup = QAction(_("&Backup…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
         self.action_backup.triggered.connect(self._backup)
-        self.action_letters = QAction(_("&Print the day's letters…"), self,
-                                      shortcut=QKeySequence.StandardKey.Print)
+        self.action_letters = QAction(
+            _("&Print the day's letters…"), self, shortcut=QKeySequence.StandardKey.Print
+        )
         self.action_letters.triggered.connect(self.print_letters)
         self.action_quit = QAction(_("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
@@ -148,24 +154,30 @@ class MainWindow(QMainWindow):
     def _choose_dossier(self, new: bool) -> None:
         if new:
             path, _filter = QFileDialog.getSaveFileName(
-                self, _("New dossier"), "", _("Relance dossiers (*.relance)"))
+                self, _("New dossier"), "", _("Relance dossiers (*.relance)")
+            )
         else:
             path, _filter = QFileDialog.getOpenFileName(
-                self, _("Open dossier"), "", _("Relance dossiers (*.relance);;All files (*)"))
+                self, _("Open dossier"), "", _("Relance dossiers (*.relance);;All files (*)")
+            )
         if path and self._open_dossier is not None:
             self._open_dossier(path)
 
     def _backup(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Backup"), f"{self.services.name}-backup.relance",
-            _("Relance dossiers (*.relance)"))
+            self,
+            _("Backup"),
+            f"{self.services.name}-backup.relance",
+            _("Relance dossiers (*.relance)"),
+        )
         if not path:
             return
         self.statusBar().showMessage(_("Backing up…"))
         self.tasks.run(
             lambda: self.services.backup.backup(path),
             lambda _result: self.statusBar().showMessage(
-                _("Backup written to {path}").format(path=path), 8000),
+                _("Backup written to {path}").format(path=path), 8000
+            ),
             self.show_error,
         )
 
@@ -199,9 +211,10 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, _("About Relance"),
-            _("Relance {version}\nReceivables and reminders, offline.").format(
-                version=__version__))
+            self,
+            _("About Relance"),
+            _("Relance {version}\nReceivables and reminders, offline.").format(version=__version__),
+        )
 
     def _restore_layout(self) -> None:
         settings = window_settings()

@@ -53,6 +53,5 @@ VIEWS: list[ViewEntry] = [
     ViewEntry("clients", N_("Clients"), QStyle.StandardPixmap.SP_DirHomeIcon, _clients),
     ViewEntry("invoices", N_("Invoices"), QStyle.StandardPixmap.SP_FileIcon, _invoices),
     ViewEntry("aging", N_("Aging"), QStyle.StandardPixmap.SP_FileDialogDetailedView, _aging),
-    ViewEntry("reminders", N_("Reminders"), QStyle.StandardPixmap.SP_MessageBoxWarning,
-              _reminders),
+    ViewEntry("reminders", N_("Reminders"), QStyle.StandardPixmap.SP_MessageBoxWarning, _reminders),
 ]

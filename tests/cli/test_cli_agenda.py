@@ -30,19 +30,45 @@ def fixed_today(monkeypatch):  # type: ignore[no-untyped-def]
 
 def test_json_per_contract(services, capsys, fixed_today) -> None:  # type: ignore[no-untyped-def]
     seed(services)
-    code, out, _err = _run(capsys, "--database", _url(services), "agenda", "--from",
-                           "2026-11-23", "--to", "2026-11-29", "--format", "json")
+    code, out, _err = _run(
+        capsys,
+        "--database",
+        _url(services),
+        "agenda",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+        "--format",
+        "json",
+    )
     assert code == 0
     data = json.loads(out)
     assert list(data) == ["from", "to", "actions"]
     assert (data["from"], data["to"]) == ("2026-11-23", "2026-11-29")
     assert data["actions"] == [
-        {"date": "2026-11-16", "client": "C002", "client_name": "Garage Petit",
-         "level": "reminder_1", "channel": "phone", "invoices": ["G1"], "amount": "300.00",
-         "currency": "EUR", "status": "overdue"},
-        {"date": "2026-11-23", "client": "C001", "client_name": "Boulangerie Martin",
-         "level": "reminder_1", "channel": "email", "invoices": ["F1", "F2"],
-         "amount": "150.00", "currency": "EUR", "status": "planned"},
+        {
+            "date": "2026-11-16",
+            "client": "C002",
+            "client_name": "Garage Petit",
+            "level": "reminder_1",
+            "channel": "phone",
+            "invoices": ["G1"],
+            "amount": "300.00",
+            "currency": "EUR",
+            "status": "overdue",
+        },
+        {
+            "date": "2026-11-23",
+            "client": "C001",
+            "client_name": "Boulangerie Martin",
+            "level": "reminder_1",
+            "channel": "email",
+            "invoices": ["F1", "F2"],
+            "amount": "150.00",
+            "currency": "EUR",
+            "status": "planned",
+        },
     ]
 
 
@@ -106,8 +132,9 @@ def test_table_in_french(services, capsys, fixed_today) -> None:  # type: ignore
 
 def test_bad_periods_are_refused(services, capsys) -> None:  # type: ignore[no-untyped-def]
     url = _url(services)
-    code, _out, err = _run(capsys, "--database", url, "agenda", "--from", "2026-11-29",
-                           "--to", "2026-11-23")
+    code, _out, err = _run(
+        capsys, "--database", url, "agenda", "--from", "2026-11-29", "--to", "2026-11-23"
+    )
     assert code == 3
     assert err.strip()
     code, _out, _err = _run(capsys, "--database", url, "agenda", "--from", "29/11/2026")

@@ -47,7 +47,8 @@ def test_bad_database_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
     bad.write_text("not a database")
     assert main(["--database", str(bad), "aging"]) == 4
     err = capsys.readouterr().err
-    assert str(bad) in err and "not a Relance dossier" in err
+    assert str(bad) in err
+    assert "not a Relance dossier" in err
     assert main(["--database", "mysql://x@y/z", "aging"]) == 4
     assert main(["--database", "postgresql+psycopg://nobody@/x?host=/nonexistent", "aging"]) == 4
 

@@ -16,7 +16,7 @@ def test_demo_dossier_is_created_once(tmp_path: Path, monkeypatch) -> None:  # t
 
     services = build(str(first), "fr")
     try:
-        report = services.aging.report(__import__("datetime").date.today())  # noqa: DTZ011
+        report = services.aging.report(__import__("datetime").date.today())
         assert len(report.rows) > 20
     finally:
         services.close()

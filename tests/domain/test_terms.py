@@ -9,19 +9,22 @@ from hypothesis import strategies as st
 from app.domain.terms import PaymentTerms, effective_terms, exceeds_legal_cap, parse_terms
 
 
-@pytest.mark.parametrize(("text", "terms"), [
-    ("30", PaymentTerms(30)),
-    ("30 jours", PaymentTerms(30)),
-    ("60j", PaymentTerms(60)),
-    ("45 days end of month", PaymentTerms(45, True)),
-    ("45 jours fin de mois", PaymentTerms(45, True)),
-    ("45 FDM", PaymentTerms(45, True)),
-    ("45eom", PaymentTerms(45, True)),
-    ("comptant", PaymentTerms(0)),
-    ("soon", None),
-    ("400", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("30", PaymentTerms(30)),
+        ("30 jours", PaymentTerms(30)),
+        ("60j", PaymentTerms(60)),
+        ("45 days end of month", PaymentTerms(45, True)),
+        ("45 jours fin de mois", PaymentTerms(45, True)),
+        ("45 FDM", PaymentTerms(45, True)),
+        ("45eom", PaymentTerms(45, True)),
+        ("comptant", PaymentTerms(0)),
+        ("soon", None),
+        ("400", None),
+        ("", None),
+    ],
+)
 def test_parse(text: str, terms: PaymentTerms | None) -> None:
     assert parse_terms(text) == terms
 
@@ -40,8 +43,11 @@ def test_legal_cap_and_defaults() -> None:
     assert effective_terms(45, True, 30) == PaymentTerms(45, True)
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 1, 1)),
-       st.integers(min_value=0, max_value=365), st.booleans())
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 1, 1)),
+    st.integers(min_value=0, max_value=365),
+    st.booleans(),
+)
 def test_due_date_properties(issued: date, days: int, eom: bool) -> None:
     due = PaymentTerms(days, eom).due_date(issued)
     assert due >= issued + timedelta(days=days)

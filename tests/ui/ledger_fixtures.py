@@ -18,8 +18,7 @@ TODAY = date(2026, 11, 23)
 
 def make_context(today: date = TODAY) -> ViewContext:
     errors: list[Exception] = []
-    context = ViewContext(TaskRunner(), ChangeBus(), today=lambda: today,
-                          show_error=errors.append)
+    context = ViewContext(TaskRunner(), ChangeBus(), today=lambda: today, show_error=errors.append)
     context.errors = errors  # type: ignore[attr-defined]
     return context
 
@@ -34,12 +33,24 @@ def settle(qtbot: Any, context: ViewContext) -> None:
 
 def seed(services: Any) -> dict[str, int]:
     """Two clients; Martin has an overdue, a part-paid and a future invoice; Dupont is paid."""
-    martin = services.clients.create(ClientData(
-        code="C001", name="Boulangerie Martin", email="compta@martin.fr", city="Lyon",
-        payment_terms="45 days end of month")).id
-    dupont = services.clients.create(ClientData(
-        code="C002", name="Garage Dupont", email="garage@dupont.fr", city="Nantes",
-        payment_terms="30")).id
+    martin = services.clients.create(
+        ClientData(
+            code="C001",
+            name="Boulangerie Martin",
+            email="compta@martin.fr",
+            city="Lyon",
+            payment_terms="45 days end of month",
+        )
+    ).id
+    dupont = services.clients.create(
+        ClientData(
+            code="C002",
+            name="Garage Dupont",
+            email="garage@dupont.fr",
+            city="Nantes",
+            payment_terms="30",
+        )
+    ).id
     ids = {"martin": martin, "dupont": dupont}
     for key, client, number, total, issued, due in (
         ("late", martin, "F2026-001", "1200.00", date(2026, 8, 1), date(2026, 9, 30)),
@@ -47,10 +58,23 @@ def seed(services: Any) -> dict[str, int]:
         ("future", martin, "F2026-003", "80.00", date(2026, 11, 20), date(2027, 1, 31)),
         ("paid", dupont, "F2026-004", "500.00", date(2026, 9, 1), date(2026, 10, 1)),
     ):
-        ids[key] = services.invoices.create(InvoiceData(
-            number=number, client_id=client, issue_date=issued, due_date=due,
-            total=Decimal(total)), TODAY).data.id
-    services.payments.record(PaymentDraft(martin, date(2026, 11, 2), Decimal("100.00"),
-                                          allocation=[(ids["part"], Decimal("100.00"))]))
+        ids[key] = services.invoices.create(
+            InvoiceData(
+                number=number,
+                client_id=client,
+                issue_date=issued,
+                due_date=due,
+                total=Decimal(total),
+            ),
+            TODAY,
+        ).data.id
+    services.payments.record(
+        PaymentDraft(
+            martin,
+            date(2026, 11, 2),
+            Decimal("100.00"),
+            allocation=[(ids["part"], Decimal("100.00"))],
+        )
+    )
     services.payments.record(PaymentDraft(dupont, date(2026, 10, 1), Decimal("500.00")))
     return ids

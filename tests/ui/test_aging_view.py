@@ -23,8 +23,7 @@ def aging(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
     ledger = Ledger(sqlite_services)
     garage = ledger.client("C01", "Garage Central")
     ledger.invoice(garage, AS_OF - days(45), "900.00", number="G-45")
-    ledger.invoice(garage, AS_OF - days(100), "300.00", number="G-100",
-                   issued=AS_OF - days(130))
+    ledger.invoice(garage, AS_OF - days(100), "300.00", number="G-100", issued=AS_OF - days(130))
     ledger.invoice(garage, AS_OF + days(5), "100.00", number="G-NOW")
     cafe = ledger.client("C02", "Café Soleil")
     ledger.invoice(cafe, AS_OF - days(40), "200.00", number="S-40")
@@ -44,8 +43,12 @@ def aging(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: view.context.tasks.reads.activeThreadCount() == 0
-                    and view.controller.chart is not None, timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            view.context.tasks.reads.activeThreadCount() == 0 and view.controller.chart is not None
+        ),
+        timeout=15000,
+    )
     qtbot.wait(30)
     qtbot.waitUntil(lambda: view.context.tasks.reads.activeThreadCount() == 0, timeout=15000)
 
@@ -58,11 +61,21 @@ def test_report_table_totals_and_chart(aging, qtmodeltester) -> None:  # type: i
     assert aging.model.rowCount() == 2
     assert _cells(aging.model, 0)[:3] == ["C01", "Garage Central", "€100.00"]
     assert _cells(aging.totals_model, 0) == [
-        "Total", "", "€100.00", "€80.00", "€1,100.00", "€0.00", "€300.00", "€0.00", "€1,580.00"]
-    header = [aging.model.headerData(c, Qt.Orientation.Horizontal)
-              for c in range(aging.model.columnCount())]
-    assert header[2:7] == ["Not yet due", "1–30 days", "31–60 days", "61–90 days",
-                           "Over 90 days"]
+        "Total",
+        "",
+        "€100.00",
+        "€80.00",
+        "€1,100.00",
+        "€0.00",
+        "€300.00",
+        "€0.00",
+        "€1,580.00",
+    ]
+    header = [
+        aging.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(aging.model.columnCount())
+    ]
+    assert header[2:7] == ["Not yet due", "1–30 days", "31–60 days", "61–90 days", "Over 90 days"]
     assert aging.currency.isVisibleTo(aging)  # EUR and USD: the choice is offered
     targets = set(aging.chart.targets.values())
     assert BarTarget(2, None) in targets
@@ -77,8 +90,10 @@ def test_as_of_date_reproduces_the_past(qtbot, aging) -> None:  # type: ignore[n
     aging.as_of.setDate(QDate(past.year, past.month, past.day))
     _settle(qtbot, aging)
     assert aging.controller.chart.as_of == past
-    assert [aging.model.data(aging.model.index(r, 0)) for r in range(aging.model.rowCount())] \
-        == ["C01", "C02"]
+    assert [aging.model.data(aging.model.index(r, 0)) for r in range(aging.model.rowCount())] == [
+        "C01",
+        "C02",
+    ]
     assert _cells(aging.totals_model, 0)[-1] == "€380.00"  # G-100 and S-20 issued by then
 
 
@@ -90,8 +105,10 @@ def test_buckets_are_changed_and_saved(qtbot, aging, sqlite_services) -> None:  
         aging.controller.set_limits((15, 45))
     _settle(qtbot, aging)
     assert sqlite_services.dossier.settings().aging_limits == (15, 45)
-    header = [aging.model.headerData(c, Qt.Orientation.Horizontal)
-              for c in range(aging.model.columnCount())]
+    header = [
+        aging.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(aging.model.columnCount())
+    ]
     assert header[2:6] == ["Not yet due", "1–15 days", "16–45 days", "Over 45 days"]
     assert _cells(aging.totals_model, 0)[2:6] == ["€100.00", "€0.00", "€1,180.00", "€300.00"]
 
@@ -128,30 +145,38 @@ def test_bar_and_cell_open_exactly_their_invoices(qtbot, aging, sqlite_services)
     cell = aging.model.index(1, 3)  # Café Soleil, 1–30 days
     rect = table.visualRect(cell)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    flt = _opened(qtbot, aging, lambda: qtbot.mouseDClick(
-        table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()))
+    flt = _opened(
+        qtbot,
+        aging,
+        lambda: qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()),
+    )
     assert _listed(sqlite_services, flt) == ["S-20"]
     flt = _opened(qtbot, aging, lambda: aging.controller.open_index(aging.model.index(0, 1)))
     assert _listed(sqlite_services, flt) == ["G-100", "G-45", "G-NOW"]
-    flt = _opened(qtbot, aging, lambda: aging.controller.open_totals(
-        aging.totals_model.index(0, 6)))
+    flt = _opened(
+        qtbot, aging, lambda: aging.controller.open_totals(aging.totals_model.index(0, 6))
+    )
     assert _listed(sqlite_services, flt) == ["G-100"]
     chart = aging.controller.chart
     assert sorted(sqlite_services.analytics.aging_invoices(chart.cell(2))) == sorted(
-        i.line.id for i in sqlite_services.invoices.page(chart.cell(2).invoice_filter(), AS_OF))
+        i.line.id for i in sqlite_services.invoices.page(chart.cell(2).invoice_filter(), AS_OF)
+    )
 
 
 def test_every_export_format(qtbot, aging, tmp_path) -> None:  # type: ignore[no-untyped-def]
     files = {fmt: tmp_path / f"aging.{fmt}" for fmt in ("csv", "xlsx", "pdf", "png", "svg")}
     for fmt, path in files.items():
         aging.controller.export(fmt, str(path))
-        qtbot.waitUntil(lambda p=path: aging.status.text().startswith("Saved") and p.exists(),
-                        timeout=20000)
+        qtbot.waitUntil(
+            lambda p=path: aging.status.text().startswith("Saved") and p.exists(), timeout=20000
+        )
         _settle(qtbot, aging)
     with files["csv"].open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["code"], r["31-60"], r["total"]) for r in rows] == [
-        ("C01", "900.00", "1300.00"), ("C02", "200.00", "280.00")]
+        ("C01", "900.00", "1300.00"),
+        ("C02", "200.00", "280.00"),
+    ]
     from openpyxl import load_workbook
 
     sheet = load_workbook(files["xlsx"]).active

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.followup.policy import Channel, Level
 from app.domain.errors import InvalidInput
+from app.domain.followup.policy import Channel, Level
 from app.ui.features.clients.dialogs import ClientDialog
 from app.ui.features.clients.view import ClientsView
 from tests.ui.ledger_fixtures import TODAY, make_context, seed, settle

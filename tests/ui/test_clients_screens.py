@@ -104,16 +104,19 @@ def test_client_page(qtbot, qtmodeltester, setup) -> None:  # type: ignore[no-un
     assert "Boulangerie Martin (C001)" in detail.title.text()
     assert detail.figures["balance"].value.text() == "€1,480.00"
     assert detail.figures["oldest"].value.text() == "54 days"
-    assert [r.number for r in detail.open_model.rows] == ["F2026-001", "F2026-002",
-                                                          "F2026-003"]
+    assert [r.number for r in detail.open_model.rows] == ["F2026-001", "F2026-002", "F2026-003"]
     detail.period.setCurrentIndex(detail.period.findData("all"))
     settle(qtbot, context)
     kinds = [r.kind for r in detail.statement_model.rows]
     assert kinds == ["invoice", "invoice", "payment", "invoice"]
     last = detail.statement_model.rows[-1]
     assert last.balance == Decimal("1480.00")
-    for model in (detail.statement_model, detail.open_model, detail.payments_model,
-                  detail.history_model):
+    for model in (
+        detail.statement_model,
+        detail.open_model,
+        detail.payments_model,
+        detail.history_model,
+    ):
         qtmodeltester.check(model)
     qtbot.keyClick(detail, Qt.Key.Key_Escape)
     assert view.stack.currentIndex() == 0
@@ -123,8 +126,7 @@ def test_delete_refused_then_archive(qtbot, setup, monkeypatch) -> None:  # type
     from PySide6.QtWidgets import QMessageBox
 
     services, context, view, ids = setup
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.table.setCurrentIndex(view.model.index(0, 0))
     view.delete_current()
     settle(qtbot, context)

@@ -31,8 +31,10 @@ def dashboard(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
     qtbot.addWidget(view)
     view.resize(1200, 850)
     view.show()
-    qtbot.waitUntil(lambda: view.controller.overview is not None
-                    and tasks.reads.activeThreadCount() == 0, timeout=20000)
+    qtbot.waitUntil(
+        lambda: view.controller.overview is not None and tasks.reads.activeThreadCount() == 0,
+        timeout=20000,
+    )
     qtbot.wait(30)
     yield view
     tasks.wait()
@@ -81,9 +83,15 @@ def test_charts_and_what_ifs(qtbot, dashboard) -> None:  # type: ignore[no-untyp
     assert dashboard.forecast_chart.figure.axes
     assert "left out" not in dashboard.forecast_note.text()
     dashboard.what_if["disputed"].setChecked(True)
-    qtbot.waitUntil(lambda: "left out by the what-ifs: €500.00" in dashboard.forecast_note.text(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: "left out by the what-ifs: €500.00" in dashboard.forecast_note.text(), timeout=20000
+    )
     dashboard.what_if["on_due_date"].setChecked(True)
-    qtbot.waitUntil(lambda: dashboard.controller.forecast["EUR"].weeks[0].expected
-                    == dashboard.controller.forecast["EUR"].weeks[0].pessimistic, timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            dashboard.controller.forecast["EUR"].weeks[0].expected
+            == dashboard.controller.forecast["EUR"].weeks[0].pessimistic
+        ),
+        timeout=20000,
+    )
     assert dashboard.controller.forecast["EUR"].weeks[0].expected == 1075

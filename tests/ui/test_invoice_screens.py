@@ -88,7 +88,10 @@ def test_create_invoice_due_date_from_terms(qtbot, setup) -> None:  # type: igno
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=10000)
     created = services.invoices.get(dialog.result_value.data.id, TODAY)
     assert (created.data.total, created.data.due_date, created.status) == (
-        Decimal("1440.00"), date(2027, 1, 31), "open")
+        Decimal("1440.00"),
+        date(2027, 1, 31),
+        "open",
+    )
 
 
 def test_invoice_dialog_refuses_a_duplicate_number(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
@@ -152,9 +155,11 @@ def test_payment_oldest_first_with_leftover(qtbot, setup) -> None:  # type: igno
     dialog.client.set_client(ids["martin"], "C001", "Boulangerie Martin")
     settle(qtbot, context)
     dialog.amount.setText("1 500,00")
-    assert dialog.model.chosen() == [(ids["late"], Decimal("1200.00")),
-                                     (ids["part"], Decimal("200.00")),
-                                     (ids["future"], Decimal("80.00"))]
+    assert dialog.model.chosen() == [
+        (ids["late"], Decimal("1200.00")),
+        (ids["part"], Decimal("200.00")),
+        (ids["future"], Decimal("80.00")),
+    ]
     assert "larger than everything open" in dialog.summary.text()
     dialog.reference.setText("VIR SEPA 123")
     dialog.save()
@@ -212,8 +217,7 @@ def test_credit_applied_then_undone(qtbot, monkeypatch, setup) -> None:  # type:
     apply.save()
     qtbot.waitUntil(lambda: apply.result() == 1)
     assert _balance(services, ids["late"]) == Decimal("950.00")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     detail = InvoiceDetailDialog(services, context, ids["late"])
     qtbot.addWidget(detail)
     settle(qtbot, context)

@@ -14,13 +14,16 @@ def _fetch(calls: list) -> object:  # type: ignore[type-arg]
         calls.append((after, limit, sort, descending))
         ordered = sorted(ROWS, reverse=descending)
         start = 0 if after is None else ordered.index(after) + 1
-        return ordered[start:start + limit]
+        return ordered[start : start + limit]
+
     return fetch
 
 
 def _model(calls: list) -> LazyTableModel:  # type: ignore[type-arg]
-    columns = [LazyColumn("Number", str, "n", right=True),
-               LazyColumn("Half", lambda r: str(r // 2))]
+    columns = [
+        LazyColumn("Number", str, "n", right=True),
+        LazyColumn("Half", lambda r: str(r // 2)),
+    ]
     model = LazyTableModel(columns, _fetch(calls), sort_key="n")  # type: ignore[arg-type]
     model.reload()
     return model
@@ -54,8 +57,12 @@ def test_a_stale_page_is_dropped() -> None:
     def run(fn, done, _failed):  # type: ignore[no-untyped-def]
         pending.append((fn, done))
 
-    model = LazyTableModel([LazyColumn("n", str, "n")], _fetch([]), run,  # type: ignore[arg-type]
-                           sort_key="n")
+    model = LazyTableModel(
+        [LazyColumn("n", str, "n")],
+        _fetch([]),
+        run,  # type: ignore[arg-type]
+        sort_key="n",
+    )
     model.reload()
     model.descending = True
     model.reload()

@@ -17,10 +17,24 @@ def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
         client = Client(code="C001", name="Boulangerie Martin", city="Lyon")
         uow.session.add(client)
         uow.session.flush()
-        uow.session.add(Invoice(number="F1", client_id=client.id, issue_date=date(2026, 1, 1),
-                                due_date=date(2026, 1, 31), total=Decimal("1200.00")))
-        uow.session.add(Invoice(number="F2", client_id=client.id, issue_date=date(2099, 1, 1),
-                                due_date=date(2099, 1, 31), total=Decimal("80.00")))
+        uow.session.add(
+            Invoice(
+                number="F1",
+                client_id=client.id,
+                issue_date=date(2026, 1, 1),
+                due_date=date(2026, 1, 31),
+                total=Decimal("1200.00"),
+            )
+        )
+        uow.session.add(
+            Invoice(
+                number="F2",
+                client_id=client.id,
+                issue_date=date(2099, 1, 1),
+                due_date=date(2099, 1, 31),
+                total=Decimal("80.00"),
+            )
+        )
         uow.commit()
     win = MainWindow(sqlite_services)
     qtbot.addWidget(win)

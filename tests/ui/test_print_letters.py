@@ -20,13 +20,25 @@ TODAY = date(2026, 11, 23)
 def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
     with sqlite_services.uow() as uow:
         for n, name in enumerate(("Boulangerie Martin", "Garage Dupuis"), start=1):
-            client = Client(code=f"C00{n}", name=name, address="3 rue des Lilas",
-                            postcode="69003", city="Lyon", preferred_channel="letter")
+            client = Client(
+                code=f"C00{n}",
+                name=name,
+                address="3 rue des Lilas",
+                postcode="69003",
+                city="Lyon",
+                preferred_channel="letter",
+            )
             uow.session.add(client)
             uow.session.flush()
-            uow.session.add(Invoice(number=f"F{n}", client_id=client.id,
-                                    issue_date=date(2026, 9, 1), due_date=date(2026, 10, 15),
-                                    total=Decimal("1200.00")))
+            uow.session.add(
+                Invoice(
+                    number=f"F{n}",
+                    client_id=client.id,
+                    issue_date=date(2026, 9, 1),
+                    due_date=date(2026, 10, 15),
+                    total=Decimal("1200.00"),
+                )
+            )
         uow.commit()
     win = MainWindow(sqlite_services)
     win.context.today = lambda: TODAY
@@ -36,8 +48,7 @@ def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
     win.tasks.wait()
 
 
-def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path,
-                                               monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     dialog = window.print_letters()
     qtbot.waitUntil(lambda: dialog.write_button.isEnabled(), timeout=10000)
     assert "2 letter reminders are due" in dialog.summary.text()
@@ -53,8 +64,7 @@ def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path,
     assert (tmp_path / "2026-11-23_C001.pdf").exists()
     assert (tmp_path / "2026-11-23_C002.pdf").exists()
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     published = []
     window.bus.changed.connect(published.append)
     dialog.sent_button.click()
@@ -66,15 +76,13 @@ def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path,
     assert window.services.letters.actions(TODAY) == []
 
 
-def test_cancelled_confirmation_records_nothing(qtbot, window, tmp_path: Path,
-                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_confirmation_records_nothing(qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     dialog = window.print_letters()
     qtbot.waitUntil(lambda: dialog.write_button.isEnabled(), timeout=10000)
     dialog.folder.setText(str(tmp_path))
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.batch is not None, timeout=30000)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog.sent_button.click()
     assert len(window.services.letters.actions(TODAY)) == 2
 

@@ -86,8 +86,7 @@ def test_settings_menu_opens_the_rates(qtbot, sqlite_services) -> None:  # type:
     window.action_rates.trigger()
     dialogs = [d for d in window.findChildren(RatesDialog) if d.isVisible()]
     assert len(dialogs) == 1
-    qtbot.waitUntil(lambda: dialogs[0].pages[FR_LEGAL_FILE].table.rowCount() > 0,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: dialogs[0].pages[FR_LEGAL_FILE].table.rowCount() > 0, timeout=10000)
     dialogs[0].close()
     window.tasks.wait()
     assert window.quiet_errors == []

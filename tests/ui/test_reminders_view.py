@@ -18,8 +18,7 @@ from tests.services.followup.data import TODAY, FakeMail, by_client, seed
 
 def make_view(qtbot, services, today: date = TODAY):  # type: ignore[no-untyped-def]
     errors: list[Exception] = []
-    context = ViewContext(TaskRunner(), ChangeBus(), today=lambda: today,
-                          show_error=errors.append)
+    context = ViewContext(TaskRunner(), ChangeBus(), today=lambda: today, show_error=errors.append)
     view = RemindersView(services, context)
     view.errors = errors  # type: ignore[attr-defined]
     qtbot.addWidget(view)
@@ -33,9 +32,13 @@ def settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
     def idle() -> bool:
         tasks = view.context.tasks
         controller = view.controller
-        return (tasks.reads.activeThreadCount() == 0 and tasks.writes.activeThreadCount() == 0
-                and not controller.busy and not controller.writing
-                and controller.plan is not None)
+        return (
+            tasks.reads.activeThreadCount() == 0
+            and tasks.writes.activeThreadCount() == 0
+            and not controller.busy
+            and not controller.writing
+            and controller.plan is not None
+        )
 
     qtbot.waitUntil(idle, timeout=15000)
     qtbot.wait(20)
@@ -115,7 +118,10 @@ def test_snooze_from_the_catch_up_list(qtbot, dossier) -> None:  # type: ignore[
     assert [i.client.code for i in view.calendar.items_on(date(2026, 11, 26))] == ["C002"]
     [event] = _history(services, ids["C002"])
     assert (event.status, event.snoozed_until, event.note) == (
-        "snoozed", date(2026, 11, 26), "rappeler jeudi")
+        "snoozed",
+        date(2026, 11, 26),
+        "rappeler jeudi",
+    )
 
 
 def test_skip_needs_a_reason(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
@@ -153,8 +159,9 @@ def test_call_outcome_with_a_promise(qtbot, dossier) -> None:  # type: ignore[no
     history = _history(services, ids["C002"])
     promise = next(e for e in history if e.kind == "promise")
     assert (promise.promised_date, str(promise.promised_amount)) == (date(2026, 11, 27), "300.00")
-    assert all(i.action.date >= date(2026, 12, 1)
-               for i in by_client(view.controller.plan.items, "C002"))
+    assert all(
+        i.action.date >= date(2026, 12, 1) for i in by_client(view.controller.plan.items, "C002")
+    )
     later = services.reminders.plan(date(2026, 12, 3))
     assert "broken_promise" in by_client(later.items, "C002")[0].action.flags
 
@@ -181,8 +188,9 @@ def test_formal_notice_is_confirmed_then_written(qtbot, dossier) -> None:  # typ
     services, ids = dossier
     day = date(2026, 12, 31)
     view = make_view(qtbot, services, today=day)
-    view.day_table.selectRow(next(row for row, item in enumerate(view.day.rows)
-                                  if item.client.code == "C001"))
+    view.day_table.selectRow(
+        next(row for row, item in enumerate(view.day.rows) if item.client.code == "C001")
+    )
     assert view.current is not None
     assert view.current.action.level_code == "formal_notice"
     qtbot.mouseClick(view.actions_bar.do_it, Qt.MouseButton.LeftButton)
@@ -232,8 +240,10 @@ def test_policy_page_edits_the_ladder(qtbot, dossier) -> None:  # type: ignore[n
     days = next(i for i, f in enumerate(page.model.rows) if f.code == "reminder_1")
     assert page.model.setData(page.model.index(days, 2), "10")
     qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: services.reminders.policy("default").policy.level("reminder_1")
-                    .days == 10, timeout=10000)
+    qtbot.waitUntil(
+        lambda: services.reminders.policy("default").policy.level("reminder_1").days == 10,
+        timeout=10000,
+    )
     qtbot.waitUntil(lambda: view.calendar.items_on(TODAY) == [])  # the first reminder moved
     settle(qtbot, view)
     assert view.errors == []
@@ -245,6 +255,12 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, dossier) -> None:  #
     view.set_mode("review")
     view.set_mode("policies")
     qtbot.waitUntil(lambda: view.policy_page.model.rowCount() > 0, timeout=10000)
-    for model in (view.catch_up, view.day, view.model, view.calendar, view.review.model,
-                  view.policy_page.model):
+    for model in (
+        view.catch_up,
+        view.day,
+        view.model,
+        view.calendar,
+        view.review.model,
+        view.policy_page.model,
+    ):
         qtmodeltester.check(model)

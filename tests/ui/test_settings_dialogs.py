@@ -69,8 +69,9 @@ def test_wrong_company_details_are_shown_and_not_saved(qtbot, window) -> None:  
     assert "amount" in dialog.errors.message("admin_fee")
 
 
-def test_company_details_saved_and_printed_on_letters(qtbot, window, tmp_path: Path,
-                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_company_details_saved_and_printed_on_letters(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
 
     logo = tmp_path / "logo.png"
@@ -136,8 +137,9 @@ def test_template_edit_preview_save_and_restore(qtbot, window, monkeypatch) -> N
     assert not (user_root() / "letters" / "fr" / "reminder_1.txt").exists()
 
     dialog.editor.setPlainText(original + "\nMerci, {client_name}.\n")
-    qtbot.waitUntil(lambda: not dialog.problems and dialog.preview.shown is not first,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: not dialog.problems and dialog.preview.shown is not first, timeout=20000
+    )
     assert not dialog.problem_label.isVisible()
     assert dialog.save_button.isEnabled()
     dialog.save_button.click()
@@ -149,11 +151,11 @@ def test_template_edit_preview_save_and_restore(qtbot, window, monkeypatch) -> N
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog.restore_button.click()
     assert own.exists()
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.restore_button.click()
-    qtbot.waitUntil(lambda: not own.exists() and dialog.editor.toPlainText() == original,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: not own.exists() and dialog.editor.toPlainText() == original, timeout=10000
+    )
     assert not dialog.restore_button.isEnabled()
 
 
@@ -161,11 +163,18 @@ def test_email_template_preview(qtbot, window) -> None:  # type: ignore[no-untyp
     dialog = _open_templates(qtbot, window)
     dialog.kind.setCurrentIndex(dialog.kind.findData("emails"))
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    qtbot.waitUntil(lambda: dialog.preview.currentIndex() == 1
-                    and dialog.refreshed == dialog.generation
-                    and "Reminder" in dialog.preview.subject.text(), timeout=20000)
-    assert "Harbour Street Bakery Ltd" in dialog.preview.body.toPlainText() or \
-        "Hello" in dialog.preview.body.toPlainText()
+    qtbot.waitUntil(
+        lambda: (
+            dialog.preview.currentIndex() == 1
+            and dialog.refreshed == dialog.generation
+            and "Reminder" in dialog.preview.subject.text()
+        ),
+        timeout=20000,
+    )
+    assert (
+        "Harbour Street Bakery Ltd" in dialog.preview.body.toPlainText()
+        or "Hello" in dialog.preview.body.toPlainText()
+    )
     dialog.editor.setPlainText("Subject: Note for {client_code}\n\nDear {client_name},\n")
     qtbot.waitUntil(lambda: "Note for C042" in dialog.preview.subject.text(), timeout=20000)
     assert "Dear Harbour Street Bakery Ltd," in dialog.preview.body.toPlainText()

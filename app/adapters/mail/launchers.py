@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from app.domain.errors import InvalidInput, RelanceError
 from app.adapters.mail.message import MailDraft
 from app.adapters.mail.runner import Runner, SubprocessRunner
+from app.domain.errors import InvalidInput, RelanceError
 
 log = logging.getLogger(__name__)
 
-METHODS = ("auto", "mapi", "eml", "mail_app", "outlook_mac", "thunderbird", "xdg_email",
-           "mailto")
+METHODS = ("auto", "mapi", "eml", "mail_app", "outlook_mac", "thunderbird", "xdg_email", "mailto")
 PLATFORM_CHAINS = {
     "win32": ("mapi", "eml", "mailto"),
     "darwin": ("mail_app", "eml", "mailto"),
@@ -89,8 +88,9 @@ def launcher_chain(setting: str = "auto", environment: Environment | None = None
     return chain
 
 
-def open_draft(draft: MailDraft, workdir: Path, setting: str = "auto",
-               environment: Environment | None = None) -> LaunchResult:
+def open_draft(
+    draft: MailDraft, workdir: Path, setting: str = "auto", environment: Environment | None = None
+) -> LaunchResult:
     """Hand the draft to the first method that works; never sends it."""
     env = environment or Environment()
     failures = []

@@ -48,8 +48,9 @@ class ThunderbirdLauncher:
         program = self.env.which("thunderbird")
         if program is None:
             raise LaunchFailed("thunderbird is not installed")
-        code = self.env.run()([program, "-compose", thunderbird_compose_argument(draft)],
-                              timeout=GRACE)
+        code = self.env.run()(
+            [program, "-compose", thunderbird_compose_argument(draft)], timeout=GRACE
+        )
         if code not in (None, 0):
             raise LaunchFailed(f"thunderbird exited with {code}")
         return LaunchResult(self.name)

@@ -56,8 +56,13 @@ end run
 
 def osascript_arguments(draft: MailDraft) -> list[str]:
     """subject, body, number of recipients, the recipients, then the attachment paths."""
-    return [draft.subject, draft.body, str(len(draft.to)), *draft.to,
-            *(str(p.resolve()) for p in draft.attachments)]
+    return [
+        draft.subject,
+        draft.body,
+        str(len(draft.to)),
+        *draft.to,
+        *(str(p.resolve()) for p in draft.attachments),
+    ]
 
 
 class _ScriptLauncher:

@@ -7,9 +7,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from app import i18n
-from app.i18n import _
 from app.adapters.mail.launchers import Environment, LaunchResult
 from app.adapters.mail.message import MailDraft
+from app.i18n import _
 
 MAX_LENGTH = 2000  # characters: what every browser, OS and mail client accepts
 
@@ -20,7 +20,8 @@ def mailto_url(draft: MailDraft, limit: int = MAX_LENGTH) -> str:
     if len(url) <= limit:
         return url
     note = "\n[…]\n" + i18n.translator(draft.language).gettext(
-        "(Message shortened: the full text is in the PDF file to attach.)")
+        "(Message shortened: the full text is in the PDF file to attach.)"
+    )
     low, high = 0, len(draft.body)
     while low < high:  # the longest beginning of the body that still fits
         middle = (low + high + 1) // 2
@@ -51,10 +52,11 @@ class MailtoLauncher:
         folder = draft.attachments[0].resolve().parent if draft.attachments else None
         if folder is not None:
             self.env.open_path(str(folder))
-            explanation = _("Your mail client could not receive the attachment: the message "
-                            "is open without it, and the folder holding {files} is open beside "
-                            "it. Attach the file to the message before sending it.").format(
-                files=", ".join(p.name for p in draft.attachments))
+            explanation = _(
+                "Your mail client could not receive the attachment: the message "
+                "is open without it, and the folder holding {files} is open beside "
+                "it. Attach the file to the message before sending it."
+            ).format(files=", ".join(p.name for p in draft.attachments))
         else:
             explanation = ""
         return LaunchResult(self.name, explanation=explanation, opened_folder=folder)

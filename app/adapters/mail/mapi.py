@@ -70,8 +70,9 @@ def send_with_mapi(payload: dict[str, Any], send_mail: SendMail | None = None) -
     cc = [str(a) for a in payload.get("cc", [])]
     files = [Path(p) for p in payload.get("attachments", [])]
     recipients = (MapiRecipDescW * max(1, len(to) + len(cc)))()
-    for index, (kind, address) in enumerate([(MAPI_TO, a) for a in to] +
-                                             [(MAPI_CC, a) for a in cc]):
+    for index, (kind, address) in enumerate(
+        [(MAPI_TO, a) for a in to] + [(MAPI_CC, a) for a in cc]
+    ):
         recipients[index].ulRecipClass = kind
         recipients[index].lpszName = address
         recipients[index].lpszAddress = f"SMTP:{address}"
@@ -95,7 +96,12 @@ def _mapi_send_mail() -> SendMail:
     """MAPISendMailW of the system's MAPI stub (mapi32.dll routes it to the default client)."""
     library = getattr(ctypes, "WinDLL")("mapi32.dll")  # noqa: B009 - Windows only
     function = library.MAPISendMailW
-    function.argtypes = [ctypes.c_size_t, ctypes.c_size_t, ctypes.POINTER(MapiMessageW),
-                         ctypes.c_ulong, ctypes.c_ulong]
+    function.argtypes = [
+        ctypes.c_size_t,
+        ctypes.c_size_t,
+        ctypes.POINTER(MapiMessageW),
+        ctypes.c_ulong,
+        ctypes.c_ulong,
+    ]
     function.restype = ctypes.c_ulong
     return function  # type: ignore[no-any-return]

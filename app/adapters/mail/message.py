@@ -15,9 +15,9 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
-from app.domain.errors import InvalidInput
 from app.adapters.pdf.compose import compose_email
 from app.adapters.pdf.model import CompanyInfo, Letter, Recipient
+from app.domain.errors import InvalidInput
 
 _FORBIDDEN = ("\r", "\n", "\x00")
 
@@ -56,14 +56,25 @@ def check_address(address: str) -> str:
     return parsed.addr_spec
 
 
-def draft_for_letter(letter: Letter, company: CompanyInfo, recipient: Recipient,
-                     attachments: tuple[Path, ...] = (), to: tuple[str, ...] = ()) -> MailDraft:
+def draft_for_letter(
+    letter: Letter,
+    company: CompanyInfo,
+    recipient: Recipient,
+    attachments: tuple[Path, ...] = (),
+    to: tuple[str, ...] = (),
+) -> MailDraft:
     """The email of the letter's level, in the client's language, with the PDFs attached."""
     subject, body = compose_email(letter, company, recipient)
     addresses = to or ((recipient.email,) if recipient.email else ())
-    return MailDraft(addresses, subject, body, tuple(attachments), (),
-                     company.email if company.email and _is_address(company.email) else "",
-                     letter.language)
+    return MailDraft(
+        addresses,
+        subject,
+        body,
+        tuple(attachments),
+        (),
+        company.email if company.email and _is_address(company.email) else "",
+        letter.language,
+    )
 
 
 def build_message(draft: MailDraft, unsent: bool = True) -> EmailMessage:

@@ -24,8 +24,12 @@ class SubprocessRunner:
         else:
             options["start_new_session"] = True
         process = subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, **options)
+            list(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            **options,
+        )
         try:
             return process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -20,8 +20,13 @@ ARGUMENT_LIMIT = 30000  # longer payloads go through a file (Windows command lin
 
 
 def mapi_payload(draft: MailDraft) -> dict[str, object]:
-    return {"to": list(draft.to), "cc": list(draft.cc), "subject": draft.subject,
-            "body": draft.body, "attachments": [str(p.resolve()) for p in draft.attachments]}
+    return {
+        "to": list(draft.to),
+        "cc": list(draft.cc),
+        "subject": draft.subject,
+        "body": draft.body,
+        "attachments": [str(p.resolve()) for p in draft.attachments],
+    }
 
 
 def mapi_child_command(python: str, argument: str) -> list[str]:
@@ -42,8 +47,9 @@ class MapiLauncher:
         argument = text
         if len(text) > ARGUMENT_LIMIT:
             workdir.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".json",
-                                             dir=workdir, delete=False) as handle:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", suffix=".json", dir=workdir, delete=False
+            ) as handle:
                 handle.write(text)
             argument = f"@{handle.name}"
         code = self.env.run()(mapi_child_command(self.env.python, argument), timeout=MAPI_GRACE)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.adapters.pdf.model import ClaimSummary, InterestPeriod
 from app.domain.claims.claim import MIXED, Claim
 from app.domain.money import ZERO
-from app.adapters.pdf.model import ClaimSummary, InterestPeriod
 
 
 def summarise_claims(claims: Iterable[tuple[str, Claim]]) -> ClaimSummary:
     """(invoice number, claim) pairs, in the order the letter lists the invoices."""
     pairs = list(claims)
     periods = tuple(
-        InterestPeriod(number, p.first_day, p.last_day, p.days, p.rate_percent, p.principal,
-                       p.interest)
+        InterestPeriod(
+            number, p.first_day, p.last_day, p.days, p.rate_percent, p.principal, p.interest
+        )
         for number, claim in pairs
         for p in claim.interest_periods
     )

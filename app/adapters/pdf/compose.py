@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from app.domain.claims.epc import remittance_text
-from app.domain.errors import InvalidInput
-from app.domain.money import ZERO
 from app.adapters.pdf.formatting import LetterFormat, group_iban
 from app.adapters.pdf.model import (
     BE_CONSUMER_DAMAGES,
@@ -24,6 +21,9 @@ from app.adapters.pdf.templates import (
     load_snippet,
     load_template,
 )
+from app.domain.claims.epc import remittance_text
+from app.domain.errors import InvalidInput
+from app.domain.money import ZERO
 
 JURISDICTIONS = ("FR", "BE")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
@@ -44,8 +44,9 @@ class Composed:
     values: dict[str, str]
 
 
-def compose_letter(letter: Letter, company: CompanyInfo, recipient: Recipient,
-                   template: Template | None = None) -> Composed:
+def compose_letter(
+    letter: Letter, company: CompanyInfo, recipient: Recipient, template: Template | None = None
+) -> Composed:
     """The letter template (or the one given, for a live preview) filled for this letter."""
     check_claim(letter, recipient)
     template = template or load_template("letters", letter.language, letter.template)
@@ -61,22 +62,32 @@ def compose_letter(letter: Letter, company: CompanyInfo, recipient: Recipient,
         for part in _PARAGRAPHS.split(text.format_map(values)):
             if part.strip():
                 filled.append(("text", _typography(part.strip("\n"), letter.language)))
-    mention = fmt.tr("Registered letter with acknowledgement of receipt") \
-        if letter.registered_mail else ""
+    mention = (
+        fmt.tr("Registered letter with acknowledgement of receipt")
+        if letter.registered_mail
+        else ""
+    )
     placed = "{late_payment_terms}" in "".join(template.blocks)
-    note = values["late_payment_terms"] \
-        if letter.template in TERMS_TEMPLATES and not placed else ""
-    return Composed(template.subject_label, subject, tuple(filled), mention,
-                    _typography(note, letter.language), values)
+    note = values["late_payment_terms"] if letter.template in TERMS_TEMPLATES and not placed else ""
+    return Composed(
+        template.subject_label,
+        subject,
+        tuple(filled),
+        mention,
+        _typography(note, letter.language),
+        values,
+    )
 
 
-def compose_email(letter: Letter, company: CompanyInfo, recipient: Recipient,
-                  template: Template | None = None) -> tuple[str, str]:
+def compose_email(
+    letter: Letter, company: CompanyInfo, recipient: Recipient, template: Template | None = None
+) -> tuple[str, str]:
     """(subject, plain-text body) of the email that goes with the letter."""
     check_claim(letter, recipient)
     template = template or load_template("emails", letter.language, letter.template)
-    values = placeholder_values(letter, company, recipient,
-                                LetterFormat(letter.language, letter.currency))
+    values = placeholder_values(
+        letter, company, recipient, LetterFormat(letter.language, letter.currency)
+    )
     subject = letter.subject or template.subject.format_map(values)
     body = re.sub(r"\n{3,}", "\n\n", template.body.format_map(values)).strip("\n") + "\n"
     return " ".join(subject.split()), body
@@ -95,12 +106,15 @@ def check_claim(letter: Letter, recipient: Recipient) -> None:
     if claim is None or not recipient.is_consumer or claim.fixed_indemnity == ZERO:
         return
     if claim.indemnity_basis != BE_CONSUMER_DAMAGES:
-        raise InvalidInput(f"client {recipient.client_code} is a consumer: no fixed recovery "
-                           "indemnity may be claimed")
+        raise InvalidInput(
+            f"client {recipient.client_code} is a consumer: no fixed recovery "
+            "indemnity may be claimed"
+        )
 
 
-def placeholder_values(letter: Letter, company: CompanyInfo, recipient: Recipient,
-                       fmt: LetterFormat) -> dict[str, str]:
+def placeholder_values(
+    letter: Letter, company: CompanyInfo, recipient: Recipient, fmt: LetterFormat
+) -> dict[str, str]:
     totals = letter.totals()
     invoices = letter.invoices
     due_dates = [x.due_date for x in invoices if x.due_date is not None]
@@ -108,9 +122,9 @@ def placeholder_values(letter: Letter, company: CompanyInfo, recipient: Recipien
     money = fmt.money
     values = {
         "company_name": company.name,
-        "company_address": ", ".join([*company.address_lines,
-                                      " ".join(x for x in (company.postcode, company.city) if x)]
-                                     ).strip(", "),
+        "company_address": ", ".join(
+            [*company.address_lines, " ".join(x for x in (company.postcode, company.city) if x)]
+        ).strip(", "),
         "company_phone": company.phone,
         "company_email": company.email,
         "company_iban": group_iban(company.iban),
@@ -138,25 +152,36 @@ def placeholder_values(letter: Letter, company: CompanyInfo, recipient: Recipien
         "deadline_days": str((letter.pay_by - letter.date).days),
         "instalment_count": str(len(letter.instalments)),
         "first_instalment_date": fmt.long_day(letter.instalments[0].due_date)
-        if letter.instalments else "",
+        if letter.instalments
+        else "",
         "last_instalment_date": fmt.long_day(letter.instalments[-1].due_date)
-        if letter.instalments else "",
+        if letter.instalments
+        else "",
     }
     values.update(_claim_values(letter, fmt))
     values["indemnity_per_invoice"] = money(
         claim.fixed_indemnity / claim.indemnity_invoices
-        if claim is not None and claim.indemnity_invoices else Decimal("40.00"))
+        if claim is not None and claim.indemnity_invoices
+        else Decimal("40.00")
+    )
     values["invoice_lines"] = invoice_lines(letter, fmt)
     values["payment_details"] = payment_details(letter, company, recipient, fmt)
-    values["signature"] = "\n".join(x for x in (
-        values["signatory_name"], company.signatory_title,
-        company.name if company.signatory_name else "",
-        " · ".join(x for x in (company.phone, company.email) if x)) if x)
+    values["signature"] = "\n".join(
+        x
+        for x in (
+            values["signatory_name"],
+            company.signatory_title,
+            company.name if company.signatory_name else "",
+            " · ".join(x for x in (company.phone, company.email) if x),
+        )
+        if x
+    )
     jurisdiction = company.country if company.country in JURISDICTIONS else "FR"
     case = f"{jurisdiction.lower()}_{recipient.client_type}"
     values["legal_basis"] = load_snippet(letter.language, f"notice_{case}").format_map(values)
     terms = load_snippet(letter.language, f"terms_{case}_{letter.template}") or load_snippet(
-        letter.language, f"terms_{case}")
+        letter.language, f"terms_{case}"
+    )
     values["late_payment_terms"] = terms.format_map(values)
     return values
 
@@ -166,7 +191,8 @@ def _invoice_phrase(invoices: tuple[LetterLine, ...], fmt: LetterFormat) -> str:
     if count > 3:
         return fmt.tr("the {count} invoices listed below").format(count=count)
     return fmt.ntr("the invoice {numbers}", "the invoices {numbers}", count).format(
-        numbers=fmt.listing([x.number for x in invoices]))
+        numbers=fmt.listing([x.number for x in invoices])
+    )
 
 
 def _subject_invoices(invoices: tuple[LetterLine, ...], fmt: LetterFormat) -> str:
@@ -174,7 +200,8 @@ def _subject_invoices(invoices: tuple[LetterLine, ...], fmt: LetterFormat) -> st
     if count > 3:
         return fmt.ntr("{count} invoice", "{count} invoices", count).format(count=count)
     return fmt.ntr("invoice {numbers}", "invoices {numbers}", count).format(
-        numbers=fmt.listing([x.number for x in invoices]))
+        numbers=fmt.listing([x.number for x in invoices])
+    )
 
 
 def _next_due(due_dates: list[date], letter: Letter) -> date:
@@ -187,10 +214,17 @@ def _claim_values(letter: Letter, fmt: LetterFormat) -> dict[str, str]:
     if claim is None:
         due = letter.totals().total_due
         zero = fmt.money(ZERO)
-        return {"claim_principal": fmt.money(due), "claim_interest": zero,
-                "claim_indemnity": zero, "claim_fees": zero, "claim_total": fmt.money(due),
-                "interest_rate": "", "interest_start": "", "interest_end": "",
-                "indemnity_invoices": "0"}
+        return {
+            "claim_principal": fmt.money(due),
+            "claim_interest": zero,
+            "claim_indemnity": zero,
+            "claim_fees": zero,
+            "claim_total": fmt.money(due),
+            "interest_rate": "",
+            "interest_start": "",
+            "interest_end": "",
+            "indemnity_invoices": "0",
+        }
     rates: list[Decimal] = []
     for period in claim.periods:
         if period.rate_percent not in rates:
@@ -202,8 +236,7 @@ def _claim_values(letter: Letter, fmt: LetterFormat) -> dict[str, str]:
         "claim_fees": fmt.money(claim.fees),
         "claim_total": fmt.money(letter.amount_to_pay),
         "interest_rate": fmt.listing([fmt.percent(r) for r in rates]),
-        "interest_start": fmt.day(min(p.first_day for p in claim.periods))
-        if claim.periods else "",
+        "interest_start": fmt.day(min(p.first_day for p in claim.periods)) if claim.periods else "",
         "interest_end": fmt.day(max(p.last_day for p in claim.periods)) if claim.periods else "",
         "indemnity_invoices": str(claim.indemnity_invoices),
     }
@@ -215,33 +248,46 @@ def invoice_lines(letter: Letter, fmt: LetterFormat) -> str:
     lines = []
     for x in letter.lines:
         if x.is_credit_note:
-            lines.append(tr("- credit note {number} of {date}: {balance} to deduct").format(
-                number=x.number, date=fmt.day(x.issue_date), balance=fmt.money(x.balance)))
+            lines.append(
+                tr("- credit note {number} of {date}: {balance} to deduct").format(
+                    number=x.number, date=fmt.day(x.issue_date), balance=fmt.money(x.balance)
+                )
+            )
         else:
-            lines.append(tr("- invoice {number} of {date}, due {due_date}: {balance} "
-                            "outstanding").format(
-                number=x.number, date=fmt.day(x.issue_date),
-                due_date=fmt.day(x.due_date) if x.due_date else "—",
-                balance=fmt.money(x.balance)))
+            lines.append(
+                tr("- invoice {number} of {date}, due {due_date}: {balance} outstanding").format(
+                    number=x.number,
+                    date=fmt.day(x.issue_date),
+                    due_date=fmt.day(x.due_date) if x.due_date else "—",
+                    balance=fmt.money(x.balance),
+                )
+            )
     if letter.unapplied_credit:
-        lines.append(tr("- payments not yet allocated: {amount} to deduct").format(
-            amount=fmt.money(letter.unapplied_credit)))
+        lines.append(
+            tr("- payments not yet allocated: {amount} to deduct").format(
+                amount=fmt.money(letter.unapplied_credit)
+            )
+        )
     return "\n".join(lines)
 
 
-def payment_details(letter: Letter, company: CompanyInfo, recipient: Recipient,
-                    fmt: LetterFormat) -> str:
+def payment_details(
+    letter: Letter, company: CompanyInfo, recipient: Recipient, fmt: LetterFormat
+) -> str:
     """Bank details as plain text; empty without an IBAN."""
     if not company.iban:
         return ""
     tr = fmt.tr
-    lines = [tr("Bank transfer to {name}").format(name=company.name),
-             tr("IBAN: {iban}").format(iban=group_iban(company.iban))]
+    lines = [
+        tr("Bank transfer to {name}").format(name=company.name),
+        tr("IBAN: {iban}").format(iban=group_iban(company.iban)),
+    ]
     if company.bic:
         lines.append(tr("BIC: {bic}").format(bic=company.bic))
     lines.append(tr("Amount: {amount}").format(amount=fmt.money(letter.amount_to_pay)))
-    lines.append(tr("Reference: {reference}").format(reference=payment_reference(letter,
-                                                                                  recipient)))
+    lines.append(
+        tr("Reference: {reference}").format(reference=payment_reference(letter, recipient))
+    )
     return "\n".join(lines)
 
 
@@ -252,8 +298,9 @@ def payment_reference(letter: Letter, recipient: Recipient) -> str:
     return remittance_text(recipient.client_code, [x.number for x in letter.invoices])
 
 
-def _place_tables(letter: Letter, company: CompanyInfo,
-                  blocks: tuple[str, ...]) -> list[tuple[str, str]]:
+def _place_tables(
+    letter: Letter, company: CompanyInfo, blocks: tuple[str, ...]
+) -> list[tuple[str, str]]:
     """Keep the template's tables that have content, and add the missing ones where expected."""
     wanted = {
         "invoices": bool(letter.lines) or bool(letter.unapplied_credit),

@@ -34,8 +34,11 @@ class LetterFormat:
         """'12,40 %' (no-break space) in French, '12.40%' in English."""
         from babel.numbers import format_percent
 
-        return format_percent(rate_percent / 100, format=_percent_pattern(self.language),
-                              locale=i18n.babel_locale(self.language))
+        return format_percent(
+            rate_percent / 100,
+            format=_percent_pattern(self.language),
+            locale=i18n.babel_locale(self.language),
+        )
 
     def listing(self, items: Sequence[str]) -> str:
         """'F1, F2 et F3' / 'F1, F2 and F3'."""
@@ -55,4 +58,4 @@ def _percent_pattern(language: str) -> str:
 def group_iban(iban: str) -> str:
     """'FR76 3000 6000 0112 3456 7890 189': the printed form banks use."""
     compact = "".join(iban.split()).upper()
-    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))

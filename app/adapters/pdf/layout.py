@@ -59,36 +59,48 @@ def styles() -> dict[str, Any]:
     from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=13.6,
-                          alignment=TA_JUSTIFY, spaceAfter=7)
+    body = ParagraphStyle(
+        "body", fontName=REGULAR, fontSize=10, leading=13.6, alignment=TA_JUSTIFY, spaceAfter=7
+    )
     return {
         "body": body,
         "subject": ParagraphStyle("subject", parent=body, alignment=TA_LEFT, spaceAfter=9),
-        "place_date": ParagraphStyle("place_date", parent=body, alignment=TA_RIGHT,
-                                     spaceAfter=2),
-        "reference": ParagraphStyle("reference", parent=body, fontSize=8.5, leading=11,
-                                    alignment=TA_LEFT, spaceAfter=8,
-                                    textColor=GREY),
-        "signature": ParagraphStyle("signature", parent=body, alignment=TA_LEFT,
-                                    leftIndent=95 * MM, spaceAfter=0),
+        "place_date": ParagraphStyle("place_date", parent=body, alignment=TA_RIGHT, spaceAfter=2),
+        "reference": ParagraphStyle(
+            "reference",
+            parent=body,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_LEFT,
+            spaceAfter=8,
+            textColor=GREY,
+        ),
+        "signature": ParagraphStyle(
+            "signature", parent=body, alignment=TA_LEFT, leftIndent=95 * MM, spaceAfter=0
+        ),
         "address": ParagraphStyle("address", fontName=REGULAR, fontSize=10, leading=12.4),
         "head_name": ParagraphStyle("head_name", fontName=BOLD, fontSize=12, leading=15),
         "head": ParagraphStyle("head", fontName=REGULAR, fontSize=8, leading=10.4),
-        "head_small": ParagraphStyle("head_small", fontName=REGULAR, fontSize=7.5, leading=9.6,
-                                     textColor=GREY),
+        "head_small": ParagraphStyle(
+            "head_small", fontName=REGULAR, fontSize=7.5, leading=9.6, textColor=GREY
+        ),
         "registered": ParagraphStyle("registered", fontName=BOLD, fontSize=8.5, leading=10.5),
         "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=10.5),
         "cell_bold": ParagraphStyle("cell_bold", fontName=BOLD, fontSize=8.5, leading=10.5),
         "box": ParagraphStyle("box", fontName=REGULAR, fontSize=9, leading=12.2),
-        "footer": ParagraphStyle("footer", fontName=REGULAR, fontSize=7, leading=8.6,
-                                 alignment=1, textColor=GREY),
+        "footer": ParagraphStyle(
+            "footer", fontName=REGULAR, fontSize=7, leading=8.6, alignment=1, textColor=GREY
+        ),
         "head_cell": ParagraphStyle("head_cell", fontName=BOLD, fontSize=8.5, leading=10),
-        "head_cell_right": ParagraphStyle("head_cell_right", fontName=BOLD, fontSize=8.5,
-                                          leading=10, alignment=TA_RIGHT),
-        "note": ParagraphStyle("note", fontName=REGULAR, fontSize=7.5, leading=9.6,
-                               textColor=GREY, spaceAfter=8),
-        "caption": ParagraphStyle("caption", fontName=REGULAR, fontSize=7, leading=8.6,
-                                  alignment=1, textColor=GREY),
+        "head_cell_right": ParagraphStyle(
+            "head_cell_right", fontName=BOLD, fontSize=8.5, leading=10, alignment=TA_RIGHT
+        ),
+        "note": ParagraphStyle(
+            "note", fontName=REGULAR, fontSize=7.5, leading=9.6, textColor=GREY, spaceAfter=8
+        ),
+        "caption": ParagraphStyle(
+            "caption", fontName=REGULAR, fontSize=7, leading=8.6, alignment=1, textColor=GREY
+        ),
     }
 
 
@@ -199,8 +211,11 @@ def canvas_class() -> type:
                 if counts[key] > 1 and label:
                     self.setFont(REGULAR, 7.5)
                     self.setFillColorRGB(*GREY)
-                    self.drawRightString(PAGE_WIDTH - RIGHT, FOOTER_Y,
-                                         label.format(page=seen[key], pages=counts[key]))
+                    self.drawRightString(
+                        PAGE_WIDTH - RIGHT,
+                        FOOTER_Y,
+                        label.format(page=seen[key], pages=counts[key]),
+                    )
                 super().showPage()
             super().save()
 

@@ -117,7 +117,7 @@ class InterestPeriod:
 
 @dataclass(frozen=True)
 class ClaimSummary:
-    """What a formal notice claims, from the claims engine (app.domain.claims.interest) per invoice."""
+    """What a formal notice claims, from the claims engine (domain.claims.interest) per invoice."""
 
     principal: Decimal
     interest: Decimal
@@ -182,8 +182,9 @@ class Letter:
     def totals(self) -> LetterTotals:
         invoices = sum((x.balance for x in self.lines if not x.is_credit_note), ZERO)
         credits = sum((x.balance for x in self.lines if x.is_credit_note), ZERO)
-        return LetterTotals(invoices, credits, self.unapplied_credit,
-                            invoices - credits - self.unapplied_credit)
+        return LetterTotals(
+            invoices, credits, self.unapplied_credit, invoices - credits - self.unapplied_credit
+        )
 
     @property
     def invoices(self) -> tuple[LetterLine, ...]:

@@ -65,9 +65,23 @@ def _with_pdftoppm(pdf: bytes, dpi: int) -> bytes | None:
         source.write_bytes(pdf)
         try:
             subprocess.run(
-                [program, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
-                 str(source), str(Path(folder) / "page")],
-                check=True, capture_output=True, timeout=30)
+                [
+                    program,
+                    "-png",
+                    "-r",
+                    str(dpi),
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(source),
+                    str(Path(folder) / "page"),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=30,
+            )
         except (OSError, subprocess.SubprocessError) as error:
             log.warning("pdftoppm failed: %s", type(error).__name__)
             return None

@@ -30,16 +30,17 @@ def worker_count(requested: int | None, letters: int) -> int:
 
 
 def make_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers,
-                               mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def encode_qr_codes(pool: ProcessPoolExecutor,
-                    payloads: list[str]) -> Callable[[], dict[str, Modules]]:
+def encode_qr_codes(
+    pool: ProcessPoolExecutor, payloads: list[str]
+) -> Callable[[], dict[str, Modules]]:
     """Start encoding in the workers; the returned callable waits for and returns the codes."""
     unique = [p for p in dict.fromkeys(payloads) if p]
-    futures = [pool.submit(encode_many, unique[i:i + QR_CHUNK])
-               for i in range(0, len(unique), QR_CHUNK)]
+    futures = [
+        pool.submit(encode_many, unique[i : i + QR_CHUNK]) for i in range(0, len(unique), QR_CHUNK)
+    ]
 
     def gather() -> dict[str, Modules]:
         codes: dict[str, Modules] = {}

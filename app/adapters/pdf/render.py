@@ -56,26 +56,38 @@ class BatchResult:
     client_files: dict[str, Path]  # client code -> that client's letters, when asked for
 
 
-def render_letter(letter: Letter, company: CompanyInfo, recipient: Recipient, path: Path,
-                  template: Template | None = None) -> Path:
+def render_letter(
+    letter: Letter,
+    company: CompanyInfo,
+    recipient: Recipient,
+    path: Path,
+    template: Template | None = None,
+) -> Path:
     """One letter to `path`; `template` previews an edited template instead of the saved one."""
-    _write(path, lambda out: _build([AddressedLetter(letter, company, recipient)], out,
-                                    template=template))
+    _write(
+        path,
+        lambda out: _build([AddressedLetter(letter, company, recipient)], out, template=template),
+    )
     return path
 
 
-def render_letter_bytes(letter: Letter, company: CompanyInfo, recipient: Recipient,
-                        template: Template | None = None) -> bytes:
+def render_letter_bytes(
+    letter: Letter, company: CompanyInfo, recipient: Recipient, template: Template | None = None
+) -> bytes:
     """The PDF in memory, for a live preview."""
     buffer = io.BytesIO()
     _build([AddressedLetter(letter, company, recipient)], buffer, template=template)
     return buffer.getvalue()
 
 
-def render_batch(letters: Sequence[AddressedLetter], path: Path,
-                 progress: Progress | None = None, per_client_dir: Path | None = None,
-                 workers: int | None = None,
-                 client_file: Callable[[str], str] | None = None) -> BatchResult:
+def render_batch(
+    letters: Sequence[AddressedLetter],
+    path: Path,
+    progress: Progress | None = None,
+    per_client_dir: Path | None = None,
+    workers: int | None = None,
+    client_file: Callable[[str], str] | None = None,
+) -> BatchResult:
     """All letters into one PDF to print, each starting on a new page with its own page count.
 
     With `per_client_dir`, each client's letters are also written there as `<client code>.pdf`
@@ -86,8 +98,11 @@ def render_batch(letters: Sequence[AddressedLetter], path: Path,
     """
     items = list(letters)
     counter = _Counter(progress, len(items) * (2 if per_client_dir is not None else 1))
-    groups = (_client_groups(items, per_client_dir, client_file or safe_file_name)
-              if per_client_dir is not None else [])
+    groups = (
+        _client_groups(items, per_client_dir, client_file or safe_file_name)
+        if per_client_dir is not None
+        else []
+    )
     count = worker_count(workers, len(items))
     if count == 0:
         pages = _write(path, lambda out: _build(items, out, counter.step))
@@ -98,20 +113,28 @@ def render_batch(letters: Sequence[AddressedLetter], path: Path,
     return BatchResult(path, pages, len(items), {code: target for code, target, _g in groups})
 
 
-def write_letters(items: list[AddressedLetter], path: Path,
-                  after_letter: Callable[[], None] | None = None) -> int:
+def write_letters(
+    items: list[AddressedLetter], path: Path, after_letter: Callable[[], None] | None = None
+) -> int:
     """Letters into one file at `path`; returns the number of pages."""
     return _write(path, lambda out: _build(items, out, after_letter))
 
 
-def _render_in_pool(items: list[AddressedLetter], path: Path,
-                    groups: list[tuple[str, Path, list[AddressedLetter]]], counter: _Counter,
-                    workers: int) -> int:
+def _render_in_pool(
+    items: list[AddressedLetter],
+    path: Path,
+    groups: list[tuple[str, Path, list[AddressedLetter]]],
+    counter: _Counter,
+    workers: int,
+) -> int:
     """Workers encode the QR codes while this process composes the letters, then write the
     per-client files while this process lays out the printable batch."""
-    payloads = {id(item): qr_payload(item.letter, item.company,
-                                     payment_reference(item.letter, item.recipient))
-                for item in items}
+    payloads = {
+        id(item): qr_payload(
+            item.letter, item.company, payment_reference(item.letter, item.recipient)
+        )
+        for item in items
+    }
     tracker = Tracker(counter.advance)
     with make_pool(workers) as pool:
         gather = encode_qr_codes(pool, list(payloads.values()))
@@ -120,8 +143,11 @@ def _render_in_pool(items: list[AddressedLetter], path: Path,
             codes = gather()
             remember(codes)
             for _code, target, group in groups:
-                needed = {payloads[id(i)]: codes[payloads[id(i)]] for i in group
-                          if payloads[id(i)] in codes}
+                needed = {
+                    payloads[id(i)]: codes[payloads[id(i)]]
+                    for i in group
+                    if payloads[id(i)] in codes
+                }
                 tracker.add(pool.submit(render_group, group, str(target), needed))
 
         def after_letter() -> None:
@@ -129,8 +155,9 @@ def _render_in_pool(items: list[AddressedLetter], path: Path,
             tracker.poll()
 
         try:
-            pages = _write(path, lambda out: _build(items, out, after_letter,
-                                                    before_layout=before_layout))
+            pages = _write(
+                path, lambda out: _build(items, out, after_letter, before_layout=before_layout)
+            )
             tracker.wait()
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -140,15 +167,18 @@ def _render_in_pool(items: list[AddressedLetter], path: Path,
     return pages
 
 
-def _client_groups(items: list[AddressedLetter], folder: Path,
-                   name: Callable[[str], str]) -> list[tuple[str, Path, list[AddressedLetter]]]:
+def _client_groups(
+    items: list[AddressedLetter], folder: Path, name: Callable[[str], str]
+) -> list[tuple[str, Path, list[AddressedLetter]]]:
     folder.mkdir(parents=True, exist_ok=True)
     grouped: dict[str, list[AddressedLetter]] = {}
     for item in items:
         grouped.setdefault(item.recipient.client_code, []).append(item)
     used: set[str] = set()
-    return [(code, folder / f"{_unique(safe_file_name(name(code)), used)}.pdf", group)
-            for code, group in grouped.items()]
+    return [
+        (code, folder / f"{_unique(safe_file_name(name(code)), used)}.pdf", group)
+        for code, group in grouped.items()
+    ]
 
 
 def safe_file_name(text: str) -> str:
@@ -172,9 +202,13 @@ class _Counter:
             self.progress(self.done, self.total)
 
 
-def _build(items: list[AddressedLetter], out: BinaryIO | str,
-           after_letter: Callable[[], None] | None = None, template: Template | None = None,
-           before_layout: Callable[[], None] | None = None) -> int:
+def _build(
+    items: list[AddressedLetter],
+    out: BinaryIO | str,
+    after_letter: Callable[[], None] | None = None,
+    template: Template | None = None,
+    before_layout: Callable[[], None] | None = None,
+) -> int:
     """Lay the letters out into `out`; returns the number of pages."""
     register_fonts()
     from reportlab.platypus import NextPageTemplate, PageBreak
@@ -189,8 +223,11 @@ def _build(items: list[AddressedLetter], out: BinaryIO | str,
         heads.append(page_head(item, composed, fmt))
         title = composed.subject if len(items) == 1 else ""
         if index:
-            story += [_action(lambda doc, i=index: setattr(doc, "letter_index", i)),
-                      NextPageTemplate("first"), PageBreak()]
+            story += [
+                _action(lambda doc, i=index: setattr(doc, "letter_index", i)),
+                NextPageTemplate("first"),
+                PageBreak(),
+            ]
         story.append(NextPageTemplate("later"))
         story += letter_flowables(item, composed, fmt)
         if after_letter is not None:
@@ -213,18 +250,41 @@ def _document(out: BinaryIO | str, heads: list[PageHead], title: str, author: st
         canvas.letter_key = doc.letter_index
         draw_later_page(canvas, heads[doc.letter_index])
 
-    first_frame = Frame(LEFT, BODY_BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - BODY_TOP_FIRST - BODY_BOTTOM,
-                        id="first", leftPadding=0, rightPadding=0, topPadding=0,
-                        bottomPadding=0)
-    later_frame = Frame(LEFT, BODY_BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - BODY_TOP_LATER - BODY_BOTTOM,
-                        id="later", leftPadding=0, rightPadding=0, topPadding=0,
-                        bottomPadding=0)
+    first_frame = Frame(
+        LEFT,
+        BODY_BOTTOM,
+        TEXT_WIDTH,
+        PAGE_HEIGHT - BODY_TOP_FIRST - BODY_BOTTOM,
+        id="first",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    later_frame = Frame(
+        LEFT,
+        BODY_BOTTOM,
+        TEXT_WIDTH,
+        PAGE_HEIGHT - BODY_TOP_LATER - BODY_BOTTOM,
+        id="later",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc = BaseDocTemplate(
-        out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True,
-        initialFontName=REGULAR, initialFontSize=10,  # no base-14 font lacking € or U+202F
-        title=title, author=author, creator="Relance",
-        pageTemplates=[PageTemplate("first", [first_frame], onPage=on_first),
-                       PageTemplate("later", [later_frame], onPage=on_later)],
+        out,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=True,
+        initialFontName=REGULAR,
+        initialFontSize=10,  # no base-14 font lacking € or U+202F
+        title=title,
+        author=author,
+        creator="Relance",
+        pageTemplates=[
+            PageTemplate("first", [first_frame], onPage=on_first),
+            PageTemplate("later", [later_frame], onPage=on_later),
+        ],
     )
     doc.letter_index = 0
     return doc

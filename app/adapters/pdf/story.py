@@ -24,9 +24,14 @@ def page_head(item: AddressedLetter, composed: Composed, fmt: LetterFormat) -> P
     for line in (*company.address_lines, _town(company.postcode, company.city)):
         if line:
             lines.append(("head", markup(line)))
-    contact = " · ".join(x for x in (
-        tr("Tel. {phone}").format(phone=company.phone) if company.phone else "",
-        company.email) if x)
+    contact = " · ".join(
+        x
+        for x in (
+            tr("Tel. {phone}").format(phone=company.phone) if company.phone else "",
+            company.email,
+        )
+        if x
+    )
     if contact:
         lines.append(("head", markup(contact)))
     ids = legal_ids(company, fmt)
@@ -38,8 +43,9 @@ def page_head(item: AddressedLetter, composed: Composed, fmt: LetterFormat) -> P
         logo_path=str(company.logo_path) if company.logo_path else "",
         address_markup=tuple(markup(x) for x in address_lines(recipient, company, fmt)),
         registered_mail=markup(composed.registered_mail),
-        later_header=" — ".join(x for x in (company.name, recipient.name,
-                                            fmt.long_day(letter.date)) if x),
+        later_header=" — ".join(
+            x for x in (company.name, recipient.name, fmt.long_day(letter.date)) if x
+        ),
         footer=markup(footer),
         page_label=tr("Page {page}/{pages}"),
     )
@@ -61,8 +67,11 @@ def legal_ids(company: CompanyInfo, fmt: LetterFormat) -> str:
 
 def address_lines(recipient: Recipient, company: CompanyInfo, fmt: LetterFormat) -> list[str]:
     """Postal order: name, street lines, postcode and CITY, COUNTRY when abroad."""
-    lines = [recipient.name, *recipient.address_lines,
-             _town(recipient.postcode, recipient.city.upper())]
+    lines = [
+        recipient.name,
+        *recipient.address_lines,
+        _town(recipient.postcode, recipient.city.upper()),
+    ]
     if recipient.country and recipient.country != company.country:
         lines.append(_country_name(recipient.country, fmt.language).upper())
     return [x for x in lines if x.strip()]
@@ -74,16 +83,21 @@ def letter_flowables(item: AddressedLetter, composed: Composed, fmt: LetterForma
     letter, company, recipient = item.letter, item.company, item.recipient
     sty, tr = styles(), fmt.tr
     when = fmt.long_day(letter.date)
-    place_date = tr("{place}, {date}").format(place=letter.place, date=when) \
-        if letter.place else when
+    place_date = (
+        tr("{place}, {date}").format(place=letter.place, date=when) if letter.place else when
+    )
     story: list[Any] = [Paragraph(markup(place_date), sty["place_date"])]
     refs = [tr("Client code: {code}").format(code=recipient.client_code)]
     if letter.reference:
         refs.append(tr("Our reference: {reference}").format(reference=letter.reference))
     story.append(Paragraph(markup(" · ".join(refs)), sty["reference"]))
     colon = "\u00a0: " if letter.language == "fr" else ": "
-    story.append(Paragraph(f"<b>{markup(composed.subject_label + colon)}</b>"
-                           f"{markup(composed.subject)}", sty["subject"]))
+    story.append(
+        Paragraph(
+            f"<b>{markup(composed.subject_label + colon)}</b>{markup(composed.subject)}",
+            sty["subject"],
+        )
+    )
     reference = payment_reference(letter, recipient)
     blocks = list(composed.blocks)
     closing = blocks.pop() if blocks and blocks[-1][0] == "text" else None

@@ -21,8 +21,16 @@ from app.i18n import _
 from app.paths import resources_dir, user_config_dir
 
 KINDS = ("letters", "emails")
-LETTER_TEMPLATES = ("receipt_confirmation", "courtesy", "reminder_1", "reminder_2",
-                    "firm_reminder", "formal_notice", "statement", "payment_plan")
+LETTER_TEMPLATES = (
+    "receipt_confirmation",
+    "courtesy",
+    "reminder_1",
+    "reminder_2",
+    "firm_reminder",
+    "formal_notice",
+    "statement",
+    "payment_plan",
+)
 EMAIL_TEMPLATES = LETTER_TEMPLATES
 MARKERS = ("invoices", "claim", "payment", "instalments")
 SUBJECT_KEYS = ("objet", "subject", "sujet", "re")
@@ -122,8 +130,14 @@ def snippet_path(language: str, name: str) -> Path:
 def load_template(kind: str, language: str, code: str) -> Template:
     path = template_path(kind, language, code)
     if not path.is_file():
-        raise InvalidInput(Problem(_("no {kind} template {code} in {language}").format(
-            kind=kind, code=repr(code), language=language), str(path)))
+        raise InvalidInput(
+            Problem(
+                _("no {kind} template {code} in {language}").format(
+                    kind=kind, code=repr(code), language=language
+                ),
+                str(path),
+            )
+        )
     return _load(path, path.stat().st_mtime_ns, kind, language, code)
 
 
@@ -140,8 +154,9 @@ def parse_template(text: str, kind: str, language: str, code: str, path: Path) -
     lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
     match = _HEADER.match(lines[0]) if lines else None
     if not match or match.group(1).lower() not in SUBJECT_KEYS:
-        raise InvalidInput(Problem(_('the first line must be the subject, like "Objet : …"'),
-                                   str(path), 1))
+        raise InvalidInput(
+            Problem(_('the first line must be the subject, like "Objet : …"'), str(path), 1)
+        )
     label, subject = match.group(1), match.group(2)
     check_placeholders(subject, path, 1)
     if len(lines) > 1 and lines[1].strip():
@@ -165,25 +180,36 @@ def parse_template(text: str, kind: str, language: str, code: str, path: Path) -
     return Template(kind, code, language, path, label, subject, tuple(blocks), body)
 
 
-def check_placeholders(text: str, path: Path, line: int,
-                       forbidden: frozenset[str] = frozenset()) -> set[str]:
+def check_placeholders(
+    text: str, path: Path, line: int, forbidden: frozenset[str] = frozenset()
+) -> set[str]:
     """Every field must be a plain known name: no attribute, index, conversion or format."""
     used: set[str] = set()
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as error:
-        raise InvalidInput(Problem(
-            _("unbalanced braces ({error}); write {{{{ for a brace").format(error=error),
-            str(path), line)) from None
+        raise InvalidInput(
+            Problem(
+                _("unbalanced braces ({error}); write {{{{ for a brace").format(error=error),
+                str(path),
+                line,
+            )
+        ) from None
     for _literal, field, spec, conversion in parsed:
         if field is None:
             continue
         if field not in PLACEHOLDERS or spec or conversion:
-            raise InvalidInput(Problem(_("unknown placeholder {name}").format(
-                name=f"{{{field}}}"), str(path), line))
+            raise InvalidInput(
+                Problem(
+                    _("unknown placeholder {name}").format(name=f"{{{field}}}"), str(path), line
+                )
+            )
         if field in forbidden:
-            raise InvalidInput(Problem(_("{name} cannot be used here").format(
-                name=f"{{{field}}}"), str(path), line))
+            raise InvalidInput(
+                Problem(
+                    _("{name} cannot be used here").format(name=f"{{{field}}}"), str(path), line
+                )
+            )
         used.add(field)
     return used
 
@@ -213,9 +239,15 @@ def _block(text: str, path: Path, line: int) -> str:
     marker = _MARKER.match(stripped)
     if marker:
         if marker.group(1) not in MARKERS:
-            raise InvalidInput(Problem(_("unknown table {table}; known: {known}").format(
-                table=f"[{marker.group(1)}]", known=", ".join(f"[{m}]" for m in MARKERS)),
-                str(path), line))
+            raise InvalidInput(
+                Problem(
+                    _("unknown table {table}; known: {known}").format(
+                        table=f"[{marker.group(1)}]", known=", ".join(f"[{m}]" for m in MARKERS)
+                    ),
+                    str(path),
+                    line,
+                )
+            )
         return stripped
     for offset, part in enumerate(text.split("\n")):
         check_placeholders(part, path, line + offset)
@@ -223,8 +255,10 @@ def _block(text: str, path: Path, line: int) -> str:
 
 
 def _check_names(kind: str, language: str, code: str) -> None:
-    if kind not in KINDS or not re.fullmatch(r"[a-z]{2}", language) or not re.fullmatch(
-        r"[a-z0-9_]+", code
+    if (
+        kind not in KINDS
+        or not re.fullmatch(r"[a-z]{2}", language)
+        or not re.fullmatch(r"[a-z0-9_]+", code)
     ):
         raise InvalidInput(_("no template {name}").format(name=f"{kind}/{language}/{code}"))
 

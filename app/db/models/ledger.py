@@ -8,8 +8,18 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, Percent, Str200
 
-SETTLED_INDEX = ("settled_on", "kind", "issue_date", "allocated_from", "due_date",
-                 "written_off_on", "currency", "client_id", "total", "disputed")
+SETTLED_INDEX = (
+    "settled_on",
+    "kind",
+    "issue_date",
+    "allocated_from",
+    "due_date",
+    "written_off_on",
+    "currency",
+    "client_id",
+    "total",
+    "disputed",
+)
 
 
 class Invoice(Base):
@@ -126,7 +136,7 @@ class CreditApplication(Base):
 class Allocation(Base):
     """Derived: what each payment line or credit note settles, and from which date.
 
-    Recomputed per client from the dated events (app.domain.ledger.allocation); never edited by hand.
+    Recomputed per client from the dated events (domain.ledger.allocation); never edited by hand.
     """
 
     __tablename__ = "allocations"

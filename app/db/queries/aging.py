@@ -3,6 +3,7 @@ PostgreSQL)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -39,12 +40,16 @@ def aging_rows(
     age_date = Invoice.due_date if basis == "due_date" else Invoice.issue_date
     where = () if client_id is None else (Invoice.client_id == client_id,)
     open_rows = open_invoices(
-        as_of, Invoice.client_id, Invoice.currency, age_date.label("age"),
-        open_balance(as_of).label("balance"), where=where,
+        as_of,
+        Invoice.client_id,
+        Invoice.currency,
+        age_date.label("age"),
+        open_balance(as_of).label("balance"),
+        where=where,
     ).subquery()
     age, balance = open_rows.c.age, open_rows.c.balance
     conditions = [age >= bounds[0]]
-    for upper, lower in zip(bounds, bounds[1:], strict=False):
+    for upper, lower in itertools.pairwise(bounds):
         conditions.append(and_(age < upper, age >= lower))
     conditions.append(age < bounds[-1])
     bucket_columns = [
@@ -53,23 +58,36 @@ def aging_rows(
     nb = len(bucket_columns)
     zeros = [literal(0, BigInteger).label(f"b{i}") for i in range(nb)]
     parts = [
-        select(open_rows.c.client_id, open_rows.c.currency, *bucket_columns,
-               literal(0, BigInteger).label("u")),
+        select(
+            open_rows.c.client_id,
+            open_rows.c.currency,
+            *bucket_columns,
+            literal(0, BigInteger).label("u"),
+        ),
         *credit_left(as_of, *zeros),
     ]
     if client_id is not None:
         parts[1:] = [p.where(p.selected_columns[0] == client_id) for p in parts[1:]]
     combined = union_all(*parts).subquery()
     sums = (
-        select(combined.c.client_id, combined.c.currency,
-               *[func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(nb)],
-               func.sum(combined.c.u).label("u"))
+        select(
+            combined.c.client_id,
+            combined.c.currency,
+            *[func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(nb)],
+            func.sum(combined.c.u).label("u"),
+        )
         .group_by(combined.c.client_id, combined.c.currency)
         .subquery()
     )
     query = (
-        select(Client.id, Client.code, Client.name, sums.c.currency,
-               *[sums.c[f"b{i}"] for i in range(nb)], sums.c.u)
+        select(
+            Client.id,
+            Client.code,
+            Client.name,
+            sums.c.currency,
+            *[sums.c[f"b{i}"] for i in range(nb)],
+            sums.c.u,
+        )
         .join(sums, sums.c.client_id == Client.id)
         .order_by(Client.code, sums.c.currency)
     )
@@ -81,4 +99,3 @@ def aging_rows(
             continue
         result.append(AgingFigures(row[0], row[1], row[2], row[3], buckets, unapplied))
     return result
-

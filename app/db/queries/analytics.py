@@ -160,8 +160,7 @@ def money(value: Any) -> Decimal:
 def day_count(session: Session) -> Callable[[Any, Any], Any]:
     """Whole days from one date column to another, in SQL (an integer on both databases)."""
     if session.get_bind().dialect.name == "sqlite":
-        return lambda later, earlier: cast(
-            func.julianday(later) - func.julianday(earlier), Integer)
+        return lambda later, earlier: cast(func.julianday(later) - func.julianday(earlier), Integer)
     return lambda later, earlier: type_coerce(later - earlier, Integer)
 
 
@@ -177,22 +176,34 @@ def payment_history(
     without_jit(session)
     where = () if client_id is None else (Invoice.client_id == client_id,)
     open_rows = open_invoices(
-        as_of, Invoice.id, Invoice.number, Invoice.client_id, Invoice.currency,
-        raw_date(Invoice.issue_date), raw_date(Invoice.due_date), cents(Invoice.total),
-        open_balance(as_of), Invoice.disputed, where=where,
+        as_of,
+        Invoice.id,
+        Invoice.number,
+        Invoice.client_id,
+        Invoice.currency,
+        raw_date(Invoice.issue_date),
+        raw_date(Invoice.due_date),
+        cents(Invoice.total),
+        open_balance(as_of),
+        Invoice.disputed,
+        where=where,
     )
     days = day_count(session)
     split = months_before(as_of, WINDOW_MONTHS // 2)
     settled_rows = (
         select(
-            Invoice.id, Invoice.client_id, days(Invoice.settled_on, Invoice.due_date),
+            Invoice.id,
+            Invoice.client_id,
+            days(Invoice.settled_on, Invoice.due_date),
             days(Invoice.settled_on, Invoice.issue_date),
             case((Invoice.settled_on > split, 1), else_=0),
         )
         .where(
-            Invoice.settled_on > settled_since, Invoice.settled_on <= as_of,
+            Invoice.settled_on > settled_since,
+            Invoice.settled_on <= as_of,
             (Invoice.kind + "") == "invoice",  # on the settlement index (see open_invoices)
-            or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of), *where,
+            or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of),
+            *where,
         )
         .order_by(Invoice.settled_on, Invoice.id)
     )
@@ -202,10 +213,20 @@ def payment_history(
     result: list[OpenRow] = []
     for r in driver_rows(session, open_rows):
         if r[7] > 0:
-            result.append(OpenRow(
-                r[0], r[1], r[2], r[3], day(r[4]), day(r[5]), money(r[6]), money(r[7]),
-                bool(r[8]), reminders.get(r[0], 0),
-            ))
+            result.append(
+                OpenRow(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    day(r[4]),
+                    day(r[5]),
+                    money(r[6]),
+                    money(r[7]),
+                    bool(r[8]),
+                    reminders.get(r[0], 0),
+                )
+            )
     columns: dict[int, tuple[list[int], list[int], list[bool], list[int]]] = {}
     for invoice_id, owner, delay, to_pay, recent in driver_rows(session, settled_rows):
         if invoice_id in unpaid:
@@ -233,8 +254,7 @@ def credit_notes_only_ids() -> Select[Any]:
         .where(other.invoice_id == Allocation.invoice_id, other.payment_line_id.is_not(None))
         .exists()
     )
-    return select(Allocation.invoice_id).where(Allocation.credit_note_id.is_not(None),
-                                               ~by_payment)
+    return select(Allocation.invoice_id).where(Allocation.credit_note_id.is_not(None), ~by_payment)
 
 
 def credit_notes_only(session: Session) -> set[int]:
@@ -268,10 +288,13 @@ def currency_sums(session: Session, as_of: date, sales_from: date) -> list[Curre
     without_jit(session)
     zero = type_coerce(0, BigInteger)
     credit = [part.subquery() for part in credit_left(as_of)]
-    unapplied = [select(c.c[1].label("currency"), c.c[2].label("credit"), zero.label("sales"))
-                 for c in credit]
+    unapplied = [
+        select(c.c[1].label("currency"), c.c[2].label("credit"), zero.label("sales"))
+        for c in credit
+    ]
     sales = select(
-        Invoice.currency, zero.label("credit"),
+        Invoice.currency,
+        zero.label("credit"),
         case((Invoice.kind == "credit_note", -cents(Invoice.total)), else_=cents(Invoice.total)),
     ).where(Invoice.issue_date > sales_from, Invoice.issue_date <= as_of)
     combined = union_all(*unapplied, sales).subquery()
@@ -315,8 +338,15 @@ def promises_between(session: Session, first: date, last: date, as_of: date) -> 
     balance = cents(Invoice.total) - _paid_by(as_of)
     query = (
         select(
-            Activity.client_id, Client.code, Client.name, Activity.invoice_id, Invoice.number,
-            Activity.promised_date, Activity.promised_amount, Activity.currency, Activity.outcome,
+            Activity.client_id,
+            Client.code,
+            Client.name,
+            Activity.invoice_id,
+            Invoice.number,
+            Activity.promised_date,
+            Activity.promised_amount,
+            Activity.currency,
+            Activity.outcome,
             case((Invoice.id.is_(None), None), else_=balance),
         )
         .join(Client, Client.id == Activity.client_id)
@@ -339,13 +369,18 @@ def open_disputes(session: Session, as_of: date) -> list[DisputeRow]:
     balance = cents(Invoice.total) - _paid_by(as_of)
     query = (
         select(
-            Invoice.id, Invoice.number, Invoice.client_id, Client.code, Client.name,
-            Invoice.currency, Invoice.due_date, balance, Invoice.dispute_reason,
+            Invoice.id,
+            Invoice.number,
+            Invoice.client_id,
+            Client.code,
+            Client.name,
+            Invoice.currency,
+            Invoice.due_date,
+            balance,
+            Invoice.dispute_reason,
         )
         .join(Client, Client.id == Invoice.client_id)
         .where(Invoice.disputed.is_(True), is_live(as_of), balance > 0)
         .order_by(Invoice.due_date, Invoice.number)
     )
-    return [
-        DisputeRow(*r[:7], cents_to_decimal(r[7]), r[8] or "") for r in session.execute(query)
-    ]
+    return [DisputeRow(*r[:7], cents_to_decimal(r[7]), r[8] or "") for r in session.execute(query)]

@@ -31,8 +31,11 @@ class OpenSums:
 def open_sums(session: Session, as_of: date) -> list[OpenSums]:
     without_jit(session)
     rows = open_invoices(
-        as_of, Invoice.currency, Invoice.due_date.label("due"),
-        open_balance(as_of).label("balance"), Invoice.disputed.label("disputed"),
+        as_of,
+        Invoice.currency,
+        Invoice.due_date.label("due"),
+        open_balance(as_of).label("balance"),
+        Invoice.disputed.label("disputed"),
     ).subquery()
     owing = rows.c.balance > 0
     late = and_(owing, rows.c.due < as_of)
@@ -48,8 +51,13 @@ def open_sums(session: Session, as_of: date) -> list[OpenSums]:
         .order_by(rows.c.currency)
     )
     return [
-        OpenSums(currency, cents_to_decimal(balance), cents_to_decimal(overdue), int(count or 0),
-                 int(disputed or 0))
+        OpenSums(
+            currency,
+            cents_to_decimal(balance),
+            cents_to_decimal(overdue),
+            int(count or 0),
+            int(disputed or 0),
+        )
         for currency, balance, overdue, count, disputed in session.execute(query)
     ]
 
@@ -61,11 +69,13 @@ def settled_lateness(session: Session, as_of: date, since: date) -> LatenessAggr
     late = day_count(session)(Invoice.settled_on, Invoice.due_date)
     query = select(func.count(), func.coalesce(func.sum(case((late > 0, late), else_=0)), 0))
     window = (
-        Invoice.settled_on > since, Invoice.settled_on <= as_of,
+        Invoice.settled_on > since,
+        Invoice.settled_on <= as_of,
         (Invoice.kind + "") == "invoice",  # on the settlement index (see open_invoices)
         or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of),
     )
     count, days = session.execute(query.where(*window)).one()
     unpaid, unpaid_days = session.execute(
-        query.where(*window, Invoice.id.in_(credit_notes_only_ids()))).one()
+        query.where(*window, Invoice.id.in_(credit_notes_only_ids()))
+    ).one()
     return LatenessAggregate(int(count) - int(unpaid), int(days) - int(unpaid_days))

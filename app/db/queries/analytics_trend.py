@@ -60,12 +60,15 @@ class _Series:
         middle = (low + high) // 2
         day = self.days[middle]
         passes = column < day if strict else column <= day
-        return case((passes, self._search(column, low, middle, strict)),
-                    else_=self._search(column, middle + 1, high, strict))
+        return case(
+            (passes, self._search(column, low, middle, strict)),
+            else_=self._search(column, middle + 1, high, strict),
+        )
 
 
-def _open_during(statement: Any, first: date, last: date, settled: Any, start: Any,
-                 kind: str | None = None) -> list[Any]:
+def _open_during(
+    statement: Any, first: date, last: date, settled: Any, start: Any, kind: str | None = None
+) -> list[Any]:
     """The rows of `statement` open on some day from first to last (started by last, not
     settled by first), in two parts that each run on the settlement index (see
     `open_items.open_invoices` for the `kind || ''`)."""
@@ -87,40 +90,99 @@ def trend_figures(session: Session, days: Sequence[date]) -> list[TrendFigures]:
     idx, never = series.starting, literal(series.n)
     ends = (idx(Invoice.settled_on), idx(Invoice.written_off_on), series.after(Invoice.due_date))
     invoices = _open_during(
-        select(Invoice.currency, literal(1), idx(Invoice.issue_date), *ends,
-               cents(Invoice.total)),
-        first, last, Invoice.settled_on, Invoice.issue_date, "invoice")
+        select(Invoice.currency, literal(1), idx(Invoice.issue_date), *ends, cents(Invoice.total)),
+        first,
+        last,
+        Invoice.settled_on,
+        Invoice.issue_date,
+        "invoice",
+    )
     paid = _open_during(
-        select(Invoice.currency, literal(1), idx(Allocation.date), *ends,
-               -cents(Allocation.amount))
+        select(Invoice.currency, literal(1), idx(Allocation.date), *ends, -cents(Allocation.amount))
         .join(Allocation, Allocation.invoice_id == Invoice.id)
-        .where(Invoice.allocated_from <= last,
-               Invoice.allocated_from < func.coalesce(Invoice.settled_on, LATEST),
-               Allocation.date <= last),
-        first, last, Invoice.settled_on, Invoice.issue_date, "invoice")
+        .where(
+            Invoice.allocated_from <= last,
+            Invoice.allocated_from < func.coalesce(Invoice.settled_on, LATEST),
+            Allocation.date <= last,
+        ),
+        first,
+        last,
+        Invoice.settled_on,
+        Invoice.issue_date,
+        "invoice",
+    )
     used_later = Payment.date < func.coalesce(Payment.settled_on, LATEST)  # else never credit
     payments = _open_during(
-        select(Payment.currency, literal(0), idx(Payment.date), idx(Payment.settled_on),
-               never, never, cents(Payment.amount)).where(used_later),
-        first, last, Payment.settled_on, Payment.date)
+        select(
+            Payment.currency,
+            literal(0),
+            idx(Payment.date),
+            idx(Payment.settled_on),
+            never,
+            never,
+            cents(Payment.amount),
+        ).where(used_later),
+        first,
+        last,
+        Payment.settled_on,
+        Payment.date,
+    )
     payments_used = _open_during(
-        select(Payment.currency, literal(0), idx(Allocation.date), idx(Payment.settled_on),
-               never, never, -cents(Allocation.amount))
+        select(
+            Payment.currency,
+            literal(0),
+            idx(Allocation.date),
+            idx(Payment.settled_on),
+            never,
+            never,
+            -cents(Allocation.amount),
+        )
         .join(PaymentLine, PaymentLine.payment_id == Payment.id)
         .join(Allocation, Allocation.payment_line_id == PaymentLine.id)
-        .where(used_later, Allocation.date <= last,
-               Allocation.date < func.coalesce(Payment.settled_on, LATEST)),
-        first, last, Payment.settled_on, Payment.date)
+        .where(
+            used_later,
+            Allocation.date <= last,
+            Allocation.date < func.coalesce(Payment.settled_on, LATEST),
+        ),
+        first,
+        last,
+        Payment.settled_on,
+        Payment.date,
+    )
     notes = _open_during(
-        select(Invoice.currency, literal(0), idx(Invoice.issue_date), idx(Invoice.settled_on),
-               never, never, cents(Invoice.total)),
-        first, last, Invoice.settled_on, Invoice.issue_date, "credit_note")
+        select(
+            Invoice.currency,
+            literal(0),
+            idx(Invoice.issue_date),
+            idx(Invoice.settled_on),
+            never,
+            never,
+            cents(Invoice.total),
+        ),
+        first,
+        last,
+        Invoice.settled_on,
+        Invoice.issue_date,
+        "credit_note",
+    )
     notes_used = _open_during(
-        select(Invoice.currency, literal(0), idx(Allocation.date), idx(Invoice.settled_on),
-               never, never, -cents(Allocation.amount))
+        select(
+            Invoice.currency,
+            literal(0),
+            idx(Allocation.date),
+            idx(Invoice.settled_on),
+            never,
+            never,
+            -cents(Allocation.amount),
+        )
         .join(Allocation, Allocation.credit_note_id == Invoice.id)
         .where(Allocation.date <= last),
-        first, last, Invoice.settled_on, Invoice.issue_date, "credit_note")
+        first,
+        last,
+        Invoice.settled_on,
+        Invoice.issue_date,
+        "credit_note",
+    )
     parts = union_all(*invoices, *paid, *payments, *payments_used, *notes, *notes_used).subquery()
     c = list(parts.c)
     query = select(*c[:6], func.sum(c[6])).group_by(*c[:6])
@@ -135,8 +197,12 @@ def trend_figures(session: Session, days: Sequence[date]) -> list[TrendFigures]:
         else:
             _add(receivable[currency], start, stop, -amount)  # credit lowers the total
     return [
-        TrendFigures(day, currency, cents_to_decimal(receivable[currency][k]),
-                     cents_to_decimal(overdue[currency][k]))
+        TrendFigures(
+            day,
+            currency,
+            cents_to_decimal(receivable[currency][k]),
+            cents_to_decimal(overdue[currency][k]),
+        )
         for currency in sorted(receivable)
         for k, day in enumerate(series.days)
     ]

@@ -62,22 +62,43 @@ def _events(client_id: int) -> Any:
         .scalar_subquery()
     )
     invoices = select(
-        Invoice.issue_date.label("day"), literal("invoice").label("kind"),
-        literal(_ORDER["invoice"]).label("seq"), Invoice.id.label("record_id"),
-        Invoice.number.label("label"), cast(Invoice.due_date, String).label("detail"),
-        Invoice.currency.label("currency"), cents(Invoice.total).label("amount"),
+        Invoice.issue_date.label("day"),
+        literal("invoice").label("kind"),
+        literal(_ORDER["invoice"]).label("seq"),
+        Invoice.id.label("record_id"),
+        Invoice.number.label("label"),
+        cast(Invoice.due_date, String).label("detail"),
+        Invoice.currency.label("currency"),
+        cents(Invoice.total).label("amount"),
     ).where(Invoice.client_id == client_id, Invoice.kind != CREDIT_NOTE)
     credit_notes = select(
-        Invoice.issue_date, literal("credit_note"), literal(_ORDER["credit_note"]), Invoice.id,
-        Invoice.number, Invoice.description, Invoice.currency, -cents(Invoice.total),
+        Invoice.issue_date,
+        literal("credit_note"),
+        literal(_ORDER["credit_note"]),
+        Invoice.id,
+        Invoice.number,
+        Invoice.description,
+        Invoice.currency,
+        -cents(Invoice.total),
     ).where(Invoice.client_id == client_id, Invoice.kind == CREDIT_NOTE)
     payments = select(
-        Payment.date, literal("payment"), literal(_ORDER["payment"]), Payment.id,
-        Payment.reference, Payment.method, Payment.currency, -cents(Payment.amount),
+        Payment.date,
+        literal("payment"),
+        literal(_ORDER["payment"]),
+        Payment.id,
+        Payment.reference,
+        Payment.method,
+        Payment.currency,
+        -cents(Payment.amount),
     ).where(Payment.client_id == client_id)
     write_offs = select(
-        Invoice.written_off_on, literal("write_off"), literal(_ORDER["write_off"]), Invoice.id,
-        Invoice.number, Invoice.write_off_reason, Invoice.currency,
+        Invoice.written_off_on,
+        literal("write_off"),
+        literal(_ORDER["write_off"]),
+        Invoice.id,
+        Invoice.number,
+        Invoice.write_off_reason,
+        Invoice.currency,
         -(cents(Invoice.total) - allocated),
     ).where(Invoice.client_id == client_id, Invoice.written_off_on.is_not(None))
     return union_all(invoices, credit_notes, payments, write_offs).subquery()
@@ -100,8 +121,16 @@ def statement(
         query = query.where(inner.c.day <= date_to)
     query = query.order_by(inner.c.day, inner.c.seq, inner.c.record_id)
     return [
-        StatementLine(_day(r.day), r.kind, r.record_id, r.label or "", r.detail or "",
-                      r.currency, cents_to_decimal(r.amount), cents_to_decimal(r.running))
+        StatementLine(
+            _day(r.day),
+            r.kind,
+            r.record_id,
+            r.label or "",
+            r.detail or "",
+            r.currency,
+            cents_to_decimal(r.amount),
+            cents_to_decimal(r.running),
+        )
         for r in session.execute(query)
     ]
 
@@ -123,8 +152,14 @@ def _day(value: Any) -> date:
 def history(session: Session, client_id: int, limit: int = 500) -> list[HistoryItem]:
     """Reminders done, skipped or snoozed and activities (calls, notes, promises), newest first."""
     reminders = session.execute(
-        select(Reminder.id, func.coalesce(Reminder.done_on, Reminder.planned_date),
-               Reminder.level_code, Reminder.status, Reminder.channel, Reminder.note)
+        select(
+            Reminder.id,
+            func.coalesce(Reminder.done_on, Reminder.planned_date),
+            Reminder.level_code,
+            Reminder.status,
+            Reminder.channel,
+            Reminder.note,
+        )
         .where(Reminder.client_id == client_id)
         .order_by(func.coalesce(Reminder.done_on, Reminder.planned_date).desc())
         .limit(limit)
@@ -140,21 +175,53 @@ def history(session: Session, client_id: int, limit: int = 500) -> list[HistoryI
         for reminder_id, number in rows:
             numbers.setdefault(reminder_id, []).append(number)
     items = [
-        HistoryItem(_day(day), "reminder", level, status, channel, note or "", "",
-                    tuple(numbers.get(rid, ())), None, None, "")
+        HistoryItem(
+            _day(day),
+            "reminder",
+            level,
+            status,
+            channel,
+            note or "",
+            "",
+            tuple(numbers.get(rid, ())),
+            None,
+            None,
+            "",
+        )
         for rid, day, level, status, channel, note in reminders
     ]
     activities = session.execute(
-        select(Activity.date, Activity.kind, Activity.outcome, Activity.note,
-               Activity.promised_date, Activity.promised_amount, Activity.currency, Invoice.number)
+        select(
+            Activity.date,
+            Activity.kind,
+            Activity.outcome,
+            Activity.note,
+            Activity.promised_date,
+            Activity.promised_amount,
+            Activity.currency,
+            Invoice.number,
+        )
         .outerjoin(Invoice, Invoice.id == Activity.invoice_id)
         .where(Activity.client_id == client_id)
         .order_by(Activity.date.desc(), Activity.id.desc())
         .limit(limit)
     )
     for day, kind, outcome, note, promised_on, promised, currency, number in activities:
-        items.append(HistoryItem(day, "activity", kind, "done", "", note or "", outcome or "",
-                                 (number,) if number else (), promised_on, promised, currency))
+        items.append(
+            HistoryItem(
+                day,
+                "activity",
+                kind,
+                "done",
+                "",
+                note or "",
+                outcome or "",
+                (number,) if number else (),
+                promised_on,
+                promised,
+                currency,
+            )
+        )
     items.sort(key=lambda item: item.date, reverse=True)
     return items[:limit]
 
@@ -164,8 +231,11 @@ def settled_invoices(
 ) -> list[SettledFacts]:
     """The client's invoices fully paid in (since, as_of]: the last allocation closes them."""
     grouped = (
-        select(Allocation.invoice_id, func.max(Allocation.date).label("last"),
-               func.sum(cents(Allocation.amount)).label("paid"))
+        select(
+            Allocation.invoice_id,
+            func.max(Allocation.date).label("last"),
+            func.sum(cents(Allocation.amount)).label("paid"),
+        )
         .where(Allocation.client_id == client_id, Allocation.date <= as_of)
         .group_by(Allocation.invoice_id)
         .subquery()
@@ -173,8 +243,12 @@ def settled_invoices(
     query = (
         select(Invoice.issue_date, Invoice.due_date, cents(Invoice.total), grouped.c.last)
         .join(grouped, grouped.c.invoice_id == Invoice.id)
-        .where(Invoice.kind != CREDIT_NOTE, grouped.c.paid >= cents(Invoice.total),
-               grouped.c.last > since)
+        .where(
+            Invoice.kind != CREDIT_NOTE,
+            grouped.c.paid >= cents(Invoice.total),
+            grouped.c.last > since,
+        )
     )
-    return [SettledFacts(r[0], r[1], cents_to_decimal(r[2]), _day(r[3]))
-            for r in session.execute(query)]
+    return [
+        SettledFacts(r[0], r[1], cents_to_decimal(r[2]), _day(r[3])) for r in session.execute(query)
+    ]

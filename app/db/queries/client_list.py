@@ -52,9 +52,21 @@ def _where(flt: ClientFilter, dialect: str) -> list[Any]:
     if flt.blocked_only:
         where.append(Client.dunning_blocked.is_(True))
     if flt.text:
-        where.append(or_(*(contains(col, flt.text, dialect) for col in (
-            Client.code, Client.name, Client.email, Client.city, Client.vat_number,
-            Client.legal_id))))
+        where.append(
+            or_(
+                *(
+                    contains(col, flt.text, dialect)
+                    for col in (
+                        Client.code,
+                        Client.name,
+                        Client.email,
+                        Client.city,
+                        Client.vat_number,
+                        Client.legal_id,
+                    )
+                )
+            )
+        )
     return where
 
 
@@ -82,9 +94,19 @@ def page(
         where.append(key < tuple_(*after) if descending else key > tuple_(*after))
     order = (column.desc(), Client.id.desc()) if descending else (column.asc(), Client.id.asc())
     query = (
-        select(Client.id, Client.code, Client.name, Client.client_type, Client.preferred_channel,
-               Client.payment_terms_days, Client.terms_end_of_month, Client.city, Client.email,
-               Client.dunning_blocked, Client.archived)
+        select(
+            Client.id,
+            Client.code,
+            Client.name,
+            Client.client_type,
+            Client.preferred_channel,
+            Client.payment_terms_days,
+            Client.terms_end_of_month,
+            Client.city,
+            Client.email,
+            Client.dunning_blocked,
+            Client.archived,
+        )
         .where(*where)
         .order_by(*order)
         .limit(limit)
@@ -104,30 +126,47 @@ def figures(session: Session, client_ids: list[int], as_of: date) -> list[Client
     balance = invoice_balance()
     zero = literal(0, BigInteger)
     invoices = select(
-        Invoice.client_id.label("client_id"), Invoice.currency.label("currency"),
+        Invoice.client_id.label("client_id"),
+        Invoice.currency.label("currency"),
         balance.label("open"),
         case((Invoice.due_date < as_of, balance), else_=0).label("late"),
         case((Invoice.due_date < as_of, Invoice.due_date), else_=None).label("due"),
     ).where(
-        Invoice.client_id.in_(client_ids), Invoice.kind != CREDIT_NOTE,
-        Invoice.written_off_on.is_(None), balance > 0,
+        Invoice.client_id.in_(client_ids),
+        Invoice.kind != CREDIT_NOTE,
+        Invoice.written_off_on.is_(None),
+        balance > 0,
     )
     credit_notes = select(
-        Invoice.client_id, Invoice.currency, -cents(Invoice.total), zero, literal(None),
+        Invoice.client_id,
+        Invoice.currency,
+        -cents(Invoice.total),
+        zero,
+        literal(None),
     ).where(Invoice.client_id.in_(client_ids), Invoice.kind == CREDIT_NOTE)
     payments = select(
-        Payment.client_id, Payment.currency, -cents(Payment.amount), zero, literal(None),
+        Payment.client_id,
+        Payment.currency,
+        -cents(Payment.amount),
+        zero,
+        literal(None),
     ).where(Payment.client_id.in_(client_ids))
     applied = (
-        select(Allocation.client_id, Invoice.currency, cents(Allocation.amount), zero,
-               literal(None))
+        select(
+            Allocation.client_id, Invoice.currency, cents(Allocation.amount), zero, literal(None)
+        )
         .join(Invoice, Invoice.id == Allocation.invoice_id)
         .where(Allocation.client_id.in_(client_ids))
     )
     parts = union_all(invoices, credit_notes, payments, applied).subquery()
     query = (
-        select(parts.c.client_id, parts.c.currency, func.sum(parts.c.open),
-               func.sum(parts.c.late), func.min(parts.c.due))
+        select(
+            parts.c.client_id,
+            parts.c.currency,
+            func.sum(parts.c.open),
+            func.sum(parts.c.late),
+            func.min(parts.c.due),
+        )
         .group_by(parts.c.client_id, parts.c.currency)
         .order_by(parts.c.client_id, parts.c.currency)
     )
@@ -135,8 +174,15 @@ def figures(session: Session, client_ids: list[int], as_of: date) -> list[Client
     for client_id, currency, open_cents, late, oldest in session.execute(query):
         if not open_cents and not late:
             continue
-        result.append(ClientFigures(client_id, currency, cents_to_decimal(open_cents),
-                                    cents_to_decimal(late), _as_date(oldest)))
+        result.append(
+            ClientFigures(
+                client_id,
+                currency,
+                cents_to_decimal(open_cents),
+                cents_to_decimal(late),
+                _as_date(oldest),
+            )
+        )
     return result
 
 

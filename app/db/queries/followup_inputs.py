@@ -36,10 +36,20 @@ def followed_invoices(session: Session, today: date) -> list[OpenRow]:
     history costs nothing."""
     blocked = select(Client.id).where(Client.dunning_blocked.is_(True))
     query = open_invoices(
-        today, Invoice.id, Invoice.number, Invoice.client_id, Invoice.issue_date,
-        Invoice.due_date, Invoice.currency, open_balance(today), Invoice.dunning_paused_until,
-        where=(Invoice.disputed.is_(False), Invoice.written_off_on.is_(None),
-               Invoice.client_id.not_in(blocked)),
+        today,
+        Invoice.id,
+        Invoice.number,
+        Invoice.client_id,
+        Invoice.issue_date,
+        Invoice.due_date,
+        Invoice.currency,
+        open_balance(today),
+        Invoice.dunning_paused_until,
+        where=(
+            Invoice.disputed.is_(False),
+            Invoice.written_off_on.is_(None),
+            Invoice.client_id.not_in(blocked),
+        ),
     )
     return [
         (id_, number, client, _day(issue), _day(due), currency, int(cents), _day(paused))
@@ -82,9 +92,13 @@ def payment_plans(session: Session) -> dict[int, list[tuple[date, Decimal]]]:
 def promises_to_pay(session: Session) -> list[tuple[int, int | None, date, Decimal | None, str]]:
     """(client, invoice or None, promised date, amount, outcome) of every promise to pay."""
     rows = session.execute(
-        select(Activity.client_id, Activity.invoice_id, Activity.promised_date,
-               Activity.promised_amount, Activity.outcome)
-        .where(Activity.kind == "promise", Activity.promised_date.is_not(None))
+        select(
+            Activity.client_id,
+            Activity.invoice_id,
+            Activity.promised_date,
+            Activity.promised_amount,
+            Activity.outcome,
+        ).where(Activity.kind == "promise", Activity.promised_date.is_not(None))
     )
     return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
@@ -122,12 +136,19 @@ def plan_clients(session: Session, ids: set[int]) -> dict[int, PlanClient]:
     """The clients of these ids (all of them above a few hundred: one scan beats a huge IN)."""
     if not ids:
         return {}
-    query = (
-        select(Client.id, Client.code, Client.name, Client.client_type, Client.country,
-               Client.preferred_channel, Client.dunning_blocked, DunningPolicy.code,
-               Client.email, Client.phone, Client.language)
-        .outerjoin(DunningPolicy, DunningPolicy.id == Client.dunning_policy_id)
-    )
+    query = select(
+        Client.id,
+        Client.code,
+        Client.name,
+        Client.client_type,
+        Client.country,
+        Client.preferred_channel,
+        Client.dunning_blocked,
+        DunningPolicy.code,
+        Client.email,
+        Client.phone,
+        Client.language,
+    ).outerjoin(DunningPolicy, DunningPolicy.id == Client.dunning_policy_id)
     if len(ids) < 500:
         query = query.where(Client.id.in_(sorted(ids)))
     return {r[0]: PlanClient(*r) for r in session.execute(query) if r[0] in ids}
@@ -140,28 +161,49 @@ def history_records(session: Session, concerning: set[int] | None = None) -> lis
     thousands of links, whose Row objects and dates cost more than the queries."""
     is_history = or_(*(Reminder.status == status for status in HISTORY_STATUSES))
     links: dict[int, list[int]] = {}
-    for reminder_id, invoice_id in driver_rows(session, (
-        select(ReminderInvoice.reminder_id, ReminderInvoice.invoice_id)
-        .join(Reminder, Reminder.id == ReminderInvoice.reminder_id)
-        .where(is_history)
-        .order_by(ReminderInvoice.reminder_id, ReminderInvoice.invoice_id)
-    )):
+    for reminder_id, invoice_id in driver_rows(
+        session,
+        (
+            select(ReminderInvoice.reminder_id, ReminderInvoice.invoice_id)
+            .join(Reminder, Reminder.id == ReminderInvoice.reminder_id)
+            .where(is_history)
+            .order_by(ReminderInvoice.reminder_id, ReminderInvoice.invoice_id)
+        ),
+    ):
         links.setdefault(reminder_id, []).append(invoice_id)
     if concerning is not None:
         links = {id_: ids for id_, ids in links.items() if not concerning.isdisjoint(ids)}
     query = (
-        select(Reminder.id, Reminder.client_id, Reminder.level_code, Reminder.channel,
-               Reminder.planned_date, Reminder.done_on, Reminder.status, Reminder.snoozed_until,
-               Reminder.instalment_due)
+        select(
+            Reminder.id,
+            Reminder.client_id,
+            Reminder.level_code,
+            Reminder.channel,
+            Reminder.planned_date,
+            Reminder.done_on,
+            Reminder.status,
+            Reminder.snoozed_until,
+            Reminder.instalment_due,
+        )
         .where(is_history)
         .order_by(Reminder.id)
     )
     return [
-        HistoryRecord(id_, client, level, channel, planned if isinstance(planned, date)
-                      else date.fromisoformat(planned), _day(done), status, _day(snoozed),
-                      _day(instalment), tuple(links[id_]))
-        for id_, client, level, channel, planned, done, status, snoozed, instalment
-        in driver_rows(session, query)
+        HistoryRecord(
+            id_,
+            client,
+            level,
+            channel,
+            planned if isinstance(planned, date) else date.fromisoformat(planned),
+            _day(done),
+            status,
+            _day(snoozed),
+            _day(instalment),
+            tuple(links[id_]),
+        )
+        for id_, client, level, channel, planned, done, status, snoozed, instalment in driver_rows(
+            session, query
+        )
         if id_ in links
     ]
 
@@ -198,21 +240,46 @@ def client_events(session: Session, client_id: int) -> list[ClientEvent]:
     ):
         numbers.setdefault(reminder_id, []).append(number)
     events = [
-        ClientEvent(r.done_on or r.planned_date, "reminder", r.status, r.level_code, r.channel,
-                    r.note, r.document_path, r.user_name, tuple(numbers.get(r.id, ())),
-                    snoozed_until=r.snoozed_until, document_sha256=r.document_sha256)
+        ClientEvent(
+            r.done_on or r.planned_date,
+            "reminder",
+            r.status,
+            r.level_code,
+            r.channel,
+            r.note,
+            r.document_path,
+            r.user_name,
+            tuple(numbers.get(r.id, ())),
+            snoozed_until=r.snoozed_until,
+            document_sha256=r.document_sha256,
+        )
         for r in session.scalars(select(Reminder).where(Reminder.client_id == client_id))
     ]
-    activity_numbers = dict(session.execute(
-        select(Activity.id, Invoice.number)
-        .join(Invoice, Invoice.id == Activity.invoice_id)
-        .where(Activity.client_id == client_id)
-    ).tuples().all())
+    activity_numbers = dict(
+        session.execute(
+            select(Activity.id, Invoice.number)
+            .join(Invoice, Invoice.id == Activity.invoice_id)
+            .where(Activity.client_id == client_id)
+        )
+        .tuples()
+        .all()
+    )
     events.extend(
-        ClientEvent(a.date, a.kind, a.outcome, "", "", a.note, a.document_path, a.user_name,
-                    (activity_numbers[a.id],) if a.id in activity_numbers else (),
-                    a.promised_date, a.promised_amount, a.currency,
-                    document_sha256=a.document_sha256)
+        ClientEvent(
+            a.date,
+            a.kind,
+            a.outcome,
+            "",
+            "",
+            a.note,
+            a.document_path,
+            a.user_name,
+            (activity_numbers[a.id],) if a.id in activity_numbers else (),
+            a.promised_date,
+            a.promised_amount,
+            a.currency,
+            document_sha256=a.document_sha256,
+        )
         for a in session.scalars(select(Activity).where(Activity.client_id == client_id))
     )
     events.sort(key=lambda e: (e.on, e.kind != "reminder"), reverse=True)
@@ -224,7 +291,8 @@ def invoice_attachments(session: Session, invoice_ids: tuple[int, ...]) -> list[
     if not invoice_ids:
         return []
     rows = session.execute(
-        select(Invoice.attachment_path).where(Invoice.id.in_(sorted(set(invoice_ids))))
+        select(Invoice.attachment_path)
+        .where(Invoice.id.in_(sorted(set(invoice_ids))))
         .order_by(Invoice.number)
     )
     return [path for (path,) in rows if path]

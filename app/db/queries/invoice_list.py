@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session, aliased
 from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, Invoice
 from app.db.queries.open_items import not_settled
-from app.domain.ledger.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
 from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
+from app.domain.ledger.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
 from app.domain.ledger.status import (
     DISPUTED,
     OPEN,
@@ -148,9 +148,7 @@ def _status_condition(status: str, balance: Any, as_of: date) -> Any:
         UNPAID: unpaid,
         DISPUTED: and_(unpaid, Invoice.disputed.is_(True)),
         OVERDUE: and_(undisputed, Invoice.due_date < as_of),
-        PARTIALLY_PAID: and_(
-            undisputed, Invoice.due_date >= as_of, balance < cents(Invoice.total)
-        ),
+        PARTIALLY_PAID: and_(undisputed, Invoice.due_date >= as_of, balance < cents(Invoice.total)),
         OPEN: and_(undisputed, Invoice.due_date >= as_of, balance >= cents(Invoice.total)),
     }.get(status, false())
 
@@ -188,9 +186,12 @@ def conditions(flt: InvoiceFilter, dialect: str, sort: str = "") -> list[Any]:
     if flt.issued_to:
         where.append(Invoice.issue_date <= flt.issued_to)
     if flt.open_on is not None:  # balance on that day, from the settlement dates
-        where += [Invoice.kind != CREDIT_NOTE, Invoice.issue_date <= flt.open_on,
-                  not_settled(Invoice.written_off_on, flt.open_on),
-                  not_settled(Invoice.settled_on, flt.open_on)]
+        where += [
+            Invoice.kind != CREDIT_NOTE,
+            Invoice.issue_date <= flt.open_on,
+            not_settled(Invoice.written_off_on, flt.open_on),
+            not_settled(Invoice.settled_on, flt.open_on),
+        ]
     # "+ 0" keeps SQLite on the sort column's index (a range on amounts is rarely selective)
     amount = cents(Invoice.total) if sort == "total" else cents(Invoice.total) + 0
     if flt.amount_min is not None:
@@ -214,17 +215,43 @@ def _dialect(session: Session) -> str:
 
 def _columns(balance: Any) -> tuple[Any, ...]:
     return (
-        Invoice.id, Invoice.number, Invoice.kind, Invoice.client_id, Client.code, Client.name,
-        Invoice.issue_date, Invoice.due_date, Invoice.currency, cents(Invoice.total), balance,
-        Invoice.disputed, Invoice.written_off_on.is_not(None), Invoice.dunning_paused_until,
-        Invoice.reference, Invoice.attachment_path != "",
+        Invoice.id,
+        Invoice.number,
+        Invoice.kind,
+        Invoice.client_id,
+        Client.code,
+        Client.name,
+        Invoice.issue_date,
+        Invoice.due_date,
+        Invoice.currency,
+        cents(Invoice.total),
+        balance,
+        Invoice.disputed,
+        Invoice.written_off_on.is_not(None),
+        Invoice.dunning_paused_until,
+        Invoice.reference,
+        Invoice.attachment_path != "",
     )
 
 
 def _row(r: Any) -> InvoiceListRow:
     return InvoiceListRow(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], cents_to_decimal(r[9]),
-        cents_to_decimal(r[10]), bool(r[11]), bool(r[12]), r[13], r[14], bool(r[15]),
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        r[8],
+        cents_to_decimal(r[9]),
+        cents_to_decimal(r[10]),
+        bool(r[11]),
+        bool(r[12]),
+        r[13],
+        r[14],
+        bool(r[15]),
     )
 
 
@@ -265,8 +292,12 @@ def by_ids(session: Session, ids: list[int]) -> list[InvoiceListRow]:
 
 
 def sort_value(row: InvoiceListRow, sort: str) -> Any:
-    values = {"number": row.number, "client": row.client_code, "issue_date": row.issue_date,
-              "total": int(row.total * 100)}
+    values = {
+        "number": row.number,
+        "client": row.client_code,
+        "issue_date": row.issue_date,
+        "total": int(row.total * 100),
+    }
     return values.get(sort, row.due_date)
 
 
@@ -277,12 +308,18 @@ def totals(session: Session, flt: InvoiceFilter) -> list[CurrencyTotals]:
     sign = case((Invoice.kind == CREDIT_NOTE, -1), else_=1)
     open_part = case((Invoice.written_off_on.is_not(None), 0), else_=balance)
     query = (
-        select(Invoice.currency, func.count(), func.sum(sign * cents(Invoice.total)),
-               func.sum(sign * open_part))
+        select(
+            Invoice.currency,
+            func.count(),
+            func.sum(sign * cents(Invoice.total)),
+            func.sum(sign * open_part),
+        )
         .join(Client, Client.id == Invoice.client_id)
         .where(*conditions(flt, _dialect(session)))
         .group_by(Invoice.currency)
         .order_by(Invoice.currency)
     )
-    return [CurrencyTotals(c, int(n), cents_to_decimal(t), cents_to_decimal(b))
-            for c, n, t, b in session.execute(query)]
+    return [
+        CurrencyTotals(c, int(n), cents_to_decimal(t), cents_to_decimal(b))
+        for c, n, t, b in session.execute(query)
+    ]

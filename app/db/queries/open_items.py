@@ -76,8 +76,10 @@ def open_invoices(as_of: date, *columns: Any, where: tuple[Any, ...] = ()) -> Co
     return union_all(
         select(*columns).where(Invoice.settled_on.is_(None), Invoice.kind == "invoice", *counted),
         select(*columns).where(
-            Invoice.settled_on > as_of, Invoice.settled_on <= LATEST,
-            (Invoice.kind + "") == "invoice", *counted,
+            Invoice.settled_on > as_of,
+            Invoice.settled_on <= LATEST,
+            (Invoice.kind + "") == "invoice",
+            *counted,
         ),
     )
 
@@ -94,8 +96,10 @@ def _allocated(source: Any, key: Any, as_of: date) -> Any:
 
 def open_balance(as_of: date) -> Any:
     """Balance in cents on as_of of the current invoice row (no allocation before the first)."""
-    paid = case((Invoice.allocated_from <= as_of,
-                 _allocated(Allocation.invoice_id, Invoice.id, as_of)), else_=0)
+    paid = case(
+        (Invoice.allocated_from <= as_of, _allocated(Allocation.invoice_id, Invoice.id, as_of)),
+        else_=0,
+    )
     return cents(Invoice.total) - paid
 
 
@@ -110,10 +114,15 @@ def credit_left(as_of: date, *columns: Any) -> list[Select[Any]]:
         0,
     )
     payments = select(
-        Payment.client_id, Payment.currency, *columns, cents(Payment.amount) - used,
+        Payment.client_id,
+        Payment.currency,
+        *columns,
+        cents(Payment.amount) - used,
     ).where(not_settled(Payment.settled_on, as_of), Payment.date <= as_of)
     notes = select(
-        Invoice.client_id, Invoice.currency, *columns,
+        Invoice.client_id,
+        Invoice.currency,
+        *columns,
         cents(Invoice.total) - _allocated(Allocation.credit_note_id, Invoice.id, as_of),
     ).where(
         Invoice.kind == "credit_note",

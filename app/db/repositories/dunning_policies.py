@@ -31,14 +31,23 @@ def load_all(session: Session) -> list[StoredPolicy]:
     levels: dict[int, list[DunningLevel]] = {}
     for level in session.scalars(select(DunningLevel).order_by(DunningLevel.position)):
         levels.setdefault(level.policy_id, []).append(level)
-    users = dict(session.execute(
-        select(Client.dunning_policy_id, func.count())
-        .where(Client.dunning_policy_id.is_not(None))
-        .group_by(Client.dunning_policy_id)
-    ).tuples().all())
+    users = dict(
+        session.execute(
+            select(Client.dunning_policy_id, func.count())
+            .where(Client.dunning_policy_id.is_not(None))
+            .group_by(Client.dunning_policy_id)
+        )
+        .tuples()
+        .all()
+    )
     stored = [
-        StoredPolicy(row.id, _to_policy(row, levels.get(row.id, [])), row.is_default,
-                     row.for_consumers, int(users.get(row.id, 0)))
+        StoredPolicy(
+            row.id,
+            _to_policy(row, levels.get(row.id, [])),
+            row.is_default,
+            row.for_consumers,
+            int(users.get(row.id, 0)),
+        )
         for row in rows
     ]
     return sorted(stored, key=lambda s: (not s.is_default, not s.for_consumers, s.policy.code))
@@ -47,18 +56,26 @@ def load_all(session: Session) -> list[StoredPolicy]:
 def _to_policy(row: DunningPolicy, levels: list[DunningLevel]) -> Policy:
     wait = None
     if row.free_reminder_level:
-        wait = FreeReminderWait(row.free_reminder_level, row.free_reminder_days,
-                                row.free_reminder_paper_delay)
+        wait = FreeReminderWait(
+            row.free_reminder_level, row.free_reminder_days, row.free_reminder_paper_delay
+        )
     return Policy(
         code=row.code,
         name=row.name,
         levels=tuple(
             Level(
-                code=lv.code, days=lv.days, channel=lv.channel, template=lv.template,
-                anchor=lv.anchor, fee=Fee(lv.fee_fixed, lv.fee_percent or ZERO),
-                needs_confirmation=lv.needs_confirmation, applies_to=lv.applies_to,
-                also_email=lv.also_email, claims_interest=lv.claims_interest,
-                claims_indemnity=lv.claims_indemnity, name=lv.name,
+                code=lv.code,
+                days=lv.days,
+                channel=lv.channel,
+                template=lv.template,
+                anchor=lv.anchor,
+                fee=Fee(lv.fee_fixed, lv.fee_percent or ZERO),
+                needs_confirmation=lv.needs_confirmation,
+                applies_to=lv.applies_to,
+                also_email=lv.also_email,
+                claims_interest=lv.claims_interest,
+                claims_indemnity=lv.claims_indemnity,
+                name=lv.name,
             )
             for lv in levels
         ),
@@ -71,16 +88,24 @@ def find_id(session: Session, code: str) -> int | None:
 
 
 def save(
-    session: Session, policy: Policy, *, replaces: str | None = None,
-    is_default: bool | None = None, for_consumers: bool | None = None,
+    session: Session,
+    policy: Policy,
+    *,
+    replaces: str | None = None,
+    is_default: bool | None = None,
+    for_consumers: bool | None = None,
 ) -> int:
     """Insert the policy, or overwrite the one coded `replaces` (its levels are replaced)."""
     row = None
     if replaces is not None:
         row = session.scalar(select(DunningPolicy).where(DunningPolicy.code == replaces))
     if row is None:
-        row = DunningPolicy(code=policy.code, name=policy.name, is_default=bool(is_default),
-                            for_consumers=bool(for_consumers))
+        row = DunningPolicy(
+            code=policy.code,
+            name=policy.name,
+            is_default=bool(is_default),
+            for_consumers=bool(for_consumers),
+        )
         session.add(row)
     row.code, row.name = policy.code, policy.name
     if is_default is not None:
@@ -98,15 +123,25 @@ def save(
     session.flush()
     session.execute(delete(DunningLevel).where(DunningLevel.policy_id == row.id))
     for position, level in enumerate(policy.levels):
-        session.add(DunningLevel(
-            policy_id=row.id, position=position, code=level.code, name=level.name,
-            days=level.days, anchor=level.anchor.value, channel=level.channel.value,
-            template=level.template, fee_fixed=level.fee.fixed,
-            fee_percent=level.fee.percent if level.fee.percent else None,
-            needs_confirmation=level.needs_confirmation, applies_to=level.applies_to.value,
-            also_email=level.also_email, claims_interest=level.claims_interest,
-            claims_indemnity=level.claims_indemnity,
-        ))
+        session.add(
+            DunningLevel(
+                policy_id=row.id,
+                position=position,
+                code=level.code,
+                name=level.name,
+                days=level.days,
+                anchor=level.anchor.value,
+                channel=level.channel.value,
+                template=level.template,
+                fee_fixed=level.fee.fixed,
+                fee_percent=level.fee.percent if level.fee.percent else None,
+                needs_confirmation=level.needs_confirmation,
+                applies_to=level.applies_to.value,
+                also_email=level.also_email,
+                claims_interest=level.claims_interest,
+                claims_indemnity=level.claims_indemnity,
+            )
+        )
     session.flush()
     return row.id
 
@@ -116,15 +151,21 @@ def remove(session: Session, code: str) -> None:
     policy_id = find_id(session, code)
     if policy_id is None:
         return
-    session.execute(update(Client).where(Client.dunning_policy_id == policy_id)
-                    .values(dunning_policy_id=None, version=Client.version + 1))
+    session.execute(
+        update(Client)
+        .where(Client.dunning_policy_id == policy_id)
+        .values(dunning_policy_id=None, version=Client.version + 1)
+    )
     session.execute(delete(DunningLevel).where(DunningLevel.policy_id == policy_id))
     session.execute(delete(DunningPolicy).where(DunningPolicy.id == policy_id))
 
 
 def set_client_policy(session: Session, client_id: int, policy_id: int | None) -> bool:
-    done = session.execute(update(Client).where(Client.id == client_id)
-                           .values(dunning_policy_id=policy_id, version=Client.version + 1))
+    done = session.execute(
+        update(Client)
+        .where(Client.id == client_id)
+        .values(dunning_policy_id=policy_id, version=Client.version + 1)
+    )
     return bool(done.rowcount)
 
 

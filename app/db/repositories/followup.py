@@ -12,16 +12,36 @@ from app.db.models import Activity, Invoice, Reminder, ReminderInvoice
 
 
 def add_reminder(
-    session: Session, *, client_id: int, level_code: str, channel: str, planned_date: date,
-    status: str, invoice_ids: tuple[int, ...], done_on: date | None = None,
-    snoozed_until: date | None = None, note: str = "", user_name: str = "",
-    document_path: str = "", document_sha256: str = "", instalment_due: date | None = None,
+    session: Session,
+    *,
+    client_id: int,
+    level_code: str,
+    channel: str,
+    planned_date: date,
+    status: str,
+    invoice_ids: tuple[int, ...],
+    done_on: date | None = None,
+    snoozed_until: date | None = None,
+    note: str = "",
+    user_name: str = "",
+    document_path: str = "",
+    document_sha256: str = "",
+    instalment_due: date | None = None,
 ) -> int:
-    reminder = Reminder(client_id=client_id, level_code=level_code, channel=channel,
-                        planned_date=planned_date, status=status, done_on=done_on,
-                        snoozed_until=snoozed_until, note=note, user_name=user_name,
-                        document_path=document_path, document_sha256=document_sha256,
-                        instalment_due=instalment_due)
+    reminder = Reminder(
+        client_id=client_id,
+        level_code=level_code,
+        channel=channel,
+        planned_date=planned_date,
+        status=status,
+        done_on=done_on,
+        snoozed_until=snoozed_until,
+        note=note,
+        user_name=user_name,
+        document_path=document_path,
+        document_sha256=document_sha256,
+        instalment_due=instalment_due,
+    )
     session.add(reminder)
     session.flush()
     for invoice_id in sorted(set(invoice_ids)):
@@ -30,41 +50,74 @@ def add_reminder(
 
 
 def add_activity(
-    session: Session, *, client_id: int, kind: str, on: date, invoice_id: int | None = None,
-    outcome: str = "", note: str = "", promised_date: date | None = None,
-    promised_amount: Decimal | None = None, currency: str = "EUR", user_name: str = "",
+    session: Session,
+    *,
+    client_id: int,
+    kind: str,
+    on: date,
+    invoice_id: int | None = None,
+    outcome: str = "",
+    note: str = "",
+    promised_date: date | None = None,
+    promised_amount: Decimal | None = None,
+    currency: str = "EUR",
+    user_name: str = "",
 ) -> int:
-    activity = Activity(client_id=client_id, invoice_id=invoice_id, kind=kind, date=on,
-                        outcome=outcome, note=note, promised_date=promised_date,
-                        promised_amount=promised_amount, currency=currency,
-                        user_name=user_name)
+    activity = Activity(
+        client_id=client_id,
+        invoice_id=invoice_id,
+        kind=kind,
+        date=on,
+        outcome=outcome,
+        note=note,
+        promised_date=promised_date,
+        promised_amount=promised_amount,
+        currency=currency,
+        user_name=user_name,
+    )
     session.add(activity)
     session.flush()
     return activity.id
 
 
 def mark_disputed(session: Session, invoice_ids: tuple[int, ...], reason: str) -> None:
-    session.execute(update(Invoice).where(Invoice.id.in_(invoice_ids))
-                    .values(disputed=True, dispute_reason=reason, version=Invoice.version + 1))
+    session.execute(
+        update(Invoice)
+        .where(Invoice.id.in_(invoice_ids))
+        .values(disputed=True, dispute_reason=reason, version=Invoice.version + 1)
+    )
 
 
 def client_history(session: Session, client_id: int) -> list[tuple]:  # type: ignore[type-arg]
     """Reminders and activities of a client, newest first: (date, kind, level/outcome, note)."""
     reminders = session.execute(
-        select(Reminder.done_on, Reminder.planned_date, Reminder.status, Reminder.level_code,
-               Reminder.channel, Reminder.note, Reminder.document_path)
-        .where(Reminder.client_id == client_id)
+        select(
+            Reminder.done_on,
+            Reminder.planned_date,
+            Reminder.status,
+            Reminder.level_code,
+            Reminder.channel,
+            Reminder.note,
+            Reminder.document_path,
+        ).where(Reminder.client_id == client_id)
     )
     rows: list[tuple] = [  # type: ignore[type-arg]
         (done or planned, status, level, channel, note, path)
         for done, planned, status, level, channel, note, path in reminders
     ]
     activities = session.execute(
-        select(Activity.date, Activity.kind, Activity.outcome, Activity.note,
-               Activity.promised_date, Activity.promised_amount)
-        .where(Activity.client_id == client_id)
+        select(
+            Activity.date,
+            Activity.kind,
+            Activity.outcome,
+            Activity.note,
+            Activity.promised_date,
+            Activity.promised_amount,
+        ).where(Activity.client_id == client_id)
     )
-    rows.extend((d, kind, outcome, "", note, promised) for d, kind, outcome, note, promised, _a
-                in activities)
+    rows.extend(
+        (d, kind, outcome, "", note, promised)
+        for d, kind, outcome, note, promised, _a in activities
+    )
     rows.sort(key=lambda r: r[0], reverse=True)
     return rows

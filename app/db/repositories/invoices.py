@@ -24,7 +24,8 @@ def number_taken(session: Session, number: str, except_id: int | None = None) ->
 
 def last_number(session: Session, kind: str) -> str | None:
     return session.scalar(
-        select(Invoice.number).where(Invoice.kind == kind).order_by(Invoice.id.desc()).limit(1))
+        select(Invoice.number).where(Invoice.kind == kind).order_by(Invoice.id.desc()).limit(1)
+    )
 
 
 def increment(number: str) -> str:
@@ -43,20 +44,26 @@ def client_of(session: Session, client_id: int) -> Client | None:
 def allocated_to(session: Session, invoice_id: int) -> int:
     """Cents settled on an invoice (payments and credit notes)."""
     query = select(func.coalesce(func.sum(cents(Allocation.amount)), 0)).where(
-        Allocation.invoice_id == invoice_id)
+        Allocation.invoice_id == invoice_id
+    )
     return int(session.scalar(query) or 0)
 
 
 def allocated_from_credit_note(session: Session, credit_note_id: int) -> int:
     query = select(func.coalesce(func.sum(cents(Allocation.amount)), 0)).where(
-        Allocation.credit_note_id == credit_note_id)
+        Allocation.credit_note_id == credit_note_id
+    )
     return int(session.scalar(query) or 0)
 
 
 def credit_notes_against(session: Session, invoice_id: int) -> list[Invoice]:
-    return list(session.scalars(
-        select(Invoice).where(Invoice.applies_to_id == invoice_id, Invoice.kind == "credit_note")
-        .order_by(Invoice.issue_date, Invoice.id)))
+    return list(
+        session.scalars(
+            select(Invoice)
+            .where(Invoice.applies_to_id == invoice_id, Invoice.kind == "credit_note")
+            .order_by(Invoice.issue_date, Invoice.id)
+        )
+    )
 
 
 def analyze(session: Session) -> None:
@@ -69,10 +76,13 @@ def analyze(session: Session) -> None:
         session.execute(text("PRAGMA analysis_limit=1000"))
         session.execute(text("ANALYZE"))
         return
-    stale = session.scalars(text(
-        "SELECT relname FROM pg_stat_user_tables WHERE relname IN "
-        "('invoices', 'clients', 'allocations', 'payments', 'payment_lines') AND ("
-        "(last_analyze IS NULL AND last_autoanalyze IS NULL) "
-        "OR n_mod_since_analyze > n_live_tup / 5)")).all()
+    stale = session.scalars(
+        text(
+            "SELECT relname FROM pg_stat_user_tables WHERE relname IN "
+            "('invoices', 'clients', 'allocations', 'payments', 'payment_lines') AND ("
+            "(last_analyze IS NULL AND last_autoanalyze IS NULL) "
+            "OR n_mod_since_analyze > n_live_tup / 5)"
+        )
+    ).all()
     for table in stale:
         session.execute(text(f'ANALYZE "{table}"'))

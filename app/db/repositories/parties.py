@@ -15,9 +15,26 @@ from app.db.queries.invoice_list import contains
 from app.domain.errors import Conflict
 
 CLIENT_FIELDS = (
-    "code", "name", "client_type", "email", "phone", "address", "postcode", "city", "country",
-    "language", "legal_id", "vat_number", "iban", "payment_terms_days", "terms_end_of_month",
-    "credit_limit", "preferred_channel", "dunning_blocked", "dunning_blocked_reason", "notes",
+    "code",
+    "name",
+    "client_type",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "city",
+    "country",
+    "language",
+    "legal_id",
+    "vat_number",
+    "iban",
+    "payment_terms_days",
+    "terms_end_of_month",
+    "credit_limit",
+    "preferred_channel",
+    "dunning_blocked",
+    "dunning_blocked_reason",
+    "notes",
     "archived",
 )
 
@@ -43,8 +60,9 @@ def code_taken(session: Session, code: str, except_id: int | None = None) -> boo
 
 
 def contacts(session: Session, client_id: int) -> list[Contact]:
-    return list(session.scalars(
-        select(Contact).where(Contact.client_id == client_id).order_by(Contact.id)))
+    return list(
+        session.scalars(select(Contact).where(Contact.client_id == client_id).order_by(Contact.id))
+    )
 
 
 def replace_contacts(session: Session, client_id: int, rows: list[dict[str, Any]]) -> None:
@@ -80,10 +98,12 @@ def choices(session: Session, text: str, limit: int) -> list[tuple[int, str, str
     """(id, code, name, city) of active clients matching the text, for pickers."""
     dialect = session.get_bind().dialect.name
     query = select(Client.id, Client.code, Client.name, Client.city).where(
-        Client.archived.is_(False))
+        Client.archived.is_(False)
+    )
     if text:
-        query = query.where(or_(contains(Client.code, text, dialect),
-                                contains(Client.name, text, dialect)))
+        query = query.where(
+            or_(contains(Client.code, text, dialect), contains(Client.name, text, dialect))
+        )
     query = query.order_by(func.lower(Client.name), Client.id).limit(limit)
     return [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
 

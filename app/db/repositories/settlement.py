@@ -42,16 +42,24 @@ def _refresh(session: Session, invoice_where: Any, payment_where: Any) -> None:
     first = _first_date(Allocation.invoice_id, invoices.c.id)
     session.execute(
         update(invoices)
-        .where(invoices.c.kind == "invoice", invoice_where,
-               or_(invoices.c.settled_on.is_distinct_from(settled),
-                   invoices.c.allocated_from.is_distinct_from(first)))
+        .where(
+            invoices.c.kind == "invoice",
+            invoice_where,
+            or_(
+                invoices.c.settled_on.is_distinct_from(settled),
+                invoices.c.allocated_from.is_distinct_from(first),
+            ),
+        )
         .values(settled_on=settled, allocated_from=first)
     )
     settled = _settled_date(invoices.c.total, Allocation.credit_note_id, invoices.c.id)
     session.execute(
         update(invoices)
-        .where(invoices.c.kind == "credit_note", invoice_where,
-               invoices.c.settled_on.is_distinct_from(settled))
+        .where(
+            invoices.c.kind == "credit_note",
+            invoice_where,
+            invoices.c.settled_on.is_distinct_from(settled),
+        )
         .values(settled_on=settled)
     )
     used = (
@@ -77,5 +85,8 @@ def refresh_settlement(session: Session, client_ids: Iterable[int] | None = None
     ids = sorted(set(client_ids))
     for start in range(0, len(ids), CLIENTS_PER_STATEMENT):
         part = ids[start : start + CLIENTS_PER_STATEMENT]
-        _refresh(session, Invoice.__table__.c.client_id.in_(part),
-                 Payment.__table__.c.client_id.in_(part))
+        _refresh(
+            session,
+            Invoice.__table__.c.client_id.in_(part),
+            Payment.__table__.c.client_id.in_(part),
+        )

@@ -71,8 +71,20 @@ def epc_payload(
     information = _one_line(information)
     if len(information) > MAX_INFORMATION:
         raise InvalidInput(f"EPC QR information exceeds {MAX_INFORMATION} characters")
-    lines = ["BCD", "002", "1", "SCT", bic, name, iban, f"EUR{amount:.2f}", purpose,
-             structured_reference, remittance, information]
+    lines = [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        bic,
+        name,
+        iban,
+        f"EUR{amount:.2f}",
+        purpose,
+        structured_reference,
+        remittance,
+        information,
+    ]
     while lines[-1] == "":
         lines.pop()
     payload = "\n".join(lines)
@@ -81,8 +93,9 @@ def epc_payload(
     return payload
 
 
-def remittance_text(prefix: str, numbers: list[str] | tuple[str, ...],
-                    limit: int = MAX_TEXT) -> str:
+def remittance_text(
+    prefix: str, numbers: list[str] | tuple[str, ...], limit: int = MAX_TEXT
+) -> str:
     """'C001 F1 F2 F3' cut to the limit at a number boundary, ending '+N' for those left out."""
     head = [_one_line(prefix)] if _one_line(prefix) else []
     items = [_one_line(n) for n in numbers if _one_line(n)]

@@ -15,13 +15,13 @@ from typing import NamedTuple
 
 from app.domain.claims import claim as c
 from app.domain.claims.claim import Claim, InterestPeriod
-from app.domain.money import ZERO, quantize
 from app.domain.claims.rates import HalfYearRate, RateTables, next_half_year_start
 from app.domain.claims.recovery import (
     BUSINESS_RECOVERY_INDEMNITY,
     be_consumer_damages,
     be_reminder_period,
 )
+from app.domain.money import ZERO, quantize
 
 DAYS_IN_YEAR = 365  # also in leap years (§3.4)
 _ONE_DAY = timedelta(days=1)

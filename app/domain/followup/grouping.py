@@ -16,10 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from app.domain.followup.policy import Policy, adapted_also_email, adapted_channel
 from app.domain.errors import NotFound
-from app.domain.followup.ladder import InvoiceLadder, Step, is_dunnable, statutory_wait
-from app.domain.money import ZERO, quantize
 from app.domain.followup.inputs import (
     FLAG_BROKEN_PROMISE,
     ActionItem,
@@ -30,6 +27,9 @@ from app.domain.followup.inputs import (
     PlanStatus,
     PromiseToPay,
 )
+from app.domain.followup.ladder import InvoiceLadder, Step, is_dunnable, statutory_wait
+from app.domain.followup.policy import Policy, adapted_also_email, adapted_channel
+from app.domain.money import ZERO, quantize
 
 _TEMPLATE_BALANCE = Decimal(1)
 _OVERDUE = PlanStatus.OVERDUE
@@ -89,51 +89,98 @@ class Gatherer:
             steps = self._followed_steps(invoice, client, records or (), promises or ())
         else:
             steps = self._template(invoice, client)
-        item = ActionItem(invoice.id, invoice.number, invoice.currency,
-                          quantize(invoice.balance, invoice.currency), invoice.due_date)
+        item = ActionItem(
+            invoice.id,
+            invoice.number,
+            invoice.currency,
+            quantize(invoice.balance, invoice.currency),
+            invoice.due_date,
+        )
         for step in steps:  # in date order
             if not self._put(client.id, step, item, step.flags):
                 break
 
     def _ladder(self, invoice: InvoiceState, client: ClientState) -> InvoiceLadder:
-        return InvoiceLadder(invoice, client, self.policies[client.id], today=self.today,
-                             country=self.country, grace_days=self.grace_days)
+        return InvoiceLadder(
+            invoice,
+            client,
+            self.policies[client.id],
+            today=self.today,
+            country=self.country,
+            grace_days=self.grace_days,
+        )
 
     def _template(self, invoice: InvoiceState, client: ClientState) -> list[Step]:
         """The steps every plain invoice of that shape gets (their items are replaced)."""
         policy = self.policies[client.id]
-        key = (id(policy), client.client_type, client.preferred_channel, client.country,
-               invoice.issue_date, invoice.due_date)
+        key = (
+            id(policy),
+            client.client_type,
+            client.preferred_channel,
+            client.country,
+            invoice.issue_date,
+            invoice.due_date,
+        )
         steps = self._templates.get(key)
         if steps is None:
             steps = self._templates[key] = self._shape(policy, client, invoice)
         return steps
 
-    def _followed_steps(self, invoice: InvoiceState, client: ClientState,
-                        records: Sequence[DoneAction], promises: Sequence[PromiseToPay],
-                        ) -> list[Step]:
+    def _followed_steps(
+        self,
+        invoice: InvoiceState,
+        client: ClientState,
+        records: Sequence[DoneAction],
+        promises: Sequence[PromiseToPay],
+    ) -> list[Step]:
         """The steps of an invoice with a history or promises (all of them about it), shared
         by the invoices of the same shape, history and promises (their items are replaced): the
         ladder reads nothing else of them, without a pause or a payment plan."""
-        key = (id(self.policies[client.id]), client.client_type, client.preferred_channel,
-               client.country, invoice.issue_date, invoice.due_date,
-               tuple([(record.level_code, record.date, record.status, record.snoozed_until,
-                       record.channel, record.instalment_due) for record in records]),
-               tuple([(promise.promised_date, promise.kept) for promise in promises]))
+        key = (
+            id(self.policies[client.id]),
+            client.client_type,
+            client.preferred_channel,
+            client.country,
+            invoice.issue_date,
+            invoice.due_date,
+            tuple(
+                [
+                    (
+                        record.level_code,
+                        record.date,
+                        record.status,
+                        record.snoozed_until,
+                        record.channel,
+                        record.instalment_due,
+                    )
+                    for record in records
+                ]
+            ),
+            tuple([(promise.promised_date, promise.kept) for promise in promises]),
+        )
         steps = self._followed.get(key)
         if steps is None:
-            shape = InvoiceState(0, "", 0, invoice.issue_date, invoice.due_date,
-                                 invoice.currency, _TEMPLATE_BALANCE)
+            shape = InvoiceState(
+                0, "", 0, invoice.issue_date, invoice.due_date, invoice.currency, _TEMPLATE_BALANCE
+            )
             steps = self._followed[key] = self._ladder(shape, client).steps(
                 [replace(record, invoice_ids=(0,)) for record in records],
-                [replace(promise, client_id=0, invoice_ids=()) for promise in promises])
+                [replace(promise, client_id=0, invoice_ids=()) for promise in promises],
+            )
         return steps
 
     def _shape(self, policy: Policy, client: ClientState, invoice: InvoiceState) -> list[Step]:
         """Without a statutory wait the dates do not depend on the client's channel or country:
         the ladder runs once per policy, type and dates, and the channels are adapted after."""
-        shape = InvoiceState(0, "", client.id, invoice.issue_date, invoice.due_date,
-                             invoice.currency, _TEMPLATE_BALANCE)
+        shape = InvoiceState(
+            0,
+            "",
+            client.id,
+            invoice.issue_date,
+            invoice.due_date,
+            invoice.currency,
+            _TEMPLATE_BALANCE,
+        )
         if statutory_wait(policy, client, self.country) is not None:
             return self._ladder(shape, client).steps((), ())
         key = (id(policy), client.client_type, invoice.issue_date, invoice.due_date)
@@ -144,9 +191,14 @@ class Gatherer:
         preferred = client.preferred_channel
         if preferred is None:
             return neutral
-        return [replace(step, channel=adapted_channel(step.level, preferred),
-                        also_email=adapted_also_email(step.level, preferred))
-                for step in neutral]
+        return [
+            replace(
+                step,
+                channel=adapted_channel(step.level, preferred),
+                also_email=adapted_also_email(step.level, preferred),
+            )
+            for step in neutral
+        ]
 
     def _put(self, client_id: int, step: Step, item: ActionItem, flags: frozenset[str]) -> bool:
         """Files the step in its group; False when it falls after `until` (so do the next)."""
@@ -269,8 +321,19 @@ def grouped_action(client: ClientState, group: Group, today: date) -> PlannedAct
     if not owed:
         return None
     return PlannedAction(
-        group.on, client.id, client.code, level.code, first.position, first.channel,
-        first.also_email, level.template, tuple(items), amounts, credit, fees,
-        _OVERDUE if group.on < today else _PLANNED, level.needs_confirmation,
+        group.on,
+        client.id,
+        client.code,
+        level.code,
+        first.position,
+        first.channel,
+        first.also_email,
+        level.template,
+        tuple(items),
+        amounts,
+        credit,
+        fees,
+        _OVERDUE if group.on < today else _PLANNED,
+        level.needs_confirmation,
         frozenset(group.flags) if group.flags else _NO_FLAGS,
     )

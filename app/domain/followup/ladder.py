@@ -7,17 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.domain.followup.policy import (
-    Anchor,
-    Channel,
-    ClientType,
-    FreeReminderWait,
-    Level,
-    Policy,
-    adapted_also_email,
-    adapted_channel,
-)
-from app.domain.money import ZERO, quantize
 from app.domain.followup.inputs import (
     FLAG_BROKEN_PROMISE,
     FLAG_FREE_FIRST_REMINDER,
@@ -30,6 +19,17 @@ from app.domain.followup.inputs import (
     InvoiceState,
     PromiseToPay,
 )
+from app.domain.followup.policy import (
+    Anchor,
+    Channel,
+    ClientType,
+    FreeReminderWait,
+    Level,
+    Policy,
+    adapted_also_email,
+    adapted_channel,
+)
+from app.domain.money import ZERO, quantize
 from app.domain.workdays import nth_working_day_after, working_day_on_or_after
 
 _ONE_DAY = timedelta(days=1)
@@ -255,8 +255,9 @@ class InvoiceLadder:
         on its own day, or the day it was snoozed to, never as a late catch-up."""
         raw = self._raw(level)
         if floor is not None and floor > raw:
-            snoozed = (r.status is HistoryStatus.SNOOZED and r.level_code == level.code
-                       for r in records)
+            snoozed = (
+                r.status is HistoryStatus.SNOOZED and r.level_code == level.code for r in records
+            )
             if not any(snoozed):
                 return False
             raw = floor

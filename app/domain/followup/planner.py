@@ -10,14 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from app.domain.followup.policy import (
-    Anchor,
-    ClientType,
-    Policy,
-    consumer_policy,
-    default_policy,
-)
-from app.domain.followup.ladder import InvoiceLadder, Step, followed_due, is_dunnable
 from app.domain.followup.grouping import Gatherer, Group, grouped_action
 from app.domain.followup.inputs import (
     ClientState,
@@ -26,6 +18,14 @@ from app.domain.followup.inputs import (
     InvoiceState,
     PlannedAction,
     PromiseToPay,
+)
+from app.domain.followup.ladder import InvoiceLadder, Step, followed_due, is_dunnable
+from app.domain.followup.policy import (
+    Anchor,
+    ClientType,
+    Policy,
+    consumer_policy,
+    default_policy,
 )
 
 __all__ = ["due_on", "level_action", "levels_reached", "plan", "policies_for", "policy_for"]
@@ -92,9 +92,17 @@ def plan(
     for promise in promises:
         promises_by_client[promise.client_id].append(promise)
     policies = policies_for(clients_by_id.values(), settings)
-    gatherer = Gatherer(clients_by_id, policies, today, settings.country,
-                        settings.promise_grace_days, until, by_invoice, promises_by_client,
-                        shared_ladders)
+    gatherer = Gatherer(
+        clients_by_id,
+        policies,
+        today,
+        settings.country,
+        settings.promise_grace_days,
+        until,
+        by_invoice,
+        promises_by_client,
+        shared_ladders,
+    )
     gatherer.add_all(invoices)
     return sorted(gatherer.actions(), key=_order)
 
@@ -112,8 +120,12 @@ def _order(action: PlannedAction) -> tuple:
 
 def _action(client: ClientState, steps: Sequence[Step], today: date) -> PlannedAction | None:
     """One email, letter or call for the client's invoices at this level on this day."""
-    group = Group(steps[0], steps[0].date, [step.item for step in steps],
-                  set().union(*(step.flags for step in steps)))
+    group = Group(
+        steps[0],
+        steps[0].date,
+        [step.item for step in steps],
+        set().union(*(step.flags for step in steps)),
+    )
     return grouped_action(client, group, today)
 
 
@@ -173,7 +185,11 @@ def level_action(
     policy = policy_for(client, settings)
     steps = [
         InvoiceLadder(
-            invoice, client, policy, today=as_of, country=settings.country,
+            invoice,
+            client,
+            policy,
+            today=as_of,
+            country=settings.country,
             grace_days=settings.promise_grace_days,
         ).step_for(level_code, as_of)
         for invoice in invoices

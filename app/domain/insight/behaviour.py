@@ -192,8 +192,9 @@ def _median(values: Sequence[int]) -> Fraction:
 
 def _trend(settled: Settlements) -> tuple[Trend, Decimal | None]:
     recent = [d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if is_recent]
-    earlier = [d for d, is_recent in zip(settled.delays, settled.recent, strict=True)
-               if not is_recent]
+    earlier = [
+        d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if not is_recent
+    ]
     if len(recent) < TREND_MIN_INVOICES or len(earlier) < TREND_MIN_INVOICES:
         return Trend.UNKNOWN, None
     change = _median(recent) - _median(earlier)

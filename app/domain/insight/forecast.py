@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.domain.money import ZERO
 from app.domain.insight.prediction import (
     DelayProfile,
     PredictedPayment,
@@ -22,6 +21,7 @@ from app.domain.insight.prediction import (
     predict_payment,
 )
 from app.domain.insight.risk import Grade
+from app.domain.money import ZERO
 
 DEFAULT_WEEKS = 12
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.money import ZERO
 from app.domain.insight.risk import Grade, is_at_risk
+from app.domain.money import ZERO
 
 DSO_PERIOD_DAYS = 90
 _RATE = Decimal("0.0001")

@@ -6,14 +6,24 @@ from datetime import date
 from decimal import Decimal
 
 OPEN, PARTIALLY_PAID, PAID, OVERDUE, DISPUTED, WRITTEN_OFF = (
-    "open", "partially_paid", "paid", "overdue", "disputed", "written_off",
+    "open",
+    "partially_paid",
+    "paid",
+    "overdue",
+    "disputed",
+    "written_off",
 )
 STATUSES = (OPEN, PARTIALLY_PAID, PAID, OVERDUE, DISPUTED, WRITTEN_OFF)
 
 
 def invoice_status(
-    total: Decimal, balance: Decimal, due_date: date, today: date,
-    *, disputed: bool = False, written_off: bool = False,
+    total: Decimal,
+    balance: Decimal,
+    due_date: date,
+    today: date,
+    *,
+    disputed: bool = False,
+    written_off: bool = False,
 ) -> str:
     """Written off first; then paid; then disputed; then overdue (due before today); partial."""
     if written_off:

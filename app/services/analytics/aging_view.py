@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.domain.ledger.aging import AgingRow, bucket_names, due_date_bounds
 from app.domain.filters import InvoiceFilter
+from app.domain.ledger.aging import AgingRow, bucket_names, due_date_bounds
 from app.domain.money import ZERO
 from app.i18n import _
 from app.services.analytics.aging import AgingReport
@@ -64,12 +64,21 @@ class AgingChart:
 
     def cell(self, bucket: int, row: AgingRow | None = None) -> AgingCell:
         """The cell of a bucket for one client (a table row or a bar) or for everyone."""
-        return AgingCell(self.as_of, self.limits, self.basis, bucket,
-                         self.currency or "", None if row is None else self.client_id(row))
+        return AgingCell(
+            self.as_of,
+            self.limits,
+            self.basis,
+            bucket,
+            self.currency or "",
+            None if row is None else self.client_id(row),
+        )
 
 
 def aging_chart(
-    report: AgingReport, limits: tuple[int, ...], basis: str, currency: str | None,
+    report: AgingReport,
+    limits: tuple[int, ...],
+    basis: str,
+    currency: str | None,
     top: int = TOP_CLIENTS,
 ) -> AgingChart:
     """Keep one currency (the one asked, else the first); pick the clients most overdue."""
@@ -77,10 +86,19 @@ def aging_chart(
     if currency not in currencies:
         currency = currencies[0] if currencies else currency
     rows = [r for r in report.rows if r.currency == currency]
-    late = sorted((r for r in rows if overdue_of(r) > ZERO),
-                  key=lambda r: (-overdue_of(r), r.client_code))
-    return AgingChart(report, limits, basis, currency, currencies, rows,
-                      report.totals.get(currency or ""), late[:top])
+    late = sorted(
+        (r for r in rows if overdue_of(r) > ZERO), key=lambda r: (-overdue_of(r), r.client_code)
+    )
+    return AgingChart(
+        report,
+        limits,
+        basis,
+        currency,
+        currencies,
+        rows,
+        report.totals.get(currency or ""),
+        late[:top],
+    )
 
 
 @dataclass(frozen=True)
@@ -112,7 +130,15 @@ class AgingCell:
         """The invoice list's filter for exactly this cell's invoices: owing something on
         as_of (also a past one), with the due (or issue) date in the bucket's range."""
         first, last = self.date_range()
-        dates = ({"due_from": first or EARLIEST, "due_to": last or LATEST}  # the panel's dates
-                 if self.basis == DUE_DATE else {"issued_from": first, "issued_to": last})
-        return InvoiceFilter(client_id=self.client_id, open_on=self.as_of,
-                             currency=self.currency or None, as_of=self.as_of, **dates)
+        dates = (
+            {"due_from": first or EARLIEST, "due_to": last or LATEST}  # the panel's dates
+            if self.basis == DUE_DATE
+            else {"issued_from": first, "issued_to": last}
+        )
+        return InvoiceFilter(
+            client_id=self.client_id,
+            open_on=self.as_of,
+            currency=self.currency or None,
+            as_of=self.as_of,
+            **dates,
+        )

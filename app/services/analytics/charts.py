@@ -19,7 +19,6 @@ from babel.numbers import format_compact_currency
 
 from app.domain.insight.forecast import CurrencyForecast
 from app.i18n import _, babel_locale
-from app.services.analytics.service import TrendPoint
 from app.services.analytics.aging_view import (
     DUE_DATE,
     AgingChart,
@@ -27,6 +26,7 @@ from app.services.analytics.aging_view import (
     bucket_title,
     overdue_of,
 )
+from app.services.analytics.service import TrendPoint
 
 PALETTE = ("#009E73", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#000000")
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
@@ -82,8 +82,15 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
     if chart.totals is None:
         ax = figure.add_subplot(1, 1, 1)
         ax.axis("off")
-        ax.text(0.5, 0.5, _("Nothing is owed on this date."), ha="center", va="center",
-                color=INK, fontsize=11)
+        ax.text(
+            0.5,
+            0.5,
+            _("Nothing is owed on this date."),
+            ha="center",
+            va="center",
+            color=INK,
+            fontsize=11,
+        )
         return targets
     grid = figure.add_gridspec(1, 2, width_ratios=(2, 3))
     overall = figure.add_subplot(grid[0, 0])
@@ -91,20 +98,31 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
     amounts = [chart.totals.buckets[b] for b in chart.buckets]
     positions = range(len(amounts))
     bars = overall.bar(
-        positions, [chart_value(a) for a in amounts],
+        positions,
+        [chart_value(a) for a in amounts],
         color=[PALETTE[i % len(PALETTE)] for i in positions],
-        hatch=None, edgecolor="white", linewidth=0.8,
+        hatch=None,
+        edgecolor="white",
+        linewidth=0.8,
     )
     for index, (bar, amount) in enumerate(zip(bars, amounts, strict=True)):
         bar.set_hatch(HATCHES[index % len(HATCHES)])
         bar.set_picker(True)
         targets[bar] = BarTarget(index, None)
-        overall.annotate(compact(amount, currency), (bar.get_x() + bar.get_width() / 2,
-                         max(bar.get_height(), 0)), ha="center", va="bottom", fontsize=7,
-                         color=INK, xytext=(0, 2), textcoords="offset points")
+        overall.annotate(
+            compact(amount, currency),
+            (bar.get_x() + bar.get_width() / 2, max(bar.get_height(), 0)),
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color=INK,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
     overall.set_xticks(list(positions), titles, rotation=30, ha="right")
-    overall.set_title(_("All clients ({basis})").format(basis=basis_title(chart.basis)),
-                      fontsize=9, loc="left")
+    overall.set_title(
+        _("All clients ({basis})").format(basis=basis_title(chart.basis)), fontsize=9, loc="left"
+    )
     _money_axis(overall.yaxis, currency)
     overall.grid(axis="y", color=GRID, linewidth=0.6)
     overall.set_axisbelow(True)
@@ -114,8 +132,13 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
         _legend_patch(PALETTE[i % len(PALETTE)], HATCHES[i % len(HATCHES)], title)
         for i, title in enumerate(titles)
     ]
-    figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 6),
-                  fontsize=8, frameon=False)
+    figure.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncol=min(len(handles), 6),
+        fontsize=8,
+        frameon=False,
+    )
     return targets
 
 
@@ -131,21 +154,36 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
     currency = chart.currency or ""
     rows = list(reversed(chart.top))
     by_due_date = chart.basis == DUE_DATE
-    ax.set_title(_("Clients most overdue") if by_due_date else _("Oldest balances"),
-                 fontsize=9, loc="left")
+    ax.set_title(
+        _("Clients most overdue") if by_due_date else _("Oldest balances"), fontsize=9, loc="left"
+    )
     _style(ax)
     if not rows:
-        ax.text(0.5, 0.5, _("No client is late.") if by_due_date else _("No old balance."),
-                ha="center", va="center", transform=ax.transAxes, color=INK)
+        ax.text(
+            0.5,
+            0.5,
+            _("No client is late.") if by_due_date else _("No old balance."),
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            color=INK,
+        )
         ax.set_yticks([])
         return
     left = [0.0] * len(rows)
     for index in reversed(range(len(chart.buckets))):
         bucket = chart.buckets[index]
         widths = [chart_value(max(r.buckets[bucket], Decimal(0))) for r in rows]
-        bars = ax.barh(range(len(rows)), widths, left=left,
-                       color=PALETTE[index % len(PALETTE)], hatch=HATCHES[index % len(HATCHES)],
-                       edgecolor="white", linewidth=0.6, height=0.7)
+        bars = ax.barh(
+            range(len(rows)),
+            widths,
+            left=left,
+            color=PALETTE[index % len(PALETTE)],
+            hatch=HATCHES[index % len(HATCHES)],
+            edgecolor="white",
+            linewidth=0.6,
+            height=0.7,
+        )
         for bar, row in zip(bars, rows, strict=True):
             if row.buckets[bucket]:
                 bar.set_picker(True)
@@ -154,8 +192,15 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
     for y, row in enumerate(rows):
         amount = compact(overdue_of(row), currency)
         label = _("{amount} overdue").format(amount=amount) if by_due_date else amount
-        ax.annotate(label, (left[y], y), xytext=(3, 0),
-                    textcoords="offset points", va="center", fontsize=7, color=INK)
+        ax.annotate(
+            label,
+            (left[y], y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+            color=INK,
+        )
     ax.set_yticks(range(len(rows)), [_short(r.client_name) for r in rows], fontsize=7)
     _money_axis(ax.xaxis, currency)
     ax.grid(axis="x", color=GRID, linewidth=0.6)
@@ -178,10 +223,24 @@ def draw_trend(figure: Any, points: Sequence[TrendPoint], currency: str) -> None
         return
     x = range(len(points))
     labels = [_month(p.day) for p in points[:-1]] + [_("today")]
-    ax.bar(x, [chart_value(p.overdue) for p in points], color=PALETTE[3], hatch="//",
-           edgecolor="white", linewidth=0.6, label=_("Overdue"))
-    ax.plot(x, [chart_value(p.receivable) for p in points], color=PALETTE[5], marker="o",
-            markersize=3, linewidth=1.5, label=_("Total receivable"))
+    ax.bar(
+        x,
+        [chart_value(p.overdue) for p in points],
+        color=PALETTE[3],
+        hatch="//",
+        edgecolor="white",
+        linewidth=0.6,
+        label=_("Overdue"),
+    )
+    ax.plot(
+        x,
+        [chart_value(p.receivable) for p in points],
+        color=PALETTE[5],
+        marker="o",
+        markersize=3,
+        linewidth=1.5,
+        label=_("Total receivable"),
+    )
     ax.set_xticks(list(x), labels, rotation=45, ha="right", fontsize=7)
     _money_axis(ax.yaxis, currency)
     ax.set_ylim(bottom=0)
@@ -202,22 +261,46 @@ def draw_forecast(figure: Any, forecast: CurrencyForecast | None, currency: str)
         ax.text(0.5, 0.5, _("No cash expected."), ha="center", va="center", color=INK)
         return
     x = list(range(len(forecast.weeks)))
-    ax.bar(x, [chart_value(w.expected) for w in forecast.weeks], color=PALETTE[1],
-           edgecolor="white", label=_("Expected in the week"))
+    ax.bar(
+        x,
+        [chart_value(w.expected) for w in forecast.weeks],
+        color=PALETTE[1],
+        edgecolor="white",
+        label=_("Expected in the week"),
+    )
     running = forecast.cumulative()
     total = ax.twinx()
     _style(total)
     total.spines[["right"]].set_visible(True)
-    total.fill_between(x, [chart_value(b.pessimistic) for b in running],
-                       [chart_value(b.optimistic) for b in running], color=PALETTE[2],
-                       alpha=0.25, hatch="..", edgecolor=PALETTE[2], linewidth=0,
-                       label=_("Pessimistic – optimistic"))
-    total.plot(x, [chart_value(b.expected) for b in running], color=PALETTE[3], marker="o",
-               markersize=3, linewidth=1.5, label=_("Running total"))
+    total.fill_between(
+        x,
+        [chart_value(b.pessimistic) for b in running],
+        [chart_value(b.optimistic) for b in running],
+        color=PALETTE[2],
+        alpha=0.25,
+        hatch="..",
+        edgecolor=PALETTE[2],
+        linewidth=0,
+        label=_("Pessimistic – optimistic"),
+    )
+    total.plot(
+        x,
+        [chart_value(b.expected) for b in running],
+        color=PALETTE[3],
+        marker="o",
+        markersize=3,
+        linewidth=1.5,
+        label=_("Running total"),
+    )
     total.set_ylim(bottom=0)
     ax.set_ylim(bottom=0)
-    ax.set_xticks(x, [babel_date(w.week_start, "d MMM", locale=babel_locale())
-                      for w in forecast.weeks], rotation=45, ha="right", fontsize=7)
+    ax.set_xticks(
+        x,
+        [babel_date(w.week_start, "d MMM", locale=babel_locale()) for w in forecast.weeks],
+        rotation=45,
+        ha="right",
+        fontsize=7,
+    )
     _money_axis(ax.yaxis, currency)
     _money_axis(total.yaxis, currency)
     ax.grid(axis="y", color=GRID, linewidth=0.6)

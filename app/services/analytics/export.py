@@ -7,8 +7,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from app.domain.ledger.aging import AgingRow
 from app.domain.errors import InvalidInput
+from app.domain.ledger.aging import AgingRow
 from app.domain.money import format_plain
 from app.i18n import _, format_date, format_money
 from app.paths import resources_dir
@@ -26,22 +26,27 @@ def export_aging(chart: AgingChart, path: str | Path, fmt: str | None = None) ->
     kind = (fmt or target.suffix.lstrip(".")).lower()
     writers = {"csv": _csv, "xlsx": _xlsx, "pdf": _pdf, "png": _image, "svg": _image}
     if kind not in writers:
-        raise InvalidInput(_("unknown export format {format}: use {allowed}").format(
-            format=kind or "?", allowed=", ".join(FORMATS)))
+        raise InvalidInput(
+            _("unknown export format {format}: use {allowed}").format(
+                format=kind or "?", allowed=", ".join(FORMATS)
+            )
+        )
     try:
         if kind in ("png", "svg"):
             _image(chart, target, kind)
         else:
             writers[kind](chart, target)
     except OSError as error:
-        raise InvalidInput(_("cannot write {path}: {reason}").format(
-            path=target, reason=error.strerror or error)) from error
+        raise InvalidInput(
+            _("cannot write {path}: {reason}").format(path=target, reason=error.strerror or error)
+        ) from error
     return target
 
 
 def heading(chart: AgingChart) -> str:
     return _("Aged receivables on {date}, {basis}").format(
-        date=format_date(chart.as_of, style="long"), basis=basis_title(chart.basis))
+        date=format_date(chart.as_of, style="long"), basis=basis_title(chart.basis)
+    )
 
 
 def _row_amounts(row: AgingRow, chart: AgingChart) -> list[Any]:
@@ -55,13 +60,24 @@ def _csv(chart: AgingChart, path: Path) -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["code", "name", "currency", *chart.buckets, "unapplied", "total"])
         for row in chart.rows:
-            writer.writerow([row.client_code, row.client_name, row.currency,
-                             *(format_plain(a, row.currency) for a in _row_amounts(row, chart))])
+            writer.writerow(
+                [
+                    row.client_code,
+                    row.client_name,
+                    row.currency,
+                    *(format_plain(a, row.currency) for a in _row_amounts(row, chart)),
+                ]
+            )
 
 
 def _titles(chart: AgingChart) -> list[str]:
-    return [_("Code"), _("Client"), *(bucket_title(b, chart.basis) for b in chart.buckets),
-            _("Unapplied credit"), _("Total")]
+    return [
+        _("Code"),
+        _("Client"),
+        *(bucket_title(b, chart.basis) for b in chart.buckets),
+        _("Unapplied credit"),
+        _("Total"),
+    ]
 
 
 def _xlsx(chart: AgingChart, path: Path) -> None:
@@ -141,15 +157,21 @@ def _pdf(chart: AgingChart, path: Path) -> None:
 
     regular, bold = _fonts()
     page = landscape(A4)
-    doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm, title=heading(chart))
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=page,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=heading(chart),
+    )
     width = page[0] - 24 * mm
     title = ParagraphStyle("title", fontName=bold, fontSize=14, leading=18)
     small = ParagraphStyle("small", fontName=regular, fontSize=9, leading=12)
     story: list[Any] = [
         Paragraph(_escape(heading(chart)), title),
-        Paragraph(_escape(_("Currency: {currency}").format(currency=chart.currency or "—")),
-                  small),
+        Paragraph(_escape(_("Currency: {currency}").format(currency=chart.currency or "—")), small),
         Spacer(1, 4 * mm),
     ]
     image = io.BytesIO()
@@ -159,32 +181,51 @@ def _pdf(chart: AgingChart, path: Path) -> None:
     image.seek(0)
     story += [Image(image, width=width, height=width * 4.6 / 11), Spacer(1, 4 * mm)]
     currency = chart.currency or ""
-    rows = [[r.client_code, r.client_name[:40],
-             *(format_money(a, currency) for a in _row_amounts(r, chart))] for r in chart.rows]
-    totals = ([[_("Total"), "", *(format_money(a, currency)
-                                    for a in _row_amounts(chart.totals, chart))]]
-              if chart.totals is not None else [])
-    header = [Paragraph(_escape(t), ParagraphStyle("head", fontName=bold, fontSize=8,
-                                                     leading=10)) for t in _titles(chart)]
+    rows = [
+        [
+            r.client_code,
+            r.client_name[:40],
+            *(format_money(a, currency) for a in _row_amounts(r, chart)),
+        ]
+        for r in chart.rows
+    ]
+    totals = (
+        [[_("Total"), "", *(format_money(a, currency) for a in _row_amounts(chart.totals, chart))]]
+        if chart.totals is not None
+        else []
+    )
+    header = [
+        Paragraph(_escape(t), ParagraphStyle("head", fontName=bold, fontSize=8, leading=10))
+        for t in _titles(chart)
+    ]
     columns = [18 * mm, 60 * mm]
     rest = (width - sum(columns)) / (len(header) - 2)
-    style = TableStyle([
-        ("FONT", (0, 0), (-1, -1), regular, 7.5),
-        ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#2c3e50")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f4f6f7")]),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
-    chunks = [rows[i:i + PDF_ROWS_PER_TABLE] for i in range(0, len(rows), PDF_ROWS_PER_TABLE)]
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), regular, 7.5),
+            ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#2c3e50")),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f4f6f7")]),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+    )
+    chunks = [rows[i : i + PDF_ROWS_PER_TABLE] for i in range(0, len(rows), PDF_ROWS_PER_TABLE)]
     for index, chunk in enumerate(chunks or [[]]):
         last = index == len(chunks) - 1 or not chunks
         body = chunk + (totals if last else [])
-        table = LongTable([header, *body], colWidths=columns + [rest] * (len(header) - 2),
-                          repeatRows=1)
+        table = LongTable(
+            [header, *body], colWidths=columns + [rest] * (len(header) - 2), repeatRows=1
+        )
         table.setStyle(style)
         if last and totals:
-            table.setStyle(TableStyle([("FONT", (0, -1), (-1, -1), bold, 7.5),
-                                       ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black)]))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("FONT", (0, -1), (-1, -1), bold, 7.5),
+                        ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
+                    ]
+                )
+            )
         story.append(table)
     doc.build(story)
 

@@ -26,8 +26,16 @@ def forecast_items(rows: Iterable[OpenRow], plans: Iterable[InstalmentRow]) -> l
     for row in rows:
         instalments = sorted(by_invoice.get(row.id, ()), key=lambda i: i.due_date)
         if not instalments:
-            items.append(ForecastItem(row.client_id, row.currency, row.due_date, row.balance,
-                                      is_disputed=row.disputed, invoice_id=row.id))
+            items.append(
+                ForecastItem(
+                    row.client_id,
+                    row.currency,
+                    row.due_date,
+                    row.balance,
+                    is_disputed=row.disputed,
+                    invoice_id=row.id,
+                )
+            )
             continue
         paid = row.total - row.balance
         left = row.balance
@@ -37,11 +45,27 @@ def forecast_items(rows: Iterable[OpenRow], plans: Iterable[InstalmentRow]) -> l
             amount = min(instalment.amount - covered, left)
             if amount > ZERO:
                 left -= amount
-                items.append(ForecastItem(row.client_id, row.currency, instalment.due_date,
-                                          amount, is_disputed=row.disputed, invoice_id=row.id))
+                items.append(
+                    ForecastItem(
+                        row.client_id,
+                        row.currency,
+                        instalment.due_date,
+                        amount,
+                        is_disputed=row.disputed,
+                        invoice_id=row.id,
+                    )
+                )
         if left > ZERO:
-            items.append(ForecastItem(row.client_id, row.currency, row.due_date, left,
-                                      is_disputed=row.disputed, invoice_id=row.id))
+            items.append(
+                ForecastItem(
+                    row.client_id,
+                    row.currency,
+                    row.due_date,
+                    left,
+                    is_disputed=row.disputed,
+                    invoice_id=row.id,
+                )
+            )
     return items
 
 
@@ -61,8 +85,10 @@ def forecast_json(
     for currency, fc in sorted(result.items()):
         currencies[currency] = {
             "weeks": [
-                {"week_start": w.week_start.isoformat(),
-                 **_band(Band(w.expected, w.optimistic, w.pessimistic), currency)}
+                {
+                    "week_start": w.week_start.isoformat(),
+                    **_band(Band(w.expected, w.optimistic, w.pessimistic), currency),
+                }
                 for w in fc.weeks
             ],
             "after_horizon": _band(fc.after_horizon, currency),
@@ -80,8 +106,13 @@ def forecast_csv(result: dict[str, CurrencyForecast]) -> str:
     writer.writerow(["currency", "week_start", "expected", "optimistic", "pessimistic"])
     for currency, fc in sorted(result.items()):
         for w in fc.weeks:
-            writer.writerow([currency, w.week_start.isoformat(),
-                             format_plain(w.expected, currency),
-                             format_plain(w.optimistic, currency),
-                             format_plain(w.pessimistic, currency)])
+            writer.writerow(
+                [
+                    currency,
+                    w.week_start.isoformat(),
+                    format_plain(w.expected, currency),
+                    format_plain(w.optimistic, currency),
+                    format_plain(w.pessimistic, currency),
+                ]
+            )
     return out.getvalue()

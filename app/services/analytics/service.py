@@ -37,11 +37,17 @@ from app.domain.insight.kpi import (
     LatenessAggregate,
     key_figures,
 )
-from app.domain.money import ZERO
 from app.domain.insight.prediction import DelayProfile, company_prior, profile_for
 from app.domain.insight.risk import RiskAssessment, assess_risk
+from app.domain.money import ZERO
 from app.services.analytics.aging import AgingService
-from app.services.analytics.aging_view import DUE_DATE, TOP_CLIENTS, AgingCell, AgingChart, aging_chart
+from app.services.analytics.aging_view import (
+    DUE_DATE,
+    TOP_CLIENTS,
+    AgingCell,
+    AgingChart,
+    aging_chart,
+)
 from app.services.analytics.cache import ResultCache
 from app.services.analytics.forecast import forecast_items
 from app.services.analytics.texts import reason_sentences
@@ -117,8 +123,10 @@ def histories(
         rows = open_rows.get(client_id, [])
         currency = measured_currency(rows, company_currency)
         result[client_id] = ClientHistory(
-            open=tuple(OpenInvoice(r.due_date, r.balance, r.currency, r.reminders, r.disputed)
-                       for r in rows),
+            open=tuple(
+                OpenInvoice(r.due_date, r.balance, r.currency, r.reminders, r.disputed)
+                for r in rows
+            ),
             credit_limit=limits.get(client_id) if currency == company_currency else None,
             currency=currency,
             measured=history.settled.get(client_id, Settlements()),
@@ -193,8 +201,12 @@ class AnalyticsService:
         snap = snapshot or self.snapshot(as_of)
         first, last = week_bounds(as_of)
         with self._uow() as uow:
-            sums = {s.currency: s for s in q.currency_sums(
-                uow.session, as_of, as_of - timedelta(days=DSO_PERIOD_DAYS))}
+            sums = {
+                s.currency: s
+                for s in q.currency_sums(
+                    uow.session, as_of, as_of - timedelta(days=DSO_PERIOD_DAYS)
+                )
+            }
         aggregates = []
         exposures: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
         by_currency: dict[str, list[q.OpenRow]] = defaultdict(list)
@@ -205,13 +217,15 @@ class AnalyticsService:
             rows = by_currency.get(currency, [])
             overdue = [r for r in rows if r.due_date < as_of]
             extra = sums.get(currency, q.CurrencySums(currency, ZERO, ZERO))
-            aggregates.append(CurrencyAggregate(
-                currency,
-                sum((r.balance for r in rows), ZERO) - extra.unapplied,
-                sum((r.balance for r in overdue), ZERO),
-                len(overdue),
-                extra.sales,
-            ))
+            aggregates.append(
+                CurrencyAggregate(
+                    currency,
+                    sum((r.balance for r in rows), ZERO) - extra.unapplied,
+                    sum((r.balance for r in overdue), ZERO),
+                    len(overdue),
+                    extra.sales,
+                )
+            )
         grades = {cid: risk.grade for cid, risk in snap.risks.items()}
         figures = key_figures(
             aggregates,
@@ -228,28 +242,44 @@ class AnalyticsService:
         risk grades of the snapshot): what the dashboard shows first."""
         first, last = week_bounds(as_of)
         with self._uow() as uow:
-            sums = {s.currency: s for s in q.currency_sums(
-                uow.session, as_of, as_of - timedelta(days=DSO_PERIOD_DAYS))}
+            sums = {
+                s.currency: s
+                for s in q.currency_sums(
+                    uow.session, as_of, as_of - timedelta(days=DSO_PERIOD_DAYS)
+                )
+            }
             owing = {o.currency: o for o in open_sums(uow.session, as_of)}
             late = settled_lateness(uow.session, as_of, months_before(as_of, 12))
         aggregates = []
         for currency in sorted(set(owing) | set(sums)):
             row = owing.get(currency, OpenSums(currency, ZERO, ZERO, 0, 0))
             extra = sums.get(currency, q.CurrencySums(currency, ZERO, ZERO))
-            aggregates.append(CurrencyAggregate(currency, row.balance - extra.unapplied,
-                                                row.overdue, row.overdue_count, extra.sales))
+            aggregates.append(
+                CurrencyAggregate(
+                    currency,
+                    row.balance - extra.unapplied,
+                    row.overdue,
+                    row.overdue_count,
+                    extra.sales,
+                )
+            )
         promises = self.week.promises(as_of, first, last)
         disputes = sum(o.disputed_count for o in owing.values())
-        return DashboardFigures(as_of, key_figures(aggregates, [], {}, late), len(promises),
-                                disputes, (first, last), graded=False)
+        return DashboardFigures(
+            as_of,
+            key_figures(aggregates, [], {}, late),
+            len(promises),
+            disputes,
+            (first, last),
+            graded=False,
+        )
 
     def this_week(self, as_of: date) -> ThisWeek:
         return self.week.this_week(as_of)
 
-    def overdue_trend(
-        self, as_of: date, months: int = TREND_MONTHS
-    ) -> dict[str, list[TrendPoint]]:
+    def overdue_trend(self, as_of: date, months: int = TREND_MONTHS) -> dict[str, list[TrendPoint]]:
         """Receivable and overdue per currency at each month end and on as_of."""
+
         def compute() -> list[Any]:
             with self._uow() as uow:
                 return trend_figures(uow.session, trend_days(as_of, months))
@@ -286,16 +316,18 @@ class AnalyticsService:
     ) -> AgingChart:
         """The aged receivables of one currency (the dossier's bucket limits by default)."""
         limits = tuple(limits or self._dossier.settings().aging_limits)
-        report = self._cache.get(("aging", as_of, limits, basis),
-                                 lambda: self._aging.report(as_of, limits, basis))
+        report = self._cache.get(
+            ("aging", as_of, limits, basis), lambda: self._aging.report(as_of, limits, basis)
+        )
         return aging_chart(report, limits, basis, currency, top)
 
     def aging_invoices(self, cell: AgingCell) -> list[int]:
         """Ids of exactly the invoices a cell of the aging report adds up."""
         first, last = cell.date_range()
         with self._uow() as uow:
-            return cell_invoice_ids(uow.session, cell.as_of, cell.basis, first, last,
-                                    cell.currency, cell.client_id)
+            return cell_invoice_ids(
+                uow.session, cell.as_of, cell.basis, first, last, cell.currency, cell.client_id
+            )
 
     def save_aging_limits(self, limits: tuple[int, ...]) -> tuple[int, ...]:
         """Store the aging bucket limits in the dossier (validated there)."""

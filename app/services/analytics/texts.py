@@ -16,13 +16,15 @@ def reason_sentence(reason: Reason) -> str:
     percent = p.get("percent")
     match reason.code:
         case "pays_late_on_average":
-            return ngettext("Pays {days} day late on average",
-                            "Pays {days} days late on average", n).format(days=n)
+            return ngettext(
+                "Pays {days} day late on average", "Pays {days} days late on average", n
+            ).format(days=n)
         case "often_pays_late":
             return _("{percent}% of invoices paid late").format(percent=percent)
         case "invoices_over_60_days":
-            return ngettext("{count} invoice over 60 days late",
-                            "{count} invoices over 60 days late", n).format(count=n)
+            return ngettext(
+                "{count} invoice over 60 days late", "{count} invoices over 60 days late", n
+            ).format(count=n)
         case "overdue_share":
             return _("{percent}% of the balance is overdue").format(percent=percent)
         case "credit_limit_exceeded":
@@ -35,22 +37,32 @@ def reason_sentence(reason: Reason) -> str:
             value = format_number(Decimal(str(p["per_invoice"])), decimals=1)
             return _("{per_invoice} reminders per invoice on average").format(per_invoice=value)
         case "paying_later":
-            return ngettext("Pays {days} day later than six months ago",
-                            "Pays {days} days later than six months ago", n).format(days=n)
+            return ngettext(
+                "Pays {days} day later than six months ago",
+                "Pays {days} days later than six months ago",
+                n,
+            ).format(days=n)
         case "paying_earlier":
-            return ngettext("Pays {days} day earlier than six months ago",
-                            "Pays {days} days earlier than six months ago", n).format(days=n)
+            return ngettext(
+                "Pays {days} day earlier than six months ago",
+                "Pays {days} days earlier than six months ago",
+                n,
+            ).format(days=n)
         case "pays_on_time":
             return _("Pays {percent}% of invoices by the due date").format(percent=percent)
         case "no_overdue_invoice":
             return _("No overdue invoice")
         case "average_days_to_pay":
-            return ngettext("Pays {days} day after the invoice date on average",
-                            "Pays {days} days after the invoice date on average", n).format(days=n)
+            return ngettext(
+                "Pays {days} day after the invoice date on average",
+                "Pays {days} days after the invoice date on average",
+                n,
+            ).format(days=n)
         case "few_settled_invoices":
             return ngettext(
                 "History too short: {count} settled invoice of the {required} required",
-                "History too short: {count} settled invoices of the {required} required", n,
+                "History too short: {count} settled invoices of the {required} required",
+                n,
             ).format(count=n, required=p.get("required"))
     return reason.code
 

@@ -61,9 +61,16 @@ class WeekService:
         with self._uow() as uow:
             rows = q.promises_between(uow.session, first, last, as_of)
         return [
-            WeekLine(PROMISE, r.promised_date, r.client_id, r.client_code, r.client_name,
-                     (r.invoice_number,) if r.invoice_number else (), r.amount or r.balance,
-                     r.currency)
+            WeekLine(
+                PROMISE,
+                r.promised_date,
+                r.client_id,
+                r.client_code,
+                r.client_name,
+                (r.invoice_number,) if r.invoice_number else (),
+                r.amount or r.balance,
+                r.currency,
+            )
             for r in rows
             if r.outcome != "kept" and (r.balance is None or r.balance > ZERO)
         ]
@@ -72,8 +79,17 @@ class WeekService:
         with self._uow() as uow:
             rows = q.open_disputes(uow.session, as_of)
         return [
-            WeekLine(DISPUTE, r.due_date, r.client_id, r.client_code, r.client_name,
-                     (r.number,), r.balance, r.currency, detail=r.reason)
+            WeekLine(
+                DISPUTE,
+                r.due_date,
+                r.client_id,
+                r.client_code,
+                r.client_name,
+                (r.number,),
+                r.balance,
+                r.currency,
+                detail=r.reason,
+            )
             for r in rows
         ]
 
@@ -83,17 +99,27 @@ class WeekService:
             return []
         first, last = week_bounds(as_of)
         return [
-            WeekLine(REMINDER, e.date, getattr(e, "client_id", None), e.client, e.client_name,
-                     tuple(e.invoices), e.amount, e.currency,
-                     detail=getattr(e, "level_label", "") or e.level, channel=e.channel,
-                     status=e.status)
+            WeekLine(
+                REMINDER,
+                e.date,
+                getattr(e, "client_id", None),
+                e.client,
+                e.client_name,
+                tuple(e.invoices),
+                e.amount,
+                e.currency,
+                detail=getattr(e, "level_label", "") or e.level,
+                channel=e.channel,
+                status=e.status,
+            )
             for e in self._agenda(first, last, as_of)
         ]
 
     def this_week(self, as_of: date, with_reminders: bool = True) -> ThisWeek:
         first, last = week_bounds(as_of)
         return ThisWeek(
-            first, last,
+            first,
+            last,
             self.reminders(as_of) if with_reminders else [],
             self.promises(as_of, first, last),
             self.disputes(as_of),

@@ -17,8 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.domain.claims import rate_files
-from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.claims.rates import half_year_label, half_year_start, is_half_year_start
+from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.validation import parse_date
 from app.i18n import N_, _
 from app.services.claims.rates import (
@@ -46,14 +46,27 @@ class TableSpec:
 
 
 TABLES = {
-    ECB_FILE: TableSpec(ECB_FILE, N_("ECB main refinancing rate"), N_("ECB rate"),
-                        rate_files.ECB_COLUMNS, half_yearly=False),
-    FR_LEGAL_FILE: TableSpec(FR_LEGAL_FILE, N_("French legal interest rate"),
-                             N_("Legal rate (France)"),
-                             rate_files.FR_LEGAL_COLUMNS, half_yearly=True),
-    BE_LATE_FILE: TableSpec(BE_LATE_FILE, N_("Belgian late-payment rate"),
-                            N_("Late-payment rate (Belgium)"),
-                            rate_files.BE_LATE_COLUMNS, half_yearly=True),
+    ECB_FILE: TableSpec(
+        ECB_FILE,
+        N_("ECB main refinancing rate"),
+        N_("ECB rate"),
+        rate_files.ECB_COLUMNS,
+        half_yearly=False,
+    ),
+    FR_LEGAL_FILE: TableSpec(
+        FR_LEGAL_FILE,
+        N_("French legal interest rate"),
+        N_("Legal rate (France)"),
+        rate_files.FR_LEGAL_COLUMNS,
+        half_yearly=True,
+    ),
+    BE_LATE_FILE: TableSpec(
+        BE_LATE_FILE,
+        N_("Belgian late-payment rate"),
+        N_("Late-payment rate (Belgium)"),
+        rate_files.BE_LATE_COLUMNS,
+        half_yearly=True,
+    ),
 }
 
 
@@ -66,8 +79,11 @@ class RateEntry:
 
 
 class RateSettings:
-    def __init__(self, bundled: Callable[[], Path] = bundled_rates_dir,
-                 user: Callable[[], Path] = user_rates_dir) -> None:
+    def __init__(
+        self,
+        bundled: Callable[[], Path] = bundled_rates_dir,
+        user: Callable[[], Path] = user_rates_dir,
+    ) -> None:
         self._bundled = bundled
         self._user = user
 
@@ -82,15 +98,17 @@ class RateSettings:
         """The half-yearly tables without a row for today's half-year: file -> sentence."""
         start = half_year_start(today)
         return {
-            spec.file: _("No {table} for {half_year} yet: the claims use the last known rate "
-                         "until it is added.").format(table=_(spec.title),
-                                                      half_year=half_year_label(start))
+            spec.file: _(
+                "No {table} for {half_year} yet: the claims use the last known rate "
+                "until it is added."
+            ).format(table=_(spec.title), half_year=half_year_label(start))
             for spec in TABLES.values()
             if spec.half_yearly and not any(e.start == start for e in self.entries(spec.file))
         }
 
-    def save(self, table: str, start: date | None, rates: Sequence[Decimal | None],
-             source: str) -> RateEntry:
+    def save(
+        self, table: str, start: date | None, rates: Sequence[Decimal | None], source: str
+    ) -> RateEntry:
         """Add the row (or replace the user's row of that date); nothing is written when a
         value is wrong. Problems name the column of the table."""
         spec = _spec(table)
@@ -138,27 +156,37 @@ def _spec(table: str) -> TableSpec:
     return TABLES[table]
 
 
-def _checked(spec: TableSpec, start: date | None, rates: Sequence[Decimal | None],
-             source: str) -> RateEntry:
+def _checked(
+    spec: TableSpec, start: date | None, rates: Sequence[Decimal | None], source: str
+) -> RateEntry:
     date_column, rate_columns = spec.columns[0], spec.columns[1:]
     problems = []
     if start is None:
         problems.append(Problem(_("a date is required"), column=date_column))
     elif spec.half_yearly and not is_half_year_start(start):
-        problems.append(Problem(_("a half-year starts on 1 January or 1 July"),
-                                column=date_column))
+        problems.append(Problem(_("a half-year starts on 1 January or 1 July"), column=date_column))
     if len(rates) != len(rate_columns):
         raise InvalidInput(f"{spec.file}: {len(rate_columns)} rates expected")
     for column, rate in zip(rate_columns, rates, strict=True):
         if rate is None:
             problems.append(Problem(_("a rate in percent is required"), column=column))
         elif not MIN_RATE <= rate <= MAX_RATE:
-            problems.append(Problem(_("a rate between {low} % and {high} % is expected").format(
-                low=MIN_RATE, high=MAX_RATE), column=column))
+            problems.append(
+                Problem(
+                    _("a rate between {low} % and {high} % is expected").format(
+                        low=MIN_RATE, high=MAX_RATE
+                    ),
+                    column=column,
+                )
+            )
     text = " ".join(source.split())
     if not text:
-        problems.append(Problem(_("say where the rate comes from (official journal, ECB "
-                                  "press release…)"), column="source"))
+        problems.append(
+            Problem(
+                _("say where the rate comes from (official journal, ECB press release…)"),
+                column="source",
+            )
+        )
     if problems:
         raise InvalidInput(problems)
     assert start is not None
@@ -166,8 +194,11 @@ def _checked(spec: TableSpec, start: date | None, rates: Sequence[Decimal | None
 
 
 def _parse(spec: TableSpec, text: str) -> list[object]:
-    parser = {ECB_FILE: rate_files.parse_ecb_csv, FR_LEGAL_FILE: rate_files.parse_fr_legal_csv,
-              BE_LATE_FILE: rate_files.parse_be_late_csv}[spec.file]
+    parser = {
+        ECB_FILE: rate_files.parse_ecb_csv,
+        FR_LEGAL_FILE: rate_files.parse_fr_legal_csv,
+        BE_LATE_FILE: rate_files.parse_be_late_csv,
+    }[spec.file]
     return parser(text)
 
 
@@ -197,8 +228,9 @@ def _sources(text: str, date_column: str) -> dict[date, str]:
     """The `source` column by date (the parser does not keep it)."""
     text = text.removeprefix("\ufeff")
     first = text.split("\n", 1)[0]
-    reader = csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") >
-                            first.count(",") else ",")
+    reader = csv.DictReader(
+        io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ","
+    )
     found = {}
     for row in reader:
         names = {(k or "").strip().lower(): (v or "") for k, v in row.items()}

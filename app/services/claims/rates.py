@@ -15,9 +15,9 @@ from typing import Any
 
 from app import paths
 from app.domain.claims import rate_files
-from app.domain.errors import InvalidInput, Problem
 from app.domain.claims.rate_files import RateFileError, RateRowProblem
 from app.domain.claims.rates import RateTables, RateUnavailable, half_year_label
+from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from app.db.repositories import claims as repo
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
 from app.domain.claims.claim import Claim
-from app.domain.errors import InvalidInput, NotFound, RelanceError
 from app.domain.claims.interest import compute_claim
+from app.domain.errors import InvalidInput, NotFound, RelanceError
 from app.domain.money import ZERO
 from app.i18n import _
 from app.services.claims.rates import rate_tables

@@ -34,10 +34,10 @@ from app.db.models import (
 from app.db.repositories import transfer
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
-from app.domain.followup.policy import Policy
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
-from app.domain.followup.planner import policy_for
 from app.domain.followup.inputs import ClientState
+from app.domain.followup.planner import policy_for
+from app.domain.followup.policy import Policy
 from app.i18n import _
 from app.services.demo.history import FOLLOWUP_DAYS, ClientFollowUp, WorkingDays
 from app.services.demo.history_rows import HistoryIds, HistoryRows, HistoryWriter

@@ -10,19 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from app.adapters.mail import LaunchResult, MailDraft, build_message, draft_for_letter
+from app.adapters.pdf import AddressedLetter, compose_email, compose_letter
+from app.adapters.pdf.formatting import LetterFormat
 from app.db.queries import letters as letter_queries
 from app.db.queries.followup_inputs import invoice_attachments
 from app.db.uow import UnitOfWork
-from app.domain.followup.policy import Channel
 from app.domain.errors import InvalidInput, NotFound, RelanceError
 from app.domain.followup.inputs import PlannedAction
+from app.domain.followup.policy import Channel
 from app.i18n import _, format_date, format_money
 from app.services.claims.service import ClaimService
-from app.services.followup.evidence import StoredDocument, store_document
 from app.services.dossier import DossierService
-from app.adapters.pdf import AddressedLetter, compose_email, compose_letter
-from app.adapters.pdf.formatting import LetterFormat
-from app.adapters.mail import LaunchResult, MailDraft, build_message, draft_for_letter
+from app.services.followup.evidence import StoredDocument, store_document
 from app.services.followup.labels import flag_name, level_name
 from app.services.followup.letters import ActionLetters, build_letters
 
@@ -74,8 +74,13 @@ def _safe(text: str) -> str:
 
 
 class Documents:
-    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService,
-                 claims: ClaimService, root: Callable[[], Path]) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        dossier: DossierService,
+        claims: ClaimService,
+        root: Callable[[], Path],
+    ) -> None:
         self._uow = uow
         self._dossier = dossier
         self._claims = claims
@@ -92,8 +97,15 @@ class Documents:
             figures = letter_queries.invoice_figures(uow.session, set(action.invoice_ids), as_of)
         if action.client_id not in people:
             raise NotFound(_("no such client"))
-        return build_letters(action, as_of, self._dossier.settings(),
-                             people[action.client_id], figures, self._claims.claim_or_none, kind)
+        return build_letters(
+            action,
+            as_of,
+            self._dossier.settings(),
+            people[action.client_id],
+            figures,
+            self._claims.claim_or_none,
+            kind,
+        )
 
     def attachments(self, action: PlannedAction) -> tuple[Path, ...]:
         """The original invoices' PDFs that still exist, attached to reminder emails."""
@@ -117,12 +129,16 @@ class Documents:
     def _brief(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
         lines = tuple(
             _("{number} of {date}: {amount}").format(
-                number=item.invoice_number, date=format_date(item.due_date),
-                amount=format_money(item.amount, item.currency))
+                number=item.invoice_number,
+                date=format_date(item.due_date),
+                amount=format_money(item.amount, item.currency),
+            )
             for item in action.items
         )
-        totals = tuple(_("Total: {amount}").format(amount=format_money(amount, currency))
-                       for currency, amount in action.amounts.items())
+        totals = tuple(
+            _("Total: {amount}").format(amount=format_money(amount, currency))
+            for currency, amount in action.amounts.items()
+        )
         flags = tuple(flag_name(f) for f in sorted(action.flags))
         name = built.recipient.name
         if action.channel is Channel.PHONE:
@@ -143,8 +159,16 @@ class Documents:
             body += ("\n\n" if body else "") + one_body
         paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
         address = built.recipient.email or _("(no email address)")
-        return Preview("email", title, (built.recipient.name, address), subject, paragraphs,
-                       False, paragraphs, tuple(p.name for p in self.attachments(action)))
+        return Preview(
+            "email",
+            title,
+            (built.recipient.name, address),
+            subject,
+            paragraphs,
+            False,
+            paragraphs,
+            tuple(p.name for p in self.attachments(action)),
+        )
 
     def _letter_preview(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
         blocks: list[str | PreviewTable] = []
@@ -161,23 +185,37 @@ class Documents:
                 elif text == "payment":
                     blocks.extend(composed.values["payment_details"].split("\n"))
                 elif text in ("invoices", "claim"):
-                    blocks.append(_invoice_table(letter, fmt) if text == "invoices"
-                                  else _claim_table(letter, fmt))
+                    blocks.append(
+                        _invoice_table(letter, fmt)
+                        if text == "invoices"
+                        else _claim_table(letter, fmt)
+                    )
             if composed.terms_note:
                 blocks.append(composed.terms_note)
         recipient = built.recipient
-        address = (recipient.name, *recipient.address_lines,
-                   " ".join(x for x in (recipient.postcode, recipient.city) if x))
+        address = (
+            recipient.name,
+            *recipient.address_lines,
+            " ".join(x for x in (recipient.postcode, recipient.city) if x),
+        )
         if action.also_email and recipient.email:
             blocks.append(_("A copy goes by email to {email}.").format(email=recipient.email))
         text = tuple(b for b in blocks if isinstance(b, str))
-        return Preview(action.channel.value, title, tuple(x for x in address if x), subject,
-                       text, True, tuple(blocks))
+        return Preview(
+            action.channel.value,
+            title,
+            tuple(x for x in address if x),
+            subject,
+            text,
+            True,
+            tuple(blocks),
+        )
 
     # --- doing --------------------------------------------------------------------------
 
-    def write_letter(self, action: PlannedAction, as_of: date) -> tuple[StoredDocument | None,
-                                                                        ActionLetters]:
+    def write_letter(
+        self, action: PlannedAction, as_of: date
+    ) -> tuple[StoredDocument | None, ActionLetters]:
         """The PDF of a paper action (one per currency in one file), stored as evidence."""
         from app.adapters.pdf import render_batch, render_letter_bytes
 
@@ -203,8 +241,11 @@ class Documents:
             return None
         folder = Path(tempfile.mkdtemp(prefix="relance-preview-"))
         path = folder / f"{_safe(action.client_code)}_{_safe(action.level_code)}.pdf"
-        path.write_bytes(b"".join(render_letter_bytes(x, built.company, built.recipient)
-                                  for x in built.letters[:1]))
+        path.write_bytes(
+            b"".join(
+                render_letter_bytes(x, built.company, built.recipient) for x in built.letters[:1]
+            )
+        )
         return path
 
     def send_letter(self, action: PlannedAction, as_of: date) -> Sent:
@@ -213,8 +254,9 @@ class Documents:
         if document is None or not action.also_email or not built.recipient.email:
             return Sent(document)
         try:
-            draft = draft_for_letter(built.letters[0], built.company, built.recipient,
-                                     (document.path,))
+            draft = draft_for_letter(
+                built.letters[0], built.company, built.recipient, (document.path,)
+            )
             return Sent(document, self.mail_opener(draft, self._drafts()))
         except RelanceError as error:
             return Sent(document, None, str(error))
@@ -223,8 +265,11 @@ class Documents:
         """Open the reminder email in the user's mail client; keep the message as evidence."""
         built = self.sources(action, as_of, "emails")
         if not built.recipient.email:
-            raise InvalidInput(_("client {code} has no email address: add one, or skip or "
-                                 "snooze this reminder").format(code=built.recipient.client_code))
+            raise InvalidInput(
+                _(
+                    "client {code} has no email address: add one, or skip or snooze this reminder"
+                ).format(code=built.recipient.client_code)
+            )
         if not built.letters:
             return Sent()
         attachments = self.attachments(action)
@@ -234,10 +279,13 @@ class Documents:
             draft = draft_for_letter(letter, built.company, built.recipient, attachments)
             result = self.mail_opener(draft, self._drafts())
             suffix = f"-{letter.currency}" if index else ""
-            name = (f"{as_of.isoformat()}_{_safe(action.client_code)}_"
-                    f"{_safe(action.level_code)}{suffix}.eml")
-            document = store_document(build_message(draft).as_bytes(),
-                                      self.folder(action.client_code), name)
+            name = (
+                f"{as_of.isoformat()}_{_safe(action.client_code)}_"
+                f"{_safe(action.level_code)}{suffix}.eml"
+            )
+            document = store_document(
+                build_message(draft).as_bytes(), self.folder(action.client_code), name
+            )
             stored = stored or document
         return Sent(stored, result)
 
@@ -250,9 +298,15 @@ class Documents:
 def _invoice_table(letter, fmt: LetterFormat) -> PreviewTable:  # type: ignore[no-untyped-def]
     tr = fmt.tr
     rows = tuple(
-        (x.number, fmt.day(x.issue_date), fmt.day(x.due_date) if x.due_date else "",
-         fmt.money(x.total), fmt.money(x.paid), fmt.money(x.balance),
-         str(x.days_late) if x.days_late > 0 else "")
+        (
+            x.number,
+            fmt.day(x.issue_date),
+            fmt.day(x.due_date) if x.due_date else "",
+            fmt.money(x.total),
+            fmt.money(x.paid),
+            fmt.money(x.balance),
+            str(x.days_late) if x.days_late > 0 else "",
+        )
         for x in letter.lines
     )
     totals = letter.totals()
@@ -260,9 +314,20 @@ def _invoice_table(letter, fmt: LetterFormat) -> PreviewTable:  # type: ignore[n
     if totals.unapplied_credit:
         sums.append((tr("Payments not yet allocated"), fmt.money(-totals.unapplied_credit)))
     sums.append((tr("Balance due"), fmt.money(totals.total_due)))
-    return PreviewTable((tr("Invoice"), tr("Date"), tr("Due date"), tr("Amount"),
-                         tr("Amount paid"), tr("Balance"), tr("Days late")),
-                        rows, tuple(sums), frozenset({3, 4, 5, 6}))
+    return PreviewTable(
+        (
+            tr("Invoice"),
+            tr("Date"),
+            tr("Due date"),
+            tr("Amount"),
+            tr("Amount paid"),
+            tr("Balance"),
+            tr("Days late"),
+        ),
+        rows,
+        tuple(sums),
+        frozenset({3, 4, 5, 6}),
+    )
 
 
 def _claim_table(letter, fmt: LetterFormat) -> PreviewTable:  # type: ignore[no-untyped-def]
@@ -270,14 +335,19 @@ def _claim_table(letter, fmt: LetterFormat) -> PreviewTable:  # type: ignore[no-
     claim = letter.claim
     rows = [(tr("Principal: balance of the invoices"), fmt.money(claim.principal))]
     rows.extend(
-        (tr("Late interest, invoice {number}").format(number=p.invoice_number),
-         fmt.money(p.interest))
+        (
+            tr("Late interest, invoice {number}").format(number=p.invoice_number),
+            fmt.money(p.interest),
+        )
         for p in claim.periods
     )
     if claim.fixed_indemnity:
         rows.append((tr("Recovery indemnity"), fmt.money(claim.fixed_indemnity)))
     if claim.fees:
         rows.append((tr("Fees"), fmt.money(claim.fees)))
-    return PreviewTable((tr("Claimed"), tr("Amount")), tuple(rows),
-                        ((tr("Total claimed"), fmt.money(letter.amount_to_pay)),),
-                        frozenset({1}))
+    return PreviewTable(
+        (tr("Claimed"), tr("Amount")),
+        tuple(rows),
+        ((tr("Total claimed"), fmt.money(letter.amount_to_pay)),),
+        frozenset({1}),
+    )

@@ -27,8 +27,12 @@ class StoredDocument:
     created_at: datetime  # UTC
 
 
-def store_document(source: Path | bytes, folder: Path, name: str | None = None,
-                   now: Callable[[], datetime] | None = None) -> StoredDocument:
+def store_document(
+    source: Path | bytes,
+    folder: Path,
+    name: str | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> StoredDocument:
     """Copy a produced document (a file, or its bytes) into `folder` under `name`."""
     data = source if isinstance(source, bytes) else _read(source)
     if name is None:
@@ -40,8 +44,12 @@ def store_document(source: Path | bytes, folder: Path, name: str | None = None,
     digest = hashlib.sha256(data).hexdigest()
     path = _write_new(folder, file_name, data)
     created = (now or _utc_now)()
-    entry = {"file": path.name, "sha256": digest, "created_at": created.isoformat(),
-             "bytes": len(data)}
+    entry = {
+        "file": path.name,
+        "sha256": digest,
+        "created_at": created.isoformat(),
+        "bytes": len(data),
+    }
     with (folder / MANIFEST).open("a", encoding="utf-8") as manifest:
         manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
     return StoredDocument(path, digest, created)

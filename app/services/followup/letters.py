@@ -8,13 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.db.queries.letters import Addressee, InvoiceFigures
-from app.domain.claims.claim import Claim
-from app.domain.followup.policy import Channel
-from app.domain.errors import RelanceError
-from app.domain.money import ZERO
-from app.domain.followup.inputs import FLAG_LATE_INTEREST, PlannedAction
-from app.services.dossier import CompanySettings
 from app.adapters.pdf import (
     ClaimSummary,
     CompanyInfo,
@@ -25,6 +18,13 @@ from app.adapters.pdf import (
 )
 from app.adapters.pdf.model import LANGUAGES
 from app.adapters.pdf.templates import template_path
+from app.db.queries.letters import Addressee, InvoiceFigures
+from app.domain.claims.claim import Claim
+from app.domain.errors import RelanceError
+from app.domain.followup.inputs import FLAG_LATE_INTEREST, PlannedAction
+from app.domain.followup.policy import Channel
+from app.domain.money import ZERO
+from app.services.dossier import CompanySettings
 
 DEADLINE_DAYS = 8  # the usual "sous huitaine"
 FORMAL_NOTICE = "formal_notice"
@@ -46,11 +46,19 @@ def company_info(settings: CompanySettings) -> CompanyInfo:
     return CompanyInfo(
         name=settings.name,
         address_lines=tuple(x.strip() for x in settings.address.splitlines() if x.strip()),
-        postcode=settings.postcode, city=settings.city, country=settings.country,
-        siren=siren, siret=siret, vat_number=settings.vat_number, iban=settings.iban,
-        bic=settings.bic, phone=settings.phone, email=settings.email,
+        postcode=settings.postcode,
+        city=settings.city,
+        country=settings.country,
+        siren=siren,
+        siret=siret,
+        vat_number=settings.vat_number,
+        iban=settings.iban,
+        bic=settings.bic,
+        phone=settings.phone,
+        email=settings.email,
         logo_path=Path(settings.logo_path) if settings.logo_path else None,
-        signatory_name=settings.signatory, signatory_title=settings.signatory_title,
+        signatory_name=settings.signatory,
+        signatory_title=settings.signatory_title,
     )
 
 
@@ -59,10 +67,15 @@ def recipient_of(person: Addressee, fallback_language: str) -> Recipient:
     if language not in LANGUAGES:
         language = "fr"
     return Recipient(
-        client_code=person.code, name=person.name,
+        client_code=person.code,
+        name=person.name,
         address_lines=tuple(x.strip() for x in person.address.splitlines() if x.strip()),
-        postcode=person.postcode, city=person.city, country=person.country or "FR",
-        language=language, client_type=person.client_type, email=person.email,
+        postcode=person.postcode,
+        city=person.city,
+        country=person.country or "FR",
+        language=language,
+        client_type=person.client_type,
+        email=person.email,
     )
 
 
@@ -80,8 +93,12 @@ def claims_wanted(action: PlannedAction, template: str | None) -> bool:
 
 
 def build_letters(
-    action: PlannedAction, as_of: date, settings: CompanySettings, person: Addressee,
-    figures: dict[int, InvoiceFigures], claim_of: Callable[[str, date], Claim | None],
+    action: PlannedAction,
+    as_of: date,
+    settings: CompanySettings,
+    person: Addressee,
+    figures: dict[int, InvoiceFigures],
+    claim_of: Callable[[str, date], Claim | None],
     kind: str = "letters",
 ) -> ActionLetters:
     company = company_info(settings)
@@ -94,8 +111,12 @@ def build_letters(
         items = [i for i in action.items if i.currency == currency and i.invoice_id in figures]
         lines = tuple(
             LetterLine(
-                number=f.number, issue_date=f.issue_date, due_date=f.due_date, total=f.total,
-                paid=f.paid, balance=f.total - f.paid,
+                number=f.number,
+                issue_date=f.issue_date,
+                due_date=f.due_date,
+                total=f.total,
+                paid=f.paid,
+                balance=f.total - f.paid,
                 days_late=max(0, (as_of - f.due_date).days),
             )
             for f in (figures[i.invoice_id] for i in items)
@@ -105,13 +126,22 @@ def build_letters(
         claim = None
         if claims_wanted(action, template):
             claim = _summary([(line.number, claim_of(line.number, as_of)) for line in lines])
-        letters.append(Letter(
-            level=action.level_code, template=template, language=recipient.language,
-            place=settings.city, date=as_of, lines=lines, currency=currency,
-            unapplied_credit=action.credit.get(currency, ZERO), claim=claim,
-            deadline=as_of + timedelta(days=DEADLINE_DAYS),
-            registered_mail=template == FORMAL_NOTICE or action.channel is Channel.FORMAL_NOTICE,
-        ))
+        letters.append(
+            Letter(
+                level=action.level_code,
+                template=template,
+                language=recipient.language,
+                place=settings.city,
+                date=as_of,
+                lines=lines,
+                currency=currency,
+                unapplied_credit=action.credit.get(currency, ZERO),
+                claim=claim,
+                deadline=as_of + timedelta(days=DEADLINE_DAYS),
+                registered_mail=template == FORMAL_NOTICE
+                or action.channel is Channel.FORMAL_NOTICE,
+            )
+        )
     return ActionLetters(company, recipient, tuple(letters), template)
 
 

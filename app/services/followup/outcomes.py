@@ -18,10 +18,10 @@ from app.db.queries.followup_inputs import ClientEvent, client_events
 from app.db.repositories import followup as repo
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
-from app.domain.followup.policy import Channel
 from app.domain.errors import InvalidInput, Problem
-from app.domain.money import ZERO, quantize
 from app.domain.followup.inputs import PlannedAction
+from app.domain.followup.policy import Channel
+from app.domain.money import ZERO, quantize
 from app.domain.workdays import nth_working_day_after
 from app.i18n import _
 
@@ -75,23 +75,42 @@ class Recorder:
     def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
         self._uow = uow
 
-    def _reminder(self, uow: UnitOfWork, action: PlannedAction, status: str, on: date,
-                  **extra: object) -> int:
+    def _reminder(
+        self, uow: UnitOfWork, action: PlannedAction, status: str, on: date, **extra: object
+    ) -> int:
         extra.setdefault("channel", action.channel.value)
         return repo.add_reminder(
-            uow.session, client_id=action.client_id, level_code=action.level_code,
-            planned_date=action.date, status=status, invoice_ids=action.invoice_ids,
-            done_on=on, user_name=current_user(), instalment_due=followed_instalment(action),
+            uow.session,
+            client_id=action.client_id,
+            level_code=action.level_code,
+            planned_date=action.date,
+            status=status,
+            invoice_ids=action.invoice_ids,
+            done_on=on,
+            user_name=current_user(),
+            instalment_due=followed_instalment(action),
             **extra,  # type: ignore[arg-type]
         )
 
-    def done(self, action: PlannedAction, on: date, note: str = "",
-             document_path: str = "", document_sha256: str = "") -> Recorded:
+    def done(
+        self,
+        action: PlannedAction,
+        on: date,
+        note: str = "",
+        document_path: str = "",
+        document_sha256: str = "",
+    ) -> Recorded:
         """The action was carried out; the document it produced is kept with its fingerprint."""
         with self._uow() as uow:
             reminder_id = self._reminder(
-                uow, action, "done", on, note=note.strip(), document_path=document_path,
-                document_sha256=document_sha256 or file_sha256(document_path))
+                uow,
+                action,
+                "done",
+                on,
+                note=note.strip(),
+                document_path=document_path,
+                document_sha256=document_sha256 or file_sha256(document_path),
+            )
             uow.commit()
         return Recorded(reminder_id)
 
@@ -108,8 +127,9 @@ class Recorder:
         if until <= on:
             raise InvalidInput(Problem(_("snooze to a later date"), column="until"))
         with self._uow() as uow:
-            reminder_id = self._reminder(uow, action, "snoozed", on, snoozed_until=until,
-                                         note=note.strip())
+            reminder_id = self._reminder(
+                uow, action, "snoozed", on, snoozed_until=until, note=note.strip()
+            )
             uow.commit()
         return Recorded(reminder_id)
 
@@ -123,19 +143,34 @@ class Recorder:
             retry = None
             if outcome.kind == "no_answer":
                 retry = nth_working_day_after(on, 1, country)
-                reminder_id = self._reminder(uow, action, "snoozed", on, snoozed_until=retry,
-                                             note=note, channel=Channel.PHONE.value)
+                reminder_id = self._reminder(
+                    uow,
+                    action,
+                    "snoozed",
+                    on,
+                    snoozed_until=retry,
+                    note=note,
+                    channel=Channel.PHONE.value,
+                )
             else:
-                reminder_id = self._reminder(uow, action, "done", on, note=note,
-                                             channel=Channel.PHONE.value)
+                reminder_id = self._reminder(
+                    uow, action, "done", on, note=note, channel=Channel.PHONE.value
+                )
             ids = action.invoice_ids
             currency = next(iter(action.amounts), "EUR")
             activity_id = repo.add_activity(
-                uow.session, client_id=action.client_id,
-                kind="promise" if outcome.kind == "promise" else "call", on=on,
-                invoice_id=ids[0] if len(ids) == 1 else None, outcome=outcome.kind, note=note,
-                promised_date=outcome.promised_date, promised_amount=outcome.promised_amount,
-                currency=currency, user_name=current_user())
+                uow.session,
+                client_id=action.client_id,
+                kind="promise" if outcome.kind == "promise" else "call",
+                on=on,
+                invoice_id=ids[0] if len(ids) == 1 else None,
+                outcome=outcome.kind,
+                note=note,
+                promised_date=outcome.promised_date,
+                promised_amount=outcome.promised_amount,
+                currency=currency,
+                user_name=current_user(),
+            )
             if outcome.kind == "dispute":
                 repo.mark_disputed(uow.session, ids, note)
             uow.commit()
@@ -151,11 +186,13 @@ def _check(outcome: CallOutcome, on: date) -> None:
         raise InvalidInput(Problem(_("unknown call outcome {kind}").format(kind=outcome.kind)))
     if outcome.kind == "promise":
         if outcome.promised_date is None or outcome.promised_date < on:
-            raise InvalidInput(Problem(_("a promise to pay needs a date from today on"),
-                                       column="promised_date"))
+            raise InvalidInput(
+                Problem(_("a promise to pay needs a date from today on"), column="promised_date")
+            )
         amount = outcome.promised_amount
         if amount is not None and (amount <= ZERO or amount != quantize(amount)):
-            raise InvalidInput(Problem(_("the promised amount must be positive"),
-                                       column="promised_amount"))
+            raise InvalidInput(
+                Problem(_("the promised amount must be positive"), column="promised_amount")
+            )
     if outcome.kind == "dispute" and not outcome.note.strip():
         raise InvalidInput(Problem(_("say what the client disputes"), column="note"))

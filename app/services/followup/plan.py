@@ -22,11 +22,7 @@ from app.db.queries.followup_inputs import (
     unapplied_credit,
 )
 from app.db.repositories.company import get_company
-from app.domain.followup.policy import Level, Policy
 from app.domain.errors import NotFound
-from app.domain.money import ZERO, format_plain
-from app.domain.followup.planner import plan as compute_plan
-from app.domain.followup.planner import policies_for
 from app.domain.followup.inputs import (
     ClientState,
     CompanySettings,
@@ -37,6 +33,10 @@ from app.domain.followup.inputs import (
     PlanStatus,
     PromiseToPay,
 )
+from app.domain.followup.planner import plan as compute_plan
+from app.domain.followup.planner import policies_for
+from app.domain.followup.policy import Level, Policy
+from app.domain.money import ZERO, format_plain
 from app.i18n import _
 from app.services.followup.policies import planner_settings
 
@@ -67,7 +67,8 @@ def instalment_states(
 
 
 def load_inputs(
-    session: Session, today: date,
+    session: Session,
+    today: date,
     credit: Callable[[], dict[int, dict[str, Decimal]]] | None = None,
 ) -> PlannerInputs:
     """The open invoices the plan may follow up as compact rows, then clients, credit (read
@@ -84,28 +85,55 @@ def load_inputs(
     for id_, number, client_id, issue, due, currency, cents, paused in open_rows:
         balance = Decimal(cents).scaleb(-2)
         parts = plans.get(id_)
-        invoices.append(InvoiceState(
-            id_, number, client_id, issue, due, currency, balance, paused_until=paused,
-            instalments=instalment_states(balance, parts) if parts else ()))
+        invoices.append(
+            InvoiceState(
+                id_,
+                number,
+                client_id,
+                issue,
+                due,
+                currency,
+                balance,
+                paused_until=paused,
+                instalments=instalment_states(balance, parts) if parts else (),
+            )
+        )
     client_states = [
         ClientState(
-            c.id, c.code, c.name, client_type=c.client_type, country=c.country,
-            preferred_channel=c.preferred_channel or None, dunning_blocked=c.dunning_blocked,
-            policy_code=c.policy_code, unapplied_credit=credits.get(c.id, {}),
+            c.id,
+            c.code,
+            c.name,
+            client_type=c.client_type,
+            country=c.country,
+            preferred_channel=c.preferred_channel or None,
+            dunning_blocked=c.dunning_blocked,
+            policy_code=c.policy_code,
+            unapplied_credit=credits.get(c.id, {}),
         )
         for c in clients.values()
     ]
     promises = [
-        PromiseToPay(client_id, promised, amount, (invoice_id,) if invoice_id else (),
-                     PROMISE_KEPT.get(outcome))
+        PromiseToPay(
+            client_id,
+            promised,
+            amount,
+            (invoice_id,) if invoice_id else (),
+            PROMISE_KEPT.get(outcome),
+        )
         for client_id, invoice_id, promised, amount, outcome in promises_to_pay(session)
         if client_id in clients
     ]
     open_ids = {row[0] for row in open_rows}
     history = [
-        DoneAction(r.invoice_ids, r.level_code, r.done_on or r.planned_date, r.status,
-                   snoozed_until=r.snoozed_until, channel=r.channel,
-                   instalment_due=r.instalment_due)
+        DoneAction(
+            r.invoice_ids,
+            r.level_code,
+            r.done_on or r.planned_date,
+            r.status,
+            snoozed_until=r.snoozed_until,
+            channel=r.channel,
+            instalment_due=r.instalment_due,
+        )
         for r in history_records(session, concerning=open_ids)
     ]
     return PlannerInputs(invoices, client_states, settings, promises, history, clients)
@@ -150,18 +178,33 @@ class Plan:
         """The week's actions (and, in the current week, those to catch up), biggest first."""
         include_overdue = monday <= self.today <= sunday
         chosen = [
-            i for i in self.items
+            i
+            for i in self.items
             if monday <= i.action.date <= sunday or (include_overdue and i.is_overdue)
         ]
-        return sorted(chosen, key=lambda i: (-i.amount_at_risk, i.action.date,
-                                             i.client.code, i.action.level_position))
+        return sorted(
+            chosen,
+            key=lambda i: (
+                -i.amount_at_risk,
+                i.action.date,
+                i.client.code,
+                i.action.level_position,
+            ),
+        )
 
 
 def make_plan(inputs: PlannerInputs, today: date, until: date | None = None) -> Plan:
     """The plan of `today`; with `until`, only the actions up to that day (and the catch-up)."""
     with paused_gc():
-        actions = compute_plan(inputs.invoices, inputs.clients, today, inputs.settings,
-                               promises=inputs.promises, history=inputs.history, until=until)
+        actions = compute_plan(
+            inputs.invoices,
+            inputs.clients,
+            today,
+            inputs.settings,
+            promises=inputs.promises,
+            history=inputs.history,
+            until=until,
+        )
         policies = policies_for(inputs.clients, inputs.settings)
         levels: dict[tuple[int, str], Level | None] = {}
         items = []
@@ -240,9 +283,16 @@ def agenda_entries(plan: Plan, date_from: date, date_to: date) -> list[AgendaEnt
         for currency, amount in action.amounts.items():
             numbers = tuple(i.invoice_number for i in action.items if i.currency == currency)
             entry = AgendaEntry(
-                action.date, item.client.code, item.client.name, action.level_code,
-                action.channel.contract_value, numbers, amount, currency,
-                action.status.value, f"{action.key}/{currency}",
+                action.date,
+                item.client.code,
+                item.client.name,
+                action.level_code,
+                action.channel.contract_value,
+                numbers,
+                amount,
+                currency,
+                action.status.value,
+                f"{action.key}/{currency}",
                 level_name(action.level_code, item.level),
             )
             order = (entry.date, entry.client, action.level_position, currency, entry.uid)

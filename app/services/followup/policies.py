@@ -14,6 +14,8 @@ from app.db.models import Company
 from app.db.repositories import dunning_policies as repo
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
+from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from app.domain.followup.inputs import CompanySettings
 from app.domain.followup.policy import (
     DEFAULT_ADMIN_FEE,
     NO_FEE,
@@ -25,8 +27,6 @@ from app.domain.followup.policy import (
     consumer_policy,
     default_policy,
 )
-from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
-from app.domain.followup.inputs import CompanySettings
 from app.i18n import _
 from app.services.followup.labels import policy_name, policy_problem
 
@@ -135,8 +135,10 @@ class PolicyBook:
     def policies(self) -> list[PolicyInfo]:
         self.ensure()
         with self._uow() as uow:
-            return [PolicyInfo(s.id, s.policy, s.is_default, s.for_consumers, s.client_count)
-                    for s in repo.load_all(uow.session)]
+            return [
+                PolicyInfo(s.id, s.policy, s.is_default, s.for_consumers, s.client_count)
+                for s in repo.load_all(uow.session)
+            ]
 
     def policy(self, code: str) -> PolicyInfo:
         for info in self.policies():
@@ -145,9 +147,15 @@ class PolicyBook:
         raise NotFound(_("no follow-up policy coded {code}").format(code=code))
 
     def save(
-        self, code: str, name: str, levels: Sequence[Level], *,
-        free_reminder_wait: FreeReminderWait | None = None, replaces: str | None = None,
-        is_default: bool | None = None, for_consumers: bool | None = None,
+        self,
+        code: str,
+        name: str,
+        levels: Sequence[Level],
+        *,
+        free_reminder_wait: FreeReminderWait | None = None,
+        replaces: str | None = None,
+        is_default: bool | None = None,
+        for_consumers: bool | None = None,
     ) -> PolicyInfo:
         """Create a policy, or overwrite the one coded `replaces`; the plan follows at once."""
         policy = build_policy(code, name, levels, free_reminder_wait)
@@ -158,8 +166,13 @@ class PolicyBook:
                 raise Conflict(_("a policy coded {code} already exists").format(code=policy.code))
             if replaces is not None and repo.find_id(uow.session, replaces) is None:
                 raise NotFound(_("no follow-up policy coded {code}").format(code=replaces))
-            repo.save(uow.session, policy, replaces=replaces, is_default=is_default,
-                      for_consumers=for_consumers)
+            repo.save(
+                uow.session,
+                policy,
+                replaces=replaces,
+                is_default=is_default,
+                for_consumers=for_consumers,
+            )
             uow.commit()
         return self.policy(policy.code)
 
@@ -181,10 +194,12 @@ class PolicyBook:
             if info.is_default:
                 base = builtin_policy("default", company)
             else:
-                base = builtin_policy("consumer_be" if company.country == "BE" else "consumer",
-                                      company)
-            repo.save(uow.session, replace(base, code=info.code, name=info.policy.name),
-                      replaces=code)
+                base = builtin_policy(
+                    "consumer_be" if company.country == "BE" else "consumer", company
+                )
+            repo.save(
+                uow.session, replace(base, code=info.code, name=info.policy.name), replaces=code
+            )
             uow.commit()
         return self.policy(info.code)
 

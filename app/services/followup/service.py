@@ -15,16 +15,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from app.adapters.mail import LaunchResult
 from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
 from app.db.uow import UnitOfWork
-from app.domain.followup.policy import Channel, FreeReminderWait, Level
 from app.domain.errors import InvalidInput
 from app.domain.followup.inputs import PlannedAction
+from app.domain.followup.policy import Channel, FreeReminderWait, Level
 from app.i18n import _
 from app.services.analytics.cache import ResultCache
 from app.services.claims.service import ClaimService
 from app.services.dossier import DossierService
-from app.adapters.mail import LaunchResult
 from app.services.followup.documents import Documents, MailOpener, Preview, Sent
 from app.services.followup.outcomes import CallOutcome, Recorded, Recorder
 from app.services.followup.plan import (
@@ -82,14 +82,18 @@ def week_of(day: date) -> tuple[date, date]:
 
 
 class ReminderService:
-    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService,
-                 claims: ClaimService, documents_root: Callable[[], Path] | None = None) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        dossier: DossierService,
+        claims: ClaimService,
+        documents_root: Callable[[], Path] | None = None,
+    ) -> None:
         self._uow = uow
         self._policies = PolicyBook(uow)
         self._kept = ResultCache(uow)  # the inputs, while the dossier is unchanged
         self._recorder = Recorder(uow)
-        self._documents = Documents(uow, dossier, claims,
-                                    documents_root or _default_documents_root)
+        self._documents = Documents(uow, dossier, claims, documents_root or _default_documents_root)
 
     @property
     def mail_opener(self) -> MailOpener:
@@ -133,8 +137,13 @@ class ReminderService:
     def calendar(self, date_from: date, date_to: date, today: date) -> CalendarData:
         _check_period(date_from, date_to)
         plan = self.plan(today, until=date_to)
-        return CalendarData(date_from, date_to, today, tuple(plan.between(date_from, date_to)),
-                            tuple(plan.catch_up()))
+        return CalendarData(
+            date_from,
+            date_to,
+            today,
+            tuple(plan.between(date_from, date_to)),
+            tuple(plan.catch_up()),
+        )
 
     def weekly_review(self, today: date, day: date | None = None) -> list[PlanItem]:
         """The actions of the week containing `day` (default today), biggest amount first."""
@@ -143,8 +152,14 @@ class ReminderService:
 
     # --- what the user does -----------------------------------------------------------------
 
-    def done(self, action: PlannedAction, on: date, note: str = "", document_path: str = "",
-             document_sha256: str = "") -> Recorded:
+    def done(
+        self,
+        action: PlannedAction,
+        on: date,
+        note: str = "",
+        document_path: str = "",
+        document_sha256: str = "",
+    ) -> Recorded:
         return self._recorder.done(action, on, note, document_path, document_sha256)
 
     def skip(self, action: PlannedAction, on: date, reason: str) -> Recorded:
@@ -177,10 +192,15 @@ class ReminderService:
             sent = self._documents.send_email(action, today)
         document = sent.document
         recorded = self._recorder.done(
-            action, today, note, str(document.path) if document else "",
-            document.sha256 if document else "")
-        return Performed(recorded, document.path if document else None, sent.mail,
-                         sent.mail_problem)
+            action,
+            today,
+            note,
+            str(document.path) if document else "",
+            document.sha256 if document else "",
+        )
+        return Performed(
+            recorded, document.path if document else None, sent.mail, sent.mail_problem
+        )
 
     def draft_pdf(self, action: PlannedAction, today: date) -> Path | None:
         """The PDF the letter would be, to look at before doing it (not kept)."""
@@ -199,13 +219,25 @@ class ReminderService:
         return self._policies.policy(code)
 
     def save_policy(
-        self, code: str, name: str, levels: Sequence[Level], *,
-        free_reminder_wait: FreeReminderWait | None = None, replaces: str | None = None,
-        is_default: bool | None = None, for_consumers: bool | None = None,
+        self,
+        code: str,
+        name: str,
+        levels: Sequence[Level],
+        *,
+        free_reminder_wait: FreeReminderWait | None = None,
+        replaces: str | None = None,
+        is_default: bool | None = None,
+        for_consumers: bool | None = None,
     ) -> PolicyInfo:
-        return self._policies.save(code, name, levels, free_reminder_wait=free_reminder_wait,
-                                   replaces=replaces, is_default=is_default,
-                                   for_consumers=for_consumers)
+        return self._policies.save(
+            code,
+            name,
+            levels,
+            free_reminder_wait=free_reminder_wait,
+            replaces=replaces,
+            is_default=is_default,
+            for_consumers=for_consumers,
+        )
 
     def delete_policy(self, code: str) -> None:
         self._policies.delete(code)

@@ -65,11 +65,13 @@ class ClientAccountService:
             client = uow.session.get(Client, client_id)
             credit_limit = client.credit_limit if client is not None else None
         history = ClientHistory(
-            tuple(SettledInvoice(s.issue_date, s.due_date, s.total, s.paid_date)
-                  for s in settled),
-            tuple(OpenInvoice(o.due_date, o.balance, o.currency, is_disputed=o.disputed)
-                  for o in open_items),
-            credit_limit=credit_limit, currency=currency,
+            tuple(SettledInvoice(s.issue_date, s.due_date, s.total, s.paid_date) for s in settled),
+            tuple(
+                OpenInvoice(o.due_date, o.balance, o.currency, is_disputed=o.disputed)
+                for o in open_items
+            ),
+            credit_limit=credit_limit,
+            currency=currency,
         )
         behaviour = payment_behaviour(history, today)
         risk = assess_risk(behaviour)
@@ -90,8 +92,11 @@ class ClientAccountService:
     ) -> Statement:
         with self._uow() as uow:
             lines = q.statement(uow.session, client_id, date_from, date_to)
-            opening = (q.opening_balances(uow.session, client_id, date_from)
-                       if date_from is not None else {})
+            opening = (
+                q.opening_balances(uow.session, client_id, date_from)
+                if date_from is not None
+                else {}
+            )
         closing = dict(opening)
         for line in lines:
             closing[line.currency] = line.balance
@@ -100,4 +105,3 @@ class ClientAccountService:
     def history(self, client_id: int) -> list[HistoryItem]:
         with self._uow() as uow:
             return q.history(uow.session, client_id)
-

@@ -33,8 +33,10 @@ class ContactData:
 def _messages() -> dict[str, str]:
     return {
         "invalid_email": _("this is not an email address (name@example.fr)"),
-        "invalid_legal_id": _("not a valid company number: 9-digit SIREN or 14-digit SIRET in "
-                              "France, 10-digit enterprise number in Belgium"),
+        "invalid_legal_id": _(
+            "not a valid company number: 9-digit SIREN or 14-digit SIRET in "
+            "France, 10-digit enterprise number in Belgium"
+        ),
         "vat_country_mismatch": _("the VAT number must start with the client's country code"),
         "invalid_vat": _("not a valid VAT number (check digits do not match)"),
         "invalid_iban": _("not a valid IBAN (check the digits and the country code)"),
@@ -42,8 +44,7 @@ def _messages() -> dict[str, str]:
     }
 
 
-def field_checker(problems: list[Problem],
-                  messages: dict[str, str]) -> Callable[..., str]:
+def field_checker(problems: list[Problem], messages: dict[str, str]) -> Callable[..., str]:
     """`check(column, fn, *args)`: fn's value as text, or "" with the Problem for that column
     (its message found by the validation code) added to `problems`."""
 
@@ -75,8 +76,12 @@ def checked_values(data: ClientData) -> tuple[dict[str, Any], list[Problem]]:
     country = check("country", v.check_country, data.country or "FR")
     terms = parse_terms(data.payment_terms) if data.payment_terms.strip() else None
     if data.payment_terms.strip() and terms is None:
-        problems.append(Problem(_("write terms as a number of days, e.g. 30 or "
-                                  "“45 days end of month”"), column="payment_terms"))
+        problems.append(
+            Problem(
+                _("write terms as a number of days, e.g. 30 or “45 days end of month”"),
+                column="payment_terms",
+            )
+        )
     limit = data.credit_limit
     if limit is not None and limit < 0:
         problems.append(Problem(_("the credit limit cannot be negative"), column="credit_limit"))
@@ -85,12 +90,22 @@ def checked_values(data: ClientData) -> tuple[dict[str, Any], list[Problem]]:
     if data.preferred_channel not in CHANNELS:
         problems.append(Problem(_("choose email, letter or phone"), column="preferred_channel"))
     if data.dunning_blocked and not data.dunning_blocked_reason.strip():
-        problems.append(Problem(_("say why reminders are blocked for this client"),
-                                column="dunning_blocked_reason"))
-    if data.preferred_channel == "email" and not data.email.strip() and not any(
-            c.email.strip() for c in data.contacts):
-        problems.append(Problem(_("reminders go by email: give an email address or choose "
-                                  "another channel"), column="email"))
+        problems.append(
+            Problem(
+                _("say why reminders are blocked for this client"), column="dunning_blocked_reason"
+            )
+        )
+    if (
+        data.preferred_channel == "email"
+        and not data.email.strip()
+        and not any(c.email.strip() for c in data.contacts)
+    ):
+        problems.append(
+            Problem(
+                _("reminders go by email: give an email address or choose another channel"),
+                column="email",
+            )
+        )
     values = {
         "code": code,
         "name": name,
@@ -111,7 +126,8 @@ def checked_values(data: ClientData) -> tuple[dict[str, Any], list[Problem]]:
         "preferred_channel": data.preferred_channel,
         "dunning_blocked": data.dunning_blocked,
         "dunning_blocked_reason": data.dunning_blocked_reason.strip()
-        if data.dunning_blocked else "",
+        if data.dunning_blocked
+        else "",
         "notes": data.notes.strip(),
         "archived": data.archived,
     }
@@ -129,16 +145,25 @@ def checked_contacts(
         try:
             email = v.check_email(contact.email)
         except v.Invalid:
-            problems.append(Problem(
-                _("contact {n}: this is not an email address").format(n=index), line=index,
-                column="contacts"))
+            problems.append(
+                Problem(
+                    _("contact {n}: this is not an email address").format(n=index),
+                    line=index,
+                    column="contacts",
+                )
+            )
             email = ""
-        rows.append({"name": contact.name.strip(), "role": contact.role.strip(), "email": email,
-                     "phone": contact.phone.strip(),
-                     "is_reminder_contact": contact.is_reminder_contact})
+        rows.append(
+            {
+                "name": contact.name.strip(),
+                "role": contact.role.strip(),
+                "email": email,
+                "phone": contact.phone.strip(),
+                "is_reminder_contact": contact.is_reminder_contact,
+            }
+        )
     if sum(1 for r in rows if r["is_reminder_contact"]) > 1:
-        problems.append(Problem(_("only one contact can receive the reminders"),
-                                column="contacts"))
+        problems.append(Problem(_("only one contact can receive the reminders"), column="contacts"))
     if rows and not any(r["is_reminder_contact"] for r in rows):
         rows[0]["is_reminder_contact"] = True
     return rows, problems

@@ -17,13 +17,15 @@ from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.filters import ClientFilter
 from app.i18n import _
 from app.services.followup.client_policy import PolicyOptions
-from app.services.ledger.client_validation import ContactData, checked_contacts, checked_values
 from app.services.followup.policies import PolicyBook
+from app.services.ledger.client_validation import ContactData, checked_contacts, checked_values
 
 
 def _stale_message() -> str:
-    return _("someone else changed this client in the meantime; close the dialog, reopen the "
-             "client and make your change again")
+    return _(
+        "someone else changed this client in the meantime; close the dialog, reopen the "
+        "client and make your change again"
+    )
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,13 @@ class ClientService:
             return q.count(uow.session, flt)
 
     def page(
-        self, flt: ClientFilter, today: date, sort: str = "code", descending: bool = False,
-        after: ClientListItem | None = None, limit: int = 500,
+        self,
+        flt: ClientFilter,
+        today: date,
+        sort: str = "code",
+        descending: bool = False,
+        after: ClientListItem | None = None,
+        limit: int = 500,
     ) -> list[ClientListItem]:
         """One page of the register with the balances of those clients only."""
         key = (q.sort_value(after, sort), after.id) if after is not None else None  # type: ignore[arg-type]
@@ -122,7 +129,8 @@ class ClientService:
         return [
             ClientListItem(
                 **{name: getattr(r, name) for name in r.__dataclass_fields__},
-                balances=balances.get(r.id, {}), overdue=overdue.get(r.id, {}),
+                balances=balances.get(r.id, {}),
+                overdue=overdue.get(r.id, {}),
                 oldest_overdue_days=oldest.get(r.id),
             )
             for r in rows
@@ -148,17 +156,24 @@ class ClientService:
                 raise NotFound(_("this client no longer exists"))
             contacts = tuple(
                 ContactData(c.name, c.role, c.email, c.phone, c.is_reminder_contact, c.id)
-                for c in repo.contacts(uow.session, client_id))
-            return _to_data(row, contacts,
-                            dunning_policies.code_of(uow.session, row.dunning_policy_id) or "")
+                for c in repo.contacts(uow.session, client_id)
+            )
+            return _to_data(
+                row, contacts, dunning_policies.code_of(uow.session, row.dunning_policy_id) or ""
+            )
 
     def create(self, data: ClientData) -> ClientData:
         values, contacts = self._validate(data)
         with self._uow() as uow:
             if repo.code_taken(uow.session, values["code"]):
-                raise InvalidInput(_problem(
-                    _("the code {code} is already used by another client").format(
-                        code=values["code"]), "code"))
+                raise InvalidInput(
+                    _problem(
+                        _("the code {code} is already used by another client").format(
+                            code=values["code"]
+                        ),
+                        "code",
+                    )
+                )
             values["dunning_policy_id"] = _policy_id(uow, data.dunning_policy)
             row = Client(**values)
             uow.session.add(row)
@@ -179,9 +194,14 @@ class ClientService:
             if data.version is not None and row.version != data.version:
                 raise Conflict(_stale_message())
             if repo.code_taken(uow.session, values["code"], except_id=row.id):
-                raise InvalidInput(_problem(
-                    _("the code {code} is already used by another client").format(
-                        code=values["code"]), "code"))
+                raise InvalidInput(
+                    _problem(
+                        _("the code {code} is already used by another client").format(
+                            code=values["code"]
+                        ),
+                        "code",
+                    )
+                )
             values["dunning_policy_id"] = _policy_id(uow, data.dunning_policy)
             for name, value in values.items():
                 setattr(row, name, value)
@@ -210,9 +230,12 @@ class ClientService:
             if row is None:
                 raise NotFound(_("this client no longer exists"))
             if repo.has_ledger(uow.session, client_id):
-                raise Conflict(_(
-                    "{code} has invoices or payments and cannot be deleted: archive it instead, "
-                    "its history stays in the dossier").format(code=row.code))
+                raise Conflict(
+                    _(
+                        "{code} has invoices or payments and cannot be deleted: archive it "
+                        "instead, its history stays in the dossier"
+                    ).format(code=row.code)
+                )
             repo.delete_client(uow.session, row)
             uow.commit()
 
@@ -234,21 +257,35 @@ def _policy_id(uow: UnitOfWork, code: str) -> int | None:
         return None
     policy_id = dunning_policies.find_id(uow.session, code.strip())
     if policy_id is None:
-        raise InvalidInput(_problem(_("choose a follow-up policy from the list"),
-                                    "dunning_policy"))
+        raise InvalidInput(_problem(_("choose a follow-up policy from the list"), "dunning_policy"))
     return policy_id
 
 
 def _to_data(row: Client, contacts: tuple[ContactData, ...], policy: str) -> ClientData:
     return ClientData(
-        code=row.code, name=row.name, client_type=row.client_type, email=row.email,
-        phone=row.phone, address=row.address, postcode=row.postcode, city=row.city,
-        country=row.country, language=row.language, legal_id=row.legal_id,
-        vat_number=row.vat_number, iban=row.iban,
+        code=row.code,
+        name=row.name,
+        client_type=row.client_type,
+        email=row.email,
+        phone=row.phone,
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        country=row.country,
+        language=row.language,
+        legal_id=row.legal_id,
+        vat_number=row.vat_number,
+        iban=row.iban,
         payment_terms=terms_text(row.payment_terms_days, row.terms_end_of_month),
-        credit_limit=row.credit_limit, preferred_channel=row.preferred_channel,
-        dunning_blocked=row.dunning_blocked, dunning_blocked_reason=row.dunning_blocked_reason,
-        dunning_policy=policy, notes=row.notes, archived=row.archived, contacts=contacts, id=row.id,
+        credit_limit=row.credit_limit,
+        preferred_channel=row.preferred_channel,
+        dunning_blocked=row.dunning_blocked,
+        dunning_blocked_reason=row.dunning_blocked_reason,
+        dunning_policy=policy,
+        notes=row.notes,
+        archived=row.archived,
+        contacts=contacts,
+        id=row.id,
         version=row.version,
     )
 

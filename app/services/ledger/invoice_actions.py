@@ -25,8 +25,8 @@ from app.domain.filters import CREDIT_NOTE
 from app.domain.money import quantize
 from app.i18n import _, format_money
 from app.paths import user_data_dir
-from app.services.ledger.invoices import stale_message
 from app.services.ledger.allocations import recompute_allocations
+from app.services.ledger.invoices import stale_message
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,16 @@ class InvoiceActions:
         return row
 
     def _note(self, uow: UnitOfWork, row: Invoice, kind: str, on: date, note: str) -> None:
-        add_activity(uow.session, client_id=row.client_id, kind=kind, on=on, invoice_id=row.id,
-                     note=note, currency=row.currency, user_name=_user())
+        add_activity(
+            uow.session,
+            client_id=row.client_id,
+            kind=kind,
+            on=on,
+            invoice_id=row.id,
+            note=note,
+            currency=row.currency,
+            user_name=_user(),
+        )
 
     def dispute(self, invoice_id: int, reason: str, on: date, version: int | None = None) -> int:
         """Mark disputed: reminders stop until the dispute is resolved. Returns the version."""
@@ -73,8 +81,9 @@ class InvoiceActions:
             uow.commit()
             return row.version
 
-    def resolve_dispute(self, invoice_id: int, on: date, note: str = "",
-                        version: int | None = None) -> int:
+    def resolve_dispute(
+        self, invoice_id: int, on: date, note: str = "", version: int | None = None
+    ) -> int:
         with self._uow() as uow:
             row = self._load(uow, invoice_id, version)
             row.disputed = False
@@ -83,8 +92,9 @@ class InvoiceActions:
             uow.commit()
             return row.version
 
-    def pause_dunning(self, invoice_id: int, until: date | None, on: date,
-                      version: int | None = None) -> int:
+    def pause_dunning(
+        self, invoice_id: int, until: date | None, on: date, version: int | None = None
+    ) -> int:
         """No reminder before `until` (None resumes at once)."""
         if until is not None and until <= on:
             raise InvalidInput(Problem(_("choose a date after today"), column="until"))
@@ -92,13 +102,13 @@ class InvoiceActions:
             row = self._load(uow, invoice_id, version)
             row.dunning_paused_until = until
             save(uow.session, stale_message())
-            self._note(uow, row, "pause" if until else "resume", on,
-                       until.isoformat() if until else "")
+            self._note(
+                uow, row, "pause" if until else "resume", on, until.isoformat() if until else ""
+            )
             uow.commit()
             return row.version
 
-    def write_off(self, invoice_id: int, reason: str, on: date,
-                  version: int | None = None) -> int:
+    def write_off(self, invoice_id: int, reason: str, on: date, version: int | None = None) -> int:
         """The balance is given up (bad debt): the invoice leaves the receivables from `on`."""
         if not reason.strip():
             raise InvalidInput(Problem(_("say why the invoice is written off"), column="reason"))
@@ -107,8 +117,9 @@ class InvoiceActions:
             if row.kind == CREDIT_NOTE:
                 raise InvalidInput(Problem(_("a credit note cannot be written off")))
             if on < row.issue_date:
-                raise InvalidInput(Problem(_("the write-off cannot be dated before the invoice"),
-                                           column="on"))
+                raise InvalidInput(
+                    Problem(_("the write-off cannot be dated before the invoice"), column="on")
+                )
             row.written_off_on = on
             row.write_off_reason = reason.strip()
             save(uow.session, stale_message())
@@ -126,8 +137,9 @@ class InvoiceActions:
             uow.commit()
             return row.version
 
-    def create_credit_note(self, invoice_id: int, number: str, issue_date: date,
-                           amount: Decimal, reason: str) -> CreditNoteResult:
+    def create_credit_note(
+        self, invoice_id: int, number: str, issue_date: date, amount: Decimal, reason: str
+    ) -> CreditNoteResult:
         """A credit note against an invoice; no larger than the invoice itself."""
         problems: list[Problem] = []
         number = number.strip()
@@ -136,35 +148,53 @@ class InvoiceActions:
             if invoice.kind == CREDIT_NOTE:
                 raise InvalidInput(Problem(_("choose an invoice, not a credit note")))
             if not number:
-                problems.append(Problem(_("the credit note number is required"),
-                                        column="number"))
+                problems.append(Problem(_("the credit note number is required"), column="number"))
             elif repo.number_taken(uow.session, number):
-                problems.append(Problem(_("number {number} already exists in this dossier")
-                                        .format(number=number), column="number"))
+                problems.append(
+                    Problem(
+                        _("number {number} already exists in this dossier").format(number=number),
+                        column="number",
+                    )
+                )
             if amount is None or amount <= 0:
                 problems.append(Problem(_("the amount must be more than zero"), column="amount"))
             elif amount != quantize(amount, invoice.currency):
                 problems.append(Problem(_("the amount has too many decimals"), column="amount"))
             elif amount > invoice.total:
-                problems.append(Problem(
-                    _("a credit note cannot be larger than the invoice it corrects ({total})")
-                    .format(total=format_money(invoice.total, invoice.currency)), column="amount"))
+                problems.append(
+                    Problem(
+                        _(
+                            "a credit note cannot be larger than the invoice it corrects ({total})"
+                        ).format(total=format_money(invoice.total, invoice.currency)),
+                        column="amount",
+                    )
+                )
             if issue_date < invoice.issue_date:
-                problems.append(Problem(_("the credit note cannot be dated before the invoice"),
-                                        column="issue_date"))
+                problems.append(
+                    Problem(
+                        _("the credit note cannot be dated before the invoice"), column="issue_date"
+                    )
+                )
             if problems:
                 raise InvalidInput(problems)
-            note = Invoice(number=number, kind=CREDIT_NOTE, client_id=invoice.client_id,
-                           issue_date=issue_date, due_date=issue_date, currency=invoice.currency,
-                           total=amount, description=reason.strip(), applies_to_id=invoice.id)
+            note = Invoice(
+                number=number,
+                kind=CREDIT_NOTE,
+                client_id=invoice.client_id,
+                issue_date=issue_date,
+                due_date=issue_date,
+                currency=invoice.currency,
+                total=amount,
+                description=reason.strip(),
+                applies_to_id=invoice.id,
+            )
             uow.session.add(note)
             save(uow.session, stale_message())
             recompute_allocations(uow.session, [invoice.client_id])
             self._note(uow, invoice, "credit_note", issue_date, number)
             applied = Decimal(repo.allocated_from_credit_note(uow.session, note.id)) / 100
             uow.commit()
-            return CreditNoteResult(note.id, number, quantize(applied),
-                                    quantize(amount - applied))
+            return CreditNoteResult(note.id, number, quantize(applied), quantize(amount - applied))
 
     def attach(self, invoice_id: int, source: str, version: int | None = None) -> str:
         """Copy the original PDF into the user's data folder and keep its path on the invoice."""

@@ -76,15 +76,23 @@ class InvoiceDetail:
 
 
 def stale_message() -> str:
-    return _("someone else changed this invoice in the meantime; nothing was saved. Reopen it "
-             "to see their change, then make yours again")
+    return _(
+        "someone else changed this invoice in the meantime; nothing was saved. Reopen it "
+        "to see their change, then make yours again"
+    )
 
 
 def list_item(row: InvoiceListRow, today: date) -> InvoiceListItem:
     if row.kind == CREDIT_NOTE:
         return InvoiceListItem(row, CREDIT_NOTE, 0)
-    status = invoice_status(row.total, row.balance, row.due_date, today,
-                            disputed=row.disputed, written_off=row.written_off)
+    status = invoice_status(
+        row.total,
+        row.balance,
+        row.due_date,
+        today,
+        disputed=row.disputed,
+        written_off=row.written_off,
+    )
     late = 0 if row.written_off else days_late(row.due_date, today, row.balance)
     return InvoiceListItem(row, status, late)
 
@@ -98,8 +106,13 @@ class InvoiceService:
 
     # -- the list ---------------------------------------------------------------------
     def page(
-        self, flt: InvoiceFilter, today: date, sort: str = "due_date", descending: bool = False,
-        after: InvoiceListItem | None = None, limit: int = 500,
+        self,
+        flt: InvoiceFilter,
+        today: date,
+        sort: str = "due_date",
+        descending: bool = False,
+        after: InvoiceListItem | None = None,
+        limit: int = 500,
     ) -> list[InvoiceListItem]:
         """One page by keyset after the last item shown; statuses as of `today`."""
         flt = _with_as_of(flt, today)
@@ -136,25 +149,40 @@ class InvoiceService:
             balance = quantize(row.total - Decimal(used) / 100)
             target = repo.get_invoice(uow.session, row.applies_to_id) if row.applies_to_id else None
             allocations = pay_repo.allocations(uow.session, invoice_id=row.id)
-            notes = [(n.id, n.number, n.issue_date, n.total)
-                     for n in repo.credit_notes_against(uow.session, row.id)]
+            notes = [
+                (n.id, n.number, n.issue_date, n.total)
+                for n in repo.credit_notes_against(uow.session, row.id)
+            ]
             if row.kind == CREDIT_NOTE:
                 status, late = CREDIT_NOTE, 0
             else:
-                status = invoice_status(row.total, balance, row.due_date, today,
-                                        disputed=row.disputed,
-                                        written_off=row.written_off_on is not None)
+                status = invoice_status(
+                    row.total,
+                    balance,
+                    row.due_date,
+                    today,
+                    disputed=row.disputed,
+                    written_off=row.written_off_on is not None,
+                )
                 late = 0 if row.written_off_on else days_late(row.due_date, today, balance)
             return InvoiceDetail(
-                data=_to_data(row), kind=row.kind,
+                data=_to_data(row),
+                kind=row.kind,
                 client_code=client.code if client else "",
                 client_name=client.name if client else "",
-                balance=balance, status=status, days_late=late, disputed=row.disputed,
-                dispute_reason=row.dispute_reason, dunning_paused_until=row.dunning_paused_until,
-                written_off_on=row.written_off_on, write_off_reason=row.write_off_reason,
-                attachment_path=row.attachment_path, applies_to_id=row.applies_to_id,
+                balance=balance,
+                status=status,
+                days_late=late,
+                disputed=row.disputed,
+                dispute_reason=row.dispute_reason,
+                dunning_paused_until=row.dunning_paused_until,
+                written_off_on=row.written_off_on,
+                write_off_reason=row.write_off_reason,
+                attachment_path=row.attachment_path,
+                applies_to_id=row.applies_to_id,
                 applies_to_number=target.number if target else "",
-                allocations=allocations, credit_notes=notes,
+                allocations=allocations,
+                credit_notes=notes,
             )
 
     def suggest_due_date(self, client_id: int, issue_date: date) -> date:
@@ -164,8 +192,9 @@ class InvoiceService:
             client = repo.client_of(uow.session, client_id)
             if client is None:
                 raise NotFound(_("this client no longer exists"))
-            terms = effective_terms(client.payment_terms_days, client.terms_end_of_month,
-                                    settings.terms_days)
+            terms = effective_terms(
+                client.payment_terms_days, client.terms_end_of_month, settings.terms_days
+            )
         return terms.due_date(issue_date)
 
     def next_number(self, kind: str = "invoice") -> str:
@@ -205,8 +234,9 @@ class InvoiceService:
             uow.commit()
         return self.get(data.id, today)
 
-    def _validated(self, uow: UnitOfWork, data: InvoiceData, row: Invoice | None = None
-                   ) -> dict[str, Any]:
+    def _validated(
+        self, uow: UnitOfWork, data: InvoiceData, row: Invoice | None = None
+    ) -> dict[str, Any]:
         settings = self._settings()
         problems: list[Problem] = []
         number = data.number.strip()
@@ -215,53 +245,80 @@ class InvoiceService:
         elif len(number) > 60:
             problems.append(Problem(_("the number is at most 60 characters"), column="number"))
         elif repo.number_taken(uow.session, number, except_id=row.id if row else None):
-            problems.append(Problem(
-                _("number {number} already exists in this dossier: each invoice needs its own "
-                  "number").format(number=number), column="number"))
+            problems.append(
+                Problem(
+                    _(
+                        "number {number} already exists in this dossier: each invoice needs "
+                        "its own number"
+                    ).format(number=number),
+                    column="number",
+                )
+            )
         client = repo.client_of(uow.session, data.client_id) if data.client_id else None
         if client is None:
             problems.append(Problem(_("choose the client"), column="client"))
         elif client.archived and (row is None or row.client_id != client.id):
-            problems.append(Problem(_("{code} is archived: restore the client first").format(
-                code=client.code), column="client"))
+            problems.append(
+                Problem(
+                    _("{code} is archived: restore the client first").format(code=client.code),
+                    column="client",
+                )
+            )
         currency = (data.currency or settings.currency).strip().upper()
         if len(currency) != 3 or not currency.isalpha():
-            problems.append(Problem(_("currency must be an ISO code such as EUR"),
-                                    column="currency"))
+            problems.append(
+                Problem(_("currency must be an ISO code such as EUR"), column="currency")
+            )
         total = data.total
         if total is None or total <= 0:
             problems.append(Problem(_("the total must be more than zero"), column="total"))
         elif total != quantize(total, currency):
             problems.append(Problem(_("the total has too many decimals"), column="total"))
-        if (data.net_amount is not None and data.tax_amount is not None and total is not None
-                and data.net_amount + data.tax_amount != total):
-            problems.append(Problem(_("net amount plus tax must equal the total"),
-                                    column="tax_amount"))
+        if (
+            data.net_amount is not None
+            and data.tax_amount is not None
+            and total is not None
+            and data.net_amount + data.tax_amount != total
+        ):
+            problems.append(
+                Problem(_("net amount plus tax must equal the total"), column="tax_amount")
+            )
         due = data.due_date
         if due is None and client is not None:
-            due = effective_terms(client.payment_terms_days, client.terms_end_of_month,
-                                  settings.terms_days).due_date(data.issue_date)
+            due = effective_terms(
+                client.payment_terms_days, client.terms_end_of_month, settings.terms_days
+            ).due_date(data.issue_date)
         if due is not None and due < data.issue_date:
-            problems.append(Problem(_("the due date cannot be before the issue date"),
-                                    column="due_date"))
+            problems.append(
+                Problem(_("the due date cannot be before the issue date"), column="due_date")
+            )
         discount = data.discount_percent
         if discount is not None and not (Decimal(0) <= discount < Decimal(100)):
-            problems.append(Problem(_("the discount is a percentage below 100"),
-                                    column="discount_percent"))
+            problems.append(
+                Problem(_("the discount is a percentage below 100"), column="discount_percent")
+            )
         if discount is not None and discount > 0 and not data.discount_days:
-            problems.append(Problem(_("say within how many days the discount applies"),
-                                    column="discount_days"))
+            problems.append(
+                Problem(_("say within how many days the discount applies"), column="discount_days")
+            )
         rate = data.late_interest_rate
         if rate is not None and not (Decimal(0) <= rate <= Decimal(100)):
-            problems.append(Problem(_("the late interest rate is a percentage"),
-                                    column="late_interest_rate"))
+            problems.append(
+                Problem(_("the late interest rate is a percentage"), column="late_interest_rate")
+            )
         if problems:
             raise InvalidInput(problems)
         return {
-            "number": number, "client_id": data.client_id, "issue_date": data.issue_date,
-            "due_date": due, "currency": currency, "total": total,
-            "net_amount": data.net_amount, "tax_amount": data.tax_amount,
-            "reference": data.reference.strip(), "description": data.description.strip(),
+            "number": number,
+            "client_id": data.client_id,
+            "issue_date": data.issue_date,
+            "due_date": due,
+            "currency": currency,
+            "total": total,
+            "net_amount": data.net_amount,
+            "tax_amount": data.tax_amount,
+            "reference": data.reference.strip(),
+            "description": data.description.strip(),
             "discount_percent": discount if discount else None,
             "discount_days": data.discount_days if discount else None,
             "late_interest_rate": rate,
@@ -274,9 +331,19 @@ def _with_as_of(flt: InvoiceFilter, today: date) -> InvoiceFilter:
 
 def _to_data(row: Invoice) -> InvoiceData:
     return InvoiceData(
-        number=row.number, client_id=row.client_id, issue_date=row.issue_date, total=row.total,
-        due_date=row.due_date, currency=row.currency, net_amount=row.net_amount,
-        tax_amount=row.tax_amount, reference=row.reference, description=row.description,
-        discount_percent=row.discount_percent, discount_days=row.discount_days,
-        late_interest_rate=row.late_interest_rate, id=row.id, version=row.version,
+        number=row.number,
+        client_id=row.client_id,
+        issue_date=row.issue_date,
+        total=row.total,
+        due_date=row.due_date,
+        currency=row.currency,
+        net_amount=row.net_amount,
+        tax_amount=row.tax_amount,
+        reference=row.reference,
+        description=row.description,
+        discount_percent=row.discount_percent,
+        discount_days=row.discount_days,
+        late_interest_rate=row.late_interest_rate,
+        id=row.id,
+        version=row.version,
     )

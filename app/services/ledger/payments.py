@@ -15,8 +15,8 @@ from app.db.models import Payment
 from app.db.repositories import payments as repo
 from app.db.repositories.payments import AllocationItem, CreditItem, OpenItem, PaymentItem
 from app.db.uow import UnitOfWork
-from app.domain.ledger.allocation import oldest_first
 from app.domain.errors import InvalidInput, NotFound, Problem
+from app.domain.ledger.allocation import oldest_first
 from app.domain.money import ZERO, quantize
 from app.i18n import _, format_money
 from app.services.dossier import CompanySettings
@@ -88,12 +88,18 @@ class PaymentService:
         if problems:
             raise InvalidInput(problems)
         with self._uow() as uow:
-            items = {i.invoice_id: i for i in repo.open_items(uow.session, draft.client_id,
-                                                               currency)}
+            items = {
+                i.invoice_id: i for i in repo.open_items(uow.session, draft.client_id, currency)
+            }
             if draft.allocation == AUTO:
                 parts = oldest_first(
-                    [(i.invoice_id, i.due_date, i.balance) for i in items.values()
-                     if not i.disputed], amount)
+                    [
+                        (i.invoice_id, i.due_date, i.balance)
+                        for i in items.values()
+                        if not i.disputed
+                    ],
+                    amount,
+                )
             elif draft.allocation == CREDIT:
                 parts = []
             else:
@@ -106,9 +112,14 @@ class PaymentService:
             lines: list[tuple[int | None, Decimal]] = list(parts)
             if leftover > 0:
                 lines.append((None, leftover))
-            payment = Payment(client_id=draft.client_id, date=draft.date, amount=amount,
-                              currency=currency, method=draft.method.strip()[:40],
-                              reference=draft.reference.strip()[:200])
+            payment = Payment(
+                client_id=draft.client_id,
+                date=draft.date,
+                amount=amount,
+                currency=currency,
+                method=draft.method.strip()[:40],
+                reference=draft.reference.strip()[:200],
+            )
             if not repo.client_exists(uow.session, draft.client_id):
                 raise InvalidInput(Problem(_("choose the client"), column="client"))
             repo.add_payment(uow.session, payment, lines)
@@ -116,35 +127,67 @@ class PaymentService:
             uow.commit()
             return PaymentResult(payment.id, draft.client_id, allocated, leftover)
 
-    def apply_credit(self, source_kind: str, source_id: int, invoice_id: int, amount: Decimal,
-                     on: date) -> int:
+    def apply_credit(
+        self, source_kind: str, source_id: int, invoice_id: int, amount: Decimal, on: date
+    ) -> int:
         """Apply (part of) a leftover credit to an invoice; returns the client id."""
         with self._uow() as uow:
             client_id = repo.source_client(uow.session, source_kind, source_id)
             if client_id is None:
                 raise NotFound(_("this payment or credit note no longer exists"))
-            credit = next((c for c in repo.credits(uow.session, client_id)
-                           if c.source_kind == source_kind and c.source_id == source_id), None)
+            credit = next(
+                (
+                    c
+                    for c in repo.credits(uow.session, client_id)
+                    if c.source_kind == source_kind and c.source_id == source_id
+                ),
+                None,
+            )
             if credit is None:
                 raise InvalidInput(Problem(_("this credit has already been used up")))
-            target = next((i for i in repo.open_items(uow.session, client_id, credit.currency)
-                           if i.invoice_id == invoice_id), None)
+            target = next(
+                (
+                    i
+                    for i in repo.open_items(uow.session, client_id, credit.currency)
+                    if i.invoice_id == invoice_id
+                ),
+                None,
+            )
             problems = []
             if target is None:
-                problems.append(Problem(_("this invoice has nothing left to pay in {currency}")
-                                        .format(currency=credit.currency), column="invoice"))
+                problems.append(
+                    Problem(
+                        _("this invoice has nothing left to pay in {currency}").format(
+                            currency=credit.currency
+                        ),
+                        column="invoice",
+                    )
+                )
             if amount <= 0:
                 problems.append(Problem(_("the amount must be more than zero"), column="amount"))
             elif amount > credit.remaining:
-                problems.append(Problem(_("only {amount} of this credit is left").format(
-                    amount=format_money(credit.remaining, credit.currency)), column="amount"))
+                problems.append(
+                    Problem(
+                        _("only {amount} of this credit is left").format(
+                            amount=format_money(credit.remaining, credit.currency)
+                        ),
+                        column="amount",
+                    )
+                )
             elif target is not None and amount > target.balance:
-                problems.append(Problem(_("the invoice only has {amount} left to pay").format(
-                    amount=format_money(target.balance, target.currency)), column="amount"))
+                problems.append(
+                    Problem(
+                        _("the invoice only has {amount} left to pay").format(
+                            amount=format_money(target.balance, target.currency)
+                        ),
+                        column="amount",
+                    )
+                )
             if problems:
                 raise InvalidInput(problems)
-            repo.add_application(uow.session, source_kind, source_id, invoice_id,
-                                 max(on, credit.date), amount)
+            repo.add_application(
+                uow.session, source_kind, source_id, invoice_id, max(on, credit.date), amount
+            )
             recompute_allocations(uow.session, [client_id])
             uow.commit()
             return client_id
@@ -154,13 +197,23 @@ class PaymentService:
         used = ZERO
         with self._uow() as uow:
             for credit in repo.credits(uow.session, client_id):
-                items = [i for i in repo.open_items(uow.session, client_id, credit.currency)
-                         if not i.disputed]
-                parts = oldest_first([(i.invoice_id, i.due_date, i.balance) for i in items],
-                                     credit.remaining)
+                items = [
+                    i
+                    for i in repo.open_items(uow.session, client_id, credit.currency)
+                    if not i.disputed
+                ]
+                parts = oldest_first(
+                    [(i.invoice_id, i.due_date, i.balance) for i in items], credit.remaining
+                )
                 for invoice_id, part in parts:
-                    repo.add_application(uow.session, credit.source_kind, credit.source_id,
-                                         invoice_id, max(on, credit.date), part)
+                    repo.add_application(
+                        uow.session,
+                        credit.source_kind,
+                        credit.source_id,
+                        invoice_id,
+                        max(on, credit.date),
+                        part,
+                    )
                     used += part
                 recompute_allocations(uow.session, [client_id])
             uow.commit()
@@ -189,22 +242,37 @@ class PaymentService:
             return client_id
 
 
-def _check_parts(parts: list[tuple[int, Decimal]], items: dict[int, OpenItem],
-                 amount: Decimal) -> list[Problem]:
+def _check_parts(
+    parts: list[tuple[int, Decimal]], items: dict[int, OpenItem], amount: Decimal
+) -> list[Problem]:
     problems = []
     for invoice_id, part in parts:
         item = items.get(invoice_id)
         if item is None:
-            problems.append(Problem(_("an invoice chosen is not open for this client in this "
-                                      "currency"), column="allocation"))
+            problems.append(
+                Problem(
+                    _("an invoice chosen is not open for this client in this currency"),
+                    column="allocation",
+                )
+            )
         elif part < 0:
-            problems.append(Problem(_("{number}: an amount cannot be negative").format(
-                number=item.number), column="allocation"))
+            problems.append(
+                Problem(
+                    _("{number}: an amount cannot be negative").format(number=item.number),
+                    column="allocation",
+                )
+            )
         elif part > item.balance:
-            problems.append(Problem(_("{number}: only {balance} is left to pay").format(
-                number=item.number, balance=format_money(item.balance, item.currency)),
-                column="allocation"))
+            problems.append(
+                Problem(
+                    _("{number}: only {balance} is left to pay").format(
+                        number=item.number, balance=format_money(item.balance, item.currency)
+                    ),
+                    column="allocation",
+                )
+            )
     if sum((p for _i, p in parts), ZERO) > amount:
-        problems.append(Problem(_("the parts add up to more than the payment"),
-                                column="allocation"))
+        problems.append(
+            Problem(_("the parts add up to more than the payment"), column="allocation")
+        )
     return problems

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.domain.errors import InvalidInput, Problem
-from app.i18n import _
-from app.services.dossier import CompanySettings
 from app.adapters.pdf import compose_email, render_letter_bytes
 from app.adapters.pdf.templates import (
     EMAIL_TEMPLATES,
@@ -24,6 +21,9 @@ from app.adapters.pdf.templates import (
     template_path,
     user_root,
 )
+from app.domain.errors import InvalidInput, Problem
+from app.i18n import _
+from app.services.dossier import CompanySettings
 from app.services.followup.letters import company_info
 from app.services.templates.samples import sample_letter
 
@@ -54,8 +54,13 @@ def display_name(kind: str, language: str, code: str) -> str:
 def read_template(kind: str, language: str, code: str) -> TemplateText:
     _check(kind, language, code)
     path = template_path(kind, language, code)
-    return TemplateText(kind, language, code, path.read_text(encoding="utf-8").lstrip("\ufeff"),
-                        _own_path(kind, language, code).is_file())
+    return TemplateText(
+        kind,
+        language,
+        code,
+        path.read_text(encoding="utf-8").lstrip("\ufeff"),
+        _own_path(kind, language, code).is_file(),
+    )
 
 
 def template_problems(text: str, kind: str, language: str, code: str) -> list[Problem]:
@@ -98,20 +103,24 @@ def restore_template(kind: str, language: str, code: str) -> TemplateText:
     return read_template(kind, language, code)
 
 
-def preview_letter(settings: CompanySettings, code: str, language: str, text: str,
-                   as_of: date) -> bytes:
+def preview_letter(
+    settings: CompanySettings, code: str, language: str, text: str, as_of: date
+) -> bytes:
     """The PDF of a sample letter written with `text` (InvalidInput when the text is wrong)."""
-    template = parse_template(text, "letters", language, code,
-                              Path(display_name("letters", language, code)))
+    template = parse_template(
+        text, "letters", language, code, Path(display_name("letters", language, code))
+    )
     letter, recipient = sample_letter(code, language, as_of, settings)
     return render_letter_bytes(letter, company_info(settings), recipient, template=template)
 
 
-def preview_email(settings: CompanySettings, code: str, language: str, text: str,
-                  as_of: date) -> tuple[str, str]:
+def preview_email(
+    settings: CompanySettings, code: str, language: str, text: str, as_of: date
+) -> tuple[str, str]:
     """(subject, body) of a sample email written with `text`."""
-    template = parse_template(text, "emails", language, code,
-                              Path(display_name("emails", language, code)))
+    template = parse_template(
+        text, "emails", language, code, Path(display_name("emails", language, code))
+    )
     letter, recipient = sample_letter(code, language, as_of, settings)
     return compose_email(letter, company_info(settings), recipient, template=template)
 
@@ -121,7 +130,10 @@ def _own_path(kind: str, language: str, code: str) -> Path:
 
 
 def _check(kind: str, language: str, code: str) -> None:
-    if kind not in KINDS or language not in LANGUAGES or code not in template_codes(kind) \
-            or not (bundled_root() / kind / language / f"{code}.txt").is_file():
-        raise InvalidInput(_("no template {name}").format(
-            name=display_name(kind, language, code)))
+    if (
+        kind not in KINDS
+        or language not in LANGUAGES
+        or code not in template_codes(kind)
+        or not (bundled_root() / kind / language / f"{code}.txt").is_file()
+    ):
+        raise InvalidInput(_("no template {name}").format(name=display_name(kind, language, code)))

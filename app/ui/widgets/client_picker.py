@@ -15,7 +15,9 @@ class ClientPicker(QWidget):
     changed = Signal(object)  # client id or None
 
     def __init__(
-        self, search: Callable[[str], list[Any]], run: Callable[..., None] | None = None,
+        self,
+        search: Callable[[str], list[Any]],
+        run: Callable[..., None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +79,8 @@ class ClientPicker(QWidget):
         if self.edit.hasFocus() and self._choices:
             self.completer.complete()
         if len(self._choices) == 1 and self.edit.text().strip().lower() in {
-                c.code.lower() for c in choices}:
+            c.code.lower() for c in choices
+        }:
             self._chosen(next(iter(self._choices)))
 
     def _chosen(self, text: str) -> None:

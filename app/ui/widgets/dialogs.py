@@ -32,7 +32,8 @@ class ServiceDialog(QDialog):
         self.errors = FieldErrors(self.general_error)
         self.layout_.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.save)
@@ -44,8 +45,7 @@ class ServiceDialog(QDialog):
         """Override: build the request, then call `submit`."""
         raise NotImplementedError
 
-    def submit(self, fn: Callable[[], Any], on_saved: Callable[[Any], None] | None = None
-               ) -> None:
+    def submit(self, fn: Callable[[], Any], on_saved: Callable[[Any], None] | None = None) -> None:
         if self.saving:
             return
         self.saving = True

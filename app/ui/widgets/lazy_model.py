@@ -42,8 +42,13 @@ class LazyTableModel(QAbstractTableModel):
     failed = Signal(object)
 
     def __init__(
-        self, columns: Sequence[LazyColumn], fetch: Fetch, run: Runner | None = None,
-        parent: Any = None, sort_key: str = "", descending: bool = False,
+        self,
+        columns: Sequence[LazyColumn],
+        fetch: Fetch,
+        run: Runner | None = None,
+        parent: Any = None,
+        sort_key: str = "",
+        descending: bool = False,
     ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
@@ -78,8 +83,10 @@ class LazyTableModel(QAbstractTableModel):
         generation = self._generation
         self.loading = True
         sort, descending = self.sort_key, self.descending
-        self._execute(lambda: self._fetch(None, PAGE, sort, descending),
-                      lambda rows: self._first(generation, rows))
+        self._execute(
+            lambda: self._fetch(None, PAGE, sort, descending),
+            lambda rows: self._first(generation, rows),
+        )
 
     def _first(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
@@ -100,8 +107,10 @@ class LazyTableModel(QAbstractTableModel):
         self.loading = True
         generation = self._generation
         last, sort, descending = self.rows[-1], self.sort_key, self.descending
-        self._execute(lambda: self._fetch(last, PAGE, sort, descending),
-                      lambda rows: self._more(generation, rows))
+        self._execute(
+            lambda: self._fetch(last, PAGE, sort, descending),
+            lambda rows: self._more(generation, rows),
+        )
 
     def _more(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
@@ -150,7 +159,10 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return _(self.columns[section].title)
         return None

@@ -59,8 +59,9 @@ def _sign(painter: QPainter, status: str, u: float) -> None:
         painter.setBrush(QColor("white"))
         painter.drawPath(flag)
     elif status == "paid":  # tick
-        painter.drawPolyline([QPointF(4.5 * u, 8.5 * u), QPointF(7 * u, 11 * u),
-                              QPointF(11.5 * u, 5 * u)])
+        painter.drawPolyline(
+            [QPointF(4.5 * u, 8.5 * u), QPointF(7 * u, 11 * u), QPointF(11.5 * u, 5 * u)]
+        )
     elif status == "written_off":  # cross
         painter.drawLine(QPointF(5 * u, 5 * u), QPointF(11 * u, 11 * u))
         painter.drawLine(QPointF(11 * u, 5 * u), QPointF(5 * u, 11 * u))
@@ -73,8 +74,9 @@ def _sign(painter: QPainter, status: str, u: float) -> None:
         painter.drawLine(QPointF(4.5 * u, 8 * u), QPointF(11.5 * u, 8 * u))
     else:  # open: clock hands
         painter.drawEllipse(QRectF(4 * u, 4 * u, 8 * u, 8 * u))
-        painter.drawPolyline([QPointF(8 * u, 5.5 * u), QPointF(8 * u, 8 * u),
-                              QPointF(10 * u, 9 * u)])
+        painter.drawPolyline(
+            [QPointF(8 * u, 5.5 * u), QPointF(8 * u, 8 * u), QPointF(10 * u, 9 * u)]
+        )
 
 
 @cache
@@ -82,8 +84,9 @@ def status_pixmap(status: str, size: int = 16, ratio: float = 2.0) -> QPixmap:
     return badge_pixmap(status_colour(status), lambda p: _sign(p, status, size / 16), size, ratio)
 
 
-def badge_pixmap(colour: QColor, sign: Callable[[QPainter], None], size: int = 16,
-                 ratio: float = 2.0) -> QPixmap:
+def badge_pixmap(
+    colour: QColor, sign: Callable[[QPainter], None], size: int = 16, ratio: float = 2.0
+) -> QPixmap:
     """A coloured disc with a white sign drawn on it (sharp on high-density screens)."""
     pixmap = QPixmap(int(size * ratio), int(size * ratio))
     pixmap.setDevicePixelRatio(ratio)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.errors import InvalidInput
-from app.adapters.pdf import render_letter
 from app.adapters.mail import MailDraft, build_message, check_address, draft_for_letter, write_eml
+from app.adapters.pdf import render_letter
+from app.domain.errors import InvalidInput
 from tests.adapters.pdf.helpers import COMPANY, letter, recipient, use_pending_french
 
 
@@ -20,8 +20,9 @@ def pdf(tmp_path: Path) -> Path:
     return render_letter(letter("reminder_1"), COMPANY, recipient(), tmp_path / "Relance C001.pdf")
 
 
-def test_eml_parses_back_with_its_attachments(tmp_path: Path, pdf: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_eml_parses_back_with_its_attachments(
+    tmp_path: Path, pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     use_pending_french(monkeypatch)
     invoice = tmp_path / "Facture F2026-0042 é.pdf"
     invoice.write_bytes(b"%PDF-1.4 original invoice")
@@ -39,8 +40,10 @@ def test_eml_parses_back_with_its_attachments(tmp_path: Path, pdf: Path,
     assert "Sauf erreur de notre part" in body
     assert "Claire Dupont" in body
     attachments = list(parsed.iter_attachments())
-    assert [a.get_filename() for a in attachments] == ["Relance C001.pdf",
-                                                        "Facture F2026-0042 é.pdf"]
+    assert [a.get_filename() for a in attachments] == [
+        "Relance C001.pdf",
+        "Facture F2026-0042 é.pdf",
+    ]
     assert attachments[0].get_content_type() == "application/pdf"
     assert attachments[0].get_content() == pdf.read_bytes()
     assert attachments[1].get_content() == b"%PDF-1.4 original invoice"
@@ -53,15 +56,18 @@ def test_build_message_without_draft_marker(pdf: Path) -> None:
     assert message["Subject"] == "Relance"
 
 
-@pytest.mark.parametrize("address", [
-    "client@example.com\r\nBcc: everyone@example.com",
-    "client@example.com\nBcc: everyone@example.com",
-    "a@example.com, b@example.com",
-    "Jean <jean@example.com>",
-    "not an address",
-    "jean@localhost",
-    "",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "client@example.com\r\nBcc: everyone@example.com",
+        "client@example.com\nBcc: everyone@example.com",
+        "a@example.com, b@example.com",
+        "Jean <jean@example.com>",
+        "not an address",
+        "jean@localhost",
+        "",
+    ],
+)
 def test_bad_addresses_are_refused(address: str) -> None:
     with pytest.raises(InvalidInput):
         MailDraft((address,), "Relance", "Bonjour")
@@ -69,8 +75,9 @@ def test_bad_addresses_are_refused(address: str) -> None:
         check_address(address)
 
 
-@pytest.mark.parametrize("subject", ["Relance\r\nBcc: x@example.com", "Relance\nsuite",
-                                     "Relance\rsuite"])
+@pytest.mark.parametrize(
+    "subject", ["Relance\r\nBcc: x@example.com", "Relance\nsuite", "Relance\rsuite"]
+)
 def test_line_breaks_in_the_subject_are_refused(subject: str) -> None:
     with pytest.raises(InvalidInput):
         MailDraft(("a@example.com",), subject, "Bonjour")

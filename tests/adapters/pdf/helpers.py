@@ -24,52 +24,121 @@ D = Decimal
 LETTER_DATE = date(2026, 11, 23)
 
 COMPANY = CompanyInfo(
-    name="Atelier Dupont SARL", address_lines=("12 rue des Tanneurs", "Bâtiment B"),
-    postcode="69002", city="Lyon", country="FR", siren="123456789", siret="12345678900012",
-    vat_number="FR12123456789", iban="FR7630006000011234567890189", bic="AGRIFRPP",
-    phone="04 72 00 00 00", email="compta@atelier-dupont.fr",
-    signatory_name="Claire Dupont", signatory_title="Gérante",
-    legal_mentions="SARL au capital de 10 000 € – RCS Lyon 123 456 789")
+    name="Atelier Dupont SARL",
+    address_lines=("12 rue des Tanneurs", "Bâtiment B"),
+    postcode="69002",
+    city="Lyon",
+    country="FR",
+    siren="123456789",
+    siret="12345678900012",
+    vat_number="FR12123456789",
+    iban="FR7630006000011234567890189",
+    bic="AGRIFRPP",
+    phone="04 72 00 00 00",
+    email="compta@atelier-dupont.fr",
+    signatory_name="Claire Dupont",
+    signatory_title="Gérante",
+    legal_mentions="SARL au capital de 10 000 € – RCS Lyon 123 456 789",
+)
 
 
-def recipient(language: str = "fr", client_type: str = "business",
-              name: str = "Boulangerie Martin & Fils") -> Recipient:
-    return Recipient("C001", name, ("3 rue des Lilas",), "69003", "Lyon", "FR", language,
-                     client_type, "compta@martin.example")
+def recipient(
+    language: str = "fr", client_type: str = "business", name: str = "Boulangerie Martin & Fils"
+) -> Recipient:
+    return Recipient(
+        "C001",
+        name,
+        ("3 rue des Lilas",),
+        "69003",
+        "Lyon",
+        "FR",
+        language,
+        client_type,
+        "compta@martin.example",
+    )
 
 
 def lines() -> tuple[LetterLine, ...]:
     return (
-        LetterLine("F2026-0042", date(2026, 9, 1), date(2026, 10, 1), D("1200.00"), D("0.00"),
-                   D("1200.00"), 53),
-        LetterLine("F2026-0051", date(2026, 9, 15), date(2026, 10, 15), D("2450.50"),
-                   D("1000.00"), D("1450.50"), 39),
-        LetterLine("AV2026-003", date(2026, 10, 20), None, D("150.00"), D("0.00"),
-                   D("150.00"), 0, "credit_note"),
+        LetterLine(
+            "F2026-0042",
+            date(2026, 9, 1),
+            date(2026, 10, 1),
+            D("1200.00"),
+            D("0.00"),
+            D("1200.00"),
+            53,
+        ),
+        LetterLine(
+            "F2026-0051",
+            date(2026, 9, 15),
+            date(2026, 10, 15),
+            D("2450.50"),
+            D("1000.00"),
+            D("1450.50"),
+            39,
+        ),
+        LetterLine(
+            "AV2026-003",
+            date(2026, 10, 20),
+            None,
+            D("150.00"),
+            D("0.00"),
+            D("150.00"),
+            0,
+            "credit_note",
+        ),
     )
 
 
 FORTY_EACH = D("80.00")
 
 
-def claim(indemnity: Decimal = FORTY_EACH, count: int = 2,
-          basis: str | None = FR_RECOVERY_INDEMNITY) -> ClaimSummary:
+def claim(
+    indemnity: Decimal = FORTY_EACH, count: int = 2, basis: str | None = FR_RECOVERY_INDEMNITY
+) -> ClaimSummary:
     periods = (
-        InterestPeriod("F2026-0042", date(2026, 10, 2), date(2026, 11, 23), 53, D("12.40"),
-                       D("1200.00"), D("21.61")),
-        InterestPeriod("F2026-0051", date(2026, 10, 16), date(2026, 11, 23), 39, D("12.40"),
-                       D("1450.50"), D("19.22")),
+        InterestPeriod(
+            "F2026-0042",
+            date(2026, 10, 2),
+            date(2026, 11, 23),
+            53,
+            D("12.40"),
+            D("1200.00"),
+            D("21.61"),
+        ),
+        InterestPeriod(
+            "F2026-0051",
+            date(2026, 10, 16),
+            date(2026, 11, 23),
+            39,
+            D("12.40"),
+            D("1450.50"),
+            D("19.22"),
+        ),
     )
     principal, interest = D("2650.50"), D("40.83")
-    return ClaimSummary(principal, interest, periods, indemnity, D("0.00"),
-                        principal + interest + indemnity, count if indemnity else 0,
-                        basis if indemnity else None)
+    return ClaimSummary(
+        principal,
+        interest,
+        periods,
+        indemnity,
+        D("0.00"),
+        principal + interest + indemnity,
+        count if indemnity else 0,
+        basis if indemnity else None,
+    )
 
 
 def letter(template: str = "reminder_1", language: str = "fr", **changes: object) -> Letter:
     values: dict[str, object] = {
-        "level": template, "template": template, "language": language, "place": "Lyon",
-        "date": LETTER_DATE, "lines": lines(), "deadline": date(2026, 12, 1),
+        "level": template,
+        "template": template,
+        "language": language,
+        "place": "Lyon",
+        "date": LETTER_DATE,
+        "lines": lines(),
+        "deadline": date(2026, 12, 1),
     }
     values.update(changes)
     return Letter(**values)  # type: ignore[arg-type]
@@ -114,8 +183,11 @@ def use_pending_french(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     if not PENDING.exists():
         return
     with PENDING.open("rb") as handle:
-        extra = {m.id if isinstance(m.id, str) else m.id[0]: m.string
-                 for m in read_po(handle, locale="fr") if m.id}
+        extra = {
+            m.id if isinstance(m.id, str) else m.id[0]: m.string
+            for m in read_po(handle, locale="fr")
+            if m.id
+        }
     original = i18n.translator
     french = _Layered(original("fr"), extra)
     monkeypatch.setattr(i18n, "translator", lambda lang: french if lang == "fr" else original(lang))

@@ -14,8 +14,18 @@ from tests.adapters.pdf.helpers import COMPANY, D, flat, letter, pdf_text, recip
 
 
 def _batch() -> list[AddressedLetter]:
-    many = tuple(LetterLine(f"F2026-{n:04d}", date(2026, 9, 1), date(2026, 10, 1), D("100.00"),
-                            D("0.00"), D("100.00"), 53) for n in range(70))
+    many = tuple(
+        LetterLine(
+            f"F2026-{n:04d}",
+            date(2026, 9, 1),
+            date(2026, 10, 1),
+            D("100.00"),
+            D("0.00"),
+            D("100.00"),
+            53,
+        )
+        for n in range(70)
+    )
     other = Recipient("C/02", "Garage Lefèvre", ("8 avenue Foch",), "75016", "Paris", "FR", "en")
     return [
         AddressedLetter(letter("reminder_1"), COMPANY, recipient()),
@@ -26,8 +36,9 @@ def _batch() -> list[AddressedLetter]:
 
 def test_one_printable_file_with_page_numbers_per_letter(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    result = render_batch(_batch(), tmp_path / "print.pdf", progress=lambda d, t: calls.append(
-        (d, t)), workers=0)
+    result = render_batch(
+        _batch(), tmp_path / "print.pdf", progress=lambda d, t: calls.append((d, t)), workers=0
+    )
     reader = PdfReader(result.path)
     assert result.letters == 3
     assert result.pages == len(reader.pages) >= 4
@@ -46,8 +57,13 @@ def test_one_printable_file_with_page_numbers_per_letter(tmp_path: Path) -> None
 
 def test_one_file_per_client_as_well(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    result = render_batch(_batch(), tmp_path / "print.pdf", progress=lambda d, t: calls.append(
-        (d, t)), per_client_dir=tmp_path / "clients", workers=0)
+    result = render_batch(
+        _batch(),
+        tmp_path / "print.pdf",
+        progress=lambda d, t: calls.append((d, t)),
+        per_client_dir=tmp_path / "clients",
+        workers=0,
+    )
     assert set(result.client_files) == {"C001", "C/02"}
     assert result.client_files["C/02"].name == "C_02.pdf"
     mine = flat(pdf_text(result.client_files["C001"]))
@@ -60,10 +76,16 @@ def test_one_file_per_client_as_well(tmp_path: Path) -> None:
 
 def test_worker_processes_give_the_same_documents(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    result = render_batch(_batch(), tmp_path / "print.pdf", progress=lambda d, t: calls.append(
-        (d, t)), per_client_dir=tmp_path / "clients", workers=2)
-    alone = render_batch(_batch(), tmp_path / "alone.pdf", per_client_dir=tmp_path / "solo",
-                         workers=0)
+    result = render_batch(
+        _batch(),
+        tmp_path / "print.pdf",
+        progress=lambda d, t: calls.append((d, t)),
+        per_client_dir=tmp_path / "clients",
+        workers=2,
+    )
+    alone = render_batch(
+        _batch(), tmp_path / "alone.pdf", per_client_dir=tmp_path / "solo", workers=0
+    )
     assert result.path.read_bytes() == alone.path.read_bytes()
     for code, path in result.client_files.items():
         assert path.read_bytes() == alone.client_files[code].read_bytes()
@@ -72,8 +94,7 @@ def test_worker_processes_give_the_same_documents(tmp_path: Path) -> None:
 
 
 def test_a_failed_batch_leaves_no_half_written_file(tmp_path: Path) -> None:
-    bad = [AddressedLetter(letter("no_such_template"), COMPANY,
-                           recipient())]
+    bad = [AddressedLetter(letter("no_such_template"), COMPANY, recipient())]
     with pytest.raises(Exception, match="no_such_template"):
         render_batch(bad, tmp_path / "print.pdf", workers=0)
     assert list(tmp_path.iterdir()) == []

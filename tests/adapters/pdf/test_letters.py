@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.domain.errors import InvalidInput
 from app.adapters.pdf import (
     Instalment,
     LetterLine,
@@ -24,6 +23,7 @@ from app.adapters.pdf import (
 from app.adapters.pdf.blocks import qr_payload
 from app.adapters.pdf.compose import payment_reference
 from app.adapters.pdf.templates import LETTER_TEMPLATES, load_template
+from app.domain.errors import InvalidInput
 from tests.adapters.pdf.helpers import (
     COMPANY,
     D,
@@ -36,8 +36,11 @@ from tests.adapters.pdf.helpers import (
     use_pending_french,
 )
 
-PLAN = (Instalment(date(2026, 12, 5), D("1000.00")), Instalment(date(2027, 1, 5), D("1000.00")),
-        Instalment(date(2027, 2, 5), D("480.50")))
+PLAN = (
+    Instalment(date(2026, 12, 5), D("1000.00")),
+    Instalment(date(2027, 1, 5), D("1000.00")),
+    Instalment(date(2027, 2, 5), D("480.50")),
+)
 TOTAL_DUE = {"fr": "2\u202f480,50 €", "en": "€2,480.50"}  # 2 650,50 - 150,00 - 20,00
 
 
@@ -77,18 +80,33 @@ def test_french_formal_notice_says_what_the_law_asks(tmp_path: Path) -> None:
     item = _letter_for("formal_notice", "fr")
     text = flat(pdf_text(render_letter(item, COMPANY, recipient(), tmp_path / "notice.pdf")))
     for words in (
-        "MISE EN DEMEURE DE PAYER", "mise en demeure",
+        "MISE EN DEMEURE DE PAYER",
+        "mise en demeure",
         "Lettre recommandée avec accusé de réception",
-        "Atelier Dupont SARL", "SIRET 12345678900012", "Boulangerie Martin & Fils",
-        "F2026-0042", "F2026-0051",
-        "Principal : solde des factures", "2\u202f650,50 €",  # principal
-        "Intérêts de retard, facture F2026-0042", "02/10/2026 – 23/11/2026", "53", "12,40 %",
-        "21,61 €", "19,22 €", "40,83 €",  # interest per period and in total
-        "Indemnité forfaitaire pour frais de recouvrement, 2 factures × 40,00 €", "80,00 €",
+        "Atelier Dupont SARL",
+        "SIRET 12345678900012",
+        "Boulangerie Martin & Fils",
+        "F2026-0042",
+        "F2026-0051",
+        "Principal : solde des factures",
+        "2\u202f650,50 €",  # principal
+        "Intérêts de retard, facture F2026-0042",
+        "02/10/2026 – 23/11/2026",
+        "53",
+        "12,40 %",
+        "21,61 €",
+        "19,22 €",
+        "40,83 €",  # interest per period and in total
+        "Indemnité forfaitaire pour frais de recouvrement, 2 factures × 40,00 €",
+        "80,00 €",
         "-170,00 €",  # credit note and unapplied payment deducted
-        "Total réclamé 2\u202f601,33 €", "la somme de 2\u202f601,33 €",
+        "Total réclamé 2\u202f601,33 €",
+        "la somme de 2\u202f601,33 €",
         "au plus tard le 1er décembre 2026",
-        "L441-10", "D441-5", "injonction de payer", "article 1344 du Code civil",
+        "L441-10",
+        "D441-5",
+        "injonction de payer",
+        "article 1344 du Code civil",
     ):
         assert words in text, words
 
@@ -96,11 +114,19 @@ def test_french_formal_notice_says_what_the_law_asks(tmp_path: Path) -> None:
 def test_english_formal_notice(tmp_path: Path) -> None:
     item = _letter_for("formal_notice", "en")
     text = flat(pdf_text(render_letter(item, COMPANY, recipient("en"), tmp_path / "n.pdf")))
-    for words in ("FORMAL NOTICE TO PAY", "formal notice",
-                  "Registered letter with acknowledgement of receipt",
-                  "Late interest, invoice F2026-0051", "12.40%", "€19.22",
-                  "Fixed recovery indemnity, 2 invoices × €40.00", "€80.00",
-                  "Total claimed €2,601.33", "by 1 December 2026", "order for payment"):
+    for words in (
+        "FORMAL NOTICE TO PAY",
+        "formal notice",
+        "Registered letter with acknowledgement of receipt",
+        "Late interest, invoice F2026-0051",
+        "12.40%",
+        "€19.22",
+        "Fixed recovery indemnity, 2 invoices × €40.00",
+        "€80.00",
+        "Total claimed €2,601.33",
+        "by 1 December 2026",
+        "order for payment",
+    ):
         assert words in text, words
 
 
@@ -118,8 +144,9 @@ def test_consumer_formal_notice_has_no_recovery_indemnity(tmp_path: Path) -> Non
 
 
 def test_belgian_business_notice_cites_the_law_of_2_august_2002(tmp_path: Path) -> None:
-    belgian = COMPANY.__class__(**{**COMPANY.__dict__, "country": "BE",
-                                   "siren": "0123.456.789", "siret": ""})
+    belgian = COMPANY.__class__(
+        **{**COMPANY.__dict__, "country": "BE", "siren": "0123.456.789", "siret": ""}
+    )
     client = Recipient("C9", "Brasserie Van Damme", ("Rue Haute 3",), "1000", "Bruxelles", "BE")
     item = letter("formal_notice", claim=claim(basis="be_recovery_indemnity"))
     text = flat(pdf_text(render_letter(item, belgian, client, tmp_path / "be.pdf")))
@@ -129,10 +156,16 @@ def test_belgian_business_notice_cites_the_law_of_2_august_2002(tmp_path: Path) 
 
 
 def test_reminders_recall_the_late_payment_terms_for_businesses_only(tmp_path: Path) -> None:
-    business = flat(pdf_text(render_letter(letter("reminder_2"), COMPANY, recipient(),
-                                           tmp_path / "b.pdf")))
-    consumer = flat(pdf_text(render_letter(letter("reminder_2"), COMPANY,
-                                           recipient(client_type="consumer"), tmp_path / "c.pdf")))
+    business = flat(
+        pdf_text(render_letter(letter("reminder_2"), COMPANY, recipient(), tmp_path / "b.pdf"))
+    )
+    consumer = flat(
+        pdf_text(
+            render_letter(
+                letter("reminder_2"), COMPANY, recipient(client_type="consumer"), tmp_path / "c.pdf"
+            )
+        )
+    )
     assert "L441-10" in business
     assert "40,00 €" in business
     assert "L441-10" not in consumer
@@ -154,45 +187,63 @@ def test_qr_payload_of_a_formal_notice_is_the_claim_less_credits() -> None:
     item = _letter_for("formal_notice", "fr")
     assert qr_payload(item, COMPANY, "C001 F2026-0042 F2026-0051") == (
         "BCD\n002\n1\nSCT\nAGRIFRPP\nAtelier Dupont SARL\nFR7630006000011234567890189\n"
-        "EUR2601.33\n\n\nC001 F2026-0042 F2026-0051")
+        "EUR2601.33\n\n\nC001 F2026-0042 F2026-0051"
+    )
     assert qr_payload(letter("reminder_1", currency="USD"), COMPANY, "X") == ""
 
 
 def test_fonts_are_embedded_dejavu(tmp_path: Path) -> None:
-    path = render_letter(_letter_for("formal_notice", "fr"), COMPANY, recipient(),
-                         tmp_path / "fonts.pdf")
-    fonts = {id(f.get_object()): f.get_object() for page in PdfReader(path).pages
-             for f in page["/Resources"]["/Font"].values()}
+    path = render_letter(
+        _letter_for("formal_notice", "fr"), COMPANY, recipient(), tmp_path / "fonts.pdf"
+    )
+    fonts = {
+        id(f.get_object()): f.get_object()
+        for page in PdfReader(path).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
     assert fonts
     for font in fonts.values():
         assert "DejaVuSans" in font["/BaseFont"]
-        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font \
-            else font
+        descendant = (
+            font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        )
         assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
 
 
 def test_amounts_keep_the_narrow_no_break_space_in_paragraphs() -> None:
-    text = pdf_text(render_letter_bytes(letter("reminder_1", unapplied_credit=D("20.00")),
-                                        COMPANY, recipient()))
+    text = pdf_text(
+        render_letter_bytes(letter("reminder_1", unapplied_credit=D("20.00")), COMPANY, recipient())
+    )
     assert "s'élève à 2\u202f480,50" in flat(text)
 
 
 def test_user_text_is_escaped_not_interpreted() -> None:
     name = "<b>&'\" Dupont</b> & <i>Fils</i> 🥐"
     client = recipient(name=name)
-    odd = LetterLine("<F&1>", date(2026, 9, 1), date(2026, 10, 1), D("10.00"), D("0.00"),
-                     D("10.00"), 53)
-    text = flat(pdf_text(render_letter_bytes(letter("reminder_1", lines=(odd,)), COMPANY,
-                                             client)))
+    odd = LetterLine(
+        "<F&1>", date(2026, 9, 1), date(2026, 10, 1), D("10.00"), D("0.00"), D("10.00"), 53
+    )
+    text = flat(pdf_text(render_letter_bytes(letter("reminder_1", lines=(odd,)), COMPANY, client)))
     assert "<b>&'\" Dupont</b> & <i>Fils</i>" in text
     assert "<F&1>" in text
 
 
 def test_long_letters_are_numbered_page_by_page() -> None:
-    many = tuple(LetterLine(f"F2026-{n:04d}", date(2026, 9, 1), date(2026, 10, 1), D("100.00"),
-                            D("0.00"), D("100.00"), 53) for n in range(70))
-    reader = PdfReader(io.BytesIO(render_letter_bytes(
-        letter("reminder_1", lines=many), COMPANY, recipient())))
+    many = tuple(
+        LetterLine(
+            f"F2026-{n:04d}",
+            date(2026, 9, 1),
+            date(2026, 10, 1),
+            D("100.00"),
+            D("0.00"),
+            D("100.00"),
+            53,
+        )
+        for n in range(70)
+    )
+    reader = PdfReader(
+        io.BytesIO(render_letter_bytes(letter("reminder_1", lines=many), COMPANY, recipient()))
+    )
     pages = len(reader.pages)
     assert pages >= 2
     assert f"Page 1/{pages}" in reader.pages[0].extract_text()
@@ -202,16 +253,16 @@ def test_long_letters_are_numbered_page_by_page() -> None:
 
 
 def test_single_page_letters_carry_no_page_number() -> None:
-    text = pdf_text(render_letter_bytes(letter("courtesy", lines=lines()[:1]), COMPANY,
-                                        recipient()))
+    text = pdf_text(
+        render_letter_bytes(letter("courtesy", lines=lines()[:1]), COMPANY, recipient())
+    )
     assert "Page 1/1" not in text
     assert "Page " not in text
 
 
 def test_figures_that_do_not_add_up_are_refused() -> None:
     with pytest.raises(InvalidInput):
-        LetterLine("F1", date(2026, 1, 1), date(2026, 2, 1), D("100.00"), D("10.00"),
-                   D("100.00"))
+        LetterLine("F1", date(2026, 1, 1), date(2026, 2, 1), D("100.00"), D("10.00"), D("100.00"))
     with pytest.raises(InvalidInput):
         claim().__class__(D("100"), D("1"), (), D("40"), D("0"), D("141"))
     with pytest.raises(InvalidInput):
@@ -235,8 +286,9 @@ def test_place_and_date_in_french_style() -> None:
 
 
 def test_recipient_abroad_gets_the_country_line() -> None:
-    client = Recipient("C7", "Smith & Sons Ltd", ("Unit 4, Riverside Park",), "SW1A 1AA",
-                       "London", "GB", "en")
+    client = Recipient(
+        "C7", "Smith & Sons Ltd", ("Unit 4, Riverside Park",), "SW1A 1AA", "London", "GB", "en"
+    )
     text = pdf_text(render_letter_bytes(letter("reminder_1", "en"), COMPANY, client))
     assert "SW1A 1AA LONDON" in text
     assert "UNITED KINGDOM" in text
@@ -257,8 +309,9 @@ def test_logo_is_drawn(tmp_path: Path) -> None:
     company = COMPANY.__class__(**{**COMPANY.__dict__, "logo_path": logo})
     data = render_letter_bytes(letter(), company, recipient())
     page = PdfReader(io.BytesIO(data)).pages[0]
-    assert any(x.get_object()["/Subtype"] == "/Image"
-               for x in page["/Resources"]["/XObject"].values())
+    assert any(
+        x.get_object()["/Subtype"] == "/Image" for x in page["/Resources"]["/XObject"].values()
+    )
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
@@ -279,19 +332,35 @@ def test_qr_code_is_drawn_module_for_module(tmp_path: Path) -> None:
     code.wrapOn(canvas, size, size)
     code.drawOn(canvas, 0, 0)
     canvas.save()
-    subprocess.run(["pdftoppm", "-png", "-r", "600", "-singlefile", str(tmp_path / "qr.pdf"),
-                    str(tmp_path / "qr")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "600",
+            "-singlefile",
+            str(tmp_path / "qr.pdf"),
+            str(tmp_path / "qr"),
+        ],
+        check=True,
+    )
     image = Image.open(tmp_path / "qr.png").convert("L")
     modules = qr_modules(payload)
     unit = image.width / (len(modules) + 8)
-    drawn = [[image.getpixel((int((c + 4.5) * unit), int((r + 4.5) * unit))) < 128
-              for c in range(len(modules))] for r in range(len(modules))]
+    drawn = [
+        [
+            image.getpixel((int((c + 4.5) * unit), int((r + 4.5) * unit))) < 128
+            for c in range(len(modules))
+        ]
+        for r in range(len(modules))
+    ]
     assert drawn == [list(row) for row in modules]
     assert image.getpixel((int(2 * unit), int(2 * unit))) > 128  # quiet zone
 
 
 def test_deadline_defaults_to_eight_days() -> None:
-    composed = compose_letter(letter("formal_notice", claim=claim(), deadline=None), COMPANY,
-                              recipient())
+    composed = compose_letter(
+        letter("formal_notice", claim=claim(), deadline=None), COMPANY, recipient()
+    )
     assert composed.values["deadline"] == "1er\xa0décembre\xa02026"  # 23 November + 8 days
     assert composed.values["deadline_days"] == "8"

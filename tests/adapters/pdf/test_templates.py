@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.errors import InvalidInput
 from app.adapters.pdf import compose_email, compose_letter, render_letter_bytes
 from app.adapters.pdf.templates import (
     EMAIL_TEMPLATES,
@@ -21,6 +20,7 @@ from app.adapters.pdf.templates import (
     reset_to_bundled,
     user_root,
 )
+from app.domain.errors import InvalidInput
 from tests.adapters.pdf.helpers import (
     COMPANY,
     claim,
@@ -44,7 +44,8 @@ def test_every_bundled_file_uses_known_placeholders_only() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for _text, field, spec, conversion in string.Formatter().parse(line):
                 assert field is None or (field in PLACEHOLDERS and not spec and not conversion), (
-                    f"{path}:{number}: {{{field}}}")
+                    f"{path}:{number}: {{{field}}}"
+                )
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -56,16 +57,19 @@ def test_every_template_loads(kind: str, language: str) -> None:
         assert template.subject_label == ("Objet" if language == "fr" else "Subject")
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("Objet : Relance {client_nom}\n\nBonjour", 1, "client_nom"),
-    ("Objet : Relance\n\nMadame,\n\nSolde : {total_due.__class__}", 5, "total_due.__class__"),
-    ("Objet : Relance\n\nSolde : {total_due!r}", 3, "total_due"),
-    ("Objet : Relance\n\nSolde : {total_due:>20}", 3, "total_due"),
-    ("Objet : Relance\n\nMadame,\n\n[factures]", 5, "[factures]"),
-    ("Objet : Relance\n\nUn { seul", 3, "braces"),
-    ("Relance sans objet\n\nMadame,", 1, "subject"),
-    ("Objet : Relance\nMadame,", 2, "blank line"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("Objet : Relance {client_nom}\n\nBonjour", 1, "client_nom"),
+        ("Objet : Relance\n\nMadame,\n\nSolde : {total_due.__class__}", 5, "total_due.__class__"),
+        ("Objet : Relance\n\nSolde : {total_due!r}", 3, "total_due"),
+        ("Objet : Relance\n\nSolde : {total_due:>20}", 3, "total_due"),
+        ("Objet : Relance\n\nMadame,\n\n[factures]", 5, "[factures]"),
+        ("Objet : Relance\n\nUn { seul", 3, "braces"),
+        ("Relance sans objet\n\nMadame,", 1, "subject"),
+        ("Objet : Relance\nMadame,", 2, "blank line"),
+    ],
+)
 def test_mistakes_are_reported_with_their_line(text: str, line: int, message: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_template(text, "letters", "fr", "reminder_1", Path("reminder_1.txt"))
@@ -76,28 +80,40 @@ def test_mistakes_are_reported_with_their_line(text: str, line: int, message: st
 
 
 def test_doubled_braces_print_braces() -> None:
-    template = parse_template("Objet : Test\n\nCode {{client_code}} = {client_code}", "letters",
-                              "fr", "x", Path("x.txt"))
+    template = parse_template(
+        "Objet : Test\n\nCode {{client_code}} = {client_code}", "letters", "fr", "x", Path("x.txt")
+    )
     composed = compose_letter(letter(), COMPANY, recipient(), template)
     assert ("text", "Code {client_code} = C001") in composed.blocks
 
 
 def test_tables_missing_from_a_template_are_added() -> None:
-    template = parse_template("Objet : Test\n\nMadame,\n\nPayez.\n\nSalutations.", "letters",
-                              "fr", "x", Path("x.txt"))
-    blocks = compose_letter(letter("formal_notice", claim=claim()), COMPANY, recipient(),
-                            template).blocks
-    assert blocks == (("text", "Madame,"), ("text", "Payez."), ("table", "invoices"),
-                      ("table", "claim"), ("table", "payment"), ("text", "Salutations."))
+    template = parse_template(
+        "Objet : Test\n\nMadame,\n\nPayez.\n\nSalutations.", "letters", "fr", "x", Path("x.txt")
+    )
+    blocks = compose_letter(
+        letter("formal_notice", claim=claim()), COMPANY, recipient(), template
+    ).blocks
+    assert blocks == (
+        ("text", "Madame,"),
+        ("text", "Payez."),
+        ("table", "invoices"),
+        ("table", "claim"),
+        ("table", "payment"),
+        ("text", "Salutations."),
+    )
 
 
 def test_the_users_copy_wins_and_can_be_reset() -> None:
     own = copy_for_editing("letters", "fr", "reminder_1")
     assert own.is_relative_to(user_root())
     assert own.read_text(encoding="utf-8") == (
-        bundled_root() / "letters" / "fr" / "reminder_1.txt").read_text(encoding="utf-8")
-    own.write_text("Objet : Petit rappel pour {client_name}\n\nBonjour,\n\n[invoices]\n\n"
-                   "À bientôt.\n", encoding="utf-8")
+        bundled_root() / "letters" / "fr" / "reminder_1.txt"
+    ).read_text(encoding="utf-8")
+    own.write_text(
+        "Objet : Petit rappel pour {client_name}\n\nBonjour,\n\n[invoices]\n\nÀ bientôt.\n",
+        encoding="utf-8",
+    )
     text = flat(pdf_text(render_letter_bytes(letter(), COMPANY, recipient())))
     assert "Petit rappel pour Boulangerie Martin & Fils" in text
     reset_to_bundled("letters", "fr", "reminder_1")
@@ -129,8 +145,10 @@ def test_every_email_is_filled(code: str, language: str) -> None:
 def test_french_reminder_email_reads_well() -> None:
     subject, body = compose_email(letter("reminder_1"), COMPANY, recipient())
     assert subject == "Relance — factures F2026-0042 et F2026-0051"
-    assert "- facture F2026-0042 du 01/09/2026, échéance le 01/10/2026 : 1\u202f200,00\xa0€ " \
-           "restant dû" in body
+    assert (
+        "- facture F2026-0042 du 01/09/2026, échéance le 01/10/2026 : 1\u202f200,00\xa0€ "
+        "restant dû" in body
+    )
     assert "- avoir AV2026-003 du 20/10/2026 : 150,00\xa0€ à déduire" in body
     assert "IBAN : FR76 3000 6000 0112 3456 7890 189" in body
     assert "Montant : 2\u202f500,50\xa0€" in body  # 1 200,00 + 1 450,50 - 150,00

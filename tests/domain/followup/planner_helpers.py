@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from app.domain.followup.planner import plan
 from app.domain.followup.inputs import (
     ClientState,
     CompanySettings,
@@ -14,6 +13,7 @@ from app.domain.followup.inputs import (
     PlannedAction,
     PromiseToPay,
 )
+from app.domain.followup.planner import plan
 
 ISSUE = date(2026, 6, 1)
 DUE = date(2026, 7, 1)
@@ -77,8 +77,7 @@ def run(
 ) -> list[PlannedAction]:
     if clients is None:
         clients = [client(i) for i in sorted({inv.client_id for inv in invoices})]
-    return plan(invoices, clients, today, settings, promises=promises, history=history,
-                until=until)
+    return plan(invoices, clients, today, settings, promises=promises, history=history, until=until)
 
 
 def ladder(actions: list[PlannedAction]) -> list[tuple[date, str]]:

@@ -5,6 +5,14 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain.errors import NotFound
+from app.domain.followup.inputs import (
+    FLAG_LATE_INTEREST,
+    FLAG_RECOVERY_INDEMNITY,
+    CompanySettings,
+    PlanStatus,
+)
+from app.domain.followup.planner import due_on, levels_reached, plan, policy_for
 from app.domain.followup.policy import (
     DEFAULT_ADMIN_FEE,
     AppliesTo,
@@ -12,14 +20,6 @@ from app.domain.followup.policy import (
     Level,
     Policy,
     default_policy,
-)
-from app.domain.errors import NotFound
-from app.domain.followup.planner import due_on, levels_reached, plan, policy_for
-from app.domain.followup.inputs import (
-    FLAG_LATE_INTEREST,
-    FLAG_RECOVERY_INDEMNITY,
-    CompanySettings,
-    PlanStatus,
 )
 from tests.domain.followup.planner_helpers import (
     DEFAULT_DATES,

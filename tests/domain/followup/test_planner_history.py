@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.followup.policy import Channel, Fee, Level, Policy, consumer_policy
 from app.domain.followup.inputs import (
     FLAG_BROKEN_PROMISE,
     FLAG_FREE_FIRST_REMINDER,
@@ -16,7 +15,16 @@ from app.domain.followup.inputs import (
     PlanStatus,
     PromiseToPay,
 )
-from tests.domain.followup.planner_helpers import ISSUE, by_level, client, done, invoice, ladder, run
+from app.domain.followup.policy import Channel, Fee, Level, Policy, consumer_policy
+from tests.domain.followup.planner_helpers import (
+    ISSUE,
+    by_level,
+    client,
+    done,
+    invoice,
+    ladder,
+    run,
+)
 
 
 def test_a_level_done_is_not_planned_again() -> None:

@@ -9,8 +9,6 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.followup.policy import Channel
-from app.domain.followup.planner import plan, policy_for
 from app.domain.followup.inputs import (
     FLAG_RECOVERY_INDEMNITY,
     ClientState,
@@ -21,6 +19,8 @@ from app.domain.followup.inputs import (
     PlanStatus,
     PromiseToPay,
 )
+from app.domain.followup.planner import plan, policy_for
+from app.domain.followup.policy import Channel
 from app.domain.workdays import is_working_day
 
 LEVELS = (

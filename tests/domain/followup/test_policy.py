@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain.errors import InvalidInput
 from app.domain.followup.policy import (
     DEFAULT_ADMIN_FEE,
     Anchor,
@@ -20,7 +21,6 @@ from app.domain.followup.policy import (
     consumer_policy,
     default_policy,
 )
-from app.domain.errors import InvalidInput
 
 LEVEL_CODES = (
     "receipt_confirmation",

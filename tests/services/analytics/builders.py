@@ -32,36 +32,62 @@ class Ledger:
         self._numbers = 0
 
     def client(self, code: str, name: str = "", credit_limit: str | None = None) -> int:
-        row = Client(code=code, name=name or f"Client {code}",
-                     credit_limit=None if credit_limit is None else Decimal(credit_limit))
+        row = Client(
+            code=code,
+            name=name or f"Client {code}",
+            credit_limit=None if credit_limit is None else Decimal(credit_limit),
+        )
         self.session.add(row)
         self.session.flush()
         self.clients.add(row.id)
         return row.id
 
     def invoice(
-        self, client_id: int, due: date, total: str = "100.00", *, issued: date | None = None,
-        currency: str = "EUR", number: str | None = None, disputed: bool = False,
-        written_off_on: date | None = None, kind: str = "invoice",
+        self,
+        client_id: int,
+        due: date,
+        total: str = "100.00",
+        *,
+        issued: date | None = None,
+        currency: str = "EUR",
+        number: str | None = None,
+        disputed: bool = False,
+        written_off_on: date | None = None,
+        kind: str = "invoice",
         applies_to: int | None = None,
     ) -> int:
         self._numbers += 1
-        row = Invoice(number=number or f"F{self._numbers:04d}", client_id=client_id, kind=kind,
-                      issue_date=issued or due - timedelta(days=30), due_date=due,
-                      currency=currency, total=Decimal(total), disputed=disputed,
-                      dispute_reason="quality" if disputed else "",
-                      written_off_on=written_off_on, applies_to_id=applies_to)
+        row = Invoice(
+            number=number or f"F{self._numbers:04d}",
+            client_id=client_id,
+            kind=kind,
+            issue_date=issued or due - timedelta(days=30),
+            due_date=due,
+            currency=currency,
+            total=Decimal(total),
+            disputed=disputed,
+            dispute_reason="quality" if disputed else "",
+            written_off_on=written_off_on,
+            applies_to_id=applies_to,
+        )
         self.session.add(row)
         self.session.flush()
         return row.id
 
-    def pay(self, client_id: int, on: date, amount: str, invoice_id: int | None = None,
-            currency: str = "EUR") -> int:
+    def pay(
+        self,
+        client_id: int,
+        on: date,
+        amount: str,
+        invoice_id: int | None = None,
+        currency: str = "EUR",
+    ) -> int:
         payment = Payment(client_id=client_id, date=on, amount=Decimal(amount), currency=currency)
         self.session.add(payment)
         self.session.flush()
-        self.session.add(PaymentLine(payment_id=payment.id, invoice_id=invoice_id,
-                                     amount=Decimal(amount)))
+        self.session.add(
+            PaymentLine(payment_id=payment.id, invoice_id=invoice_id, amount=Decimal(amount))
+        )
         self.session.flush()
         return payment.id
 
@@ -72,19 +98,38 @@ class Ledger:
         return invoice_id
 
     def reminder(self, client_id: int, invoice_ids: list[int], done_on: date) -> None:
-        row = Reminder(client_id=client_id, level_code="reminder_1", channel="email",
-                       planned_date=done_on, status="done", done_on=done_on)
+        row = Reminder(
+            client_id=client_id,
+            level_code="reminder_1",
+            channel="email",
+            planned_date=done_on,
+            status="done",
+            done_on=done_on,
+        )
         self.session.add(row)
         self.session.flush()
         for invoice_id in invoice_ids:
             self.session.add(ReminderInvoice(reminder_id=row.id, invoice_id=invoice_id))
 
-    def promise(self, client_id: int, on: date, amount: str | None = None,
-                invoice_id: int | None = None, outcome: str = "") -> None:
-        self.session.add(Activity(client_id=client_id, invoice_id=invoice_id, kind="promise",
-                                  date=on - timedelta(days=7), promised_date=on,
-                                  promised_amount=None if amount is None else Decimal(amount),
-                                  outcome=outcome))
+    def promise(
+        self,
+        client_id: int,
+        on: date,
+        amount: str | None = None,
+        invoice_id: int | None = None,
+        outcome: str = "",
+    ) -> None:
+        self.session.add(
+            Activity(
+                client_id=client_id,
+                invoice_id=invoice_id,
+                kind="promise",
+                date=on - timedelta(days=7),
+                promised_date=on,
+                promised_amount=None if amount is None else Decimal(amount),
+                outcome=outcome,
+            )
+        )
 
     def plan(self, invoice_id: int, instalments: list[tuple[date, str]]) -> None:
         plan = PaymentPlan(invoice_id=invoice_id, agreed_on=AS_OF - timedelta(days=40))

@@ -39,9 +39,13 @@ def test_chart_of_one_currency(dossier) -> None:  # type: ignore[no-untyped-def]
     assert [r.client_code for r in chart.rows] == ["C01", "C02"]
     assert [r.client_code for r in chart.top] == ["C01"]
     assert chart.totals is not None
-    assert chart.totals.buckets == {"current": Decimal("100.00"), "1-30": Decimal("80.00"),
-                                    "31-60": Decimal("1250.00"), "61-90": Decimal("0.00"),
-                                    "over_90": Decimal("300.00")}
+    assert chart.totals.buckets == {
+        "current": Decimal("100.00"),
+        "1-30": Decimal("80.00"),
+        "31-60": Decimal("1250.00"),
+        "61-90": Decimal("0.00"),
+        "over_90": Decimal("300.00"),
+    }
     usd = services.analytics.aging(AS_OF, currency="USD")
     assert [r.client_code for r in usd.rows] == ["C03"]
     assert chart.client_id(chart.top[0]) == clients["big"]
@@ -53,7 +57,10 @@ def test_cells_hold_exactly_their_invoices(dossier) -> None:  # type: ignore[no-
     big, small = chart.rows
     assert services.analytics.aging_invoices(chart.cell(2, big)) == [ids["big_45"]]
     assert set(services.analytics.aging_invoices(chart.cell(2))) == {
-        ids["big_45"], ids["small_40"], ids["small_paid_after"]}
+        ids["big_45"],
+        ids["small_40"],
+        ids["small_paid_after"],
+    }
     assert services.analytics.aging_invoices(chart.cell(4)) == [ids["big_100"]]
     assert services.analytics.aging_invoices(chart.cell(0, big)) == [ids["big_now"]]
     by_issue = services.analytics.aging(AS_OF, basis="issue_date")
@@ -66,8 +73,9 @@ def test_cells_hold_exactly_their_invoices(dossier) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize("basis", ["due_date", "issue_date"])
 @pytest.mark.parametrize("shift", [0, 3])
-def test_cell_filter_gives_the_invoice_list_the_same_invoices(dossier, basis: str,
-                                                              shift: int) -> None:  # type: ignore[no-untyped-def]
+def test_cell_filter_gives_the_invoice_list_the_same_invoices(
+    dossier, basis: str, shift: int
+) -> None:  # type: ignore[no-untyped-def]
     """Also on a past date: the invoice paid after AS_OF was owing then and is listed."""
     services, ids, _clients = dossier
     today = AS_OF + days(3)  # the late payment is in by then
@@ -103,7 +111,9 @@ def test_exports_of_the_report(dossier, tmp_path) -> None:  # type: ignore[no-un
     with export_aging(chart, tmp_path / "aging.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["code"], r["31-60"], r["total"]) for r in rows] == [
-        ("C01", "900.00", "1300.00"), ("C02", "350.00", "430.00")]
+        ("C01", "900.00", "1300.00"),
+        ("C02", "350.00", "430.00"),
+    ]
 
     from openpyxl import load_workbook
 

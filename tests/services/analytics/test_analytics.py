@@ -51,7 +51,9 @@ def test_grades_follow_the_crafted_histories(services) -> None:  # type: ignore[
     assert grade == "new"
     assert reasons[0] == "History too short: 2 settled invoices of the 3 required"
     assert services.analytics.client_risk(perfect, AS_OF) == (
-        "A", ["Pays 100% of invoices by the due date", "No overdue invoice"])
+        "A",
+        ["Pays 100% of invoices by the due date", "No overdue invoice"],
+    )
 
 
 def test_risk_reasons_in_french(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]

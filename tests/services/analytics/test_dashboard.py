@@ -34,8 +34,9 @@ def test_key_figures_per_currency(services) -> None:  # type: ignore[no-untyped-
     assert figures.promises_due == 1
     assert figures.disputes_open == 1
     late_days = [35, 28, 40, 31, 25, 38, 30, 33, 10]
-    assert figures.key.average_days_late == (
-        Decimal(sum(late_days)) / len(late_days)).quantize(Decimal("0.1"))
+    assert figures.key.average_days_late == (Decimal(sum(late_days)) / len(late_days)).quantize(
+        Decimal("0.1")
+    )
     report = services.aging.report(AS_OF)
     assert report.totals["EUR"].total == eur.total_receivable
     assert report.totals["USD"].total == usd.total_receivable
@@ -60,9 +61,12 @@ def test_this_week_lists(services) -> None:  # type: ignore[no-untyped-def]
     week = services.analytics.this_week(AS_OF)
     assert (week.first, week.last) == (AS_OF - days(2), AS_OF + days(4))
     assert [(p.day, p.invoice_numbers, p.amount) for p in week.promises] == [
-        (AS_OF - days(1), ("F-LATE",), Decimal("400.00"))]
+        (AS_OF - days(1), ("F-LATE",), Decimal("400.00"))
+    ]
     assert [(d.invoice_numbers, d.amount, d.detail) for d in week.disputes] == [
-        (("F-DISPUTE",), Decimal("120.00"), "quality")]
+        (("F-DISPUTE",), Decimal("120.00"), "quality")
+    ]
     assert week.reminders, "an invoice 10 days late has a reminder to send"
     assert {(r.kind, r.client_code, r.invoice_numbers) for r in week.reminders} == {
-        ("reminder", "B02", ("F-OTHER",))}  # the promise holds back the reminders of F-LATE
+        ("reminder", "B02", ("F-OTHER",))
+    }  # the promise holds back the reminders of F-LATE

@@ -19,8 +19,14 @@ def test_first_figures_equal_the_snapshot_figures(services) -> None:  # type: ig
     paid = ledger.invoice(shop, AS_OF - days(200), "70.00")
     ledger.pay(shop, AS_OF - days(190), "70.00", paid)
     cancelled = ledger.invoice(shop, AS_OF - days(90), "40.00")  # settled by a credit note
-    ledger.invoice(shop, AS_OF - days(90), "40.00", kind="credit_note", applies_to=cancelled,
-                   issued=AS_OF - days(60))
+    ledger.invoice(
+        shop,
+        AS_OF - days(90),
+        "40.00",
+        kind="credit_note",
+        applies_to=cancelled,
+        issued=AS_OF - days(60),
+    )
     ledger.invoice(shop, AS_OF - days(150), "65.00", written_off_on=AS_OF - days(20))
     part = ledger.invoice(shop, AS_OF - days(30), "300.00")
     ledger.pay(shop, AS_OF - days(25), "120.00", part)
@@ -35,13 +41,15 @@ def test_first_figures_equal_the_snapshot_figures(services) -> None:  # type: ig
     assert not first.graded
     assert full.graded
     assert full.key.by_currency["EUR"].amount_at_risk > Decimal(0)
-    without_risk = {c: replace(f, amount_at_risk=Decimal(0))
-                    for c, f in full.key.by_currency.items()}
+    without_risk = {
+        c: replace(f, amount_at_risk=Decimal(0)) for c, f in full.key.by_currency.items()
+    }
     assert first.key.by_currency == without_risk
     assert first.key.average_days_late == full.key.average_days_late
     assert (first.promises_due, first.disputes_open) == (full.promises_due, full.disputes_open)
     for past in (AS_OF - days(26), AS_OF - days(200)):
         then, now = services.analytics.figures(past), services.analytics.key_figures(past)
-        assert then.key.by_currency == {c: replace(f, amount_at_risk=Decimal(0))
-                                        for c, f in now.key.by_currency.items()}
+        assert then.key.by_currency == {
+            c: replace(f, amount_at_risk=Decimal(0)) for c, f in now.key.by_currency.items()
+        }
         assert then.key.average_days_late == now.key.average_days_late

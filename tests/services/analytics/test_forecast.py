@@ -33,8 +33,10 @@ def test_payment_plan_instalments_replace_the_invoice(services) -> None:  # type
     ledger = Ledger(services)
     client = ledger.client("P01")
     invoice = ledger.invoice(client, AS_OF - days(20), "900.00")
-    ledger.plan(invoice, [(AS_OF - days(5), "300.00"), (AS_OF + days(30), "300.00"),
-                          (AS_OF + days(60), "300.00")])
+    ledger.plan(
+        invoice,
+        [(AS_OF - days(5), "300.00"), (AS_OF + days(30), "300.00"), (AS_OF + days(60), "300.00")],
+    )
     ledger.pay(client, AS_OF - days(6), "400.00", invoice)
     ledger.done()
     result = services.analytics.forecast(AS_OF, 12, ForecastOptions(pay_on_due_date=True))
@@ -58,12 +60,14 @@ def test_what_ifs(services) -> None:  # type: ignore[no-untyped-def]
     assert plain["EUR"].doubtful == Decimal("30.00")
     assert set(plain) == {"EUR", "USD"}
     no_dispute = services.analytics.forecast(
-        AS_OF, 12, ForecastOptions(exclude_disputed=True), snapshot)
+        AS_OF, 12, ForecastOptions(exclude_disputed=True), snapshot
+    )
     assert no_dispute["EUR"].excluded == Decimal("700.00")
     no_e = services.analytics.forecast(AS_OF, 12, ForecastOptions(exclude_grade_e=True), snapshot)
     assert no_e["EUR"].excluded == Decimal("2000.00")
     on_time = services.analytics.forecast(
-        AS_OF, 12, ForecastOptions(pay_on_due_date=True), snapshot)
+        AS_OF, 12, ForecastOptions(pay_on_due_date=True), snapshot
+    )
     assert _weeks(on_time) == {
         week_start(AS_OF): Decimal("2030.00"),
         week_start(AS_OF + days(14)): Decimal("700.00"),

@@ -33,11 +33,13 @@ def test_bundled_rows_newest_first_with_their_sources(settings: RateSettings) ->
     assert not rows[-1].yours
 
 
-def test_new_half_year_is_added_and_used_by_the_claims(settings: RateSettings,
-                                                       tmp_path: Path) -> None:
+def test_new_half_year_is_added_and_used_by_the_claims(
+    settings: RateSettings, tmp_path: Path
+) -> None:
     start = date(2031, 1, 1)
-    settings.save(FR_LEGAL_FILE, start, [Decimal("7.10"), Decimal("3.15")],
-                  "Arrêté du 20 déc. 2030")
+    settings.save(
+        FR_LEGAL_FILE, start, [Decimal("7.10"), Decimal("3.15")], "Arrêté du 20 déc. 2030"
+    )
     top = settings.entries(FR_LEGAL_FILE)[0]
     assert (top.start, top.rates, top.yours) == (start, (Decimal("7.10"), Decimal("3.15")), True)
     tables = load_rate_tables(bundled_rates_dir(), tmp_path / "rates")
@@ -58,13 +60,13 @@ def test_a_users_row_replaces_the_bundled_row_of_that_date(settings: RateSetting
     assert again == [bundled]
 
 
-def test_bad_values_are_refused_by_column_and_nothing_is_written(settings: RateSettings,
-                                                                 tmp_path: Path) -> None:
+def test_bad_values_are_refused_by_column_and_nothing_is_written(
+    settings: RateSettings, tmp_path: Path
+) -> None:
     with pytest.raises(InvalidInput) as caught:
         settings.save(FR_LEGAL_FILE, date(2031, 2, 1), [None, Decimal("99")], "  ")
     columns = {p.column for p in caught.value.problems}
-    assert columns == {"semester_start", "rate_creditor_individual", "rate_other_cases",
-                       "source"}
+    assert columns == {"semester_start", "rate_creditor_individual", "rate_other_cases", "source"}
     assert not (tmp_path / "rates").exists()
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.errors import InvalidInput
 from app.domain.claims.rates import RATE_ESTIMATED, RateUnavailable
+from app.domain.errors import InvalidInput
 from app.i18n import _
 from app.services.claims import rates
 from app.services.claims.rates import (

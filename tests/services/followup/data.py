@@ -24,15 +24,27 @@ def add_invoice(  # type: ignore[no-untyped-def]
     services, client_id: int, number: str, issued: date, due: date, total: str, **fields
 ) -> int:
     with services.uow() as uow:
-        invoice = Invoice(number=number, client_id=client_id, issue_date=issued, due_date=due,
-                          total=Decimal(total), **fields)
+        invoice = Invoice(
+            number=number,
+            client_id=client_id,
+            issue_date=issued,
+            due_date=due,
+            total=Decimal(total),
+            **fields,
+        )
         uow.session.add(invoice)
         uow.commit()
         return invoice.id
 
 
-def pay(services, client_id: int, on: date, amount: str,  # type: ignore[no-untyped-def]
-        invoice_id: int | None = None, currency: str = "EUR") -> None:
+def pay(
+    services,
+    client_id: int,
+    on: date,
+    amount: str,  # type: ignore[no-untyped-def]
+    invoice_id: int | None = None,
+    currency: str = "EUR",
+) -> None:
     """A payment, allocated by hand when it names an invoice (else the client's credit)."""
     with services.uow() as uow:
         payment = Payment(client_id=client_id, date=on, amount=Decimal(amount), currency=currency)
@@ -42,8 +54,15 @@ def pay(services, client_id: int, on: date, amount: str,  # type: ignore[no-unty
         uow.session.add(line)
         uow.session.flush()
         if invoice_id is not None:
-            uow.session.add(Allocation(client_id=client_id, invoice_id=invoice_id,
-                                       payment_line_id=line.id, amount=Decimal(amount), date=on))
+            uow.session.add(
+                Allocation(
+                    client_id=client_id,
+                    invoice_id=invoice_id,
+                    payment_line_id=line.id,
+                    amount=Decimal(amount),
+                    date=on,
+                )
+            )
             uow.session.flush()
         refresh_settlement(uow.session, [client_id])  # as the ledger does after allocating
         uow.commit()
@@ -54,17 +73,22 @@ def seed(services) -> dict[str, int]:  # type: ignore[no-untyped-def]
     owes G1 due 09/11 (second reminder tomorrow) and the disputed G2."""
     ids = {
         "C001": add_client(services, "C001", "Boulangerie Martin", email="compta@martin.fr"),
-        "C002": add_client(services, "C002", "Garage Petit", preferred_channel="phone",
-                           phone="+33 4 78 00 00 00"),
+        "C002": add_client(
+            services, "C002", "Garage Petit", preferred_channel="phone", phone="+33 4 78 00 00 00"
+        ),
     }
-    ids["F1"] = add_invoice(services, ids["C001"], "F1", date(2026, 10, 17), date(2026, 11, 16),
-                            "100.00")
-    ids["F2"] = add_invoice(services, ids["C001"], "F2", date(2026, 10, 17), date(2026, 11, 16),
-                            "50.00")
-    ids["G1"] = add_invoice(services, ids["C002"], "G1", date(2026, 10, 10), date(2026, 11, 9),
-                            "300.00")
-    ids["G2"] = add_invoice(services, ids["C002"], "G2", date(2026, 1, 10), date(2026, 2, 9),
-                            "10.00", disputed=True)
+    ids["F1"] = add_invoice(
+        services, ids["C001"], "F1", date(2026, 10, 17), date(2026, 11, 16), "100.00"
+    )
+    ids["F2"] = add_invoice(
+        services, ids["C001"], "F2", date(2026, 10, 17), date(2026, 11, 16), "50.00"
+    )
+    ids["G1"] = add_invoice(
+        services, ids["C002"], "G1", date(2026, 10, 10), date(2026, 11, 9), "300.00"
+    )
+    ids["G2"] = add_invoice(
+        services, ids["C002"], "G2", date(2026, 1, 10), date(2026, 2, 9), "10.00", disputed=True
+    )
     return ids
 
 

@@ -16,20 +16,46 @@ from app.services.dossier import CompanySettings
 AS_OF = date(2026, 11, 23)
 
 
-def _seed(services, name: str = "Boulangerie <b>Martin</b> & Fils", kind: str = "business",
-          invoices: int = 1, due: date = date(2026, 9, 6)) -> None:  # type: ignore[no-untyped-def]
+def _seed(
+    services,
+    name: str = "Boulangerie <b>Martin</b> & Fils",
+    kind: str = "business",
+    invoices: int = 1,
+    due: date = date(2026, 9, 6),
+) -> None:  # type: ignore[no-untyped-def]
     settings = services.dossier.settings()
-    services.dossier.update(CompanySettings(**{**settings.__dict__, "iban":
-                            "FR7630006000011234567890189", "bic": "AGRIFRPP", "city": "Lyon"}))
+    services.dossier.update(
+        CompanySettings(
+            **{
+                **settings.__dict__,
+                "iban": "FR7630006000011234567890189",
+                "bic": "AGRIFRPP",
+                "city": "Lyon",
+            }
+        )
+    )
     with services.uow() as uow:
-        client = Client(code="C001", name=name, client_type=kind, address="3 rue des Lilas",
-                        postcode="69003", city="Lyon", preferred_channel="letter")
+        client = Client(
+            code="C001",
+            name=name,
+            client_type=kind,
+            address="3 rue des Lilas",
+            postcode="69003",
+            city="Lyon",
+            preferred_channel="letter",
+        )
         uow.session.add(client)
         uow.session.flush()
         for n in range(invoices):
-            uow.session.add(Invoice(number=f"F2026-{n:04d}", client_id=client.id,
-                                    issue_date=due.replace(day=1), due_date=due,
-                                    total=Decimal("1200.00")))
+            uow.session.add(
+                Invoice(
+                    number=f"F2026-{n:04d}",
+                    client_id=client.id,
+                    issue_date=due.replace(day=1),
+                    due_date=due,
+                    total=Decimal("1200.00"),
+                )
+            )
         uow.commit()
 
 
@@ -43,8 +69,21 @@ def test_formal_notice_in_french(services, tmp_path: Path, capsys) -> None:  # t
 
     i18n.set_language("fr")
     url = services.url.render_as_string(hide_password=False)
-    code = main(["--database", url, "--lang", "fr", "letters", "--as-of", AS_OF.isoformat(),
-                 "--out", str(tmp_path), "--level", "formal_notice"])
+    code = main(
+        [
+            "--database",
+            url,
+            "--lang",
+            "fr",
+            "letters",
+            "--as-of",
+            AS_OF.isoformat(),
+            "--out",
+            str(tmp_path),
+            "--level",
+            "formal_notice",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0, err
     letter = tmp_path / "2026-11-23_C001.pdf"
@@ -53,12 +92,20 @@ def test_formal_notice_in_french(services, tmp_path: Path, capsys) -> None:  # t
     assert "2026-11-23_letters_to_print.pdf" in err
     letter = tmp_path / "2026-11-23_C001.pdf"
     text = _text(letter)
-    for words in ("MISE EN DEMEURE", "Lettre recommandée avec accusé de réception",
-                  "Boulangerie <b>Martin</b> & Fils", "F2026-0000", "40,00", "1 200,00",
-                  "1er décembre 2026", "L441-10", "injonction de payer", "FR76 3000"):
+    for words in (
+        "MISE EN DEMEURE",
+        "Lettre recommandée avec accusé de réception",
+        "Boulangerie <b>Martin</b> & Fils",
+        "F2026-0000",
+        "40,00",
+        "1 200,00",
+        "1er décembre 2026",
+        "L441-10",
+        "injonction de payer",
+        "FR76 3000",
+    ):
         assert words.replace(" ", "") in text.replace(" ", "").replace("\u202f", ""), words
-    fonts = {f for page in PdfReader(letter).pages
-             for f in page["/Resources"]["/Font"].values()}
+    fonts = {f for page in PdfReader(letter).pages for f in page["/Resources"]["/Font"].values()}
     assert fonts
     for font in fonts:  # only embedded DejaVu subsets, no base-14 font that lacks € or U+202F
         assert "DejaVuSans" in font.get_object()["/BaseFont"]
@@ -104,19 +151,32 @@ def test_plan_letters_without_level(services, tmp_path: Path) -> None:  # type: 
 def test_batch_print_file_and_one_file_per_client(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _seed(services, invoices=2, due=date(2026, 10, 15))
     with services.uow() as uow:
-        other = Client(code="C002", name="Garage Dupuis", address="1 place du Marché",
-                       postcode="69001", city="Lyon", preferred_channel="letter")
+        other = Client(
+            code="C002",
+            name="Garage Dupuis",
+            address="1 place du Marché",
+            postcode="69001",
+            city="Lyon",
+            preferred_channel="letter",
+        )
         uow.session.add(other)
         uow.session.flush()
-        uow.session.add(Invoice(number="F2026-0100", client_id=other.id,
-                                issue_date=date(2026, 9, 1), due_date=date(2026, 10, 15),
-                                total=Decimal("300.00")))
+        uow.session.add(
+            Invoice(
+                number="F2026-0100",
+                client_id=other.id,
+                issue_date=date(2026, 9, 1),
+                due_date=date(2026, 10, 15),
+                total=Decimal("300.00"),
+            )
+        )
         uow.commit()
     seen: list[tuple[int, int]] = []
     batch = services.letters.write(AS_OF, tmp_path, progress=lambda d, t: seen.append((d, t)))
     assert [(w.client_code, w.level, w.invoices) for w in batch.letters] == [
         ("C001", "firm_reminder", ("F2026-0000", "F2026-0001")),
-        ("C002", "firm_reminder", ("F2026-0100",))]
+        ("C002", "firm_reminder", ("F2026-0100",)),
+    ]
     assert [w.path.name for w in batch.letters] == ["2026-11-23_C001.pdf", "2026-11-23_C002.pdf"]
     assert batch.print_file == tmp_path / "2026-11-23_letters_to_print.pdf"
     printed = _text(batch.print_file)

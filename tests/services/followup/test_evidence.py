@@ -22,13 +22,18 @@ def test_store_a_file_with_hash_and_time(tmp_path: Path) -> None:
     stored = store_document(source, tmp_path / "dossier" / "documents", now=lambda: NOW)
     assert stored.path == tmp_path / "dossier" / "documents" / source.name
     assert stored.path.read_bytes() == b"%PDF-1.4 notice"
-    assert stored.sha256 == hashlib.sha256(b"%PDF-1.4 notice").hexdigest() == sha256_of(
-        stored.path)
+    assert stored.sha256 == hashlib.sha256(b"%PDF-1.4 notice").hexdigest() == sha256_of(stored.path)
     assert stored.created_at == NOW
-    [entry] = [json.loads(line) for line in
-               (stored.path.parent / MANIFEST).read_text(encoding="utf-8").splitlines()]
-    assert entry == {"file": source.name, "sha256": stored.sha256,
-                     "created_at": "2026-11-23T09:30:00+00:00", "bytes": 15}
+    [entry] = [
+        json.loads(line)
+        for line in (stored.path.parent / MANIFEST).read_text(encoding="utf-8").splitlines()
+    ]
+    assert entry == {
+        "file": source.name,
+        "sha256": stored.sha256,
+        "created_at": "2026-11-23T09:30:00+00:00",
+        "bytes": 15,
+    }
 
 
 def test_a_second_document_of_the_same_name_never_replaces_the_first(tmp_path: Path) -> None:

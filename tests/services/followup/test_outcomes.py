@@ -19,8 +19,10 @@ def _first(services, code: str, today: date = TODAY):  # type: ignore[no-untyped
 
 
 def _levels(services, code: str, today: date = TODAY):  # type: ignore[no-untyped-def]
-    return [(i.action.level_code, i.action.date)
-            for i in by_client(services.reminders.plan(today).items, code)]
+    return [
+        (i.action.level_code, i.action.date)
+        for i in by_client(services.reminders.plan(today).items, code)
+    ]
 
 
 def test_done_goes_to_history_and_is_never_planned_again(services) -> None:  # type: ignore[no-untyped-def]
@@ -30,7 +32,12 @@ def test_done_goes_to_history_and_is_never_planned_again(services) -> None:  # t
     assert _levels(services, "C001")[0] == ("reminder_2", date(2026, 12, 1))
     [event] = services.reminders.history(ids["C001"])
     assert (event.on, event.kind, event.status, event.level_code, event.channel) == (
-        TODAY, "reminder", "done", "reminder_1", "email")
+        TODAY,
+        "reminder",
+        "done",
+        "reminder_1",
+        "email",
+    )
     assert event.invoice_numbers == ("F1", "F2")
     assert event.note == "sent from the mail client"
     assert event.user_name  # the operating-system user who did it
@@ -49,14 +56,16 @@ def test_document_fingerprint_is_kept(services, tmp_path) -> None:  # type: igno
 def test_paper_action_done_writes_its_letter(services) -> None:  # type: ignore[no-untyped-def]
     ids = seed(services)
     later = date(2026, 12, 16)
-    letter = next(i.action for i in services.reminders.plan(later).items
-                  if i.client.code == "C001" and i.action.level_code == "firm_reminder")
+    letter = next(
+        i.action
+        for i in services.reminders.plan(later).items
+        if i.client.code == "C001" and i.action.level_code == "firm_reminder"
+    )
     performed = services.reminders.perform(letter, later)
     assert performed.document_path is not None
     assert performed.document_path.read_bytes().startswith(b"%PDF")
     event = services.reminders.history(ids["C001"])[0]
-    assert event.document_sha256 == hashlib.sha256(
-        performed.document_path.read_bytes()).hexdigest()
+    assert event.document_sha256 == hashlib.sha256(performed.document_path.read_bytes()).hexdigest()
 
 
 def test_preview_shows_the_text_the_client_reads(services) -> None:  # type: ignore[no-untyped-def]
@@ -108,13 +117,17 @@ def test_promise_pauses_then_is_flagged_broken(services) -> None:  # type: ignor
     assert "broken_promise" in resumed.flags
     promise = next(e for e in services.reminders.history(ids["C002"]) if e.kind == "promise")
     assert (promise.promised_date, promise.promised_amount, promise.invoice_numbers) == (
-        date(2026, 11, 27), Decimal("300.00"), ("G1",))
+        date(2026, 11, 27),
+        Decimal("300.00"),
+        ("G1",),
+    )
 
 
 def test_promise_kept_by_paying_ends_the_follow_up(services) -> None:  # type: ignore[no-untyped-def]
     ids = seed(services)
-    services.reminders.call(_first(services, "C002"), TODAY,
-                            CallOutcome("promise", "", date(2026, 11, 27)))
+    services.reminders.call(
+        _first(services, "C002"), TODAY, CallOutcome("promise", "", date(2026, 11, 27))
+    )
     pay(services, ids["C002"], date(2026, 11, 27), "300.00", ids["G1"])
     assert _levels(services, "C002", date(2026, 12, 3)) == []
     assert len(services.reminders.history(ids["C002"])) == 2  # the call and the promise stay
@@ -126,8 +139,9 @@ def test_dispute_stops_the_dunning(services) -> None:  # type: ignore[no-untyped
     ids = seed(services)
     with pytest.raises(InvalidInput):
         services.reminders.call(_first(services, "C002"), TODAY, CallOutcome("dispute"))
-    services.reminders.call(_first(services, "C002"), TODAY,
-                            CallOutcome("dispute", "conteste la quantité livrée"))
+    services.reminders.call(
+        _first(services, "C002"), TODAY, CallOutcome("dispute", "conteste la quantité livrée")
+    )
     assert _levels(services, "C002") == []
     with services.uow() as uow:
         invoice = uow.session.get(Invoice, ids["G1"])
@@ -137,17 +151,23 @@ def test_dispute_stops_the_dunning(services) -> None:  # type: ignore[no-untyped
 
 def test_wrong_contact_counts_the_call_and_moves_on(services) -> None:  # type: ignore[no-untyped-def]
     ids = seed(services)
-    services.reminders.call(_first(services, "C002"), TODAY,
-                            CallOutcome("wrong_contact", "numéro attribué à un autre abonné"))
+    services.reminders.call(
+        _first(services, "C002"),
+        TODAY,
+        CallOutcome("wrong_contact", "numéro attribué à un autre abonné"),
+    )
     assert _levels(services, "C002")[0][0] == "reminder_2"
     kinds = {(e.kind, e.status) for e in services.reminders.history(ids["C002"])}
     assert kinds == {("reminder", "done"), ("call", "wrong_contact")}
 
 
-@pytest.mark.parametrize(("called", "retry"), [
-    (date(2026, 11, 27), date(2026, 11, 30)),  # Friday -> Monday
-    (date(2026, 12, 24), date(2026, 12, 28)),  # Christmas, then the weekend
-])
+@pytest.mark.parametrize(
+    ("called", "retry"),
+    [
+        (date(2026, 11, 27), date(2026, 11, 30)),  # Friday -> Monday
+        (date(2026, 12, 24), date(2026, 12, 28)),  # Christmas, then the weekend
+    ],
+)
 def test_no_answer_retries_the_next_working_day(services, called, retry) -> None:  # type: ignore[no-untyped-def]
     seed(services)
     call = _first(services, "C002", called)
@@ -159,8 +179,11 @@ def test_no_answer_retries_the_next_working_day(services, called, retry) -> None
 def test_promise_needs_a_date_from_today(services) -> None:  # type: ignore[no-untyped-def]
     seed(services)
     call = _first(services, "C002")
-    for outcome in (CallOutcome("promise"), CallOutcome("promise", "", date(2026, 11, 20)),
-                    CallOutcome("promise", "", TODAY, Decimal("-1")),
-                    CallOutcome("maybe")):
+    for outcome in (
+        CallOutcome("promise"),
+        CallOutcome("promise", "", date(2026, 11, 20)),
+        CallOutcome("promise", "", TODAY, Decimal("-1")),
+        CallOutcome("maybe"),
+    ):
         with pytest.raises(InvalidInput):
             services.reminders.call(call, TODAY, outcome)

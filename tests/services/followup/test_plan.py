@@ -11,20 +11,45 @@ from app.db.models import Instalment, PaymentPlan
 from app.domain.errors import InvalidInput
 from tests.services.followup.data import SUNDAY, TODAY, add_invoice, by_client, pay, seed
 
-KEYS = ["date", "client", "client_name", "level", "channel", "invoices", "amount", "currency",
-        "status"]
+KEYS = [
+    "date",
+    "client",
+    "client_name",
+    "level",
+    "channel",
+    "invoices",
+    "amount",
+    "currency",
+    "status",
+]
 
 
 def test_agenda_json_has_the_contract_shape(services) -> None:  # type: ignore[no-untyped-def]
     seed(services)
     got = [entry.to_json() for entry in services.reminders.agenda(TODAY, SUNDAY, TODAY)]
     assert got == [
-        {"date": "2026-11-16", "client": "C002", "client_name": "Garage Petit",
-         "level": "reminder_1", "channel": "phone", "invoices": ["G1"], "amount": "300.00",
-         "currency": "EUR", "status": "overdue"},
-        {"date": "2026-11-23", "client": "C001", "client_name": "Boulangerie Martin",
-         "level": "reminder_1", "channel": "email", "invoices": ["F1", "F2"],
-         "amount": "150.00", "currency": "EUR", "status": "planned"},
+        {
+            "date": "2026-11-16",
+            "client": "C002",
+            "client_name": "Garage Petit",
+            "level": "reminder_1",
+            "channel": "phone",
+            "invoices": ["G1"],
+            "amount": "300.00",
+            "currency": "EUR",
+            "status": "overdue",
+        },
+        {
+            "date": "2026-11-23",
+            "client": "C001",
+            "client_name": "Boulangerie Martin",
+            "level": "reminder_1",
+            "channel": "email",
+            "invoices": ["F1", "F2"],
+            "amount": "150.00",
+            "currency": "EUR",
+            "status": "planned",
+        },
     ]
     assert all(list(entry) == KEYS for entry in got)
 
@@ -52,8 +77,9 @@ def test_reversed_period_is_rejected(services) -> None:  # type: ignore[no-untyp
 
 def test_one_entry_per_currency_with_stable_uids(services) -> None:  # type: ignore[no-untyped-def]
     ids = seed(services)
-    add_invoice(services, ids["C001"], "F3", date(2026, 10, 20), date(2026, 11, 16), "80.00",
-                currency="USD")
+    add_invoice(
+        services, ids["C001"], "F3", date(2026, 10, 20), date(2026, 11, 16), "80.00", currency="USD"
+    )
     first = [e for e in services.reminders.agenda(TODAY, TODAY, TODAY) if e.client == "C001"]
     assert [(e.currency, e.amount, e.invoices) for e in first] == [
         ("EUR", Decimal("150.00"), ("F1", "F2")),
@@ -89,15 +115,20 @@ def test_payment_plan_instalments_are_followed(services) -> None:  # type: ignor
         plan = PaymentPlan(invoice_id=ids["G1"], agreed_on=date(2026, 11, 20))
         uow.session.add(plan)
         uow.session.flush()
-        uow.session.add_all([
-            Instalment(plan_id=plan.id, due_date=date(2026, 11, 30), amount=Decimal("150.00")),
-            Instalment(plan_id=plan.id, due_date=date(2026, 12, 31), amount=Decimal("150.00")),
-        ])
+        uow.session.add_all(
+            [
+                Instalment(plan_id=plan.id, due_date=date(2026, 11, 30), amount=Decimal("150.00")),
+                Instalment(plan_id=plan.id, due_date=date(2026, 12, 31), amount=Decimal("150.00")),
+            ]
+        )
         uow.commit()
     # G1 was issued on 10/10: its receipt check (13/10) is long past, never caught up now
     first = by_client(services.reminders.plan(TODAY).items, "C002")[0].action
     assert (first.date, first.level_code, first.amounts["EUR"]) == (
-        date(2026, 11, 25), "courtesy", Decimal("150.00"))
+        date(2026, 11, 25),
+        "courtesy",
+        Decimal("150.00"),
+    )
     pay(services, ids["C002"], date(2026, 11, 23), "150.00", ids["G1"])
     second = by_client(services.reminders.plan(TODAY).items, "C002")[0].action
     assert (second.date, second.level_code) == (date(2026, 12, 28), "courtesy")  # 26/12: Sat
@@ -120,6 +151,9 @@ def test_calendar_keeps_the_catch_up_apart(services) -> None:  # type: ignore[no
     data = services.reminders.calendar(date(2026, 11, 30), date(2027, 1, 3), TODAY)
     assert [i.client.code for i in data.catch_up] == ["C002"]
     assert {i.action.date for i in data.items} == {
-        date(2026, 12, 1), date(2026, 12, 16), date(2026, 12, 31)}
+        date(2026, 12, 1),
+        date(2026, 12, 16),
+        date(2026, 12, 31),
+    }
     assert data.items[0].level is not None
     assert data.items[0].level.code == "reminder_2"

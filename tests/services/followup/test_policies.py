@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.followup.policy import Channel, Fee, Level, consumer_policy, default_policy
 from app.domain.errors import Conflict, InvalidInput
+from app.domain.followup.policy import Channel, Fee, Level, consumer_policy, default_policy
 from tests.services.followup.data import TODAY, add_client, add_invoice, by_client, seed
 
 
@@ -48,14 +48,17 @@ def test_belgian_company_gets_the_belgian_consumer_ladder(services) -> None:  # 
 def test_editing_the_default_policy_moves_the_plan(services) -> None:  # type: ignore[no-untyped-def]
     seed(services)
     default = services.reminders.policy("default")
-    levels = [replace(lv, days=10) if lv.code == "reminder_1" else lv
-              for lv in default.policy.levels]
+    levels = [
+        replace(lv, days=10) if lv.code == "reminder_1" else lv for lv in default.policy.levels
+    ]
     services.reminders.save_policy("default", "", levels, replaces="default")
     items = by_client(services.reminders.plan(TODAY).items, "C001")
     # reminder_1 not reached yet (26/11): catch up with the courtesy reminder (11/11 is a
     # holiday), then the first reminder spaced 15 days after today.
     assert [(i.action.level_code, i.action.date) for i in items[:2]] == [
-        ("courtesy", date(2026, 11, 12)), ("reminder_1", date(2026, 12, 8))]
+        ("courtesy", date(2026, 11, 12)),
+        ("reminder_1", date(2026, 12, 8)),
+    ]
     restored = services.reminders.restore_policy("default")
     assert restored.policy.levels == default.policy.levels
 

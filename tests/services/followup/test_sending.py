@@ -37,8 +37,7 @@ def test_email_opens_a_draft_and_keeps_it(services, tmp_path) -> None:  # type: 
     assert performed.document_path.suffix == ".eml"
     [event] = services.reminders.history(ids["C001"])
     assert event.status == "done"
-    assert event.document_sha256 == hashlib.sha256(
-        performed.document_path.read_bytes()).hexdigest()
+    assert event.document_sha256 == hashlib.sha256(performed.document_path.read_bytes()).hexdigest()
 
 
 def test_email_without_address_or_client_records_nothing(services) -> None:  # type: ignore[no-untyped-def]
@@ -64,16 +63,18 @@ def test_firm_letter_goes_with_its_email_copy(services) -> None:  # type: ignore
     mail = FakeMail()
     services.reminders.mail_opener = mail
     later = date(2026, 12, 16)
-    letter = next(i.action for i in services.reminders.plan(later).items
-                  if i.client.code == "C001" and i.action.level_code == "firm_reminder")
+    letter = next(
+        i.action
+        for i in services.reminders.plan(later).items
+        if i.client.code == "C001" and i.action.level_code == "firm_reminder"
+    )
     performed = services.reminders.perform(letter, later)
     assert performed.document_path is not None
     assert performed.document_path.read_bytes().startswith(b"%PDF")
     assert performed.document_path.parent == services.reminders.documents_folder("C001")
     [draft] = mail.drafts
     assert draft.attachments == (performed.document_path,)
-    assert services.reminders.history(ids["C001"])[0].document_path == str(
-        performed.document_path)
+    assert services.reminders.history(ids["C001"])[0].document_path == str(performed.document_path)
 
 
 def test_formal_notice_preview_shows_the_claim(services) -> None:  # type: ignore[no-untyped-def]
@@ -81,8 +82,11 @@ def test_formal_notice_preview_shows_the_claim(services) -> None:  # type: ignor
 
     seed(services)
     later = date(2026, 12, 31)
-    notice = next(i for i in services.reminders.plan(later).items
-                  if i.client.code == "C001" and i.action.level_code == "formal_notice")
+    notice = next(
+        i
+        for i in services.reminders.plan(later).items
+        if i.client.code == "C001" and i.action.level_code == "formal_notice"
+    )
     preview = services.reminders.preview(notice.action, later, notice.level)
     assert preview.produces_document
     tables = [b for b in preview.blocks if isinstance(b, PreviewTable)]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain.followup.planner import plan
-from app.services.followup.service import week_of
 from app.services.followup.plan import make_plan
+from app.services.followup.service import week_of
 
 AS_OF = date(2026, 11, 22)
 
@@ -21,9 +21,16 @@ def test_shared_ladders_give_the_same_plan_on_a_dossier_with_history(services) -
         assert len(with_history) > 50
         assert inputs.promises
         for until in (None, week_of(today)[1]):
-            one_each = plan(inputs.invoices, inputs.clients, today, inputs.settings,
-                            promises=inputs.promises, history=inputs.history, until=until,
-                            shared_ladders=False)
+            one_each = plan(
+                inputs.invoices,
+                inputs.clients,
+                today,
+                inputs.settings,
+                promises=inputs.promises,
+                history=inputs.history,
+                until=until,
+                shared_ladders=False,
+            )
             assert one_each
             shared = make_plan(inputs, today, until)
             assert [item.action for item in shared.items] == one_each

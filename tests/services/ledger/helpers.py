@@ -17,12 +17,25 @@ def add_client(services, code: str = "C001", **extra) -> int:  # type: ignore[no
 
 
 def add_invoice(  # type: ignore[no-untyped-def]
-    services, client_id: int, number: str, total: str, issued: date, due: date | None = None,
+    services,
+    client_id: int,
+    number: str,
+    total: str,
+    issued: date,
+    due: date | None = None,
     currency: str = "EUR",
 ) -> int:
     detail = services.invoices.create(
-        InvoiceData(number=number, client_id=client_id, issue_date=issued, total=Decimal(total),
-                    due_date=due, currency=currency), TODAY)
+        InvoiceData(
+            number=number,
+            client_id=client_id,
+            issue_date=issued,
+            total=Decimal(total),
+            due_date=due,
+            currency=currency,
+        ),
+        TODAY,
+    )
     return detail.data.id
 
 

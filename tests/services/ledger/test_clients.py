@@ -19,25 +19,51 @@ def _columns(error: InvalidInput) -> set[str | None]:
 
 
 def test_every_bad_field_is_reported_next_to_it(services) -> None:  # type: ignore[no-untyped-def]
-    data = ClientData(code="", name="", email="not-an-email", legal_id="123456789",
-                      vat_number="FR00000000000", iban="FR7630006000011234567890188",
-                      payment_terms="soon", credit_limit=Decimal("-1"), dunning_blocked=True,
-                      contacts=(ContactData(name="A", email="x@"),))
+    data = ClientData(
+        code="",
+        name="",
+        email="not-an-email",
+        legal_id="123456789",
+        vat_number="FR00000000000",
+        iban="FR7630006000011234567890188",
+        payment_terms="soon",
+        credit_limit=Decimal("-1"),
+        dunning_blocked=True,
+        contacts=(ContactData(name="A", email="x@"),),
+    )
     with pytest.raises(InvalidInput) as caught:
         services.clients.create(data)
     assert _columns(caught.value) >= {
-        "code", "name", "email", "legal_id", "vat_number", "iban", "payment_terms",
-        "credit_limit", "dunning_blocked_reason", "contacts"}
+        "code",
+        "name",
+        "email",
+        "legal_id",
+        "vat_number",
+        "iban",
+        "payment_terms",
+        "credit_limit",
+        "dunning_blocked_reason",
+        "contacts",
+    }
     assert services.clients.count(ClientFilter()) == 0
 
 
 def test_valid_french_client_is_stored_compact(services) -> None:  # type: ignore[no-untyped-def]
-    created = services.clients.create(ClientData(
-        code="C001", name="Boulangerie Martin", email="compta@martin.fr",
-        legal_id="732 829 320", vat_number="FR 40 303 265 045",
-        iban="FR76 3000 6000 0112 3456 7890 189", payment_terms="45 jours fin de mois",
-        contacts=(ContactData(name="Anne", email="anne@martin.fr"),
-                  ContactData(name="Paul", phone="0102030405"))))
+    created = services.clients.create(
+        ClientData(
+            code="C001",
+            name="Boulangerie Martin",
+            email="compta@martin.fr",
+            legal_id="732 829 320",
+            vat_number="FR 40 303 265 045",
+            iban="FR76 3000 6000 0112 3456 7890 189",
+            payment_terms="45 jours fin de mois",
+            contacts=(
+                ContactData(name="Anne", email="anne@martin.fr"),
+                ContactData(name="Paul", phone="0102030405"),
+            ),
+        )
+    )
     assert created.legal_id == "732829320"
     assert created.vat_number == "FR40303265045"
     assert created.iban == "FR7630006000011234567890189"
@@ -46,13 +72,23 @@ def test_valid_french_client_is_stored_compact(services) -> None:  # type: ignor
 
 
 def test_belgian_enterprise_number(services) -> None:  # type: ignore[no-untyped-def]
-    created = services.clients.create(ClientData(
-        code="B1", name="Brasserie", country="BE", email="a@b.be", legal_id="0403.019.261",
-        vat_number="BE0403019261"))
+    created = services.clients.create(
+        ClientData(
+            code="B1",
+            name="Brasserie",
+            country="BE",
+            email="a@b.be",
+            legal_id="0403.019.261",
+            vat_number="BE0403019261",
+        )
+    )
     assert created.legal_id == "0403019261"
     with pytest.raises(InvalidInput) as caught:
-        services.clients.create(ClientData(code="B2", name="X", country="BE", email="a@b.be",
-                                           vat_number="FR40303265045"))
+        services.clients.create(
+            ClientData(
+                code="B2", name="X", country="BE", email="a@b.be", vat_number="FR40303265045"
+            )
+        )
     assert _columns(caught.value) == {"vat_number"}
 
 

@@ -29,12 +29,23 @@ def test_due_date_from_client_terms_end_of_month(services) -> None:  # type: ign
 def test_bad_invoice_is_refused_field_by_field(services) -> None:  # type: ignore[no-untyped-def]
     client = add_client(services)
     add_invoice(services, client, "F1", "10.00", date(2026, 1, 1))
-    bad = InvoiceData(number="F1", client_id=None, issue_date=date(2026, 1, 10),
-                      due_date=date(2026, 1, 1), total=Decimal("-5"), currency="EURO")
+    bad = InvoiceData(
+        number="F1",
+        client_id=None,
+        issue_date=date(2026, 1, 10),
+        due_date=date(2026, 1, 1),
+        total=Decimal("-5"),
+        currency="EURO",
+    )
     with pytest.raises(InvalidInput) as caught:
         services.invoices.create(bad, TODAY)
     assert {p.column for p in caught.value.problems} == {
-        "number", "client", "currency", "total", "due_date"}
+        "number",
+        "client",
+        "currency",
+        "total",
+        "due_date",
+    }
 
 
 def test_statuses_are_derived(services) -> None:  # type: ignore[no-untyped-def]
@@ -45,14 +56,26 @@ def test_statuses_are_derived(services) -> None:  # type: ignore[no-untyped-def]
     paid = add_invoice(services, client, "PAID", "100.00", date(2026, 8, 1), date(2026, 9, 1))
     disputed = add_invoice(services, client, "DISP", "80.00", date(2026, 8, 2), date(2026, 9, 2))
     lost = add_invoice(services, client, "LOST", "70.00", date(2026, 1, 2), date(2026, 2, 2))
-    services.payments.record(PaymentDraft(client, date(2026, 9, 1), Decimal("100.00"),
-                                          allocation=[(paid, Decimal("100.00"))]))
-    services.payments.record(PaymentDraft(client, date(2026, 11, 10), Decimal("40.00"),
-                                          allocation=[(part, Decimal("40.00"))]))
+    services.payments.record(
+        PaymentDraft(
+            client, date(2026, 9, 1), Decimal("100.00"), allocation=[(paid, Decimal("100.00"))]
+        )
+    )
+    services.payments.record(
+        PaymentDraft(
+            client, date(2026, 11, 10), Decimal("40.00"), allocation=[(part, Decimal("40.00"))]
+        )
+    )
     services.invoice_actions.dispute(disputed, "wrong quantity", TODAY)
     services.invoice_actions.write_off(lost, "company closed", TODAY)
-    expected = {future: "open", late: "overdue", part: "partially_paid", paid: "paid",
-                disputed: "disputed", lost: "written_off"}
+    expected = {
+        future: "open",
+        late: "overdue",
+        part: "partially_paid",
+        paid: "paid",
+        disputed: "disputed",
+        lost: "written_off",
+    }
     for invoice_id, status in expected.items():
         assert services.invoices.get(invoice_id, TODAY).status == status
         rows = services.invoices.page(InvoiceFilter(statuses=frozenset({status})), TODAY)
@@ -70,19 +93,23 @@ def test_filters_and_totals_per_currency(services) -> None:  # type: ignore[no-u
     add_invoice(services, client, "F-300", "300.00", date(2026, 7, 1), date(2026, 8, 1), "USD")
     both = services.invoices.totals(InvoiceFilter(), TODAY)
     assert [(t.currency, t.count, t.total) for t in both] == [
-        ("EUR", 2, Decimal("300.50")), ("USD", 1, Decimal("300.00"))]
+        ("EUR", 2, Decimal("300.50")),
+        ("USD", 1, Decimal("300.00")),
+    ]
     page = services.invoices.page(InvoiceFilter(bucket="1-30"), TODAY)
     assert [r.line.number for r in page] == ["F-200"]
     page = services.invoices.page(InvoiceFilter(bucket="31-60"), TODAY)
     assert [r.line.number for r in page] == ["F-100"]
-    page = services.invoices.page(InvoiceFilter(amount_min=Decimal("150"),
-                                                amount_max=Decimal("250")), TODAY)
+    page = services.invoices.page(
+        InvoiceFilter(amount_min=Decimal("150"), amount_max=Decimal("250")), TODAY
+    )
     assert [r.line.number for r in page] == ["F-200"]
     assert services.invoices.count(InvoiceFilter(text="garage"), TODAY) == 3
     assert services.invoices.count(InvoiceFilter(text="f-2"), TODAY) == 1
     assert services.invoices.count(InvoiceFilter(text="%"), TODAY) == 0
-    page = services.invoices.page(InvoiceFilter(due_from=date(2026, 9, 1),
-                                                due_to=date(2026, 10, 31)), TODAY)
+    page = services.invoices.page(
+        InvoiceFilter(due_from=date(2026, 9, 1), due_to=date(2026, 10, 31)), TODAY
+    )
     assert [r.line.number for r in page] == ["F-100"]
 
 
@@ -91,13 +118,20 @@ def test_keyset_pages_in_both_directions(services, sort) -> None:  # type: ignor
     a = add_client(services, "A")
     b = add_client(services, "B")
     for n in range(9):
-        add_invoice(services, a if n % 2 else b, f"F{n}", f"{10 + n % 3}.00",
-                    date(2026, 1, 1 + n % 4), date(2026, 2, 1 + n % 5))
+        add_invoice(
+            services,
+            a if n % 2 else b,
+            f"F{n}",
+            f"{10 + n % 3}.00",
+            date(2026, 1, 1 + n % 4),
+            date(2026, 2, 1 + n % 5),
+        )
     for descending in (False, True):
         full = services.invoices.page(InvoiceFilter(), TODAY, sort, descending, limit=100)
         paged, after = [], None
-        while page := services.invoices.page(InvoiceFilter(), TODAY, sort, descending, after,
-                                             limit=2):
+        while page := services.invoices.page(
+            InvoiceFilter(), TODAY, sort, descending, after, limit=2
+        ):
             paged += page
             after = page[-1]
         assert [r.line.id for r in paged] == [r.line.id for r in full]
@@ -137,10 +171,12 @@ def test_credit_note_against_an_invoice(services) -> None:  # type: ignore[no-un
     invoice_id = add_invoice(services, client, "F1", "100.00", date(2026, 1, 1))
     services.payments.record(PaymentDraft(client, date(2026, 1, 5), Decimal("70.00")))
     with pytest.raises(InvalidInput, match="larger than the invoice"):
-        services.invoice_actions.create_credit_note(invoice_id, "AV1", date(2026, 1, 10),
-                                                    Decimal("150.00"), "too much")
+        services.invoice_actions.create_credit_note(
+            invoice_id, "AV1", date(2026, 1, 10), Decimal("150.00"), "too much"
+        )
     result = services.invoice_actions.create_credit_note(
-        invoice_id, "AV1", date(2026, 1, 10), Decimal("50.00"), "returned goods")
+        invoice_id, "AV1", date(2026, 1, 10), Decimal("50.00"), "returned goods"
+    )
     assert (result.applied, result.leftover) == (Decimal("30.00"), Decimal("20.00"))
     assert balance(services, invoice_id) == Decimal("0.00")
     notes = services.invoices.page(InvoiceFilter(statuses=frozenset({CREDIT_NOTE})), TODAY)

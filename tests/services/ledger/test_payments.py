@@ -30,8 +30,7 @@ def test_automatic_allocation_goes_to_the_oldest(services) -> None:  # type: ign
     client, old, mid, new = _three(services)
     result = services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("250.00")))
     assert (result.allocated, result.leftover) == (D("250.00"), D("0.00"))
-    assert [balance(services, i) for i in (old, mid, new)] == [D("0.00"), D("50.00"),
-                                                               D("300.00")]
+    assert [balance(services, i) for i in (old, mid, new)] == [D("0.00"), D("50.00"), D("300.00")]
 
 
 def test_disputed_invoices_are_skipped_by_the_automatic_split(services) -> None:  # type: ignore[no-untyped-def]
@@ -44,15 +43,22 @@ def test_disputed_invoices_are_skipped_by_the_automatic_split(services) -> None:
 
 def test_by_hand_across_several_invoices_with_leftover(services) -> None:  # type: ignore[no-untyped-def]
     client, old, mid, new = _three(services)
-    result = services.payments.record(PaymentDraft(
-        client, date(2026, 5, 1), D("400.00"), method="transfer", reference="VIR 42",
-        allocation=[(new, D("300.00")), (old, D("50.00"))]))
+    result = services.payments.record(
+        PaymentDraft(
+            client,
+            date(2026, 5, 1),
+            D("400.00"),
+            method="transfer",
+            reference="VIR 42",
+            allocation=[(new, D("300.00")), (old, D("50.00"))],
+        )
+    )
     assert (result.allocated, result.leftover) == (D("350.00"), D("50.00"))
-    assert [balance(services, i) for i in (old, mid, new)] == [D("50.00"), D("200.00"),
-                                                               D("0.00")]
+    assert [balance(services, i) for i in (old, mid, new)] == [D("50.00"), D("200.00"), D("0.00")]
     credits = services.payments.credits(client)
     assert [(c.source_kind, c.remaining, c.label) for c in credits] == [
-        ("payment", D("50.00"), "VIR 42")]
+        ("payment", D("50.00"), "VIR 42")
+    ]
 
 
 def test_overpayment_goes_to_credit(services) -> None:  # type: ignore[no-untyped-def]
@@ -65,11 +71,18 @@ def test_overpayment_goes_to_credit(services) -> None:  # type: ignore[no-untype
 def test_parts_are_checked(services) -> None:  # type: ignore[no-untyped-def]
     client, old, mid, _new = _three(services)
     with pytest.raises(InvalidInput):
-        services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("100.00"),
-                                              allocation=[(old, D("100.00")), (mid, D("1.00"))]))
+        services.payments.record(
+            PaymentDraft(
+                client,
+                date(2026, 5, 1),
+                D("100.00"),
+                allocation=[(old, D("100.00")), (mid, D("1.00"))],
+            )
+        )
     with pytest.raises(InvalidInput):
-        services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("500.00"),
-                                              allocation=[(old, D("150.00"))]))
+        services.payments.record(
+            PaymentDraft(client, date(2026, 5, 1), D("500.00"), allocation=[(old, D("150.00"))])
+        )
     with pytest.raises(InvalidInput):
         services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("0")))
     assert services.payments.payments(client) == []
@@ -77,8 +90,7 @@ def test_parts_are_checked(services) -> None:  # type: ignore[no-untyped-def]
 
 def test_credit_applied_later_and_undone(services) -> None:  # type: ignore[no-untyped-def]
     client, old, mid, _new = _three(services)
-    services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("150.00"),
-                                          allocation=CREDIT))
+    services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("150.00"), allocation=CREDIT))
     assert balance(services, old) == D("100.00")
     credit = services.payments.credits(client)[0]
     services.payments.apply_credit("payment", credit.source_id, mid, D("120.00"), TODAY)
@@ -92,8 +104,7 @@ def test_credit_applied_later_and_undone(services) -> None:  # type: ignore[no-u
 
 def test_automatic_application_of_every_credit(services) -> None:  # type: ignore[no-untyped-def]
     client, old, mid, _new = _three(services)
-    services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("130.00"),
-                                          allocation=CREDIT))
+    services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("130.00"), allocation=CREDIT))
     assert services.payments.apply_credits_automatically(client, TODAY) == D("130.00")
     assert [balance(services, i) for i in (old, mid)] == [D("0.00"), D("170.00")]
     assert services.payments.credits(client) == []
@@ -114,8 +125,9 @@ def test_undo_a_direct_allocation_and_delete_a_payment(services) -> None:  # typ
 
 def test_credit_note_applied_to_another_invoice(services) -> None:  # type: ignore[no-untyped-def]
     client, old, mid, _new = _three(services)
-    note = services.invoice_actions.create_credit_note(old, "AV1", date(2026, 2, 1),
-                                                       D("100.00"), "cancelled")
+    note = services.invoice_actions.create_credit_note(
+        old, "AV1", date(2026, 2, 1), D("100.00"), "cancelled"
+    )
     services.payments.unallocate("credit_note", note.credit_note_id, old)
     assert balance(services, old) == D("100.00")
     services.payments.apply_credit("credit_note", note.credit_note_id, mid, D("60.00"), TODAY)
@@ -123,8 +135,9 @@ def test_credit_note_applied_to_another_invoice(services) -> None:  # type: igno
     assert services.payments.credits(client)[0].remaining == D("40.00")
 
 
-@settings(max_examples=10, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(amounts=st.lists(st.integers(min_value=1, max_value=50_000), min_size=1, max_size=5))
 def test_money_is_conserved(sqlite_services, amounts) -> None:  # type: ignore[no-untyped-def]
     """What the payments bring = what they settle + the credit left, whatever the amounts."""

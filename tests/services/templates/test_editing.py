@@ -7,16 +7,21 @@ from datetime import date
 
 import pytest
 
-from app.domain.errors import InvalidInput
-from app.services.templates import editing as t
-from app.services.dossier import CompanySettings
 from app.adapters.pdf.templates import bundled_root, load_template, user_root
+from app.domain.errors import InvalidInput
+from app.services.dossier import CompanySettings
+from app.services.templates import editing as t
 from tests.adapters.pdf.helpers import flat, pdf_text
 
 TODAY = date(2026, 12, 3)
-COMPANY = CompanySettings(name="Atelier Dupont SARL", city="Lyon",
-                          iban="FR7630006000011234567890189", bic="AGRIFRPP",
-                          signatory="Claire Dupont", signatory_title="Gérante")
+COMPANY = CompanySettings(
+    name="Atelier Dupont SARL",
+    city="Lyon",
+    iban="FR7630006000011234567890189",
+    bic="AGRIFRPP",
+    signatory="Claire Dupont",
+    signatory_title="Gérante",
+)
 
 
 def test_save_then_restore_the_original() -> None:
@@ -29,7 +34,8 @@ def test_save_then_restore_the_original() -> None:
     assert own.read_text(encoding="utf-8") == edited
     assert "Chère cliente, cher client," in load_template("letters", "fr", "reminder_1").blocks
     assert (bundled_root() / "letters" / "fr" / "reminder_1.txt").read_text(
-        encoding="utf-8") == original.text
+        encoding="utf-8"
+    ) == original.text
     restored = t.restore_template("letters", "fr", "reminder_1")
     assert not restored.is_customised
     assert restored.text == original.text
@@ -42,17 +48,22 @@ def test_unknown_placeholder_is_refused_with_its_line() -> None:
         t.save_template("letters", "fr", "courtesy", text)
     problems = caught.value.problems
     assert [(p.line, p.message) for p in problems] == [
-        (1, "unknown placeholder {client_nom}"), (6, "unknown placeholder {montant}")]
+        (1, "unknown placeholder {client_nom}"),
+        (6, "unknown placeholder {montant}"),
+    ]
     assert problems[0].file == "letters/fr/courtesy.txt"
     assert not (user_root() / "letters" / "fr" / "courtesy.txt").exists()
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ("Relance\n\nMadame,", 1, "subject"),
-    ("Objet : Relance\nMadame,", 2, "blank line"),
-    ("Objet : Relance\n\nMadame,\n\n[factures]", 5, "[factures]"),
-    ("Objet : Relance\n\nUn { seul", 3, "braces"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("Relance\n\nMadame,", 1, "subject"),
+        ("Objet : Relance\nMadame,", 2, "blank line"),
+        ("Objet : Relance\n\nMadame,\n\n[factures]", 5, "[factures]"),
+        ("Objet : Relance\n\nUn { seul", 3, "braces"),
+    ],
+)
 def test_layout_mistakes_are_reported(text: str, line: int, words: str) -> None:
     problems = t.template_problems(text, "emails", "fr", "courtesy")
     assert problems
@@ -74,7 +85,8 @@ def test_every_shipped_template_is_clean_and_previews() -> None:
 
 def test_letter_preview_uses_the_edited_text() -> None:
     text = t.read_template("letters", "fr", "reminder_1").text.replace(
-        "Madame, Monsieur,", "Bonjour {client_name},", 1)
+        "Madame, Monsieur,", "Bonjour {client_name},", 1
+    )
     printed = flat(pdf_text(t.preview_letter(COMPANY, "reminder_1", "fr", text, TODAY)))
     assert "Bonjour Boulangerie Martin & Fils," in printed
     assert "FR76 3000 6000 0112 3456 7890 189" in printed
@@ -89,7 +101,11 @@ def test_email_preview_fills_subject_and_body() -> None:
 
 
 def test_names_outside_the_list_are_refused() -> None:
-    for kind, language, code in (("letters", "fr", "../../x"), ("faxes", "fr", "courtesy"),
-                                 ("letters", "de", "courtesy"), ("letters", "fr", "legal")):
+    for kind, language, code in (
+        ("letters", "fr", "../../x"),
+        ("faxes", "fr", "courtesy"),
+        ("letters", "de", "courtesy"),
+        ("letters", "fr", "legal"),
+    ):
         with pytest.raises(InvalidInput):
             t.save_template(kind, language, code, "Objet : x\n\ny")

@@ -37,9 +37,7 @@ def upgrade() -> None:
             sa.Column("free_reminder_days", sa.Integer(), nullable=False, server_default="14")
         )
         batch_op.add_column(
-            sa.Column(
-                "free_reminder_paper_delay", sa.Integer(), nullable=False, server_default="3"
-            )
+            sa.Column("free_reminder_paper_delay", sa.Integer(), nullable=False, server_default="3")
         )
     with op.batch_alter_table("reminders", schema=None) as batch_op:
         batch_op.add_column(sa.Column("instalment_due", sa.Date(), nullable=True))

@@ -23,8 +23,18 @@ down_revision = "0005_list_indexes"
 branch_labels = None
 depends_on = None
 
-SETTLED_INDEX = ("settled_on", "kind", "issue_date", "allocated_from", "due_date",
-                 "written_off_on", "currency", "client_id", "total", "disputed")
+SETTLED_INDEX = (
+    "settled_on",
+    "kind",
+    "issue_date",
+    "allocated_from",
+    "due_date",
+    "written_off_on",
+    "currency",
+    "client_id",
+    "total",
+    "disputed",
+)
 
 allocations = sa.table(
     "allocations",
@@ -51,8 +61,9 @@ payments = sa.table(
 lines = sa.table("payment_lines", sa.column("id", sa.Integer), sa.column("payment_id", sa.Integer))
 
 
-def _settled(amount: sa.ColumnElement[int], source: sa.ColumnElement[int],
-             key: sa.ColumnElement[int]) -> sa.ScalarSelect[object]:
+def _settled(
+    amount: sa.ColumnElement[int], source: sa.ColumnElement[int], key: sa.ColumnElement[int]
+) -> sa.ScalarSelect[object]:
     a = allocations.c
     return (
         sa.select(sa.case((sa.func.sum(a.amount) >= amount, sa.func.max(a.date))))
@@ -81,8 +92,9 @@ def upgrade() -> None:
     op.execute(
         invoices.update()
         .where(invoices.c.kind == "invoice", invoices.c.id.in_(sa.select(a.invoice_id)))
-        .values(settled_on=_settled(invoices.c.total, a.invoice_id, invoices.c.id),
-                allocated_from=first)
+        .values(
+            settled_on=_settled(invoices.c.total, a.invoice_id, invoices.c.id), allocated_from=first
+        )
     )
     op.execute(
         invoices.update()

@@ -12,9 +12,9 @@ from app.db.models import Invoice
 from app.db.repositories import transfer
 from app.i18n import _
 from app.services.dossier import CompanySettings
+from app.services.ledger.allocations import recompute_allocations
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import CsvTable, Record
-from app.services.ledger.allocations import recompute_allocations
 
 COLUMNS = (
     "number",

@@ -66,8 +66,9 @@ class ChartWidget(QWidget):
         from PySide6.QtCore import Qt
 
         over = any(artist.contains(event)[0] for artist in self.targets) if event.inaxes else False
-        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor if over
-                              else Qt.CursorShape.ArrowCursor)
+        self.canvas.setCursor(
+            Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor
+        )
 
     def save(self, path: str, fmt: str) -> None:
         """The chart as shown, to PNG or SVG."""

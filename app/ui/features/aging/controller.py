@@ -96,7 +96,8 @@ class AgingController(QObject):
         if chart.basis != DUE_DATE:
             return _("Total receivable {total}").format(total=total)
         return _("Total receivable {total} · overdue {late}").format(
-            total=total, late=money(overdue_of(chart.totals), chart.totals.currency))
+            total=total, late=money(overdue_of(chart.totals), chart.totals.currency)
+        )
 
     # -- opening the invoices ---------------------------------------------------------
     def open_cell(self, cell: AgingCell) -> None:
@@ -117,9 +118,15 @@ class AgingController(QObject):
         if bucket is not None:
             self.open_cell(self.chart.cell(bucket, row))
             return
-        self.context.bus.navigate.emit("invoices", InvoiceFilter(
-            client_id=self.chart.client_id(row), open_only=True, currency=row.currency,
-            as_of=self.chart.as_of))
+        self.context.bus.navigate.emit(
+            "invoices",
+            InvoiceFilter(
+                client_id=self.chart.client_id(row),
+                open_only=True,
+                currency=row.currency,
+                as_of=self.chart.as_of,
+            ),
+        )
 
     def open_totals(self, index: Any) -> None:
         if self.chart is None or not index.isValid():
@@ -128,8 +135,10 @@ class AgingController(QObject):
         if bucket is not None:
             self.open_cell(self.chart.cell(bucket))
             return
-        self.context.bus.navigate.emit("invoices", InvoiceFilter(
-            open_only=True, currency=self.chart.currency, as_of=self.chart.as_of))
+        self.context.bus.navigate.emit(
+            "invoices",
+            InvoiceFilter(open_only=True, currency=self.chart.currency, as_of=self.chart.as_of),
+        )
 
     # -- settings and exports -------------------------------------------------------
     def edit_limits(self) -> None:
@@ -143,7 +152,9 @@ class AgingController(QObject):
         self.context.tasks.run(
             lambda: self.services.analytics.save_aging_limits(limits),
             lambda _saved: self.context.bus.publish(Changes(settings=True)),
-            self.context.show_error, write=True)
+            self.context.show_error,
+            write=True,
+        )
 
     def export(self, fmt: str, path: str | None = None) -> None:
         if self.chart is None:
@@ -152,7 +163,8 @@ class AgingController(QObject):
         if path is None:
             suggested = f"aging-{chart.as_of.isoformat()}.{fmt}"
             path, _selected = QFileDialog.getSaveFileName(
-                self.view, _("Export the aged receivables"), suggested, EXPORT_FILTERS[fmt])
+                self.view, _("Export the aged receivables"), suggested, EXPORT_FILTERS[fmt]
+            )
             if not path:
                 return
             if not path.lower().endswith(f".{fmt}"):
@@ -161,7 +173,6 @@ class AgingController(QObject):
         self.view.status.setText(_("Exporting…"))
         self.context.tasks.run(
             lambda: export_aging(chart, target, fmt),
-            lambda written: self.view.status.setText(
-                _("Saved: {path}").format(path=str(written))),
+            lambda written: self.view.status.setText(_("Saved: {path}").format(path=str(written))),
             self._failed,
         )

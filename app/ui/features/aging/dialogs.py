@@ -35,21 +35,29 @@ class LimitsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Aging buckets"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_(
-            "Upper limit of each bucket, in days past the due date, separated by commas "
-            "(for example 30, 60, 90). Saved with the dossier.")))
+        layout.addWidget(
+            QLabel(
+                _(
+                    "Upper limit of each bucket, in days past the due date, separated by commas "
+                    "(for example 30, 60, 90). Saved with the dossier."
+                )
+            )
+        )
         self.text = QLineEdit(", ".join(str(n) for n in limits))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b03a2e;")
         layout.addWidget(self.text)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults)
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
-            lambda: self.text.setText("30, 60, 90"))
+            lambda: self.text.setText("30, 60, 90")
+        )
         layout.addWidget(self.buttons)
         self.text.textChanged.connect(lambda _t: self.error.clear())
 
@@ -58,7 +66,10 @@ class LimitsDialog(QDialog):
 
     def _accept(self) -> None:
         if self.limits() is None:
-            self.error.setText(_("Give 1 to {max} whole numbers of days, each larger than the "
-                                 "one before.").format(max=MAX_LIMITS))
+            self.error.setText(
+                _("Give 1 to {max} whole numbers of days, each larger than the one before.").format(
+                    max=MAX_LIMITS
+                )
+            )
             return
         self.accept()

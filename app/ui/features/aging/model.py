@@ -21,15 +21,18 @@ def aging_columns(chart: AgingChart) -> list[Column]:
     ]
     for index, name in enumerate(chart.buckets):
         is_late = index > 0 and chart.basis == DUE_DATE
-        columns.append(Column(
-            bucket_title(name, chart.basis),
-            lambda r, n=name: money(r.buckets[n], r.currency),
-            right=True,
-            tone=(lambda r, n=name: WARNING if r.buckets[n] else None) if is_late else None,
-            tooltip=lambda r, n=name: hint if r.buckets[n] else "",
-        ))
-    columns.append(Column(_("Unapplied credit"), lambda r: money(r.unapplied, r.currency),
-                          right=True))
+        columns.append(
+            Column(
+                bucket_title(name, chart.basis),
+                lambda r, n=name: money(r.buckets[n], r.currency),
+                right=True,
+                tone=(lambda r, n=name: WARNING if r.buckets[n] else None) if is_late else None,
+                tooltip=lambda r, n=name: hint if r.buckets[n] else "",
+            )
+        )
+    columns.append(
+        Column(_("Unapplied credit"), lambda r: money(r.unapplied, r.currency), right=True)
+    )
     columns.append(Column(_("Total"), lambda r: money(r.total, r.currency), right=True))
     return columns
 

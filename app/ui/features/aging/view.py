@@ -52,9 +52,13 @@ class AgingView(QWidget):
         self.export_button = QPushButton(_("Export"))
         menu = QMenu(self.export_button)
         self.export_actions: dict[str, QAction] = {}
-        for fmt, label in (("csv", _("Table as CSV…")), ("xlsx", _("Table as Excel (XLSX)…")),
-                           ("pdf", _("Report as PDF (chart and table)…")),
-                           ("png", _("Chart as PNG image…")), ("svg", _("Chart as SVG image…"))):
+        for fmt, label in (
+            ("csv", _("Table as CSV…")),
+            ("xlsx", _("Table as Excel (XLSX)…")),
+            ("pdf", _("Report as PDF (chart and table)…")),
+            ("png", _("Chart as PNG image…")),
+            ("svg", _("Chart as SVG image…")),
+        ):
             self.export_actions[fmt] = menu.addAction(label)
         self.export_button.setMenu(menu)
         self.status = QLabel()
@@ -87,9 +91,11 @@ class AgingView(QWidget):
         self.totals_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.totals_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.horizontalHeader().sectionResized.connect(
-            lambda index, _old, new: self.totals_table.setColumnWidth(index, new))
+            lambda index, _old, new: self.totals_table.setColumnWidth(index, new)
+        )
         self.table.horizontalScrollBar().valueChanged.connect(
-            self.totals_table.horizontalScrollBar().setValue)
+            self.totals_table.horizontalScrollBar().setValue
+        )
 
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -97,8 +103,12 @@ class AgingView(QWidget):
         lower_layout.setSpacing(0)
         lower_layout.addWidget(self.table, 1)
         lower_layout.addWidget(self.totals_table)
-        hint = QLabel(_("Double-click an amount to see exactly those invoices; a client's "
-                        "name, all its open invoices."))
+        hint = QLabel(
+            _(
+                "Double-click an amount to see exactly those invoices; a client's "
+                "name, all its open invoices."
+            )
+        )
         hint.setStyleSheet("color: #7f8c8d;")
         lower_layout.addWidget(hint)
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -21,48 +21,33 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.insight.behaviour import months_before
-from app.i18n import N_, _, format_number, ngettext
-from app.services.ledger.client_account import ClientAccount, Statement
+from app.i18n import N_, _, format_number
 from app.services.followup.client_policy import PolicyOptions
+from app.services.ledger.client_account import ClientAccount, Statement
 from app.services.ledger.clients import ClientData
 from app.ui.features.clients.history import history_columns
 from app.ui.features.clients.model import CHANNELS
+from app.ui.features.clients.parts import (
+    KIND_TEXT,
+    CreditRow,
+    Figure,
+    Opening,
+    open_invoice_columns,
+    payment_columns,
+    statement_detail,
+)
 from app.ui.widgets.format import day, money, money_by_currency
 from app.ui.widgets.forms import DateEdit
-from app.ui.widgets.status import WARNING, status_icon
 from app.ui.widgets.table_model import Column, RowsModel
 from app.ui.widgets.tables import make_table
 
-KIND_TEXT = {"invoice": N_("Invoice"), "credit_note": N_("Credit note"),
-             "payment": N_("Payment"), "write_off": N_("Written off"), "opening": N_("Opening")}
-PERIODS = (("12m", N_("Last 12 months")), ("year", N_("This year")),
-           ("last_year", N_("Last year")), ("all", N_("Everything")), ("custom", N_("Period…")))
-
-
-class _Opening:
-    """The statement's first line: the balance brought forward."""
-
-    kind = "opening"
-    label = detail = ""
-
-    def __init__(self, when: date, currency: str, balance: Decimal) -> None:
-        self.date, self.currency, self.balance = when, currency, balance
-        self.amount = Decimal(0)
-
-
-class Figure(QFrame):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 6, 8, 6)
-        caption = QLabel(title)
-        caption.setStyleSheet("color: #5d6d7e;")
-        self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.addWidget(caption)
-        box.addWidget(self.value)
+PERIODS = (
+    ("12m", N_("Last 12 months")),
+    ("year", N_("This year")),
+    ("last_year", N_("Last year")),
+    ("all", N_("Everything")),
+    ("custom", N_("Period…")),
+)
 
 
 class ClientDetail(QWidget):
@@ -90,9 +75,12 @@ class ClientDetail(QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, tip in (("edit", _("Edit…"), "F2"), ("invoice", _("New invoice…"), ""),
-                               ("payment", _("Record a payment…"), ""),
-                               ("credit", _("Apply credit…"), "")):
+        for key, text, tip in (
+            ("edit", _("Edit…"), "F2"),
+            ("invoice", _("New invoice…"), ""),
+            ("payment", _("Record a payment…"), ""),
+            ("credit", _("Apply credit…"), ""),
+        ):
             button = QPushButton(text)
             if tip:
                 button.setToolTip(tip)
@@ -111,22 +99,31 @@ class ClientDetail(QWidget):
         self.card.setMinimumWidth(260)
         self.card.setMaximumWidth(340)
         self.card.setContentsMargins(8, 8, 8, 8)
-        self.figures = {key: Figure(title) for key, title in (
-            ("balance", _("Open balance")), ("overdue", _("Overdue")),
-            ("oldest", _("Oldest overdue")), ("credit", _("Credit available")),
-            ("late", _("Average days late")), ("on_time", _("Paid on time (12 months)")),
-            ("to_pay", _("Average days to pay")), ("risk", _("Risk grade")))}
+        self.figures = {
+            key: Figure(title)
+            for key, title in (
+                ("balance", _("Open balance")),
+                ("overdue", _("Overdue")),
+                ("oldest", _("Oldest overdue")),
+                ("credit", _("Credit available")),
+                ("late", _("Average days late")),
+                ("on_time", _("Paid on time (12 months)")),
+                ("to_pay", _("Average days to pay")),
+                ("risk", _("Risk grade")),
+            )
+        }
         grid = QGridLayout()
         for index, figure in enumerate(self.figures.values()):
             grid.addWidget(figure, index // 4, index % 4)
 
         self.tabs = QTabWidget()
         self._build_statement()
-        self.open_model = RowsModel(self._open_columns(), self)
-        self.payments_model = RowsModel(self._payment_columns(), self)
+        self.open_model = RowsModel(open_invoice_columns(self.context.today), self)
+        self.payments_model = RowsModel(payment_columns(), self)
         self.history_model = RowsModel(history_columns(), self)
-        self.open_table = self._tab(self.open_model, _("Open invoices"),
-                                    (110, 90, 90, 120, 120, 140))
+        self.open_table = self._tab(
+            self.open_model, _("Open invoices"), (110, 90, 90, 120, 120, 140)
+        )
         self.open_table.doubleClicked.connect(self._open_invoice)
         self._tab(self.payments_model, _("Payments and credit"), (90, 110, 120, 120, 150))
         self._tab(self.history_model, _("History"), (90, 175, 165, 90, 300))
@@ -168,17 +165,26 @@ class ClientDetail(QWidget):
         bar.addStretch(1)
         self.statement_total = QLabel()
         bar.addWidget(self.statement_total)
-        self.statement_model = RowsModel([
-            Column(_("Date"), lambda r: day(r.date)),
-            Column(_("Type"), lambda r: _(KIND_TEXT.get(r.kind, r.kind))),
-            Column(_("Reference"), lambda r: r.label),
-            Column(_("Detail"), self._detail),
-            Column(_("Debit"), lambda r: money(r.amount, r.currency) if r.amount > 0 else "",
-                   right=True),
-            Column(_("Credits"), lambda r: money(-r.amount, r.currency) if r.amount < 0 else "",
-                   right=True),
-            Column(_("Balance"), lambda r: money(r.balance, r.currency), right=True),
-        ], self)
+        self.statement_model = RowsModel(
+            [
+                Column(_("Date"), lambda r: day(r.date)),
+                Column(_("Type"), lambda r: _(KIND_TEXT.get(r.kind, r.kind))),
+                Column(_("Reference"), lambda r: r.label),
+                Column(_("Detail"), statement_detail),
+                Column(
+                    _("Debit"),
+                    lambda r: money(r.amount, r.currency) if r.amount > 0 else "",
+                    right=True,
+                ),
+                Column(
+                    _("Credits"),
+                    lambda r: money(-r.amount, r.currency) if r.amount < 0 else "",
+                    right=True,
+                ),
+                Column(_("Balance"), lambda r: money(r.balance, r.currency), right=True),
+            ],
+            self,
+        )
         self.statement_table = make_table()
         self.statement_table.setModel(self.statement_model)
         for column, width in enumerate((90, 95, 120, 200, 110, 110, 120)):
@@ -189,43 +195,6 @@ class ClientDetail(QWidget):
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.date_from.dateChanged.connect(lambda _d: self._custom_dates())
         self.date_to.dateChanged.connect(lambda _d: self._custom_dates())
-
-    @staticmethod
-    def _detail(row: Any) -> str:
-        if row.kind == "invoice" and row.detail:
-            return _("due {date}").format(date=day(date.fromisoformat(row.detail[:10])))
-        if row.kind == "opening":
-            return _("Balance brought forward")
-        return str(row.detail)
-
-    def _open_columns(self) -> list[Column]:
-        today = self.context.today
-        return [
-            Column(_("Number"), lambda r: r.number),
-            Column(_("Issued"), lambda r: day(r.issue_date)),
-            Column(_("Due"), lambda r: day(r.due_date)),
-            Column(_("Total"), lambda r: money(r.total, r.currency), right=True),
-            Column(_("Left to pay"), lambda r: money(r.balance, r.currency), right=True),
-            Column(_("Status"), lambda r: _("Disputed") if r.disputed else (
-                ngettext("{days} day late", "{days} days late", (today() - r.due_date).days)
-                .format(days=(today() - r.due_date).days)
-                if r.due_date < today() else _("Not yet due")),
-                tone=lambda r: WARNING if r.disputed or r.due_date < today() else None,
-                icon=lambda r: status_icon("disputed") if r.disputed else (
-                    status_icon("overdue") if r.due_date < today() else status_icon("open"))),
-        ]
-
-    @staticmethod
-    def _payment_columns() -> list[Column]:
-        return [
-            Column(_("Date"), lambda r: day(r.date)),
-            Column(_("Type"), lambda r: _("Payment") if r.kind == "payment"
-                   else _("Credit note")),
-            Column(_("Amount"), lambda r: money(r.amount, r.currency), right=True),
-            Column(_("Not yet applied"), lambda r: money(r.remaining, r.currency)
-                   if r.remaining else "", right=True),
-            Column(_("Reference"), lambda r: r.label),
-        ]
 
     # -- loading ------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
@@ -238,11 +207,13 @@ class ClientDetail(QWidget):
         client_id, today = self.client_id, self.context.today()
         run, error = self.context.tasks.run, self.context.show_error
         clients = self.services.clients
-        run(lambda: (clients.get(client_id), clients.policy_options()),
-            lambda loaded: self._show_card(*loaded), error)
+        run(
+            lambda: (clients.get(client_id), clients.policy_options()),
+            lambda loaded: self._show_card(*loaded),
+            error,
+        )
         run(lambda: self.services.accounts.account(client_id, today), self._show_account, error)
-        run(lambda: self.services.accounts.history(client_id), self.history_model.set_rows,
-            error)
+        run(lambda: self.services.accounts.history(client_id), self.history_model.set_rows, error)
         self._load_statement()
 
     def _show_card(self, client: ClientData, policies: PolicyOptions | None = None) -> None:
@@ -265,15 +236,22 @@ class ClientDetail(QWidget):
             how = " · ".join(x for x in (contact.email, contact.phone) if x)
             lines.append(f"{escape(who)}{mark}<br><small>{escape(how)}</small>")
         lines.append("")
-        lines.append(_("Channel: {channel}").format(
-            channel=_(CHANNELS.get(client.preferred_channel, client.preferred_channel))))
-        lines.append(_("Terms: {terms}").format(terms=escape(client.payment_terms)
-                                                or _("company default")))
+        lines.append(
+            _("Channel: {channel}").format(
+                channel=_(CHANNELS.get(client.preferred_channel, client.preferred_channel))
+            )
+        )
+        lines.append(
+            _("Terms: {terms}").format(terms=escape(client.payment_terms) or _("company default"))
+        )
         policy = policies.applied(client.client_type, client.dunning_policy) if policies else None
         if policy is not None:
             name = escape(policy.label)
-            lines.append(_("Reminder policy: {name}").format(
-                name=name if client.dunning_policy else _("{name} (default)").format(name=name)))
+            lines.append(
+                _("Reminder policy: {name}").format(
+                    name=name if client.dunning_policy else _("{name} (default)").format(name=name)
+                )
+            )
         if client.credit_limit is not None:
             lines.append(_("Credit limit: {amount}").format(amount=money(client.credit_limit)))
         if client.legal_id:
@@ -283,9 +261,13 @@ class ClientDetail(QWidget):
         if client.iban:
             lines.append(f"IBAN: {escape(client.iban)}")
         if client.dunning_blocked:
-            lines.append("<span style='color:#b03a2e'>⛔ " + escape(
-                _("Reminders blocked: {reason}").format(reason=client.dunning_blocked_reason))
-                + "</span>")
+            lines.append(
+                "<span style='color:#b03a2e'>⛔ "
+                + escape(
+                    _("Reminders blocked: {reason}").format(reason=client.dunning_blocked_reason)
+                )
+                + "</span>"
+            )
         if client.notes:
             lines.append("<i>" + escape(client.notes).replace("\n", "<br>") + "</i>")
         self.card.setText("<br>".join(lines))
@@ -295,30 +277,59 @@ class ClientDetail(QWidget):
         f = self.figures
         f["balance"].value.setText(money_by_currency(account.balances))
         f["overdue"].value.setText(money_by_currency(account.overdue))
-        f["overdue"].value.setStyleSheet(f["overdue"].value.styleSheet() + (
-            "color: #b03a2e;" if account.overdue else ""))
-        f["oldest"].value.setText(_("{days} days").format(days=account.oldest_overdue_days)
-                                  if account.oldest_overdue_days else "—")
+        f["overdue"].value.setStyleSheet(
+            f["overdue"].value.styleSheet() + ("color: #b03a2e;" if account.overdue else "")
+        )
+        f["oldest"].value.setText(
+            _("{days} days").format(days=account.oldest_overdue_days)
+            if account.oldest_overdue_days
+            else "—"
+        )
         credit: dict[str, Decimal] = {}
         for c in account.credits:
             credit[c.currency] = credit.get(c.currency, Decimal(0)) + c.remaining
         f["credit"].value.setText(money_by_currency(credit))
         b = account.behaviour
-        f["late"].value.setText(_("{days} days").format(days=format_number(
-            b.average_days_late, decimals=1)) if b.average_days_late is not None else "—")
-        f["on_time"].value.setText(f"{format_number(b.on_time_rate * 100, decimals=0)} %"
-                                   if b.on_time_rate is not None else "—")
-        f["to_pay"].value.setText(_("{days} days").format(days=format_number(
-            b.average_days_to_pay, decimals=1)) if b.average_days_to_pay is not None else "—")
+        f["late"].value.setText(
+            _("{days} days").format(days=format_number(b.average_days_late, decimals=1))
+            if b.average_days_late is not None
+            else "—"
+        )
+        f["on_time"].value.setText(
+            f"{format_number(b.on_time_rate * 100, decimals=0)} %"
+            if b.on_time_rate is not None
+            else "—"
+        )
+        f["to_pay"].value.setText(
+            _("{days} days").format(days=format_number(b.average_days_to_pay, decimals=1))
+            if b.average_days_to_pay is not None
+            else "—"
+        )
         grade = account.risk_grade
         f["risk"].value.setText(_("new") if grade == "new" else grade)
-        f["risk"].setToolTip(_("From the last 12 months: A pays on time … E very late; “new” "
-                               "until 3 invoices are paid"))
+        f["risk"].setToolTip(
+            _(
+                "From the last 12 months: A pays on time … E very late; “new” "
+                "until 3 invoices are paid"
+            )
+        )
         self.open_model.set_rows(account.open_invoices)
-        rows = [_CreditRow("payment", p.date, p.currency, p.amount, p.amount - p.allocated,
-                           p.reference or p.method) for p in account.payments]
-        rows += [_CreditRow("credit_note", c.date, c.currency, c.amount, c.remaining, c.label)
-                 for c in account.credits if c.source_kind == "credit_note"]
+        rows = [
+            CreditRow(
+                "payment",
+                p.date,
+                p.currency,
+                p.amount,
+                p.amount - p.allocated,
+                p.reference or p.method,
+            )
+            for p in account.payments
+        ]
+        rows += [
+            CreditRow("credit_note", c.date, c.currency, c.amount, c.remaining, c.label)
+            for c in account.credits
+            if c.source_kind == "credit_note"
+        ]
         rows.sort(key=lambda r: r.date, reverse=True)
         self.payments_model.set_rows(rows)
         self.buttons["credit"].setEnabled(bool(account.credits) and bool(account.open_invoices))
@@ -355,27 +366,28 @@ class ClientDetail(QWidget):
         end = None if whole else self.date_to.value()
         self.context.tasks.run(
             lambda: self.services.accounts.statement(client_id, start, end),
-            self._show_statement, self.context.show_error)
+            self._show_statement,
+            self.context.show_error,
+        )
 
     def _show_statement(self, statement: Statement) -> None:
         rows: list[Any] = []
         if statement.date_from is not None:
-            rows = [_Opening(statement.date_from, cur, amount)
-                    for cur, amount in sorted(statement.opening.items())]
+            rows = [
+                Opening(statement.date_from, cur, amount)
+                for cur, amount in sorted(statement.opening.items())
+            ]
         rows += statement.lines
         self.statement_model.set_rows(rows)
-        self.statement_total.setText(_("Balance at the end of the period: {amounts}").format(
-            amounts=money_by_currency(statement.closing) if any(statement.closing.values())
-            else money(Decimal(0))))
+        self.statement_total.setText(
+            _("Balance at the end of the period: {amounts}").format(
+                amounts=money_by_currency(statement.closing)
+                if any(statement.closing.values())
+                else money(Decimal(0))
+            )
+        )
         self.statement_table.scrollToBottom()
 
     def _open_invoice(self, index: Any) -> None:
         if self.account is not None and index.isValid():
             self.open_invoice.emit(self.open_model.row(index.row()).invoice_id)
-
-
-class _CreditRow:
-    def __init__(self, kind: str, when: date, currency: str, amount: Decimal,
-                 remaining: Decimal, label: str) -> None:
-        self.kind, self.date, self.currency = kind, when, currency
-        self.amount, self.remaining, self.label = amount, remaining, label

@@ -40,8 +40,10 @@ CONTACT_COLUMNS = ("name", "role", "email", "phone")
 def countries() -> list[tuple[str, str]]:
     """(code, name) with France and Belgium first, then every country by name."""
     names = Locale.parse(babel_locale()).territories
-    pairs = sorted(((code, name) for code, name in names.items()
-                    if len(code) == 2 and code.isalpha()), key=lambda p: p[1].lower())
+    pairs = sorted(
+        ((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()),
+        key=lambda p: p[1].lower(),
+    )
     first = [(c, names[c]) for c in ("FR", "BE", "LU", "CH") if c in names]
     return first + [p for p in pairs if p[0] not in {c for c, _n in first}]
 
@@ -58,8 +60,13 @@ def terms_display(code: str) -> str:
 
 
 class ClientDialog(ServiceDialog):
-    def __init__(self, services: Any, tasks: Any, client: ClientData | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Any,
+        tasks: Any,
+        client: ClientData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         title = _("Edit client {code}").format(code=client.code) if client else _("New client")
         super().__init__(tasks, title, parent)
         self.services = services
@@ -175,7 +182,8 @@ class ClientDialog(ServiceDialog):
         box = QVBoxLayout(page)
         self.contacts = QTableWidget(0, 5)
         self.contacts.setHorizontalHeaderLabels(
-            [_("Name"), _("Role"), _("Email"), _("Phone"), _("Gets reminders")])
+            [_("Name"), _("Role"), _("Email"), _("Phone"), _("Gets reminders")]
+        )
         self.contacts.horizontalHeader().setStretchLastSection(True)
         self.contacts.setWordWrap(False)
         for column, width in enumerate((130, 110, 190, 110)):
@@ -205,8 +213,9 @@ class ClientDialog(ServiceDialog):
             self.contacts.setItem(row, column, QTableWidgetItem(getattr(contact, name)))
         check = QTableWidgetItem()
         check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        check.setCheckState(Qt.CheckState.Checked if contact.is_reminder_contact
-                            else Qt.CheckState.Unchecked)
+        check.setCheckState(
+            Qt.CheckState.Checked if contact.is_reminder_contact else Qt.CheckState.Unchecked
+        )
         self.contacts.setItem(row, 4, check)
 
     def _remove_contact(self) -> None:
@@ -231,8 +240,12 @@ class ClientDialog(ServiceDialog):
 
     def _name_default_policy(self) -> None:
         default = self.policies.default_for(self.client_type.currentData())
-        self.policy.setItemText(0, _("Default for this type of client ({name})").format(
-            name=default.label) if default else _("Default for this type of client"))
+        self.policy.setItemText(
+            0,
+            _("Default for this type of client ({name})").format(name=default.label)
+            if default
+            else _("Default for this type of client"),
+        )
 
     def _policy_chosen(self, index: int) -> None:
         self.policy_code = str(self.policy.itemData(index) or "")
@@ -242,8 +255,12 @@ class ClientDialog(ServiceDialog):
         terms = parse_terms(value) if value else None
         label = self.errors.fields["payment_terms"][1]
         if terms is not None and exceeds_legal_cap(terms):
-            label.setText(_("Beyond the legal cap between French businesses (60 days, or 45 "
-                            "days end of month)"))
+            label.setText(
+                _(
+                    "Beyond the legal cap between French businesses (60 days, or 45 "
+                    "days end of month)"
+                )
+            )
             label.setStyleSheet("color: #a04000;")
             label.show()
         else:
@@ -296,30 +313,44 @@ class ClientDialog(ServiceDialog):
             raise InvalidInput(problems)
         contacts = []
         for row in range(self.contacts.rowCount()):
-            values = {name: (self.contacts.item(row, col).text()
-                             if self.contacts.item(row, col) else "")
-                      for col, name in enumerate(CONTACT_COLUMNS)}
+            values = {
+                name: (self.contacts.item(row, col).text() if self.contacts.item(row, col) else "")
+                for col, name in enumerate(CONTACT_COLUMNS)
+            }
             check = self.contacts.item(row, 4)
-            contacts.append(ContactData(
-                **values, is_reminder_contact=bool(
-                    check and check.checkState() == Qt.CheckState.Checked)))
+            contacts.append(
+                ContactData(
+                    **values,
+                    is_reminder_contact=bool(check and check.checkState() == Qt.CheckState.Checked),
+                )
+            )
         data = ClientData(
-            code=self.code.text(), name=self.name.text(),
-            client_type=self.client_type.currentData(), email=self.email.text(),
-            phone=self.phone.text(), address=self.address.toPlainText(),
-            postcode=self.postcode.text(), city=self.city.text(),
-            country=self.country.currentData() or "", language=self.language.currentData(),
-            legal_id=self.legal_id.text(), vat_number=self.vat_number.text(),
-            iban=self.iban.text(), payment_terms=self._terms_value(), credit_limit=limit,
+            code=self.code.text(),
+            name=self.name.text(),
+            client_type=self.client_type.currentData(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            address=self.address.toPlainText(),
+            postcode=self.postcode.text(),
+            city=self.city.text(),
+            country=self.country.currentData() or "",
+            language=self.language.currentData(),
+            legal_id=self.legal_id.text(),
+            vat_number=self.vat_number.text(),
+            iban=self.iban.text(),
+            payment_terms=self._terms_value(),
+            credit_limit=limit,
             preferred_channel=self.channel.currentData(),
             dunning_blocked=self.blocked.isChecked(),
             dunning_blocked_reason=self.blocked_reason.text(),
             dunning_policy=self.policy_code,
-            notes=self.notes.toPlainText(), contacts=tuple(contacts),
+            notes=self.notes.toPlainText(),
+            contacts=tuple(contacts),
         )
         if self.client is not None:
-            data = replace(data, id=self.client.id, version=self.client.version,
-                           archived=self.client.archived)
+            data = replace(
+                data, id=self.client.id, version=self.client.version, archived=self.client.archived
+            )
         return data
 
     def save(self) -> None:

@@ -30,6 +30,7 @@ def _risk(model: ClientListModel) -> Any:
         if grade is None:
             return "—"
         return _("new") if grade == "new" else grade
+
     return text
 
 
@@ -40,36 +41,60 @@ class ClientListModel(LazyTableModel):
         self.risks: dict[int, str] = {}
         columns = [
             LazyColumn(N_("Code"), lambda r: r.code, "code"),
-            LazyColumn(N_("Name"), lambda r: r.name + (_(" (archived)") if r.archived else ""),
-                       "name", tone=lambda r: MUTED if r.archived else None),
+            LazyColumn(
+                N_("Name"),
+                lambda r: r.name + (_(" (archived)") if r.archived else ""),
+                "name",
+                tone=lambda r: MUTED if r.archived else None,
+            ),
             LazyColumn(N_("Type"), lambda r: _(TYPES.get(r.client_type, r.client_type))),
-            LazyColumn(N_("Channel"),
-                       lambda r: _(CHANNELS.get(r.preferred_channel, r.preferred_channel))),
+            LazyColumn(
+                N_("Channel"), lambda r: _(CHANNELS.get(r.preferred_channel, r.preferred_channel))
+            ),
             LazyColumn(N_("Terms"), lambda r: terms_label(r.terms_days, r.terms_end_of_month)),
             LazyColumn(N_("City"), lambda r: r.city, "city"),
             LazyColumn(N_("Open balance"), lambda r: money_by_currency(r.balances), right=True),
-            LazyColumn(N_("Overdue"), lambda r: money_by_currency(r.overdue), right=True,
-                       tone=lambda r: WARNING if r.overdue else None,
-                       icon=lambda r: status_icon("overdue") if r.overdue else None),
-            LazyColumn(N_("Risk"), _risk(self),
-                       tone=lambda r: WARNING if self.risks.get(r.id) in ("D", "E") else None,
-                       tooltip=lambda r: _("Risk grade from the payment history: A (pays on "
-                                           "time) to E (very late); “new” until 3 invoices "
-                                           "are paid")),
-            LazyColumn(N_("Oldest overdue"),
-                       lambda r: _("{days} d.").format(days=r.oldest_overdue_days)
-                       if r.oldest_overdue_days else "", right=True,
-                       tone=lambda r: WARNING if (r.oldest_overdue_days or 0) > 60 else None),
-            LazyColumn(N_("Reminders"),
-                       lambda r: _("Blocked") if r.dunning_blocked else _("Active"),
-                       tone=lambda r: WARNING if r.dunning_blocked else None,
-                       icon=lambda r: status_icon("written_off") if r.dunning_blocked else None),
+            LazyColumn(
+                N_("Overdue"),
+                lambda r: money_by_currency(r.overdue),
+                right=True,
+                tone=lambda r: WARNING if r.overdue else None,
+                icon=lambda r: status_icon("overdue") if r.overdue else None,
+            ),
+            LazyColumn(
+                N_("Risk"),
+                _risk(self),
+                tone=lambda r: WARNING if self.risks.get(r.id) in ("D", "E") else None,
+                tooltip=lambda r: _(
+                    "Risk grade from the payment history: A (pays on "
+                    "time) to E (very late); “new” until 3 invoices "
+                    "are paid"
+                ),
+            ),
+            LazyColumn(
+                N_("Oldest overdue"),
+                lambda r: (
+                    _("{days} d.").format(days=r.oldest_overdue_days)
+                    if r.oldest_overdue_days
+                    else ""
+                ),
+                right=True,
+                tone=lambda r: WARNING if (r.oldest_overdue_days or 0) > 60 else None,
+            ),
+            LazyColumn(
+                N_("Reminders"),
+                lambda r: _("Blocked") if r.dunning_blocked else _("Active"),
+                tone=lambda r: WARNING if r.dunning_blocked else None,
+                icon=lambda r: status_icon("written_off") if r.dunning_blocked else None,
+            ),
         ]
         super().__init__(columns, fetch, run, parent, sort_key="code")
 
     def set_risks(self, risks: dict[int, str]) -> None:
         self.risks = risks
         if self.rows:
-            self.dataChanged.emit(self.index(0, self.RISK_COLUMN),
-                                  self.index(len(self.rows) - 1, self.RISK_COLUMN),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(0, self.RISK_COLUMN),
+                self.index(len(self.rows) - 1, self.RISK_COLUMN),
+                [Qt.ItemDataRole.DisplayRole],
+            )

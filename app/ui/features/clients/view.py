@@ -43,8 +43,9 @@ class ClientsView(QWidget):
 
         register = QWidget()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search by name, code, email, city, VAT or company "
-                                         "number"))
+        self.search.setPlaceholderText(
+            _("Search by name, code, email, city, VAT or company number")
+        )
         self.search.setClearButtonEnabled(True)
         self.archived = QCheckBox(_("Archived too"))
         self.blocked = QCheckBox(_("Reminders blocked"))
@@ -127,17 +128,24 @@ class ClientsView(QWidget):
         self.context.tasks.run(fn, done, failed)
 
     def _fetch(self, after: Any, limit: int, sort: str, descending: bool) -> list[Any]:
-        return self.services.clients.page(self.filter, self.context.today(), sort or "code",
-                                          descending, after, limit)
+        return self.services.clients.page(
+            self.filter, self.context.today(), sort or "code", descending, after, limit
+        )
 
     def refresh(self) -> None:
-        self.filter = ClientFilter(text=self.search.text().strip(),
-                                   include_archived=self.archived.isChecked(),
-                                   blocked_only=self.blocked.isChecked())
+        self.filter = ClientFilter(
+            text=self.search.text().strip(),
+            include_archived=self.archived.isChecked(),
+            blocked_only=self.blocked.isChecked(),
+        )
         flt = self.filter
         self.model.reload()
-        self.context.tasks.run(lambda: self.services.clients.count(flt), self._show_count,
-                               self.context.show_error, key="client-count")
+        self.context.tasks.run(
+            lambda: self.services.clients.count(flt),
+            self._show_count,
+            self.context.show_error,
+            key="client-count",
+        )
 
     def _loaded(self) -> None:
         if self.model.risks:
@@ -151,8 +159,11 @@ class ClientsView(QWidget):
         self.context.tasks.run(grades, self.model.set_risks, None, slow=True, key="risks")
 
     def _show_count(self, count: int) -> None:
-        self.count.setText(ngettext("{count} client", "{count} clients", count).format(
-            count=format_number(Decimal(count), decimals=0)))
+        self.count.setText(
+            ngettext("{count} client", "{count} clients", count).format(
+                count=format_number(Decimal(count), decimals=0)
+            )
+        )
 
     def _changed(self, changes: Changes) -> None:
         if changes.clients or changes.ledger:
@@ -199,8 +210,9 @@ class ClientsView(QWidget):
     def edit_current(self) -> None:
         row = self.current()
         if row is not None:
-            self.context.tasks.run(lambda: self.services.clients.get(row.id), self._edit,
-                                   self.context.show_error)
+            self.context.tasks.run(
+                lambda: self.services.clients.get(row.id), self._edit, self.context.show_error
+            )
 
     def _edit(self, client: Any) -> None:
         dialog = ClientDialog(self.services, self.context.tasks, client, parent=self)
@@ -213,24 +225,36 @@ class ClientsView(QWidget):
             return
         self.context.tasks.run(
             lambda: self.services.clients.set_archived(row.id, not row.archived),
-            lambda _v: self._publish(row.id), self.context.show_error, write=True)
+            lambda _v: self._publish(row.id),
+            self.context.show_error,
+            write=True,
+        )
 
     def delete_current(self) -> None:
         row = self.current()
         if row is None:
             return
         answer = QMessageBox.question(
-            self, _("Delete client"),
-            _("Delete {name} ({code})? Only a client without invoices or payments can be "
-              "deleted.").format(name=row.name, code=row.code))
+            self,
+            _("Delete client"),
+            _(
+                "Delete {name} ({code})? Only a client without invoices or payments can be deleted."
+            ).format(name=row.name, code=row.code),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.context.tasks.run(lambda: self.services.clients.delete(row.id),
-                                   lambda _v: self._publish(row.id), self.context.show_error,
-                                   write=True)
+            self.context.tasks.run(
+                lambda: self.services.clients.delete(row.id),
+                lambda _v: self._publish(row.id),
+                self.context.show_error,
+                write=True,
+            )
 
     def _publish(self, client_id: int, ledger: bool = False) -> None:
-        self.context.bus.publish(Changes(clients=True, invoices=ledger, payments=ledger,
-                                         client_ids=frozenset({client_id})))
+        self.context.bus.publish(
+            Changes(
+                clients=True, invoices=ledger, payments=ledger, client_ids=frozenset({client_id})
+            )
+        )
 
     @staticmethod
     def _who(client: Any) -> tuple[int, str, str] | None:

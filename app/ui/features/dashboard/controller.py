@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject
 from app.domain.filters import InvoiceFilter
 from app.domain.insight.forecast import CurrencyForecast, ForecastOptions
 from app.domain.ledger.status import DISPUTED
-from app.services.analytics.service import DashboardFigures, Snapshot, TrendPoint
 from app.services.analytics.charts import draw_forecast, draw_trend
+from app.services.analytics.service import DashboardFigures, Snapshot, TrendPoint
 from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine, week_bounds
 from app.ui.changes import Changes
 from app.ui.features.aging.chart import preload
@@ -51,9 +51,11 @@ class DashboardController(QObject):
         view.currency.currentIndexChanged.connect(lambda _i: self.draw_charts())
         view.week.opened.connect(self.open)
         view.cards["overdue_count"].clicked.connect(
-            lambda: self.open("invoices", InvoiceFilter(overdue_on=self.context.today())))
+            lambda: self.open("invoices", InvoiceFilter(overdue_on=self.context.today()))
+        )
         view.cards["disputes"].clicked.connect(
-            lambda: self.open("invoices", InvoiceFilter(statuses=frozenset({DISPUTED}))))
+            lambda: self.open("invoices", InvoiceFilter(statuses=frozenset({DISPUTED})))
+        )
         context.bus.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
@@ -65,9 +67,11 @@ class DashboardController(QObject):
 
     def options(self) -> ForecastOptions:
         boxes = self.view.what_if
-        return ForecastOptions(exclude_disputed=boxes["disputed"].isChecked(),
-                               exclude_grade_e=boxes["grade_e"].isChecked(),
-                               pay_on_due_date=boxes["on_due_date"].isChecked())
+        return ForecastOptions(
+            exclude_disputed=boxes["disputed"].isChecked(),
+            exclude_grade_e=boxes["grade_e"].isChecked(),
+            pay_on_due_date=boxes["on_due_date"].isChecked(),
+        )
 
     def refresh(self) -> None:
         self._generation += 1
@@ -79,15 +83,27 @@ class DashboardController(QObject):
         analytics = self.services.analytics
         run = self.context.tasks.run
         self._graded = False
-        run(lambda: analytics.figures(today),
-            lambda figures: self._show_figures(generation, figures), self.context.show_error)
-        run(lambda: self._overview(today, options),
-            lambda result: self._show_overview(generation, result), self.context.show_error,
-            slow=True)
-        run(lambda: analytics.overdue_trend(today),
-            lambda trend: self._show_trend(generation, trend), self.context.show_error)
-        run(lambda: analytics.week.reminders(today),
-            lambda lines: self._show_week(generation, REMINDER, lines), self._week_failed)
+        run(
+            lambda: analytics.figures(today),
+            lambda figures: self._show_figures(generation, figures),
+            self.context.show_error,
+        )
+        run(
+            lambda: self._overview(today, options),
+            lambda result: self._show_overview(generation, result),
+            self.context.show_error,
+            slow=True,
+        )
+        run(
+            lambda: analytics.overdue_trend(today),
+            lambda trend: self._show_trend(generation, trend),
+            self.context.show_error,
+        )
+        run(
+            lambda: analytics.week.reminders(today),
+            lambda lines: self._show_week(generation, REMINDER, lines),
+            self._week_failed,
+        )
 
     def _overview(self, today: date, options: ForecastOptions) -> Overview:
         """Runs in a worker: everything that one reading of the dossier gives."""
@@ -106,8 +122,13 @@ class DashboardController(QObject):
     def _show_figures(self, generation: int, figures: DashboardFigures) -> None:
         """The first figures, summed by the database; the overview completes them."""
         if generation == self._generation and not self._graded:
-            show_figures(self.view.cards, figures.key, figures.promises_due,
-                         figures.disputes_open, graded=False)
+            show_figures(
+                self.view.cards,
+                figures.key,
+                figures.promises_due,
+                figures.disputes_open,
+                graded=False,
+            )
 
     def _show_overview(self, generation: int, overview: Overview) -> None:
         if generation != self._generation:
@@ -119,8 +140,9 @@ class DashboardController(QObject):
         self.view.week.show_lines(PROMISE, overview.promises)
         self.view.week.show_lines(DISPUTE, overview.disputes)
         self.forecast = overview.forecast
-        self.view.show_currencies(sorted(set(figures.key.by_currency) | set(self.forecast)),
-                                  self.context_currency())
+        self.view.show_currencies(
+            sorted(set(figures.key.by_currency) | set(self.forecast)), self.context_currency()
+        )
         self.draw_charts()
 
     def _show_trend(self, generation: int, trend: dict[str, list[TrendPoint]]) -> None:
@@ -143,8 +165,11 @@ class DashboardController(QObject):
         snapshot, options, generation = self.overview.snapshot, self.options(), self._generation
         self.context.tasks.run(
             lambda: self.services.analytics.forecast(
-                snapshot.as_of, FORECAST_WEEKS, options, snapshot),
-            lambda result: self._show_forecast(generation, result), self.context.show_error)
+                snapshot.as_of, FORECAST_WEEKS, options, snapshot
+            ),
+            lambda result: self._show_forecast(generation, result),
+            self.context.show_error,
+        )
 
     def _show_forecast(self, generation: int, result: dict[str, CurrencyForecast]) -> None:
         if generation == self._generation:

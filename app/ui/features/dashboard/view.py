@@ -105,7 +105,8 @@ class DashboardView(QWidget):
 
     def show_date(self, today: date) -> None:
         self.heading.setText(
-            _("Receivables on {date}").format(date=format_date(today, style="long")))
+            _("Receivables on {date}").format(date=format_date(today, style="long"))
+        )
 
     def show_currencies(self, currencies: list[str], preferred: str | None) -> None:
         """Charts show one currency; the choice appears when the dossier has several."""
@@ -125,13 +126,18 @@ class DashboardView(QWidget):
         if forecast is None:
             self.forecast_note.setText("")
             return
-        parts = [_("Later: {amount}").format(amount=money(forecast.after_horizon.expected,
-                                                            currency)),
-                 _("too late to predict (over 180 days): {amount}").format(
-                     amount=money(forecast.doubtful, currency))]
+        parts = [
+            _("Later: {amount}").format(amount=money(forecast.after_horizon.expected, currency)),
+            _("too late to predict (over 180 days): {amount}").format(
+                amount=money(forecast.doubtful, currency)
+            ),
+        ]
         if forecast.excluded:
-            parts.append(_("left out by the what-ifs: {amount}").format(
-                amount=money(forecast.excluded, currency)))
+            parts.append(
+                _("left out by the what-ifs: {amount}").format(
+                    amount=money(forecast.excluded, currency)
+                )
+            )
         self.forecast_note.setText(" · ".join(parts))
 
     def refresh(self) -> None:

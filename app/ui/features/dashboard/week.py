@@ -1,4 +1,4 @@
-""""This week": reminders due, promises to pay falling due, disputes to follow; each line
+""" "This week": reminders due, promises to pay falling due, disputes to follow; each line
 opens the screen where it is dealt with."""
 
 from __future__ import annotations
@@ -66,26 +66,37 @@ class WeekPanel(QTreeWidget):
     def set_loading(self) -> None:
         self.clear()
         self.groups = {}
-        for kind, title in ((REMINDER, _("Reminders due")), (PROMISE, _("Promises to pay")),
-                            (DISPUTE, _("Disputes to follow up"))):
+        for kind, title in (
+            (REMINDER, _("Reminders due")),
+            (PROMISE, _("Promises to pay")),
+            (DISPUTE, _("Disputes to follow up")),
+        ):
             self._group(kind, _("{title}: loading…").format(title=title))
 
     def show_lines(self, kind: str, lines: Sequence[WeekLine]) -> None:
         titles = {
             REMINDER: ngettext("{count} reminder due", "{count} reminders due", len(lines)),
-            PROMISE: ngettext("{count} promise to pay falls due",
-                              "{count} promises to pay fall due", len(lines)),
-            DISPUTE: ngettext("{count} dispute to follow up", "{count} disputes to follow up",
-                              len(lines)),
+            PROMISE: ngettext(
+                "{count} promise to pay falls due", "{count} promises to pay fall due", len(lines)
+            ),
+            DISPUTE: ngettext(
+                "{count} dispute to follow up", "{count} disputes to follow up", len(lines)
+            ),
         }
         group = self.groups[kind]
         group.takeChildren()
         group.setText(0, titles[kind].format(count=len(lines)))
         for line in lines[:SHOWN_PER_GROUP]:
             amount = money(line.amount, line.currency) if line.amount is not None else ""
-            item = QTreeWidgetItem([
-                day(line.day), f"{line.client_code} — {line.client_name}",
-                ", ".join(line.invoice_numbers), amount, self._detail(line)])
+            item = QTreeWidgetItem(
+                [
+                    day(line.day),
+                    f"{line.client_code} — {line.client_name}",
+                    ", ".join(line.invoice_numbers),
+                    amount,
+                    self._detail(line),
+                ]
+            )
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, ROLE, (kind, line))
             item.setToolTip(1, _("Double-click to open"))
@@ -94,8 +105,9 @@ class WeekPanel(QTreeWidget):
                 item.setForeground(0, QBrush(WARNING))
             group.addChild(item)
         if len(lines) > SHOWN_PER_GROUP:
-            more = QTreeWidgetItem([_("… and {count} more").format(
-                count=len(lines) - SHOWN_PER_GROUP)])
+            more = QTreeWidgetItem(
+                [_("… and {count} more").format(count=len(lines) - SHOWN_PER_GROUP)]
+            )
             more.setForeground(0, QBrush(MUTED))
             more.setData(0, ROLE, (kind, None))
             group.addChild(more)

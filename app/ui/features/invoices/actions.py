@@ -17,8 +17,11 @@ from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
 
 def _heading(detail: InvoiceDetail) -> QLabel:
     d = detail.data
-    label = QLabel(_("Invoice {number} — {client} — left to pay {balance}").format(
-        number=d.number, client=detail.client_name, balance=money(detail.balance, d.currency)))
+    label = QLabel(
+        _("Invoice {number} — {client} — left to pay {balance}").format(
+            number=d.number, client=detail.client_name, balance=money(detail.balance, d.currency)
+        )
+    )
     label.setWordWrap(True)
     label.setStyleSheet("font-weight: 600;")
     return label
@@ -27,23 +30,32 @@ def _heading(detail: InvoiceDetail) -> QLabel:
 class DisputeDialog(ServiceDialog):
     """Mark disputed with what the client contests, or resolve an open dispute."""
 
-    def __init__(self, services: Any, context: Any, detail: InvoiceDetail,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+    ) -> None:
         resolving = detail.disputed
-        super().__init__(context.tasks, _("Resolve the dispute") if resolving
-                         else _("Dispute"), parent)
+        super().__init__(
+            context.tasks, _("Resolve the dispute") if resolving else _("Dispute"), parent
+        )
         self.services, self.context, self.detail = services, context, detail
         self.body.addWidget(_heading(detail))
         form = QFormLayout()
         self.body.addLayout(form)
         self.reason = QPlainTextEdit(detail.dispute_reason if resolving else "")
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText(_("What the client contests: quantity, quality, price…")
-                                       if not resolving else _("How it was settled (optional)"))
-        self.errors.add_row(form, _("Reason") if not resolving else _("Note"), self.reason,
-                            "reason")
-        hint = QLabel(_("No reminder is sent for a disputed invoice until it is resolved.")
-                      if not resolving else _("Reminders resume from the next planned step."))
+        self.reason.setPlaceholderText(
+            _("What the client contests: quantity, quality, price…")
+            if not resolving
+            else _("How it was settled (optional)")
+        )
+        self.errors.add_row(
+            form, _("Reason") if not resolving else _("Note"), self.reason, "reason"
+        )
+        hint = QLabel(
+            _("No reminder is sent for a disputed invoice until it is resolved.")
+            if not resolving
+            else _("Reminders resume from the next planned step.")
+        )
         hint.setWordWrap(True)
         self.body.addWidget(hint)
         self.reason.setFocus()
@@ -58,8 +70,9 @@ class DisputeDialog(ServiceDialog):
 
 
 class PauseDialog(ServiceDialog):
-    def __init__(self, services: Any, context: Any, detail: InvoiceDetail,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+    ) -> None:
         super().__init__(context.tasks, _("Pause reminders"), parent)
         self.services, self.context, self.detail = services, context, detail
         self.body.addWidget(_heading(detail))
@@ -81,11 +94,13 @@ class PauseDialog(ServiceDialog):
 
 
 class WriteOffDialog(ServiceDialog):
-    def __init__(self, services: Any, context: Any, detail: InvoiceDetail,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+    ) -> None:
         cancelling = detail.written_off_on is not None
-        super().__init__(context.tasks, _("Cancel the write-off") if cancelling
-                         else _("Write off"), parent)
+        super().__init__(
+            context.tasks, _("Cancel the write-off") if cancelling else _("Write off"), parent
+        )
         self.services, self.context, self.detail = services, context, detail
         self.body.addWidget(_heading(detail))
         form = QFormLayout()
@@ -113,8 +128,9 @@ class WriteOffDialog(ServiceDialog):
 
 
 class CreditNoteDialog(ServiceDialog):
-    def __init__(self, services: Any, context: Any, detail: InvoiceDetail,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+    ) -> None:
         super().__init__(context.tasks, _("Credit note"), parent)
         self.services, self.context, self.detail = services, context, detail
         self.body.addWidget(_heading(detail))
@@ -134,8 +150,11 @@ class CreditNoteDialog(ServiceDialog):
         hint = QLabel(_("Beyond what is left to pay, the credit stays on the client's account."))
         hint.setWordWrap(True)
         self.body.addWidget(hint)
-        context.tasks.run(lambda: services.invoices.next_number("credit_note"),
-                          self.number.setText, context.show_error)
+        context.tasks.run(
+            lambda: services.invoices.next_number("credit_note"),
+            self.number.setText,
+            context.show_error,
+        )
         self.amount.setFocus()
 
     def save(self) -> None:

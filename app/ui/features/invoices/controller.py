@@ -24,13 +24,15 @@ class InvoiceController:
 
     def _with_detail(self, invoice_id: int, then: Callable[[InvoiceDetail], None]) -> None:
         today = self.context.today()
-        self.context.tasks.run(lambda: self.services.invoices.get(invoice_id, today), then,
-                               self.context.show_error)
+        self.context.tasks.run(
+            lambda: self.services.invoices.get(invoice_id, today), then, self.context.show_error
+        )
 
     def changed(self, client_id: int | None = None) -> None:
         ids = frozenset({client_id}) if client_id else frozenset()
-        self.context.bus.publish(Changes(clients=True, invoices=True, payments=True,
-                                         reminders=True, client_ids=ids))
+        self.context.bus.publish(
+            Changes(clients=True, invoices=True, payments=True, reminders=True, client_ids=ids)
+        )
 
     def _run(self, dialog: QDialog, client_id: int | None) -> bool:
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -55,8 +57,10 @@ class InvoiceController:
             if detail.kind == "credit_note":
                 self.details(invoice_id)
                 return
-            self._run(InvoiceDialog(self.services, self.context, detail, self.parent),
-                      detail.data.client_id)
+            self._run(
+                InvoiceDialog(self.services, self.context, detail, self.parent),
+                detail.data.client_id,
+            )
 
         self._with_detail(invoice_id, show)
 
@@ -65,8 +69,9 @@ class InvoiceController:
 
         InvoiceDetailDialog(self.services, self.context, invoice_id, self, self.parent).exec()
 
-    def record_payment(self, client: tuple[int, str, str] | None = None,
-                       invoice_id: int | None = None) -> None:
+    def record_payment(
+        self, client: tuple[int, str, str] | None = None, invoice_id: int | None = None
+    ) -> None:
         from app.ui.features.payments.dialogs import PaymentDialog
 
         dialog = PaymentDialog(self.services, self.context, parent=self.parent)
@@ -79,8 +84,10 @@ class InvoiceController:
 
     def _action(self, invoice_id: int, dialog_class: Any) -> None:
         def show(detail: InvoiceDetail) -> None:
-            self._run(dialog_class(self.services, self.context, detail, self.parent),
-                      detail.data.client_id)
+            self._run(
+                dialog_class(self.services, self.context, detail, self.parent),
+                detail.data.client_id,
+            )
 
         self._with_detail(invoice_id, show)
 

@@ -25,8 +25,14 @@ from app.ui.widgets.tables import make_table
 
 
 class InvoiceDetailDialog(QDialog):
-    def __init__(self, services: Any, context: Any, invoice_id: int, controller: Any = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Any,
+        context: Any,
+        invoice_id: int,
+        controller: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.context, self.invoice_id = services, context, invoice_id
         self.controller = controller
@@ -42,14 +48,22 @@ class InvoiceDetailDialog(QDialog):
         self.facts = QGridLayout()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.allocations = RowsModel([
-            Column(_("Date"), lambda a: day(a.date)),
-            Column(_("Settled with"), lambda a: _("Payment {reference}").format(reference=a.label)
-                   if a.source_kind == "payment" else _("Credit note {number}").format(
-                       number=a.label)),
-            Column(_("Method"), lambda a: a.method),
-            Column(_("Amount"), lambda a: money(a.amount, self._currency()), right=True),
-        ], self)
+        self.allocations = RowsModel(
+            [
+                Column(_("Date"), lambda a: day(a.date)),
+                Column(
+                    _("Settled with"),
+                    lambda a: (
+                        _("Payment {reference}").format(reference=a.label)
+                        if a.source_kind == "payment"
+                        else _("Credit note {number}").format(number=a.label)
+                    ),
+                ),
+                Column(_("Method"), lambda a: a.method),
+                Column(_("Amount"), lambda a: money(a.amount, self._currency()), right=True),
+            ],
+            self,
+        )
         self.table = make_table()
         self.table.setModel(self.allocations)
         for column, width in enumerate((90, 260, 110, 110)):
@@ -60,10 +74,15 @@ class InvoiceDetailDialog(QDialog):
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         if controller is not None:
-            for key, text in (("edit", _("Edit…")), ("payment", _("Record a payment…")),
-                              ("dispute", _("Dispute…")), ("pause", _("Pause reminders…")),
-                              ("credit_note", _("Credit note…")), ("write_off", _("Write off…")),
-                              ("pdf", _("Open the PDF"))):
+            for key, text in (
+                ("edit", _("Edit…")),
+                ("payment", _("Record a payment…")),
+                ("dispute", _("Dispute…")),
+                ("pause", _("Pause reminders…")),
+                ("credit_note", _("Credit note…")),
+                ("write_off", _("Write off…")),
+                ("pdf", _("Open the PDF")),
+            ):
                 button = QPushButton(text)
                 button.clicked.connect(lambda _c=False, k=key: self._act(k))
                 actions.addWidget(button)
@@ -94,8 +113,11 @@ class InvoiceDetailDialog(QDialog):
 
     def reload(self) -> None:
         today = self.context.today()
-        self.context.tasks.run(lambda: self.services.invoices.get(self.invoice_id, today),
-                               self._show, self.context.show_error)
+        self.context.tasks.run(
+            lambda: self.services.invoices.get(self.invoice_id, today),
+            self._show,
+            self.context.show_error,
+        )
 
     def _show(self, detail: InvoiceDetail) -> None:
         self.detail = detail
@@ -103,17 +125,26 @@ class InvoiceDetailDialog(QDialog):
         kind = _("Credit note") if detail.kind == "credit_note" else _("Invoice")
         self.setWindowTitle(f"{kind} {d.number}")
         self.icon.setPixmap(status_pixmap(detail.status, 24))
-        self.title.setText(_("{kind} {number} — {client} ({code}) — {status}").format(
-            kind=kind, number=d.number, client=detail.client_name, code=detail.client_code,
-            status=status_text(detail.status)))
+        self.title.setText(
+            _("{kind} {number} — {client} ({code}) — {status}").format(
+                kind=kind,
+                number=d.number,
+                client=detail.client_name,
+                code=detail.client_code,
+                status=status_text(detail.status),
+            )
+        )
         while self.facts.count():
             item = self.facts.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         left = _("Credit not yet applied") if detail.kind == "credit_note" else _("Left to pay")
-        facts = [(_("Issued"), day(d.issue_date)), (_("Due"), day(d.due_date)),
-                 (_("Total"), money(d.total, d.currency)),
-                 (left, money(detail.balance, d.currency))]
+        facts = [
+            (_("Issued"), day(d.issue_date)),
+            (_("Due"), day(d.due_date)),
+            (_("Total"), money(d.total, d.currency)),
+            (left, money(detail.balance, d.currency)),
+        ]
         if detail.days_late:
             facts.append((_("Days late"), str(detail.days_late)))
         if d.reference:
@@ -131,14 +162,21 @@ class InvoiceDetailDialog(QDialog):
         if detail.disputed:
             notes.append(_("⚑ Disputed: {reason}").format(reason=detail.dispute_reason))
         if detail.dunning_paused_until:
-            notes.append(_("Reminders paused until {date}").format(
-                date=day(detail.dunning_paused_until)))
+            notes.append(
+                _("Reminders paused until {date}").format(date=day(detail.dunning_paused_until))
+            )
         if detail.written_off_on:
-            notes.append(_("Written off on {date}: {reason}").format(
-                date=day(detail.written_off_on), reason=detail.write_off_reason))
+            notes.append(
+                _("Written off on {date}: {reason}").format(
+                    date=day(detail.written_off_on), reason=detail.write_off_reason
+                )
+            )
         for _id, number, issued, total in detail.credit_notes:
-            notes.append(_("Credit note {number} of {date}: {amount}").format(
-                number=number, date=day(issued), amount=money(total, d.currency)))
+            notes.append(
+                _("Credit note {number} of {date}: {amount}").format(
+                    number=number, date=day(issued), amount=money(total, d.currency)
+                )
+            )
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.allocations.set_rows(detail.allocations)
@@ -150,13 +188,14 @@ class InvoiceDetailDialog(QDialog):
         settled = detail.balance <= 0 and detail.written_off_on is None
         for key in ("payment", "dispute", "pause", "write_off"):
             if key in self.buttons:
-                self.buttons[key].setEnabled(not settled or (key == "dispute" and
-                                                             detail.disputed))
+                self.buttons[key].setEnabled(not settled or (key == "dispute" and detail.disputed))
         if "dispute" in self.buttons:
-            self.buttons["dispute"].setText(_("Resolve the dispute…") if detail.disputed
-                                            else _("Dispute…"))
-            self.buttons["write_off"].setText(_("Cancel the write-off…")
-                                              if detail.written_off_on else _("Write off…"))
+            self.buttons["dispute"].setText(
+                _("Resolve the dispute…") if detail.disputed else _("Dispute…")
+            )
+            self.buttons["write_off"].setText(
+                _("Cancel the write-off…") if detail.written_off_on else _("Write off…")
+            )
             self.buttons["pdf"].setEnabled(bool(detail.attachment_path))
 
     def _undo(self) -> None:
@@ -166,24 +205,33 @@ class InvoiceDetailDialog(QDialog):
         if not index.isValid() or self.detail is None:
             return
         item = self.allocations.row(index.row())
-        answer = QMessageBox.question(self, _("Undo the allocation"), _(
-            "Take {amount} off this invoice? It stays with the client as credit.").format(
-                amount=money(item.amount, self._currency())))
+        answer = QMessageBox.question(
+            self,
+            _("Undo the allocation"),
+            _("Take {amount} off this invoice? It stays with the client as credit.").format(
+                amount=money(item.amount, self._currency())
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         payments = self.services.payments
         self.context.tasks.run(
             lambda: payments.unallocate(item.source_kind, item.source_id, item.invoice_id),
-            lambda client_id: self.controller.changed(client_id) if self.controller else
-            self.reload(), self.context.show_error, write=True)
+            lambda client_id: (
+                self.controller.changed(client_id) if self.controller else self.reload()
+            ),
+            self.context.show_error,
+            write=True,
+        )
 
     def _act(self, key: str) -> None:
         if self.detail is None or self.controller is None:
             return
         d = self.detail
         if key == "payment":
-            self.controller.record_payment((d.data.client_id, d.client_code, d.client_name),
-                                           d.data.id)
+            self.controller.record_payment(
+                (d.data.client_id, d.client_code, d.client_name), d.data.id
+            )
         elif key == "pdf":
             self.controller.open_pdf(d.data.id)
         else:

@@ -29,10 +29,18 @@ from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
 
 
 class InvoiceDialog(ServiceDialog):
-    def __init__(self, services: Any, context: Any, detail: InvoiceDetail | None = None,
-                 parent: QWidget | None = None) -> None:
-        title = (_("Edit invoice {number}").format(number=detail.data.number) if detail
-                 else _("New invoice"))
+    def __init__(
+        self,
+        services: Any,
+        context: Any,
+        detail: InvoiceDetail | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            _("Edit invoice {number}").format(number=detail.data.number)
+            if detail
+            else _("New invoice")
+        )
         super().__init__(context.tasks, title, parent)
         self.services = services
         self.context = context
@@ -44,9 +52,10 @@ class InvoiceDialog(ServiceDialog):
         self.body.addLayout(form)
         today = context.today()
         self.number = QLineEdit()
-        self.client = ClientPicker(services.clients.choices,
-                                   lambda fn, done: context.tasks.run(fn, done,
-                                                                      context.show_error))
+        self.client = ClientPicker(
+            services.clients.choices,
+            lambda fn, done: context.tasks.run(fn, done, context.show_error),
+        )
         self.issue_date = DateEdit(today)
         self.due_date = DateEdit(today)
         self.due_hint = QLabel()
@@ -113,8 +122,9 @@ class InvoiceDialog(ServiceDialog):
         if detail is not None:
             self._load(detail)
         else:
-            context.tasks.run(services.invoices.next_number, self.number.setText,
-                              context.show_error)
+            context.tasks.run(
+                services.invoices.next_number, self.number.setText, context.show_error
+            )
         self.number.setFocus()
 
     def _load(self, detail: InvoiceDetail) -> None:
@@ -147,7 +157,9 @@ class InvoiceDialog(ServiceDialog):
         issued = self.issue_date.value()
         self.context.tasks.run(
             lambda: self.services.invoices.suggest_due_date(client_id, issued),
-            self._set_due, self.context.show_error)
+            self._set_due,
+            self.context.show_error,
+        )
 
     def _set_due(self, due: date) -> None:
         self.due_date.blockSignals(True)
@@ -160,8 +172,9 @@ class InvoiceDialog(ServiceDialog):
         self.due_hint.setText(_("typed by hand"))
 
     def _choose_pdf(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Original invoice"), "",
-                                                    _("PDF files (*.pdf)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Original invoice"), "", _("PDF files (*.pdf)")
+        )
         if path:
             self.set_attachment(path)
 
@@ -192,12 +205,19 @@ class InvoiceDialog(ServiceDialog):
         if problems:
             raise InvalidInput(problems)
         data = InvoiceData(
-            number=self.number.text(), client_id=self.client.client_id(),
-            issue_date=self.issue_date.value(), total=total or Decimal(0),
-            due_date=self.due_date.value(), currency=self.currency.text(),
-            net_amount=net, tax_amount=tax, reference=self.reference.text(),
-            description=self.description.toPlainText(), discount_percent=discount,
-            discount_days=self.discount_days.value() or None, late_interest_rate=rate,
+            number=self.number.text(),
+            client_id=self.client.client_id(),
+            issue_date=self.issue_date.value(),
+            total=total or Decimal(0),
+            due_date=self.due_date.value(),
+            currency=self.currency.text(),
+            net_amount=net,
+            tax_amount=tax,
+            reference=self.reference.text(),
+            description=self.description.toPlainText(),
+            discount_percent=discount,
+            discount_days=self.discount_days.value() or None,
+            late_interest_rate=rate,
         )
         if self.detail is not None:
             data = replace(data, id=self.detail.data.id, version=self.detail.data.version)

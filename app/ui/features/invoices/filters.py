@@ -24,14 +24,22 @@ from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.forms import AmountEdit, DateEdit
 
 STATUS_CHOICES = (
-    ("", N_("All")), (UNPAID, N_("Unpaid")), ("open", N_("Open")),
-    ("partially_paid", N_("Partially paid")), ("overdue", N_("Overdue")),
-    ("disputed", N_("Disputed")), ("paid", N_("Paid")), ("written_off", N_("Written off")),
+    ("", N_("All")),
+    (UNPAID, N_("Unpaid")),
+    ("open", N_("Open")),
+    ("partially_paid", N_("Partially paid")),
+    ("overdue", N_("Overdue")),
+    ("disputed", N_("Disputed")),
+    ("paid", N_("Paid")),
+    ("written_off", N_("Written off")),
     (CREDIT_NOTE, N_("Credit notes")),
 )
 BUCKET_CHOICES = (
-    ("", N_("Any")), ("current", N_("Not yet due")), ("1-30", N_("1–30 days late")),
-    ("31-60", N_("31–60 days late")), ("61-90", N_("61–90 days late")),
+    ("", N_("Any")),
+    ("current", N_("Not yet due")),
+    ("1-30", N_("1–30 days late")),
+    ("31-60", N_("31–60 days late")),
+    ("61-90", N_("61–90 days late")),
     ("over_90", N_("Over 90 days late")),
 )
 
@@ -51,9 +59,10 @@ class InvoiceFilterBar(QWidget):
         self.bucket = QComboBox()
         for key, label in BUCKET_CHOICES:
             self.bucket.addItem(_(label), key)
-        self.client = ClientPicker(services.clients.choices,
-                                   lambda fn, done: context.tasks.run(fn, done,
-                                                                      context.show_error))
+        self.client = ClientPicker(
+            services.clients.choices,
+            lambda fn, done: context.tasks.run(fn, done, context.show_error),
+        )
         self.due_on = QCheckBox(_("Due between"))
         today = context.today()
         self.due_from = DateEdit(date(today.year, 1, 1))
@@ -141,13 +150,22 @@ class InvoiceFilterBar(QWidget):
 
     def set_value(self, flt: InvoiceFilter, client_label: tuple[str, str] | None = None) -> None:
         """Show a filter chosen elsewhere (aging, client page) without firing one change each."""
-        widgets = (self.text, self.status, self.bucket, self.client, self.due_on,
-                   self.due_from, self.due_to, self.amount_min, self.amount_max, self.currency)
+        widgets = (
+            self.text,
+            self.status,
+            self.bucket,
+            self.client,
+            self.due_on,
+            self.due_from,
+            self.due_to,
+            self.amount_min,
+            self.amount_max,
+            self.currency,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         self.text.setText(flt.text)
-        status = next(iter(flt.statuses), "") if flt.statuses else (
-            UNPAID if flt.open_only else "")
+        status = next(iter(flt.statuses), "") if flt.statuses else (UNPAID if flt.open_only else "")
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
         self.bucket.setCurrentIndex(max(0, self.bucket.findData(flt.bucket or "")))
         code, name = client_label or ("", "")

@@ -44,29 +44,52 @@ def _tooltip(row: InvoiceListItem) -> str:
 
 def _number(row: InvoiceListItem) -> str:
     marks = (" ⏸" if row.line.paused_until is not None else "") + (
-        " 📎" if row.line.has_attachment else "")
+        " 📎" if row.line.has_attachment else ""
+    )
     return row.line.number + marks
 
 
 COLUMNS = [
     LazyColumn(N_("Number"), _number, "number", tooltip=_tooltip),
-    LazyColumn(N_("Client"), lambda r: f"{r.line.client_name} ({r.line.client_code})",
-               "client"),
+    LazyColumn(N_("Client"), lambda r: f"{r.line.client_name} ({r.line.client_code})", "client"),
     LazyColumn(N_("Issued"), lambda r: day(r.line.issue_date), "issue_date"),
-    LazyColumn(N_("Due"), lambda r: day(r.line.due_date), "due_date",
-               tone=lambda r: WARNING if r.status == "overdue" else None),
-    LazyColumn(N_("Total"), lambda r: money(
-        -r.line.total if r.status == "credit_note" else r.line.total, r.line.currency),
-        "total", right=True),
-    LazyColumn(N_("Left to pay"), lambda r: money(r.line.balance, r.line.currency)
-               if r.status not in ("credit_note", "written_off") else "", right=True,
-               tone=_tone),
-    LazyColumn(N_("Status"), _status, tone=_tone, icon=lambda r: status_icon(r.status),
-               tooltip=_tooltip),
+    LazyColumn(
+        N_("Due"),
+        lambda r: day(r.line.due_date),
+        "due_date",
+        tone=lambda r: WARNING if r.status == "overdue" else None,
+    ),
+    LazyColumn(
+        N_("Total"),
+        lambda r: money(
+            -r.line.total if r.status == "credit_note" else r.line.total, r.line.currency
+        ),
+        "total",
+        right=True,
+    ),
+    LazyColumn(
+        N_("Left to pay"),
+        lambda r: (
+            money(r.line.balance, r.line.currency)
+            if r.status not in ("credit_note", "written_off")
+            else ""
+        ),
+        right=True,
+        tone=_tone,
+    ),
+    LazyColumn(
+        N_("Status"), _status, tone=_tone, icon=lambda r: status_icon(r.status), tooltip=_tooltip
+    ),
 ]
 
 
 class InvoiceListModel(LazyTableModel):
-    def __init__(self, fetch: Fetch, run: Runner | None = None, parent: Any = None,
-                 sort_key: str = "due_date", descending: bool = True) -> None:
+    def __init__(
+        self,
+        fetch: Fetch,
+        run: Runner | None = None,
+        parent: Any = None,
+        sort_key: str = "due_date",
+        descending: bool = True,
+    ) -> None:
         super().__init__(COLUMNS, fetch, run, parent, sort_key, descending)

@@ -69,8 +69,9 @@ class InvoicesView(QWidget):
             self.actions[key] = action
         for key in ("new", "payment", "edit", "dispute", "credit_note"):
             button = QPushButton(self.actions[key].text())
-            button.setToolTip(self.actions[key].shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText))
+            button.setToolTip(
+                self.actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
             button.clicked.connect(self.actions[key].trigger)
             bar.addWidget(button)
         more = QPushButton(_("More"))
@@ -93,8 +94,7 @@ class InvoicesView(QWidget):
         layout.addLayout(footer)
         self.filters.changed.connect(self.refresh)
         self.model.loaded.connect(self._update_actions)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda _c, _p: self._update_actions())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_actions())
         context.bus.changed.connect(self._changed)
         self.refresh()
 
@@ -103,8 +103,9 @@ class InvoicesView(QWidget):
         self.context.tasks.run(fn, done, failed)
 
     def _fetch(self, after: Any, limit: int, sort: str, descending: bool) -> list[Any]:
-        return self.services.invoices.page(self.filter, self.context.today(), sort, descending,
-                                           after, limit)
+        return self.services.invoices.page(
+            self.filter, self.context.today(), sort, descending, after, limit
+        )
 
     def refresh(self) -> None:
         self.filter = self.filters.value()
@@ -115,17 +116,29 @@ class InvoicesView(QWidget):
         flt, today = self.filter, self.context.today()
         self.count.setText(_("Counting…"))
         self.totals.setText("")
-        self.context.tasks.run(lambda: self.services.invoices.totals(flt, today),
-                               self._show_totals, self.context.show_error, slow=True,
-                               key="invoice-totals")
+        self.context.tasks.run(
+            lambda: self.services.invoices.totals(flt, today),
+            self._show_totals,
+            self.context.show_error,
+            slow=True,
+            key="invoice-totals",
+        )
 
     def _show_totals(self, totals: list[Any]) -> None:
         count = sum(t.count for t in totals)
-        self.count.setText(ngettext("{count} invoice", "{count} invoices", count).format(
-            count=format_number(Decimal(count), decimals=0)))
-        parts = [_("{currency}: total {total}, left to pay {balance}").format(
-            currency=t.currency, total=money(t.total, t.currency),
-            balance=money(t.balance, t.currency)) for t in totals]
+        self.count.setText(
+            ngettext("{count} invoice", "{count} invoices", count).format(
+                count=format_number(Decimal(count), decimals=0)
+            )
+        )
+        parts = [
+            _("{currency}: total {total}, left to pay {balance}").format(
+                currency=t.currency,
+                total=money(t.total, t.currency),
+                balance=money(t.balance, t.currency),
+            )
+            for t in totals
+        ]
         self.totals.setText("  ·  ".join(parts))
 
     def _changed(self, changes: Changes) -> None:
@@ -135,15 +148,25 @@ class InvoicesView(QWidget):
     def show_filter(self, flt: InvoiceFilter) -> None:
         """Show exactly these invoices (from the aging table, the dashboard, a client page)."""
         self.filters.set_value(flt)
-        self.filter = replace(self.filters.value(), open_only=flt.open_only,
-                              overdue_on=flt.overdue_on, open_on=flt.open_on,
-                              issued_from=flt.issued_from, issued_to=flt.issued_to)
+        self.filter = replace(
+            self.filters.value(),
+            open_only=flt.open_only,
+            overdue_on=flt.overdue_on,
+            open_on=flt.open_on,
+            issued_from=flt.issued_from,
+            issued_to=flt.issued_to,
+        )
         if flt.client_id is not None:
             client_id = flt.client_id
             self.context.tasks.run(
                 lambda: self.services.clients.get(client_id),
-                lambda c: self.filters.client.set_client(c.id, c.code, c.name) if
-                self.filters.client.client_id() == c.id else None, self.context.show_error)
+                lambda c: (
+                    self.filters.client.set_client(c.id, c.code, c.name)
+                    if self.filters.client.client_id() == c.id
+                    else None
+                ),
+                self.context.show_error,
+            )
         self._reload()
 
     # -- actions ----------------------------------------------------------------------
@@ -176,12 +199,20 @@ class InvoicesView(QWidget):
             return
         if key == "payment":
             line = row.line if row is not None else None
-            c.record_payment((line.client_id, line.client_code, line.client_name)
-                             if line else None, line.id if line else None)
+            c.record_payment(
+                (line.client_id, line.client_code, line.client_name) if line else None,
+                line.id if line else None,
+            )
             return
         if row is None:
             return
         invoice_id = row.line.id
-        {"details": c.details, "edit": c.edit, "dispute": c.dispute, "pause": c.pause,
-         "credit_note": c.credit_note, "write_off": c.write_off,
-         "pdf": c.open_pdf}[key](invoice_id)
+        {
+            "details": c.details,
+            "edit": c.edit,
+            "dispute": c.dispute,
+            "pause": c.pause,
+            "credit_note": c.credit_note,
+            "write_off": c.write_off,
+            "pdf": c.open_pdf,
+        }[key](invoice_id)

@@ -34,8 +34,7 @@ from app.ui.widgets.forms import DateEdit
 
 
 class PrintLettersDialog(QDialog):
-    def __init__(self, services: Any, context: ViewContext,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: Any, context: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.context = context
@@ -44,8 +43,12 @@ class PrintLettersDialog(QDialog):
         self.setWindowTitle(_("Print the day's letters"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        intro = QLabel(_("Every letter reminder due on that day, and those still to catch up, "
-                         "in one PDF to print, plus one file per client."))
+        intro = QLabel(
+            _(
+                "Every letter reminder due on that day, and those still to catch up, "
+                "in one PDF to print, plus one file per client."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -70,14 +73,18 @@ class PrintLettersDialog(QDialog):
         self.progress.hide()
         layout.addWidget(self.progress)
         self.buttons = QDialogButtonBox()
-        self.write_button = self.buttons.addButton(_("Write the letters"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton(_("Open the file to print"),
-                                                  QDialogButtonBox.ButtonRole.ActionRole)
-        self.sent_button = self.buttons.addButton(_("Mark as sent…"),
-                                                  QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(_("Close"),
-                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.write_button = self.buttons.addButton(
+            _("Write the letters"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.open_button = self.buttons.addButton(
+            _("Open the file to print"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.sent_button = self.buttons.addButton(
+            _("Mark as sent…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.close_button = self.buttons.addButton(
+            _("Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.write_button.setEnabled(False)
         self.open_button.hide()
         self.sent_button.hide()
@@ -89,8 +96,9 @@ class PrintLettersDialog(QDialog):
         self.count_due()
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _("Folder for the letters"),
-                                                  self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Folder for the letters"), self.folder.text()
+        )
         if chosen:
             self.folder.setText(chosen)
 
@@ -99,9 +107,12 @@ class PrintLettersDialog(QDialog):
     def count_due(self) -> None:
         day = self.day.value()
         self.write_button.setEnabled(False)
-        self.context.tasks.run(lambda: len(self.services.letters.actions(day)),
-                               lambda count: self._show_count(day, count), self._failed,
-                               key="letters-due")
+        self.context.tasks.run(
+            lambda: len(self.services.letters.actions(day)),
+            lambda count: self._show_count(day, count),
+            self._failed,
+            key="letters-due",
+        )
 
     def _show_count(self, day: date, count: int) -> None:
         if day != self.day.value() or self.busy:
@@ -109,10 +120,13 @@ class PrintLettersDialog(QDialog):
         if count == 0:
             self.summary.setText(_("No letter is due on {day}.").format(day=format_date(day)))
         else:
-            self.summary.setText(ngettext(
-                "{count} letter reminder is due on {day} or still to catch up.",
-                "{count} letter reminders are due on {day} or still to catch up.",
-                count).format(count=count, day=format_date(day)))
+            self.summary.setText(
+                ngettext(
+                    "{count} letter reminder is due on {day} or still to catch up.",
+                    "{count} letter reminders are due on {day} or still to catch up.",
+                    count,
+                ).format(count=count, day=format_date(day))
+            )
         self.write_button.setEnabled(count > 0)
 
     # --- writing -----------------------------------------------------------------------
@@ -125,15 +139,25 @@ class PrintLettersDialog(QDialog):
         day, folder = self.day.value(), Path(text)
         self.busy = True
         self.batch = None
-        for widget in (self.write_button, self.day, self.folder, self.browse,
-                       self.open_button, self.sent_button):
+        for widget in (
+            self.write_button,
+            self.day,
+            self.folder,
+            self.browse,
+            self.open_button,
+            self.sent_button,
+        ):
             widget.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.summary.setText(_("Writing the letters…"))
         self.context.tasks.run(
             lambda progress: self.services.letters.write(day, folder, progress=progress),
-            self._written, self._failed, slow=True, on_progress=self._progress)
+            self._written,
+            self._failed,
+            slow=True,
+            on_progress=self._progress,
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -146,16 +170,24 @@ class PrintLettersDialog(QDialog):
         for widget in (self.day, self.folder, self.browse):
             widget.setEnabled(True)
         if batch.print_file is None:
-            self.summary.setText(_("No letter to write: the reminders due have no letter "
-                                   "template or nothing is due any more."))
+            self.summary.setText(
+                _(
+                    "No letter to write: the reminders due have no letter "
+                    "template or nothing is due any more."
+                )
+            )
             self.count_due()
             return
         clients = len({letter.path for letter in batch.letters})
-        self.summary.setText(ngettext(
-            "{count} letter written ({pages} pages) for {clients} clients: {file}",
-            "{count} letters written ({pages} pages) for {clients} clients: {file}",
-            len(batch.letters)).format(count=len(batch.letters), pages=batch.pages,
-                                       clients=clients, file=batch.print_file))
+        self.summary.setText(
+            ngettext(
+                "{count} letter written ({pages} pages) for {clients} clients: {file}",
+                "{count} letters written ({pages} pages) for {clients} clients: {file}",
+                len(batch.letters),
+            ).format(
+                count=len(batch.letters), pages=batch.pages, clients=clients, file=batch.print_file
+            )
+        )
         for button in (self.open_button, self.sent_button):
             button.show()
             button.setEnabled(True)
@@ -180,26 +212,39 @@ class PrintLettersDialog(QDialog):
         if batch is None or not batch.letters:
             return
         answer = QMessageBox.question(
-            self, _("Mark as sent"),
-            ngettext("Mark {count} reminder as done? Each client's letter is kept in its "
-                     "history with its fingerprint (SHA-256).",
-                     "Mark {count} reminders as done? Each client's letter is kept in its "
-                     "history with its fingerprint (SHA-256).",
-                     len(batch.letters)).format(count=len(batch.letters)))
+            self,
+            _("Mark as sent"),
+            ngettext(
+                "Mark {count} reminder as done? Each client's letter is kept in its "
+                "history with its fingerprint (SHA-256).",
+                "Mark {count} reminders as done? Each client's letter is kept in its "
+                "history with its fingerprint (SHA-256).",
+                len(batch.letters),
+            ).format(count=len(batch.letters)),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.sent_button.setEnabled(False)
         day = self.day.value()
-        self.context.tasks.run(lambda: self.services.letters.mark_sent(batch, day),
-                               self._marked, self._failed, write=True)
+        self.context.tasks.run(
+            lambda: self.services.letters.mark_sent(batch, day),
+            self._marked,
+            self._failed,
+            write=True,
+        )
 
     def _marked(self, count: int) -> None:
-        ids = frozenset(letter.action.client_id for letter in self.batch.letters) \
-            if self.batch else frozenset()
+        ids = (
+            frozenset(letter.action.client_id for letter in self.batch.letters)
+            if self.batch
+            else frozenset()
+        )
         self.context.bus.publish(Changes(reminders=True, client_ids=ids))
-        self.summary.setText(ngettext("{count} reminder marked as done.",
-                                      "{count} reminders marked as done.",
-                                      count).format(count=count))
+        self.summary.setText(
+            ngettext(
+                "{count} reminder marked as done.", "{count} reminders marked as done.", count
+            ).format(count=count)
+        )
         self.batch = None
         self.sent_button.hide()
         self.open_button.hide()

@@ -16,23 +16,35 @@ from app.ui.widgets.tables import make_table
 
 
 class ApplyCreditDialog(ServiceDialog):
-    def __init__(self, services: Any, context: Any, client_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, context: Any, client_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(context.tasks, _("Apply credit"), parent)
         self.services, self.context, self.client_id = services, context, client_id
         self.resize(660, 560)
-        self.credits = RowsModel([
-            Column(_("Date"), lambda c: day(c.date)),
-            Column(_("Source"), lambda c: (_("Payment {reference}") if c.source_kind == "payment"
-                                           else _("Credit note {reference}")).format(
-                                               reference=c.label)),
-            Column(_("Available"), lambda c: money(c.remaining, c.currency), right=True),
-        ], self)
-        self.invoices = RowsModel([
-            Column(_("Invoice"), lambda i: i.number),
-            Column(_("Due"), lambda i: day(i.due_date)),
-            Column(_("Left to pay"), lambda i: money(i.balance, i.currency), right=True),
-        ], self)
+        self.credits = RowsModel(
+            [
+                Column(_("Date"), lambda c: day(c.date)),
+                Column(
+                    _("Source"),
+                    lambda c: (
+                        _("Payment {reference}")
+                        if c.source_kind == "payment"
+                        else _("Credit note {reference}")
+                    ).format(reference=c.label),
+                ),
+                Column(_("Available"), lambda c: money(c.remaining, c.currency), right=True),
+            ],
+            self,
+        )
+        self.invoices = RowsModel(
+            [
+                Column(_("Invoice"), lambda i: i.number),
+                Column(_("Due"), lambda i: day(i.due_date)),
+                Column(_("Left to pay"), lambda i: money(i.balance, i.currency), right=True),
+            ],
+            self,
+        )
         self.credit_table = make_table()
         self.credit_table.setModel(self.credits)
         self.invoice_table = make_table()
@@ -58,13 +70,15 @@ class ApplyCreditDialog(ServiceDialog):
         all_row.addWidget(self.automatic)
         all_row.addStretch(1)
         self.body.addLayout(all_row)
-        self.credit_table.selectionModel().currentRowChanged.connect(
-            lambda _c, _p: self._suggest())
+        self.credit_table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._suggest())
         self.invoice_table.selectionModel().currentRowChanged.connect(
-            lambda _c, _p: self._suggest())
-        context.tasks.run(lambda: (services.payments.credits(client_id),
-                                   services.payments.open_items(client_id)), self._loaded,
-                          context.show_error)
+            lambda _c, _p: self._suggest()
+        )
+        context.tasks.run(
+            lambda: (services.payments.credits(client_id), services.payments.open_items(client_id)),
+            self._loaded,
+            context.show_error,
+        )
 
     def _loaded(self, result: tuple[list[Any], list[Any]]) -> None:
         credits, invoices = result
@@ -96,10 +110,12 @@ class ApplyCreditDialog(ServiceDialog):
             self.errors.show(InvalidInput(problems))
             return
         on = self.date.value()
-        self.submit(lambda: self.services.payments.apply_credit(
-            credit.source_kind, credit.source_id, invoice.invoice_id, amount, on))
+        self.submit(
+            lambda: self.services.payments.apply_credit(
+                credit.source_kind, credit.source_id, invoice.invoice_id, amount, on
+            )
+        )
 
     def _automatic(self) -> None:
         on = self.date.value()
-        self.submit(lambda: self.services.payments.apply_credits_automatically(
-            self.client_id, on))
+        self.submit(lambda: self.services.payments.apply_credits_automatically(self.client_id, on))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.ledger.allocation import oldest_first
 from app.domain.errors import InvalidInput, Problem
+from app.domain.ledger.allocation import oldest_first
 from app.domain.money import ZERO
 from app.i18n import N_, _
 from app.services.ledger.payments import AUTO, CREDIT, PaymentDraft
@@ -42,9 +42,10 @@ class PaymentDialog(ServiceDialog):
         self._preselected: int | None = None
         form = QFormLayout()
         self.body.addLayout(form)
-        self.client = ClientPicker(services.clients.choices,
-                                   lambda fn, done: context.tasks.run(fn, done,
-                                                                      context.show_error))
+        self.client = ClientPicker(
+            services.clients.choices,
+            lambda fn, done: context.tasks.run(fn, done, context.show_error),
+        )
         self.date = DateEdit(context.today())
         self.amount = AmountEdit()
         self.currency = QLineEdit(context.currency)
@@ -70,9 +71,11 @@ class PaymentDialog(ServiceDialog):
 
         self.mode = QButtonGroup(self)
         modes = QHBoxLayout()
-        for key, label in ((AUTO, _("Oldest invoices first")),
-                           (BY_HAND, _("Choose the invoices")),
-                           (CREDIT, _("Keep it as credit"))):
+        for key, label in (
+            (AUTO, _("Oldest invoices first")),
+            (BY_HAND, _("Choose the invoices")),
+            (CREDIT, _("Keep it as credit")),
+        ):
             button = QRadioButton(label)
             button.setProperty("mode", key)
             self.mode.addButton(button)
@@ -134,8 +137,10 @@ class PaymentDialog(ServiceDialog):
             return
         currency = self.currency.text().strip().upper() or self.context.currency
         self.context.tasks.run(
-            lambda: self.services.payments.open_items(client_id, currency), self._items_loaded,
-            self.context.show_error)
+            lambda: self.services.payments.open_items(client_id, currency),
+            self._items_loaded,
+            self.context.show_error,
+        )
 
     def _items_loaded(self, items: list[Any]) -> None:
         self.model.set_items(items)
@@ -166,8 +171,7 @@ class PaymentDialog(ServiceDialog):
 
     def _fill_oldest(self) -> None:
         amount = self._amount_value() or ZERO
-        items = [(i.invoice_id, i.due_date, i.balance) for i in self.model.items
-                 if not i.disputed]
+        items = [(i.invoice_id, i.due_date, i.balance) for i in self.model.items if not i.disputed]
         self.model.set_parts(dict(oldest_first(items, amount)))
 
     def _summarise(self) -> None:
@@ -180,14 +184,16 @@ class PaymentDialog(ServiceDialog):
         allocated = self.model.allocated()
         leftover = amount - allocated
         text = _("Allocated: {allocated} · stays as the client's credit: {left}").format(
-            allocated=money(allocated, currency), left=money(max(leftover, ZERO), currency))
+            allocated=money(allocated, currency), left=money(max(leftover, ZERO), currency)
+        )
         style = ""
         if leftover > 0 and self.mode_key() != CREDIT:
             open_total = sum((i.balance for i in self.model.items), ZERO)
             if amount > open_total:
-                text += "\n" + _("The payment is larger than everything open ({open}): the "
-                                 "rest stays as credit and can be applied later.").format(
-                                     open=money(open_total, currency))
+                text += "\n" + _(
+                    "The payment is larger than everything open ({open}): the "
+                    "rest stays as credit and can be applied later."
+                ).format(open=money(open_total, currency))
                 style = "color: #a04000;"
         if leftover < 0:
             text += "\n" + _("The parts add up to more than the payment.")
@@ -206,9 +212,14 @@ class PaymentDialog(ServiceDialog):
         mode = self.mode_key()
         allocation: Any = mode if mode in (AUTO, CREDIT) else self.model.chosen()
         return PaymentDraft(
-            client_id=client_id or 0, date=self.date.value(), amount=amount or ZERO,
-            currency=self.currency.text().strip().upper(), method=self.method.currentText(),
-            reference=self.reference.text(), allocation=allocation)
+            client_id=client_id or 0,
+            date=self.date.value(),
+            amount=amount or ZERO,
+            currency=self.currency.text().strip().upper(),
+            method=self.method.currentText(),
+            reference=self.reference.text(),
+            allocation=allocation,
+        )
 
     def save(self) -> None:
         try:

@@ -41,8 +41,9 @@ class AllocationModel(QAbstractTableModel):
     def set_items(self, items: list[OpenItem]) -> None:
         self.beginResetModel()
         self.items = list(items)
-        self.parts = {i: p for i, p in self.parts.items()
-                      if any(item.invoice_id == i for item in items)}
+        self.parts = {
+            i: p for i, p in self.parts.items() if any(item.invoice_id == i for item in items)
+        }
         self.endResetModel()
         self.parts_changed.emit()
 
@@ -56,8 +57,11 @@ class AllocationModel(QAbstractTableModel):
         return sum(self.parts.values(), ZERO)
 
     def chosen(self) -> list[tuple[int, Decimal]]:
-        return [(item.invoice_id, self.parts[item.invoice_id]) for item in self.items
-                if self.parts.get(item.invoice_id)]
+        return [
+            (item.invoice_id, self.parts[item.invoice_id])
+            for item in self.items
+            if self.parts.get(item.invoice_id)
+        ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -86,8 +90,13 @@ class AllocationModel(QAbstractTableModel):
         column = index.column()
         part = self.parts.get(item.invoice_id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (item.number, day(item.due_date), money(item.balance, item.currency),
-                    self._status(item), money(part, item.currency) if part else "")[column]
+            return (
+                item.number,
+                day(item.due_date),
+                money(item.balance, item.currency),
+                self._status(item),
+                money(part, item.currency) if part else "",
+            )[column]
         if role == Qt.ItemDataRole.EditRole and column == PART:
             return format_number(part) if part else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -122,7 +131,10 @@ class AllocationModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(TITLES)):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(TITLES)
+        ):
             return _(TITLES[section])
         return None

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.claims.rates import half_year_start
 from app.domain.errors import Problem
 from app.domain.money import parse_amount
-from app.domain.claims.rates import half_year_start
 from app.i18n import N_, _, format_date, format_number
 from app.services.claims.rate_settings import TABLES, RateEntry, RateSettings, TableSpec
 from app.ui.context import ViewContext
@@ -49,8 +49,10 @@ COLUMN_TITLES = {
 }
 
 
-WARNING_STYLE = ("background: #fff4ce; color: #4d3900; border: 1px solid #d9b84a; "
-                 "border-radius: 3px; padding: 6px;")
+WARNING_STYLE = (
+    "background: #fff4ce; color: #4d3900; border: 1px solid #d9b84a; "
+    "border-radius: 3px; padding: 6px;"
+)
 
 
 class RateEdit(AmountEdit):
@@ -72,7 +74,8 @@ class RateTab(QWidget):
         layout.addWidget(self.warning)
         self.table = QTableWidget(0, len(spec.columns) + 2)
         self.table.setHorizontalHeaderLabels(
-            [_(COLUMN_TITLES[c]) for c in spec.columns] + [_("Source of the rate"), _("Added by")])
+            [_(COLUMN_TITLES[c]) for c in spec.columns] + [_("Source of the rate"), _("Added by")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,8 +84,7 @@ class RateTab(QWidget):
         for index in range(len(spec.columns)):
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(spec.columns), QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(len(spec.columns) + 1,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(spec.columns) + 1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
 
@@ -91,8 +93,7 @@ class RateTab(QWidget):
         form = QFormLayout()
         today = dialog.context.today()
         self.start = DateEdit(half_year_start(today) if spec.half_yearly else today)
-        self.errors.add_row(form, _(COLUMN_TITLES[spec.columns[0]]), self.start,
-                            spec.columns[0])
+        self.errors.add_row(form, _(COLUMN_TITLES[spec.columns[0]]), self.start, spec.columns[0])
         self.rates = []
         for column in spec.columns[1:]:
             edit = RateEdit()
@@ -125,8 +126,9 @@ class RateTab(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if 0 < column <= len(entry.rates):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if column == len(cells) - 2:
                     item.setToolTip(entry.source)
                 self.table.setItem(row, column, item)
@@ -146,8 +148,10 @@ class RateTab(QWidget):
 
     def save(self) -> None:
         problems: list[Problem] = []
-        rates = [parse_field(edit, column, problems, required=True)
-                 for edit, column in zip(self.rates, self.spec.columns[1:], strict=True)]
+        rates = [
+            parse_field(edit, column, problems, required=True)
+            for edit, column in zip(self.rates, self.spec.columns[1:], strict=True)
+        ]
         if problems:
             from app.domain.errors import InvalidInput
 
@@ -155,8 +159,9 @@ class RateTab(QWidget):
             return
         self.errors.clear()
         start, source = self.start.value(), self.source.text()
-        self.dialog.run(lambda: self.dialog.rates.save(self.spec.file, start, rates, source),
-                        self.errors.show)
+        self.dialog.run(
+            lambda: self.dialog.rates.save(self.spec.file, start, rates, source), self.errors.show
+        )
 
     def remove(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -164,26 +169,36 @@ class RateTab(QWidget):
             return
         entry = self.entries[rows[0].row()]
         answer = QMessageBox.question(
-            self, _("Remove a rate"),
-            _("Remove the rate of {day} that you added? The rate shipped with Relance for that "
-              "date, if any, applies again.").format(day=format_date(entry.start)))
+            self,
+            _("Remove a rate"),
+            _(
+                "Remove the rate of {day} that you added? The rate shipped with Relance for that "
+                "date, if any, applies again."
+            ).format(day=format_date(entry.start)),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.dialog.run(lambda: self.dialog.rates.remove(self.spec.file, entry.start),
-                            self.errors.show)
+            self.dialog.run(
+                lambda: self.dialog.rates.remove(self.spec.file, entry.start), self.errors.show
+            )
 
 
 class RatesDialog(QDialog):
-    def __init__(self, context: ViewContext, rates: RateSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ViewContext, rates: RateSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.rates = rates or RateSettings()
         self.setWindowTitle(_("Late-payment rates"))
         self.resize(860, 560)
         layout = QVBoxLayout(self)
-        intro = QLabel(_("The claims compute late interest from these tables. Add the new rate "
-                         "each half-year when it is published; a row you add replaces the one "
-                         "shipped with Relance for the same date."))
+        intro = QLabel(
+            _(
+                "The claims compute late interest from these tables. Add the new rate "
+                "each half-year when it is published; a row you add replaces the one "
+                "shipped with Relance for the same date."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.tabs = QTabWidget()
@@ -204,8 +219,7 @@ class RatesDialog(QDialog):
         today = self.context.today()
 
         def read() -> tuple[dict[str, list[RateEntry]], dict[str, str]]:
-            return ({name: self.rates.entries(name) for name in TABLES},
-                    self.rates.missing(today))
+            return ({name: self.rates.entries(name) for name in TABLES}, self.rates.missing(today))
 
         self.context.tasks.run(read, self._show, self._failed)
 

@@ -13,8 +13,12 @@ from app.ui.features.reminders.controller import RemindersController
 
 
 class ActionBar(QWidget):
-    def __init__(self, controller: RemindersController,
-                 current: Callable[[], PlanItem | None], shortcuts: bool = False) -> None:
+    def __init__(
+        self,
+        controller: RemindersController,
+        current: Callable[[], PlanItem | None],
+        shortcuts: bool = False,
+    ) -> None:
         super().__init__()
         self.controller = controller
         self.current = current

@@ -86,18 +86,28 @@ class CalendarDelegate(QStyledItemDelegate):
         room = max(0, (rect.bottom() - top - 2) // line_height)
         shown = len(items) if len(items) * per_item <= room else max(0, (room - 1) // per_item)
         for item in items[:shown]:
-            top = self._paint_item(painter, item, rect, top, line_height, line_metrics,
-                                   text_colour)
+            top = self._paint_item(painter, item, rect, top, line_height, line_metrics, text_colour)
         hidden = len(items) - shown
         if hidden > 0:
             painter.setPen(DONE)
             more = ngettext("+{count} more", "+{count} more", hidden).format(count=hidden)
-            painter.drawText(QRect(rect.left() + 6, top, rect.width() - 12, line_height),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
+            painter.drawText(
+                QRect(rect.left() + 6, top, rect.width() - 12, line_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                more,
+            )
         painter.restore()
 
-    def _paint_item(self, painter: QPainter, item: PlanItem, rect: QRect, top: int,
-                    line_height: int, metrics: QFontMetrics, colour: QColor) -> int:
+    def _paint_item(
+        self,
+        painter: QPainter,
+        item: PlanItem,
+        rect: QRect,
+        top: int,
+        line_height: int,
+        metrics: QFontMetrics,
+        colour: QColor,
+    ) -> int:
         left = rect.left() + 6
         icon = channel_pixmap(item.action.channel.value, 14)
         painter.drawPixmap(left, top + (line_height - LINE_GAP - 14) // 2, icon)
@@ -107,14 +117,17 @@ class CalendarDelegate(QStyledItemDelegate):
         amount = amount_text(item) if self.detailed else compact_amount(item)
         if self.detailed:
             first = metrics.elidedText(item.client.name, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(text_left, top, width, line_height),
-                             Qt.AlignmentFlag.AlignVCenter, first)
+            painter.drawText(
+                QRect(text_left, top, width, line_height), Qt.AlignmentFlag.AlignVCenter, first
+            )
             top += line_height
-            second = metrics.elidedText(f"{amount} · {action_label(item)}",
-                                        Qt.TextElideMode.ElideRight, width)
+            second = metrics.elidedText(
+                f"{amount} · {action_label(item)}", Qt.TextElideMode.ElideRight, width
+            )
             painter.setPen(DONE if not item.is_overdue else OVERDUE)
-            painter.drawText(QRect(text_left, top, width, line_height),
-                             Qt.AlignmentFlag.AlignVCenter, second)
+            painter.drawText(
+                QRect(text_left, top, width, line_height), Qt.AlignmentFlag.AlignVCenter, second
+            )
             return top + line_height
         amount_width = metrics.horizontalAdvance(amount) + 4
         tag = level_tag(item)
@@ -131,10 +144,14 @@ class CalendarDelegate(QStyledItemDelegate):
             width -= tag_width + 4
         name_width = max(0, width - amount_width)
         name = metrics.elidedText(item.client.name, Qt.TextElideMode.ElideRight, name_width)
-        painter.drawText(QRect(text_left, top, name_width, line_height),
-                         Qt.AlignmentFlag.AlignVCenter, name)
-        painter.drawText(QRect(text_left, top, width, line_height),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, amount)
+        painter.drawText(
+            QRect(text_left, top, name_width, line_height), Qt.AlignmentFlag.AlignVCenter, name
+        )
+        painter.drawText(
+            QRect(text_left, top, width, line_height),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            amount,
+        )
         return top + line_height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

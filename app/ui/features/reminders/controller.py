@@ -81,14 +81,21 @@ class RemindersController(QObject):
 
     # --- writes ---------------------------------------------------------------------------
 
-    def _write(self, item: PlanItem, outcome: str, fn: Callable[[], Any],
-               invoices: bool = False, after: Callable[[Any], None] | None = None) -> None:
+    def _write(
+        self,
+        item: PlanItem,
+        outcome: str,
+        fn: Callable[[], Any],
+        invoices: bool = False,
+        after: Callable[[Any], None] | None = None,
+    ) -> None:
         def done(result: Any) -> None:
             self.acted.emit(item.key, outcome)
             if after is not None:
                 after(result)
-            self.context.bus.publish(Changes(reminders=True, invoices=invoices,
-                                             client_ids=frozenset({item.client.id})))
+            self.context.bus.publish(
+                Changes(reminders=True, invoices=invoices, client_ids=frozenset({item.client.id}))
+            )
             self.writing -= 1
 
         def failed(error: Exception) -> None:
@@ -115,11 +122,19 @@ class RemindersController(QObject):
             self.call(item)
             return
         if item.action.needs_confirmation:
-            box = QMessageBox(QMessageBox.Icon.Question, _("Confirm"), confirm_text(item),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                              self.window)
-            self._open(box, lambda result: self._perform(item)
-                       if result == QMessageBox.StandardButton.Yes else None)
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                _("Confirm"),
+                confirm_text(item),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self.window,
+            )
+            self._open(
+                box,
+                lambda result: (
+                    self._perform(item) if result == QMessageBox.StandardButton.Yes else None
+                ),
+            )
             return
         self._perform(item)
 
@@ -136,12 +151,16 @@ class RemindersController(QObject):
                 if performed.mail.explanation:
                     parts.append(performed.mail.explanation)
             if performed.mail_problem:
-                parts.append(_("the email copy could not be opened: {reason}").format(
-                    reason=performed.mail_problem))
+                parts.append(
+                    _("the email copy could not be opened: {reason}").format(
+                        reason=performed.mail_problem
+                    )
+                )
             self.message.emit(" — ".join(parts))
 
-        self._write(item, "done", lambda: self.services.reminders.perform(item.action, today),
-                    after=written)
+        self._write(
+            item, "done", lambda: self.services.reminders.perform(item.action, today), after=written
+        )
 
     def preview(self, item: PlanItem) -> None:
         today = self.today
@@ -149,45 +168,72 @@ class RemindersController(QObject):
         def show(preview: Any) -> None:
             dialog = PreviewDialog(item, preview, self.window)
             dialog.pdf_button.clicked.connect(lambda: self.open_pdf(item))
-            self._open(dialog, lambda result: self.do(item)
-                       if result == PreviewDialog.DO_IT else None)
+            self._open(
+                dialog, lambda result: self.do(item) if result == PreviewDialog.DO_IT else None
+            )
 
         self.context.tasks.run(
-            lambda: self.services.reminders.preview(item.action, today, item.level), show,
-            self.context.show_error)
+            lambda: self.services.reminders.preview(item.action, today, item.level),
+            show,
+            self.context.show_error,
+        )
 
     def call(self, item: PlanItem, outcome: CallOutcome | None = None) -> None:
         today = self.today
         if outcome is None:
             dialog = CallOutcomeDialog(item, today, self.window)
-            self._open(dialog, lambda result: self.call(item, dialog.outcome())
-                       if result == QDialog.DialogCode.Accepted else None)
+            self._open(
+                dialog,
+                lambda result: (
+                    self.call(item, dialog.outcome())
+                    if result == QDialog.DialogCode.Accepted
+                    else None
+                ),
+            )
             return
         code = "snoozed" if outcome.kind == "no_answer" else outcome.kind
-        self._write(item, code, lambda: self.services.reminders.call(item.action, today, outcome),
-                    invoices=outcome.kind == "dispute")
+        self._write(
+            item,
+            code,
+            lambda: self.services.reminders.call(item.action, today, outcome),
+            invoices=outcome.kind == "dispute",
+        )
 
     def snooze(self, item: PlanItem, until: date | None = None, note: str = "") -> None:
         today = self.today
         if until is None:
             dialog = SnoozeDialog(item, today, self.window)
-            self._open(dialog, lambda result: self.snooze(item, *dialog.chosen())
-                       if result == QDialog.DialogCode.Accepted else None)
+            self._open(
+                dialog,
+                lambda result: (
+                    self.snooze(item, *dialog.chosen())
+                    if result == QDialog.DialogCode.Accepted
+                    else None
+                ),
+            )
             return
         chosen = until
-        self._write(item, "snoozed",
-                    lambda: self.services.reminders.snooze(item.action, today, chosen, note))
+        self._write(
+            item,
+            "snoozed",
+            lambda: self.services.reminders.snooze(item.action, today, chosen, note),
+        )
 
     def skip(self, item: PlanItem, reason: str | None = None) -> None:
         today = self.today
         if reason is None:
             dialog = SkipDialog(item, self.window)
-            self._open(dialog, lambda result: self.skip(item, dialog.text())
-                       if result == QDialog.DialogCode.Accepted else None)
+            self._open(
+                dialog,
+                lambda result: (
+                    self.skip(item, dialog.text())
+                    if result == QDialog.DialogCode.Accepted
+                    else None
+                ),
+            )
             return
         text = reason
-        self._write(item, "skipped",
-                    lambda: self.services.reminders.skip(item.action, today, text))
+        self._write(item, "skipped", lambda: self.services.reminders.skip(item.action, today, text))
 
     def open_pdf(self, item: PlanItem) -> None:
         """Show the letter as it will print, in the system's PDF viewer."""
@@ -197,8 +243,11 @@ class RemindersController(QObject):
             if path is not None:
                 self.open_document(str(path))
 
-        self.context.tasks.run(lambda: self.services.reminders.draft_pdf(item.action, today),
-                               opened, self.context.show_error)
+        self.context.tasks.run(
+            lambda: self.services.reminders.draft_pdf(item.action, today),
+            opened,
+            self.context.show_error,
+        )
 
     @staticmethod
     def open_document(path: str) -> None:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import parse_amount
 from app.i18n import N_, _, format_date, format_number
-from app.services.followup.service import CallOutcome, PlanItem, Preview
 from app.services.followup.documents import PreviewTable
 from app.services.followup.labels import channel_name
+from app.services.followup.service import CallOutcome, PlanItem, Preview
 from app.ui.features.reminders.icons import channel_pixmap
 from app.ui.features.reminders.model import action_label, amount_text
 from app.ui.widgets.format import money_by_currency
@@ -65,10 +65,14 @@ def _header(item: PlanItem) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     icon = QLabel()
     icon.setPixmap(channel_pixmap(item.action.channel.value, 24))
-    text = QLabel(_("<b>{action}</b> — {client}<br>{invoices} · {amount}").format(
-        action=html.escape(action_label(item)), client=html.escape(item.client.name),
-        invoices=html.escape(", ".join(item.action.invoice_numbers)),
-        amount=html.escape(amount_text(item))))
+    text = QLabel(
+        _("<b>{action}</b> — {client}<br>{invoices} · {amount}").format(
+            action=html.escape(action_label(item)),
+            client=html.escape(item.client.name),
+            invoices=html.escape(", ".join(item.action.invoice_numbers)),
+            amount=html.escape(amount_text(item)),
+        )
+    )
     text.setTextFormat(Qt.TextFormat.RichText)
     row.addWidget(icon)
     row.addWidget(text, 1)
@@ -81,20 +85,28 @@ def _table_html(table: PreviewTable) -> str:
         return f"<{tag}{align}>{html.escape(text)}</{tag}>"
 
     head = "".join(cell("th", h, i) for i, h in enumerate(table.headers))
-    rows = "".join("<tr>" + "".join(cell("td", c, i) for i, c in enumerate(row)) + "</tr>"
-                   for row in table.rows)
+    rows = "".join(
+        "<tr>" + "".join(cell("td", c, i) for i, c in enumerate(row)) + "</tr>"
+        for row in table.rows
+    )
     span = len(table.headers) - 1
-    totals = "".join(f'<tr><td colspan="{span}" align="right"><b>{html.escape(label)}</b></td>'
-                     f'<td align="right"><b>{html.escape(amount)}</b></td></tr>'
-                     for label, amount in table.totals)
-    return (f'<table border="0" cellspacing="0" cellpadding="4" width="100%">'
-            f'<tr style="background:#eaecee">{head}</tr>{rows}{totals}</table>')
+    totals = "".join(
+        f'<tr><td colspan="{span}" align="right"><b>{html.escape(label)}</b></td>'
+        f'<td align="right"><b>{html.escape(amount)}</b></td></tr>'
+        for label, amount in table.totals
+    )
+    return (
+        f'<table border="0" cellspacing="0" cellpadding="4" width="100%">'
+        f'<tr style="background:#eaecee">{head}</tr>{rows}{totals}</table>'
+    )
 
 
 def preview_html(preview: Preview) -> str:
     blocks = preview.blocks or preview.paragraphs
-    return "".join(_table_html(b) if isinstance(b, PreviewTable) else f"<p>{html.escape(b)}</p>"
-                   for b in blocks)
+    return "".join(
+        _table_html(b) if isinstance(b, PreviewTable) else f"<p>{html.escape(b)}</p>"
+        for b in blocks
+    )
 
 
 class PreviewDialog(QDialog):
@@ -108,9 +120,12 @@ class PreviewDialog(QDialog):
         self.resize(640, 560)
         layout = QVBoxLayout(self)
         layout.addWidget(_header(item))
-        meta = QLabel(_("To: {recipient} · by {channel}").format(
-            recipient=", ".join(line for line in preview.recipient if line),
-            channel=channel_name(preview.channel)))
+        meta = QLabel(
+            _("To: {recipient} · by {channel}").format(
+                recipient=", ".join(line for line in preview.recipient if line),
+                channel=channel_name(preview.channel),
+            )
+        )
         meta.setWordWrap(True)
         layout.addWidget(meta)
         self.body = QTextBrowser()
@@ -121,8 +136,9 @@ class PreviewDialog(QDialog):
             attached.setWordWrap(True)
             layout.addWidget(attached)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.pdf_button = buttons.addButton(_("Open the PDF"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton(
+            _("Open the PDF"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.pdf_button.setVisible(preview.produces_document)
         self.do_button = buttons.addButton(_("Do it"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(lambda: self.done(self.DO_IT))
@@ -176,8 +192,9 @@ class CallOutcomeDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b03a2e;")
         layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
@@ -230,9 +247,11 @@ class SnoozeDialog(QDialog):
         self.until = date_edit(today + timedelta(days=7), today + timedelta(days=1))
         picks = QHBoxLayout()
         monday = today + timedelta(days=7 - today.weekday())
-        for label, day in ((_("Tomorrow"), today + timedelta(days=1)),
-                           (_("Next Monday"), monday),
-                           (_("In two weeks"), today + timedelta(days=14))):
+        for label, day in (
+            (_("Tomorrow"), today + timedelta(days=1)),
+            (_("Next Monday"), monday),
+            (_("In two weeks"), today + timedelta(days=14)),
+        ):
             button = QPushButton(label)
             button.setToolTip(format_date(day, style="long"))
             button.clicked.connect(lambda _c=False, d=day: self.until.setDate(to_qdate(d)))
@@ -243,8 +262,9 @@ class SnoozeDialog(QDialog):
         self.note = QLineEdit()
         form.addRow(_("Note"), self.note)
         layout.addLayout(form)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
@@ -268,8 +288,9 @@ class SkipDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Reason"), self.reason)
         layout.addLayout(form)
-        self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                    | QDialogButtonBox.StandardButton.Cancel)
+        self.box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
         layout.addWidget(self.box)
@@ -292,6 +313,10 @@ def _wrap(layout: QHBoxLayout) -> QWidget:
 
 
 def confirm_text(item: PlanItem) -> str:
-    return _("{action} for {client} ({amount}): this step needs your confirmation. "
-             "Go ahead?").format(action=action_label(item), client=item.client.name,
-                                 amount=money_by_currency(dict(item.action.amounts)))
+    return _(
+        "{action} for {client} ({amount}): this step needs your confirmation. Go ahead?"
+    ).format(
+        action=action_label(item),
+        client=item.client.name,
+        amount=money_by_currency(dict(item.action.amounts)),
+    )

@@ -29,8 +29,9 @@ def _sign(painter: QPainter, channel: str, size: float) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if channel == "email":
         painter.drawRect(QRectF(4 * u, 5 * u, 8 * u, 6 * u))
-        painter.drawPolyline([QPointF(4 * u, 5 * u), QPointF(8 * u, 8.5 * u),
-                              QPointF(12 * u, 5 * u)])
+        painter.drawPolyline(
+            [QPointF(4 * u, 5 * u), QPointF(8 * u, 8.5 * u), QPointF(12 * u, 5 * u)]
+        )
     elif channel in ("letter", "formal_notice"):
         page = QPainterPath()
         page.moveTo(5 * u, 3.5 * u)
@@ -65,8 +66,12 @@ def _sign(painter: QPainter, channel: str, size: float) -> None:
 
 @cache
 def channel_pixmap(channel: str, size: int = 16, ratio: float = 2.0) -> QPixmap:
-    return badge_pixmap(QColor(CHANNEL_COLOURS.get(channel, "#7f8c8d")),
-                        lambda p: _sign(p, channel, size), size, ratio)
+    return badge_pixmap(
+        QColor(CHANNEL_COLOURS.get(channel, "#7f8c8d")),
+        lambda p: _sign(p, channel, size),
+        size,
+        ratio,
+    )
 
 
 @cache

@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont
 
 from app.i18n import N_, _, babel_locale, format_date, ngettext
-from app.services.followup.service import PlanItem
 from app.services.followup.labels import channel_name, flag_name, level_name, outcome_name
+from app.services.followup.service import PlanItem
 from app.ui.features.reminders.icons import DONE, OVERDUE, channel_icon
 from app.ui.widgets.format import money_by_currency
 
@@ -62,8 +62,9 @@ def compact_amount(item: PlanItem) -> str:
         if rounded == 0:
             parts.append(money_by_currency({currency: amount}))
             continue
-        parts.append(format_compact_currency(rounded, currency, locale=babel_locale(),
-                                             fraction_digits=1))
+        parts.append(
+            format_compact_currency(rounded, currency, locale=babel_locale(), fraction_digits=1)
+        )
     return " · ".join(parts)
 
 
@@ -81,9 +82,15 @@ COLUMNS = ("date", "client", "action", "invoices", "amount", "notes", "outcome")
 
 
 def _titles() -> dict[str, str]:
-    return {"date": _("Date"), "client": _("Client"), "action": _("Action"),
-            "invoices": _("Invoices"), "amount": _("Amount"), "notes": _("Notes"),
-            "outcome": _("Handled")}
+    return {
+        "date": _("Date"),
+        "client": _("Client"),
+        "action": _("Action"),
+        "invoices": _("Invoices"),
+        "amount": _("Amount"),
+        "notes": _("Notes"),
+        "outcome": _("Handled"),
+    }
 
 
 class ActionListModel(QAbstractTableModel):
@@ -201,8 +208,9 @@ class CalendarModel(QAbstractTableModel):
     def show_week(self, day: date, items: Sequence[PlanItem], today: date) -> None:
         self._show(day - timedelta(days=day.weekday()), 1, None, items, today)
 
-    def _show(self, start: date, weeks: int, month: int | None, items: Sequence[PlanItem],
-              today: date) -> None:
+    def _show(
+        self, start: date, weeks: int, month: int | None, items: Sequence[PlanItem], today: date
+    ) -> None:
         self.beginResetModel()
         self.start, self.weeks, self.month, self.today = start, weeks, month, today
         self.by_day = {}
@@ -254,7 +262,8 @@ class CalendarModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             count = len(self.by_day.get(day, []))
             return ngettext("{date}: {count} action", "{date}: {count} actions", count).format(
-                date=format_date(day, style="long"), count=count)
+                date=format_date(day, style="long"), count=count
+            )
         return None
 
     def headerData(

@@ -17,11 +17,16 @@ from app.services.followup.labels import channel_name, level_name
 Index = QModelIndex | QPersistentModelIndex
 
 ANCHORS = (("due", N_("due date")), ("issue", N_("issue date")))
-APPLIES = (("both", N_("everyone")), ("business", N_("businesses")),
-           ("consumer", N_("consumers")))
+APPLIES = (("both", N_("everyone")), ("business", N_("businesses")), ("consumer", N_("consumers")))
 CHANNELS = ("email", "letter", "formal_notice", "phone", "manual")
-TEMPLATES = ("receipt_confirmation", "courtesy", "reminder_1", "reminder_2", "firm_reminder",
-             "formal_notice")
+TEMPLATES = (
+    "receipt_confirmation",
+    "courtesy",
+    "reminder_1",
+    "reminder_2",
+    "firm_reminder",
+    "formal_notice",
+)
 
 
 @dataclass
@@ -43,16 +48,38 @@ class LevelRow:
 
     @classmethod
     def of(cls, level: Level) -> LevelRow:
-        return cls(level.code, level.name, level.days, level.anchor.value, level.channel.value,
-                   level.template, level.fee.fixed, level.fee.percent, level.needs_confirmation,
-                   level.applies_to.value, level.also_email, level.claims_interest,
-                   level.claims_indemnity, True)
+        return cls(
+            level.code,
+            level.name,
+            level.days,
+            level.anchor.value,
+            level.channel.value,
+            level.template,
+            level.fee.fixed,
+            level.fee.percent,
+            level.needs_confirmation,
+            level.applies_to.value,
+            level.also_email,
+            level.claims_interest,
+            level.claims_indemnity,
+            True,
+        )
 
     def level(self) -> Level:
-        return Level(self.code.strip(), self.days, self.channel, self.template.strip(),
-                     self.anchor, Fee(self.fee_fixed, self.fee_percent),
-                     self.needs_confirmation, self.applies_to, self.also_email,
-                     self.claims_interest, self.claims_indemnity, self.name.strip())
+        return Level(
+            self.code.strip(),
+            self.days,
+            self.channel,
+            self.template.strip(),
+            self.anchor,
+            Fee(self.fee_fixed, self.fee_percent),
+            self.needs_confirmation,
+            self.applies_to,
+            self.also_email,
+            self.claims_interest,
+            self.claims_indemnity,
+            self.name.strip(),
+        )
 
 
 @dataclass(frozen=True)
@@ -111,8 +138,21 @@ class LevelsModel(QAbstractTableModel):
         number = len(self.rows) + 1
         while f"step_{number}" in taken:
             number += 1
-        row = LevelRow(f"step_{number}", "", days, "due", "email", "reminder_1", ZERO, ZERO,
-                       False, "both", False, False, False)
+        row = LevelRow(
+            f"step_{number}",
+            "",
+            days,
+            "due",
+            "email",
+            "reminder_1",
+            ZERO,
+            ZERO,
+            False,
+            "both",
+            False,
+            False,
+            False,
+        )
         position = len(self.rows)
         self.beginInsertRows(QModelIndex(), position, position)
         self.rows.append(row)
@@ -169,10 +209,12 @@ class LevelsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(field, row)
         if role == Qt.ItemDataRole.EditRole:
-            return value if field.kind in ("anchor", "applies", "channel", "template") \
+            return (
+                value
+                if field.kind in ("anchor", "applies", "channel", "template")
                 else ("" if field.kind in ("money", "percent") and not value else str(value))
-        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in ("int", "money",
-                                                                        "percent"):
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in ("int", "money", "percent"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -214,8 +256,7 @@ class LevelsModel(QAbstractTableModel):
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box for the columns that take one of a few codes."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         kind = FIELDS[index.column()].kind
         options = choices(kind)
         if not options:
@@ -241,7 +282,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             data = editor.currentData()
             if editor.isEditable() and editor.currentText() != editor.itemText(
-                    editor.currentIndex()):
+                editor.currentIndex()
+            ):
                 data = editor.currentText()
             model.setData(index, data, Qt.ItemDataRole.EditRole)
             return

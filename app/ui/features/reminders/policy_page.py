@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.followup.policy import FreeReminderWait
 from app.i18n import _, ngettext
-from app.services.followup.service import PolicyInfo
 from app.services.followup.labels import level_name
+from app.services.followup.service import PolicyInfo
 from app.ui.changes import Changes
 from app.ui.features.reminders.policy_model import FIELDS, ChoiceDelegate, LevelsModel
 
@@ -45,8 +45,9 @@ class PolicyPage(QWidget):
         self.code = QLineEdit()
         self.kind = QLabel()
         self.kind.setStyleSheet("color: #5d6d7e;")
-        self.wait = QCheckBox(_("Free first reminder, then a wait before any cost (Belgian "
-                                "consumers)"))
+        self.wait = QCheckBox(
+            _("Free first reminder, then a wait before any cost (Belgian consumers)")
+        )
         self.wait_level = QComboBox()
         self.wait_level.setMinimumWidth(220)
         self.wait_days = QSpinBox()
@@ -69,15 +70,20 @@ class PolicyPage(QWidget):
         self.restore = QPushButton(_("Restore the standard ladder"))
         self.new_policy = QPushButton(_("New policy"))
         self.delete_policy = QPushButton(_("Delete"))
-        self.note = QLabel(_("Fees are charged only when the company settings enable the "
-                             "administrative fee. Level codes already used keep their history."))
+        self.note = QLabel(
+            _(
+                "Fees are charged only when the company settings enable the "
+                "administrative fee. Level codes already used keep their history."
+            )
+        )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #7f8c8d;")
         self._layout()
         self.list.currentRowChanged.connect(self._show)
         self.add_level.clicked.connect(self._add_level)
         self.remove_level.clicked.connect(
-            lambda: self.model.remove(self.table.currentIndex().row()))
+            lambda: self.model.remove(self.table.currentIndex().row())
+        )
         self.save.clicked.connect(self._save)
         self.restore.clicked.connect(self._restore)
         self.new_policy.clicked.connect(self._new)
@@ -128,8 +134,11 @@ class PolicyPage(QWidget):
 
     def refresh(self, select: str | None = None) -> None:
         keep = select or (self.editing.code if self.editing is not None else None)
-        self.context.tasks.run(self.services.reminders.policies,
-                               lambda found: self._loaded(found, keep), self.context.show_error)
+        self.context.tasks.run(
+            self.services.reminders.policies,
+            lambda found: self._loaded(found, keep),
+            self.context.show_error,
+        )
 
     def _loaded(self, policies: list[PolicyInfo], select: str | None) -> None:
         self.policies = policies
@@ -142,8 +151,11 @@ class PolicyPage(QWidget):
             if info.for_consumers:
                 tags.append(_("default for consumers"))
             if info.client_count:
-                tags.append(ngettext("{count} client", "{count} clients", info.client_count)
-                            .format(count=info.client_count))
+                tags.append(
+                    ngettext("{count} client", "{count} clients", info.client_count).format(
+                        count=info.client_count
+                    )
+                )
             text = info.label + (f"  ({', '.join(tags)})" if tags else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, info.code)
@@ -161,11 +173,13 @@ class PolicyPage(QWidget):
         self.name.setText(info.policy.name or info.label)
         self.code.setText(info.code)
         self.code.setReadOnly(True)
-        self.kind.setText(_("Used for every client without a policy of their own")
-                          if info.is_default else
-                          _("Used for consumers without a policy of their own")
-                          if info.for_consumers else
-                          _("Chosen client by client"))
+        self.kind.setText(
+            _("Used for every client without a policy of their own")
+            if info.is_default
+            else _("Used for consumers without a policy of their own")
+            if info.for_consumers
+            else _("Chosen client by client")
+        )
         self.model.set_levels(list(info.policy.levels))
         self._fill_wait(info)
         self.restore.setEnabled(info.is_builtin)
@@ -227,12 +241,13 @@ class PolicyPage(QWidget):
         replaces = editing.code if editing is not None else None
 
         def save():  # type: ignore[no-untyped-def]
-            return self.services.reminders.save_policy(code, name, levels,
-                                                       free_reminder_wait=wait,
-                                                       replaces=replaces)
+            return self.services.reminders.save_policy(
+                code, name, levels, free_reminder_wait=wait, replaces=replaces
+            )
 
-        self.context.tasks.run(save, lambda info: self._saved(info.code),
-                               self.context.show_error, write=True)
+        self.context.tasks.run(
+            save, lambda info: self._saved(info.code), self.context.show_error, write=True
+        )
 
     def _saved(self, code: str) -> None:
         self.context.bus.publish(Changes(reminders=True, settings=True))
@@ -242,21 +257,32 @@ class PolicyPage(QWidget):
         if self.editing is None:
             return
         code = self.editing.code
-        self.context.tasks.run(lambda: self.services.reminders.restore_policy(code),
-                               lambda info: self._saved(info.code), self.context.show_error,
-                               write=True)
+        self.context.tasks.run(
+            lambda: self.services.reminders.restore_policy(code),
+            lambda info: self._saved(info.code),
+            self.context.show_error,
+            write=True,
+        )
 
     def _delete(self) -> None:
         if self.editing is None or self.editing.is_builtin:
             return
         code = self.editing.code
         answer = QMessageBox.question(
-            self, _("Delete"), _("Delete the policy {name}? Its clients go back to the default "
-                                 "policy.").format(name=self.editing.label))
+            self,
+            _("Delete"),
+            _("Delete the policy {name}? Its clients go back to the default policy.").format(
+                name=self.editing.label
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.context.tasks.run(lambda: self.services.reminders.delete_policy(code),
-                               lambda _r: self._saved(""), self.context.show_error, write=True)
+        self.context.tasks.run(
+            lambda: self.services.reminders.delete_policy(code),
+            lambda _r: self._saved(""),
+            self.context.show_error,
+            write=True,
+        )
 
 
 __all__ = ["FIELDS", "PolicyPage"]

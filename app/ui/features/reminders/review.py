@@ -35,8 +35,9 @@ class WeeklyReview(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.bar.sync())
         self.bar = ActionBar(controller, self.current, shortcuts=True)
-        hint = QLabel(_("Keys: D do it · S snooze · K skip · C call outcome · P preview · "
-                        "↑ ↓ move"))
+        hint = QLabel(
+            _("Keys: D do it · S snooze · K skip · C call outcome · P preview · ↑ ↓ move")
+        )
         hint.setStyleSheet("color: #7f8c8d;")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -47,8 +48,13 @@ class WeeklyReview(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.bar)
         layout.addWidget(hint)
-        keys = {"D": controller.do, "S": controller.snooze, "K": controller.skip,
-                "C": controller.call, "P": controller.preview}
+        keys = {
+            "D": controller.do,
+            "S": controller.snooze,
+            "K": controller.skip,
+            "C": controller.call,
+            "P": controller.preview,
+        }
         self.shortcuts = []
         for key, fn in keys.items():
             shortcut = QShortcut(QKeySequence(key), self)
@@ -119,9 +125,11 @@ class WeeklyReview(QWidget):
         done = len(self.model.outcomes)
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(ngettext("{done} of {total} action handled",
-                                         "{done} of {total} actions handled", total)
-                                .format(done=done, total=total))
+        self.progress.setFormat(
+            ngettext(
+                "{done} of {total} action handled", "{done} of {total} actions handled", total
+            ).format(done=done, total=total)
+        )
 
     @property
     def done_count(self) -> int:

@@ -31,8 +31,13 @@ from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
 from app.ui.widgets.tables import make_table
 
-MODES = (("month", N_("Month")), ("week", N_("Week")), ("agenda", N_("Agenda")),
-         ("review", N_("Weekly review")), ("policies", N_("Policies")))
+MODES = (
+    ("month", N_("Month")),
+    ("week", N_("Week")),
+    ("agenda", N_("Agenda")),
+    ("review", N_("Weekly review")),
+    ("policies", N_("Policies")),
+)
 AGENDA_DAYS = 28
 
 
@@ -104,8 +109,7 @@ class RemindersView(QWidget):
         self.catch_up_table = _list(self.catch_up, (90, 270, 260, 170, 115))
         self.catch_up_table.verticalHeader().setDefaultSectionSize(22)
         header = self.catch_up_table.horizontalHeader().sizeHint().height()
-        self.catch_up_table.setMaximumHeight(
-            header + 3 * 22 + 2 * self.catch_up_table.frameWidth())
+        self.catch_up_table.setMaximumHeight(header + 3 * 22 + 2 * self.catch_up_table.frameWidth())
 
         self.calendar = CalendarModel(self)
         self.grid = CalendarGrid()
@@ -152,7 +156,8 @@ class RemindersView(QWidget):
         layout.addWidget(self.message)
         for table in (self.catch_up_table, self.day_table, self.agenda_table):
             table.selectionModel().currentRowChanged.connect(
-                lambda cur, _prev, t=table: self._pick_action(t, cur.row()))
+                lambda cur, _prev, t=table: self._pick_action(t, cur.row())
+            )
             table.doubleClicked.connect(lambda index, t=table: self._double(t, index.row()))
 
     # --- modes and navigation ----------------------------------------------------------------
@@ -230,21 +235,30 @@ class RemindersView(QWidget):
         self._title(start, end)
         catch_up = plan.catch_up() if plan is not None else []
         self.catch_up.set_rows(catch_up)
-        self.catch_up_title.setText(ngettext(
-            "To catch up: {count} action not done in time", "To catch up: {count} actions not "
-            "done in time", len(catch_up)).format(count=len(catch_up)))
+        self.catch_up_title.setText(
+            ngettext(
+                "To catch up: {count} action not done in time",
+                "To catch up: {count} actions not done in time",
+                len(catch_up),
+            ).format(count=len(catch_up))
+        )
         show_catch_up = bool(catch_up) and self.mode in ("month", "week")
         self.catch_up_title.setVisible(show_catch_up)
         self.catch_up_table.setVisible(show_catch_up)
         in_period = [i for i in items if start <= i.action.date <= end]
-        agenda = ([i for i in catch_up if i.action.date < start] if start <= today <= end else [])
+        agenda = [i for i in catch_up if i.action.date < start] if start <= today <= end else []
         self.model.set_rows(agenda + in_period)
         week_start = today - timedelta(days=today.weekday())
-        this_week = [i for i in items if week_start <= i.action.date <= week_start
-                     + timedelta(days=6)]
-        self.summary.setText(_("Computing…") if plan is None else _(
-            "This week: {week} · to catch up: {late}").format(week=len(this_week),
-                                                              late=len(catch_up)))
+        this_week = [
+            i for i in items if week_start <= i.action.date <= week_start + timedelta(days=6)
+        ]
+        self.summary.setText(
+            _("Computing…")
+            if plan is None
+            else _("This week: {week} · to catch up: {late}").format(
+                week=len(this_week), late=len(catch_up)
+            )
+        )
         if self.mode == "review":
             monday = self.anchor - timedelta(days=self.anchor.weekday())
             self.review.show_week(monday, plan)
@@ -256,8 +270,11 @@ class RemindersView(QWidget):
         elif self.mode in ("week", "agenda", "review"):
             monday = self.anchor - timedelta(days=self.anchor.weekday())
             last = monday + timedelta(days=(AGENDA_DAYS if self.mode == "agenda" else 7) - 1)
-            self.period.setText(_("{start} – {end}").format(
-                start=format_date(monday, style="d MMM"), end=format_date(last, style="d MMM y")))
+            self.period.setText(
+                _("{start} – {end}").format(
+                    start=format_date(monday, style="d MMM"), end=format_date(last, style="d MMM y")
+                )
+            )
         else:
             self.period.setText(_("Follow-up policies"))
 
@@ -269,7 +286,8 @@ class RemindersView(QWidget):
             day = self.calendar.start if self.mode == "month" else self.anchor
             index = self.calendar.index_of(day)
         self.grid.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self._fill_day(day)
 
     def _pick_day(self, index: Any) -> None:
@@ -281,9 +299,11 @@ class RemindersView(QWidget):
         keep = self.current.key if self.current is not None else None
         self.day.set_rows(self.calendar.items_on(day))
         count = self.day.rowCount()
-        self.day_title.setText(ngettext("{date}: {count} action", "{date}: {count} actions",
-                                        count).format(date=_upper_first(format_date(
-                                                          day, style="full")), count=count))
+        self.day_title.setText(
+            ngettext("{date}: {count} action", "{date}: {count} actions", count).format(
+                date=_upper_first(format_date(day, style="full")), count=count
+            )
+        )
         row = self.day.row_of(keep) if keep is not None else -1
         if row < 0 and count:
             row = 0

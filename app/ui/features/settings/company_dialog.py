@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.adapters.pdf.formatting import group_iban
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.company_details import CURRENCIES
 from app.services.dossier import CompanySettings
-from app.adapters.pdf.formatting import group_iban
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.widgets.dialogs import ServiceDialog
@@ -40,8 +40,12 @@ LOGO_SIZE = (160, 64)
 
 
 class CompanyDialog(ServiceDialog):
-    def __init__(self, dossier: Any, context: ViewContext, parent: QWidget | None = None,
-                 ) -> None:
+    def __init__(
+        self,
+        dossier: Any,
+        context: ViewContext,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(context.tasks, _("Company details"), parent)
         self.setObjectName("company_dialog")
         self.dossier = dossier
@@ -49,8 +53,12 @@ class CompanyDialog(ServiceDialog):
         self.current: CompanySettings | None = None
         self.saved: CompanySettings | None = None
         self.setMinimumWidth(880)
-        intro = QLabel(_("Printed on the letterhead, the bank details and the signature of "
-                         "every letter and email."))
+        intro = QLabel(
+            _(
+                "Printed on the letterhead, the bank details and the signature of "
+                "every letter and email."
+            )
+        )
         intro.setWordWrap(True)
         self.body.addWidget(intro)
         columns = QHBoxLayout()
@@ -179,8 +187,10 @@ class CompanyDialog(ServiceDialog):
     def _country_changed(self) -> None:
         belgian = self.country.currentData() == "BE"
         self.legal_id.setPlaceholderText(
-            _("Enterprise number, e.g. 0123.456.749") if belgian
-            else _("SIREN (9 digits) or SIRET (14 digits)"))
+            _("Enterprise number, e.g. 0123.456.749")
+            if belgian
+            else _("SIREN (9 digits) or SIRET (14 digits)")
+        )
         self.vat_number.setPlaceholderText("BE0123456749" if belgian else "FR12123456789")
 
     def set_logo(self, path: str) -> None:
@@ -191,15 +201,19 @@ class CompanyDialog(ServiceDialog):
             self.logo.setPixmap(QPixmap())
             self.logo.setText(_("(unreadable)") if path else _("No logo"))
         else:
-            self.logo.setPixmap(picture.scaled(
-                self.logo.size().shrunkBy(self.logo.contentsMargins()) * 0.95,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.logo.setPixmap(
+                picture.scaled(
+                    self.logo.size().shrunkBy(self.logo.contentsMargins()) * 0.95,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         self.remove_logo.setEnabled(bool(path))
 
     def _choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the logo"), "", _("Pictures (*.png *.jpg *.jpeg)"))
+            self, _("Choose the logo"), "", _("Pictures (*.png *.jpg *.jpeg)")
+        )
         if path:
             self.set_logo(path)
 
@@ -211,12 +225,19 @@ class CompanyDialog(ServiceDialog):
             return None, problems
         return replace(
             self.current,
-            name=self.name.text(), address=self.address.toPlainText(),
-            postcode=self.postcode.text(), city=self.city.text(),
-            country=self.country.currentData(), legal_id=self.legal_id.text(),
-            vat_number=self.vat_number.text(), phone=self.phone.text(),
-            email=self.email.text(), iban=self.iban.text(), bic=self.bic.text(),
-            logo_path=self.logo_path, signatory=self.signatory.text(),
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            postcode=self.postcode.text(),
+            city=self.city.text(),
+            country=self.country.currentData(),
+            legal_id=self.legal_id.text(),
+            vat_number=self.vat_number.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            iban=self.iban.text(),
+            bic=self.bic.text(),
+            logo_path=self.logo_path,
+            signatory=self.signatory.text(),
             signatory_title=self.signatory_title.text(),
             language=self.language.currentData(),
             currency=self.currency.currentText().strip().upper(),

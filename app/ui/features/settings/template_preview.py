@@ -39,8 +39,15 @@ class Preview:
     body: str = ""
 
 
-def build_preview(generation: int, settings: CompanySettings, kind: str, language: str,
-                  code: str, text: str, as_of: date) -> Preview:
+def build_preview(
+    generation: int,
+    settings: CompanySettings,
+    kind: str,
+    language: str,
+    code: str,
+    text: str,
+    as_of: date,
+) -> Preview:
     """Runs in a worker thread: check, then render (QImage may be made off the UI thread)."""
     problems = template_problems(text, kind, language, code)
     if problems:
@@ -97,9 +104,12 @@ class PreviewPane(QStackedWidget):
         self.image = preview.image
         if preview.image is None:
             self.page.setPixmap(QPixmap())
-            self.page.setText(_("The letter is ready ({size} KB) but cannot be shown here: "
-                                "install poppler-utils (pdftoppm) to see the page.").format(
-                size=preview.pdf_size // 1024))
+            self.page.setText(
+                _(
+                    "The letter is ready ({size} KB) but cannot be shown here: "
+                    "install poppler-utils (pdftoppm) to see the page."
+                ).format(size=preview.pdf_size // 1024)
+            )
             return
         self.page.setText("")
         self._fit()
@@ -109,8 +119,9 @@ class PreviewPane(QStackedWidget):
         if self.image is None:
             return
         width = max(self.scroll.viewport().width() - 24, 200)
-        scaled = self.image.scaledToWidth(min(width, self.image.width()),
-                                          Qt.TransformationMode.SmoothTransformation)
+        scaled = self.image.scaledToWidth(
+            min(width, self.image.width()), Qt.TransformationMode.SmoothTransformation
+        )
         self.page.setPixmap(QPixmap.fromImage(scaled))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import N_, _
-from app.services.templates import editing as templates
 from app.services.dossier import CompanySettings
 from app.services.followup.labels import LEVEL_NAMES
+from app.services.templates import editing as templates
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.errors import explain
@@ -35,13 +35,20 @@ from app.ui.features.settings.template_preview import Preview, PreviewPane, buil
 from app.ui.widgets.forms import message_label, sentence
 
 REFRESH_MS = 400
-TEMPLATE_NAMES = {**LEVEL_NAMES, "statement": N_("Statement of account"),
-                  "payment_plan": N_("Payment plan")}
+TEMPLATE_NAMES = {
+    **LEVEL_NAMES,
+    "statement": N_("Statement of account"),
+    "payment_plan": N_("Payment plan"),
+}
 
 
 class TemplatesDialog(QDialog):
-    def __init__(self, dossier: Any, context: ViewContext, parent: QWidget | None = None,
-                 ) -> None:
+    def __init__(
+        self,
+        dossier: Any,
+        context: ViewContext,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("templates_dialog")
         self.setWindowTitle(_("Letter and email templates"))
@@ -68,10 +75,10 @@ class TemplatesDialog(QDialog):
         layout.addWidget(splitter, 1)
         self.buttons = QDialogButtonBox()
         self.restore_button = self.buttons.addButton(
-            _("Restore the original…"), QDialogButtonBox.ButtonRole.ResetRole)
+            _("Restore the original…"), QDialogButtonBox.ButtonRole.ResetRole
+        )
         self.restore_button.clicked.connect(self.restore)
-        self.save_button = self.buttons.addButton(_("Save"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.clicked.connect(self.save)
         close = self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
@@ -99,8 +106,11 @@ class TemplatesDialog(QDialog):
         self.code.setCurrentIndex(max(self.code.findData("reminder_1"), 0))
         self.state = QLabel()
         self.state.setObjectName("template_state")
-        for label, combo in ((_("Kind"), self.kind), (_("Language"), self.language),
-                             (_("Template"), self.code)):
+        for label, combo in (
+            (_("Kind"), self.kind),
+            (_("Language"), self.language),
+            (_("Template"), self.code),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(combo)
             combo.currentIndexChanged.connect(self._choice_changed)
@@ -120,9 +130,13 @@ class TemplatesDialog(QDialog):
         box.addWidget(self.editor, 3)
         self.problem_label = message_label("template_problems")
         box.addWidget(self.problem_label)
-        hint = QLabel(_("Placeholders (double-click to insert at the cursor); a paragraph "
-                        "that is only [invoices], [claim], [payment] or [instalments] places "
-                        "that table."))
+        hint = QLabel(
+            _(
+                "Placeholders (double-click to insert at the cursor); a paragraph "
+                "that is only [invoices], [claim], [payment] or [instalments] places "
+                "that table."
+            )
+        )
         hint.setWordWrap(True)
         box.addWidget(hint)
         self.placeholders = QListWidget()
@@ -147,8 +161,12 @@ class TemplatesDialog(QDialog):
 
     def load(self) -> None:
         kind, language, code = self.choice()
-        self.tasks.run(lambda: templates.read_template(kind, language, code), self._read,
-                       self._show_error, key="template_read")
+        self.tasks.run(
+            lambda: templates.read_template(kind, language, code),
+            self._read,
+            self._show_error,
+            key="template_read",
+        )
 
     def _read(self, loaded: templates.TemplateText) -> None:
         if (loaded.kind, loaded.language, loaded.code) == self.choice():  # else superseded
@@ -160,8 +178,11 @@ class TemplatesDialog(QDialog):
         self._loading = True
         self.editor.setPlainText(loaded.text)
         self._loading = False
-        self.state.setText(_("Your own version (saved in your settings folder)")
-                           if loaded.is_customised else _("Original bundled with Relance"))
+        self.state.setText(
+            _("Your own version (saved in your settings folder)")
+            if loaded.is_customised
+            else _("Original bundled with Relance")
+        )
         self._update_buttons()
         self.refresh()
 
@@ -180,7 +201,8 @@ class TemplatesDialog(QDialog):
         if self.choice() == self._shown_choice:
             return
         if self.is_modified() and not self._confirm(
-                _("Your changes to this template are not saved. Discard them?")):
+            _("Your changes to this template are not saved. Discard them?")
+        ):
             self._select(*self._shown_choice)
             return
         self.load()
@@ -212,8 +234,10 @@ class TemplatesDialog(QDialog):
         today = self.context.today()
         self.tasks.run(
             lambda: build_preview(generation, company, kind, language, code, text, today),
-            lambda result: self._previewed(kind, result), self._preview_failed,
-            key="template_preview")
+            lambda result: self._previewed(kind, result),
+            self._preview_failed,
+            key="template_preview",
+        )
 
     def _previewed(self, kind: str, result: Preview) -> None:
         if result.generation != self.generation:
@@ -221,10 +245,14 @@ class TemplatesDialog(QDialog):
         self.refreshed = result.generation
         self.problems = list(result.problems)
         if self.problems:
-            self.problem_label.setText("\n".join(
-                _("Line {line}: {problem}").format(line=p.line or 1,
-                                                   problem=sentence(p.message))
-                for p in self.problems))
+            self.problem_label.setText(
+                "\n".join(
+                    _("Line {line}: {problem}").format(
+                        line=p.line or 1, problem=sentence(p.message)
+                    )
+                    for p in self.problems
+                )
+            )
             self.problem_label.show()
             self.preview.show_stale()
         else:
@@ -250,16 +278,27 @@ class TemplatesDialog(QDialog):
             self.refresh()  # shows the problems; nothing is written
             return
         self.save_button.setEnabled(False)
-        self.tasks.run(lambda: templates.save_template(kind, language, code, text),
-                       self._written, self._show_error, write=True)
+        self.tasks.run(
+            lambda: templates.save_template(kind, language, code, text),
+            self._written,
+            self._show_error,
+            write=True,
+        )
 
     def restore(self) -> None:
         kind, language, code = self._shown_choice
-        if not self._confirm(_("Restore the original template? Your version of “{name}” "
-                               "will be deleted.").format(name=_(TEMPLATE_NAMES.get(code, code)))):
+        if not self._confirm(
+            _("Restore the original template? Your version of “{name}” will be deleted.").format(
+                name=_(TEMPLATE_NAMES.get(code, code))
+            )
+        ):
             return
-        self.tasks.run(lambda: templates.restore_template(kind, language, code),
-                       self._written, self._show_error, write=True)
+        self.tasks.run(
+            lambda: templates.restore_template(kind, language, code),
+            self._written,
+            self._show_error,
+            write=True,
+        )
 
     def _written(self, loaded: templates.TemplateText) -> None:
         self._read(loaded)
@@ -270,13 +309,17 @@ class TemplatesDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _show_error(self, error: Exception) -> None:
-        self.problem_label.setText(explain(error) if not isinstance(error, InvalidInput)
-                                   else "\n".join(sentence(p.message) for p in error.problems))
+        self.problem_label.setText(
+            explain(error)
+            if not isinstance(error, InvalidInput)
+            else "\n".join(sentence(p.message) for p in error.problems)
+        )
         self.problem_label.show()
         self._update_buttons()
 
     def reject(self) -> None:
         if self.is_modified() and not self._confirm(
-                _("Your changes to this template are not saved. Discard them?")):
+            _("Your changes to this template are not saved. Discard them?")
+        ):
             return
         super().reject()

@@ -1,0 +1,113 @@
+"""Parts of the client page: its figure boxes, table columns and the plain rows it adds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+from app.i18n import N_, _, ngettext
+from app.ui.widgets.format import day, money
+from app.ui.widgets.status import WARNING, status_icon
+from app.ui.widgets.table_model import Column
+
+KIND_TEXT = {
+    "invoice": N_("Invoice"),
+    "credit_note": N_("Credit note"),
+    "payment": N_("Payment"),
+    "write_off": N_("Written off"),
+    "opening": N_("Opening"),
+}
+
+
+class Opening:
+    """The statement's first line: the balance brought forward."""
+
+    kind = "opening"
+    label = detail = ""
+
+    def __init__(self, when: date, currency: str, balance: Decimal) -> None:
+        self.date, self.currency, self.balance = when, currency, balance
+        self.amount = Decimal(0)
+
+
+class CreditRow:
+    """One payment or credit note of the payments tab."""
+
+    def __init__(
+        self, kind: str, when: date, currency: str, amount: Decimal, remaining: Decimal, label: str
+    ) -> None:
+        self.kind, self.date, self.currency = kind, when, currency
+        self.amount, self.remaining, self.label = amount, remaining, label
+
+
+def statement_detail(row: Any) -> str:
+    if row.kind == "invoice" and row.detail:
+        return _("due {date}").format(date=day(date.fromisoformat(row.detail[:10])))
+    if row.kind == "opening":
+        return _("Balance brought forward")
+    return str(row.detail)
+
+
+def open_invoice_columns(today: Callable[[], date]) -> list[Column]:
+    """The open invoices tab; `today` is read at paint time."""
+    return [
+        Column(_("Number"), lambda r: r.number),
+        Column(_("Issued"), lambda r: day(r.issue_date)),
+        Column(_("Due"), lambda r: day(r.due_date)),
+        Column(_("Total"), lambda r: money(r.total, r.currency), right=True),
+        Column(_("Left to pay"), lambda r: money(r.balance, r.currency), right=True),
+        Column(
+            _("Status"),
+            lambda r: (
+                _("Disputed")
+                if r.disputed
+                else (
+                    ngettext(
+                        "{days} day late", "{days} days late", (today() - r.due_date).days
+                    ).format(days=(today() - r.due_date).days)
+                    if r.due_date < today()
+                    else _("Not yet due")
+                )
+            ),
+            tone=lambda r: WARNING if r.disputed or r.due_date < today() else None,
+            icon=lambda r: (
+                status_icon("disputed")
+                if r.disputed
+                else (status_icon("overdue") if r.due_date < today() else status_icon("open"))
+            ),
+        ),
+    ]
+
+
+def payment_columns() -> list[Column]:
+    return [
+        Column(_("Date"), lambda r: day(r.date)),
+        Column(_("Type"), lambda r: _("Payment") if r.kind == "payment" else _("Credit note")),
+        Column(_("Amount"), lambda r: money(r.amount, r.currency), right=True),
+        Column(
+            _("Not yet applied"),
+            lambda r: money(r.remaining, r.currency) if r.remaining else "",
+            right=True,
+        ),
+        Column(_("Reference"), lambda r: r.label),
+    ]
+
+
+class Figure(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 6)
+        caption = QLabel(title)
+        caption.setStyleSheet("color: #5d6d7e;")
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(caption)
+        box.addWidget(self.value)
