@@ -14,7 +14,9 @@ Points (higher = riskier), each factor rounded to a whole number and capped:
 | payments getting later (trend)       | 10 when worsening                        | 10  |
 
 Grade by total: A < 15 ≤ B < 30 ≤ C < 45 ≤ D < 60 ≤ E. Fewer than MIN_SETTLED_INVOICES settled
-invoices in 12 months: grade "new", no score. The reasons shown are the factors worth at least
+invoices in 12 months: the history factors are replaced by the days the oldest open invoice is
+overdue (1 point a day, max 40), so a client who never pays is graded on what it owes today;
+below grade B's threshold such a client is "new", with no score. The reasons shown are the factors worth at least
 MIN_REASON_POINTS, largest first (at most 4), then an improving trend when there is room, then
 favourable facts until there are 2.
 """
@@ -209,14 +211,32 @@ def _reasons(
 
 
 def assess_risk(behaviour: PaymentBehaviour) -> RiskAssessment:
-    """Grade a client from its measured behaviour; "new" when its history is too short."""
+    """Grade a client from its measured behaviour; with a short history, from what it owes
+    today, and "new" when that says nothing alarming."""
     current = _current_factors(behaviour)
     if not behaviour.has_enough_history:
         few = Reason(
             "few_settled_invoices",
             {"count": behaviour.settled_count, "required": MIN_SETTLED_INVOICES},
         )
-        return RiskAssessment(Grade.NEW, None, _reasons(current, behaviour, (few,)), tuple(current))
+        if behaviour.max_days_overdue > 0:
+            oldest = Reason("oldest_invoice_days_late", {"days": behaviour.max_days_overdue})
+            current.append(
+                Contribution(
+                    "oldest_overdue",
+                    min(behaviour.max_days_overdue, MAX_DAYS_LATE_POINTS),
+                    oldest,
+                )
+            )
+        score = sum(c.points for c in current)
+        if score < GRADE_LIMITS[0]:
+            return RiskAssessment(
+                Grade.NEW, None, _reasons(current, behaviour, (few,)), tuple(current)
+            )
+        reasons = _reasons(current, behaviour)
+        if len(reasons) < MAX_REASONS:
+            reasons = (*reasons, few)
+        return RiskAssessment(grade_for(score), score, reasons, tuple(current))
     contributions = _history_factors(behaviour) + current
     score = sum(c.points for c in contributions)
     return RiskAssessment(

@@ -50,6 +50,12 @@ def reason_sentence(reason: Reason) -> str:
             ).format(days=n)
         case "pays_on_time":
             return _("Pays {percent}% of invoices by the due date").format(percent=percent)
+        case "oldest_invoice_days_late":
+            return ngettext(
+                "Oldest unpaid invoice {days} day overdue",
+                "Oldest unpaid invoice {days} days overdue",
+                n,
+            ).format(days=n)
         case "no_overdue_invoice":
             return _("No overdue invoice")
         case "average_days_to_pay":

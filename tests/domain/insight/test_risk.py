@@ -76,14 +76,26 @@ def test_new_client_gets_new_not_a_grade() -> None:
     assert not is_at_risk(risk.grade)
 
 
-def test_new_client_still_shows_what_is_wrong_today() -> None:
+def test_a_client_who_never_paid_is_graded_on_what_it_owes_today() -> None:
     history = ClientHistory(open=(open_invoice(90), open_invoice(70, is_disputed=True)))
     risk = assess(history)
-    assert risk.grade is Grade.NEW
+    # 40 for the oldest invoice 90 days overdue, 20 for two over 60 days, 15 for an overdue
+    # balance, 5 for the dispute
+    assert risk.score == 80
+    assert risk.grade is Grade.E
+    assert is_at_risk(risk.grade)
     codes = [r.code for r in risk.reasons]
-    assert codes[0] == "few_settled_invoices"
-    assert {"invoices_over_60_days", "overdue_share", "open_disputes"} <= set(codes)
+    assert codes[0] == "oldest_invoice_days_late"
+    assert {"invoices_over_60_days", "overdue_share"} <= set(codes)
     assert len(codes) <= 4
+
+
+def test_a_new_client_slightly_late_is_still_new() -> None:
+    risk = assess(ClientHistory(open=(open_invoice(5, "300.00"), open_invoice(-10, "900.00"))))
+    # 5 for the oldest invoice 5 days overdue, 4 for a quarter of the balance overdue
+    assert risk.grade is Grade.NEW
+    assert risk.score is None
+    assert risk.reasons[0].code == "few_settled_invoices"
 
 
 def test_worsening_trend_and_credit_limit_add_points() -> None:
