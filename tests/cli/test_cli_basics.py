@@ -96,3 +96,31 @@ def test_real_entry_point(tmp_path: Path) -> None:
         done.stdout.splitlines()[0]
         == "code,name,currency,current,1-30,31-60,61-90,over_90,unapplied,total"
     )
+
+
+def test_aging_table_speaks_the_language_and_shows_credit_negative(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "a.relance")
+    assert main(["--database", db, "init", "--company", "Atelier"]) == 0
+    clients = tmp_path / "clients.csv"
+    clients.write_text("code,name\nC1,Boulangerie\n", encoding="utf-8")
+    invoices = tmp_path / "invoices.csv"
+    invoices.write_text(
+        "number,client_code,issue_date,due_date,total\nF1,C1,2026-09-01,2026-10-01,100.00\n",
+        encoding="utf-8",
+    )
+    payments = tmp_path / "payments.csv"
+    payments.write_text("date,client_code,amount\n2026-11-02,C1,30.00\n", encoding="utf-8")
+    for kind, path in (("clients", clients), ("invoices", invoices), ("payments", payments)):
+        assert main(["--database", db, "import", kind, str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--database", db, "--lang", "fr", "aging", "--as-of", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "current" not in out
+    assert "over_90" not in out
+    assert "Non échu" in out
+    assert "Plus de 90 jours" in out
+    line = next(row for row in out.splitlines() if row.startswith("C1"))
+    assert "-30,00" in line
+    assert "70,00" in line

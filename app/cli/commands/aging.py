@@ -9,6 +9,7 @@ from app.bootstrap import Services
 from app.cli.output import emit, print_table, today
 from app.domain.errors import InvalidInput
 from app.i18n import _, format_date, format_money
+from app.services.analytics.aging_view import bucket_title
 from app.services.analytics.forecast import forecast_csv, forecast_json
 
 MAX_WEEKS = 104
@@ -72,13 +73,14 @@ def cmd_aging(services: Services, args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(report.to_csv())
     else:
-        headers = [_("Code"), _("Client"), *report.buckets, _("Credit"), _("Total")]
+        titles = [bucket_title(b) for b in report.buckets]
+        headers = [_("Code"), _("Client"), *titles, _("Credit"), _("Total")]
         rows = [
             [
                 r.client_code,
                 r.client_name,
                 *(format_money(r.buckets[b], r.currency) for b in report.buckets),
-                format_money(r.unapplied, r.currency),
+                format_money(-r.unapplied, r.currency),
                 format_money(r.total, r.currency),
             ]
             for r in report.rows
@@ -89,7 +91,7 @@ def cmd_aging(services: Services, args: argparse.Namespace) -> int:
                     _("Total"),
                     currency,
                     *(format_money(t.buckets[b], currency) for b in report.buckets),
-                    format_money(t.unapplied, currency),
+                    format_money(-t.unapplied, currency),
                     format_money(t.total, currency),
                 ]
             )
