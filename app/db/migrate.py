@@ -3,41 +3,80 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.db.engine import sqlite_path
 from app.domain.errors import DatabaseProblem
 from app.i18n import _
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r'^(down_)?revision\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def shipped_head() -> str | None:
+    """The head revision read from the migration files themselves, without loading Alembic
+    (a second of start-up for every command); None when the files do not say it plainly."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("[0-9]*.py"):
+        found = {bool(m[1]): m[2] for m in _REVISION.finditer(path.read_text("utf-8"))}
+        if False not in found:
+            return None
+        revisions.add(found[False])
+        if found.get(True):
+            parents.add(found[True])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The dossier's revision in one plain query; None when it cannot be read that way."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except (OperationalError, DBAPIError):
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def backup_sqlite(path: Path, suffix: str) -> Path:
@@ -56,6 +95,8 @@ def backup_sqlite(path: Path, suffix: str) -> Path:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -64,6 +105,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def open_dossier(engine: Engine) -> str:
     """Bring the schema to head; returns what was done: 'created', 'upgraded' or 'current'."""
+    head = shipped_head()
+    if head is not None and _stored_revision(engine) == head:
+        return "current"
+
     try:
         tables = set(inspect(engine).get_table_names())
     except (OperationalError, DBAPIError) as error:
@@ -81,16 +126,14 @@ def open_dossier(engine: Engine) -> str:
             ).format(name=name)
         )
     current = current_revision(engine)
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
+    if current not in known_revisions():
         raise DatabaseProblem(
             _(
                 "{name}: this dossier was written by a newer version of Relance "
                 "(schema {revision}); install the newer version to open it"
             ).format(name=name, revision=current)
         )
-    if current == script.get_current_head():
+    if current == head_revision():
         return "current"
     path = sqlite_path(engine.url)
     if path is not None:

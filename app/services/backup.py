@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import URL
 
 from app.db import copy
 from app.db.engine import SQLITE_MAGIC, display_name, make_engine, sqlite_path
-from app.db.migrate import alembic_config, current_revision, head_revision, open_dossier, upgrade
+from app.db.migrate import current_revision, head_revision, known_revisions, open_dossier, upgrade
 from app.db.models import Company
 from app.domain.errors import DatabaseProblem, InvalidInput, Problem
 from app.i18n import _
@@ -155,7 +154,7 @@ def check_backup(path: Path, workdir: Path) -> tuple[BackupCheck, Path]:
         )
     if revision is None:
         raise refuse(_("this SQLite file is not a Relance dossier; nothing was changed"))
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    known = known_revisions()
     if revision not in known:
         raise refuse(
             _(

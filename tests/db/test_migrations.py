@@ -106,3 +106,9 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
     engine.dispose()
+
+
+def test_the_head_read_from_the_files_is_alembics() -> None:
+    from app.db.migrate import head_revision, shipped_head
+
+    assert shipped_head() == head_revision()
