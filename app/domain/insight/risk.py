@@ -16,9 +16,9 @@ Points (higher = riskier), each factor rounded to a whole number and capped:
 Grade by total: A < 15 ≤ B < 30 ≤ C < 45 ≤ D < 60 ≤ E. Fewer than MIN_SETTLED_INVOICES settled
 invoices in 12 months: the history factors are replaced by the days the oldest open invoice is
 overdue (1 point a day, max 40), so a client who never pays is graded on what it owes today;
-below grade B's threshold such a client is "new", with no score. The reasons shown are the factors worth at least
-MIN_REASON_POINTS, largest first (at most 4), then an improving trend when there is room, then
-favourable facts until there are 2.
+below grade B's threshold such a client is "new", with no score. The reasons shown are the
+factors worth at least MIN_REASON_POINTS, largest first (at most 4), then an improving trend
+when there is room, then favourable facts until there are 2.
 """
 
 from __future__ import annotations
