@@ -35,10 +35,19 @@ class DocumentService:
         self._claims = claims
 
     def statement_document(
-        self, client_code: str, as_of: date, date_from: date | None = None
+        self,
+        client_code: str,
+        as_of: date,
+        date_from: date | None = None,
+        *,
+        from_start: bool = False,
     ) -> StatementDocument:
-        """From `date_from` (default: 12 months before) through `as_of`."""
+        """From `date_from` (default: 12 months before, or the client's first event with
+        `from_start`) through `as_of`."""
         start = date_from or months_before(as_of, 12)
+        if from_start:
+            first = self._accounts.statement(self._debtor(client_code).id, None, as_of).lines
+            start = first[0].date if first else as_of
         if start > as_of:
             raise InvalidInput(
                 _("the period starts on {start}, after its end {end}").format(
@@ -53,9 +62,16 @@ class DocumentService:
         return statement_document(settings, debtor, statement, open_items, start, as_of)
 
     def statement(
-        self, client_code: str, path: Path, as_of: date, date_from: date | None = None
+        self,
+        client_code: str,
+        path: Path,
+        as_of: date,
+        date_from: date | None = None,
+        *,
+        from_start: bool = False,
     ) -> Path:
-        render_statement(self.statement_document(client_code, as_of, date_from), path)
+        document = self.statement_document(client_code, as_of, date_from, from_start=from_start)
+        render_statement(document, path)
         return path
 
     def dossier(self, client_code: str, path: Path, as_of: date) -> CollectionFile:
