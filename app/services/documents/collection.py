@@ -28,6 +28,7 @@ from app.adapters.pdf.account.model import (
     StatementDocument,
 )
 from app.adapters.pdf.account.statement import statement_bytes
+from app.adapters.pdf.formatting import LetterFormat
 from app.adapters.pdf.render import safe_file_name
 from app.db.queries.collection import ActivityItem, InvoiceOnDate, SentReminder
 from app.domain.claims.claim import Claim
@@ -100,7 +101,15 @@ def write_collection(inputs: CollectionInputs, path: Path) -> CollectionFile:
         if claim is None or invoice.due_date >= inputs.as_of:
             continue  # not yet due: in the summary, not claimed
         name = f"claims/{safe_file_name(invoice.number)}.txt"
-        files[name] = texts.claim_text(invoice, claim, inputs.client_code, tr, money, day)
+        files[name] = texts.claim_text(
+            invoice,
+            claim,
+            inputs.client_code,
+            tr,
+            money,
+            day,
+            LetterFormat(inputs.language).percent,
+        )
         if invoice.disputed:
             continue
         cover_lines.append(

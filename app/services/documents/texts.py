@@ -8,9 +8,10 @@ import hashlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 
 from app.db.queries.collection import ActivityItem, InvoiceOnDate
-from app.domain.claims.claim import Claim, format_rate
+from app.domain.claims.claim import Claim
 from app.domain.money import format_plain
 
 SUMMARY_COLUMNS = (
@@ -105,6 +106,7 @@ def claim_text(
     tr: Callable[[str], str],
     money: Callable[[object, str], str],
     day: Callable[[date], str],
+    percent: Callable[[Decimal], str],
 ) -> bytes:
     """What can be claimed on one invoice, period by period, readable without the program."""
     c = invoice.currency
@@ -122,11 +124,11 @@ def claim_text(
     for p in claim.interest_periods:
         lines.append(
             "  "
-            + tr("{first} to {last}: {days} days at {rate} % on {principal} = {interest}").format(
+            + tr("{first} to {last}: {days} days at {rate} on {principal} = {interest}").format(
                 first=day(p.first_day),
                 last=day(p.last_day),
                 days=p.days,
-                rate=format_rate(p.rate_percent),
+                rate=percent(p.rate_percent),
                 principal=money(p.principal, c),
                 interest=money(p.interest, c),
             )

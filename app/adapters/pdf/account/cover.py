@@ -8,7 +8,7 @@ from typing import Any
 
 from app.adapters.pdf.account.document import page_head, write_pdf
 from app.adapters.pdf.account.model import CoverDocument, CoverTotals
-from app.adapters.pdf.account.statement import BOLD, HEAD_FILL, LINE
+from app.adapters.pdf.account.statement import BOLD, HEAD_FILL, LINE, bold
 from app.adapters.pdf.blocks import markup
 from app.adapters.pdf.fonts import register_fonts
 from app.adapters.pdf.formatting import LetterFormat
@@ -39,10 +39,10 @@ def render_cover(document: CoverDocument, path: Path) -> int:
             )
         )
     story += [_parties(document, fmt), Spacer(1, 5 * MM)]
-    story.append(Paragraph(f"<b>{markup(tr('Amount claimed'))}</b>", sty["body"]))
+    story.append(Paragraph(bold(tr("Amount claimed")), sty["body"]))
     for totals in document.totals:
         story += [_amounts(totals, document, fmt), Spacer(1, 4 * MM)]
-    story.append(Paragraph(f"<b>{markup(tr('Basis of the claim: invoices'))}</b>", sty["body"]))
+    story.append(Paragraph(bold(tr("Basis of the claim: invoices")), sty["body"]))
     story += [_invoices(document, fmt), Spacer(1, 4 * MM)]
     if document.formal_notices:
         notice = tr("Formal notice sent on {dates}.").format(
@@ -51,7 +51,7 @@ def render_cover(document: CoverDocument, path: Path) -> int:
     else:
         notice = tr("No formal notice is recorded in the file.")
     story.append(Paragraph(markup(notice), sty["body"]))
-    story.append(Paragraph(f"<b>{markup(tr('Documents in support'))}</b>", sty["body"]))
+    story.append(Paragraph(bold(tr("Documents in support")), sty["body"]))
     pieces = "<br/>".join(
         markup(tr("Document {number}: {name}").format(number=index, name=name))
         for index, name in enumerate(document.pieces, start=1)
@@ -66,7 +66,7 @@ def _parties(document: CoverDocument, fmt: LetterFormat) -> Any:
     tr, sty = fmt.tr, styles()
     company = document.company
     town = " ".join(x for x in (company.postcode, company.city) if x)
-    creditor = [f"<b>{markup(tr('Creditor'))}</b>", f"<b>{markup(company.name)}</b>"]
+    creditor = [bold(tr("Creditor")), f"<b>{markup(company.name)}</b>"]
     creditor += [markup(x) for x in (*company.address_lines, town) if x]
     ids = legal_ids(company, fmt)
     if ids:
@@ -77,7 +77,7 @@ def _parties(document: CoverDocument, fmt: LetterFormat) -> Any:
             + (f", {markup(company.signatory_title)}" if company.signatory_title else "")
         )
     debtor_lines = address_lines(document.debtor, company, fmt)
-    debtor = [f"<b>{markup(tr('Debtor'))}</b>", f"<b>{markup(debtor_lines[0])}</b>"]
+    debtor = [bold(tr("Debtor")), f"<b>{markup(debtor_lines[0])}</b>"]
     debtor += [markup(x) for x in debtor_lines[1:]]
     if document.debtor_legal_id:
         debtor.append(markup(tr("Legal id: {number}").format(number=document.debtor_legal_id)))

@@ -262,7 +262,7 @@ def _payment_box(
 
     tr, sty, company = fmt.tr, styles(), document.company
     lines = [
-        f"<b>{markup(tr('Payment by bank transfer'))}</b>",
+        bold(tr("Payment by bank transfer")),
         markup(tr("Account holder: {name}").format(name=company.name)),
         markup(tr("IBAN: {iban}").format(iban=group_iban(company.iban))),
     ]
@@ -292,6 +292,10 @@ def _payment_box(
         )
     )
     return box
+
+
+def bold(text: str) -> str:
+    return f"<b>{markup(text)}</b>"
 
 
 def _headers(labels: tuple[str, ...], numeric_from: int) -> list[Any]:

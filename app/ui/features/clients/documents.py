@@ -54,7 +54,7 @@ class ClientDocuments:
         if path is None:
             path = self._ask(
                 _("Save the statement of account"),
-                f"{_('statement')}-{code}-{as_of.isoformat()}.pdf",
+                _("statement-{code}-{date}.pdf").format(code=code, date=as_of.isoformat()),
                 _("PDF documents (*.pdf)"),
                 ".pdf",
             )
@@ -77,7 +77,7 @@ class ClientDocuments:
         if path is None:
             path = self._ask(
                 _("Save the collection file"),
-                f"{_('collection')}-{code}-{as_of.isoformat()}.zip",
+                _("collection-{code}-{date}.zip").format(code=code, date=as_of.isoformat()),
                 _("Zip archives (*.zip)"),
                 ".zip",
             )
