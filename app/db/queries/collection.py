@@ -3,6 +3,7 @@ actually sent with their documents, and the calls, notes and promises to pay."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -48,7 +49,7 @@ class InvoiceOnDate:
 @dataclass(frozen=True)
 class SentReminder:
     id: int
-    date: date
+    date: datetime.date
     level: str
     channel: str
     invoices: tuple[str, ...]
@@ -59,12 +60,12 @@ class SentReminder:
 
 @dataclass(frozen=True)
 class ActivityItem:
-    date: date
+    date: datetime.date
     kind: str
     outcome: str
     note: str
     invoice: str
-    promised_date: date | None
+    promised_date: datetime.date | None
     promised_amount: Decimal | None
     currency: str
     document_path: str

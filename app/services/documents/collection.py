@@ -79,7 +79,10 @@ def write_collection(inputs: CollectionInputs, path: Path) -> CollectionFile:
     for reminder in inputs.reminders:
         for number in reminder.invoices:
             sent_for.setdefault(number, []).append(reminder.date)
-    summary, cover_lines, warnings, cover_warnings = [], [], [], []
+    summary: list[list[object]] = []
+    cover_lines: list[CoverInvoice] = []
+    warnings: list[str] = []
+    cover_warnings: list[str] = []
     for invoice in inputs.invoices:
         claim = inputs.claims.get(invoice.number)
         limit = limitation_date(inputs.client_type, invoice.due_date)

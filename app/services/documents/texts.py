@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from app.db.queries.collection import ActivityItem, InvoiceOnDate
 from app.domain.claims.claim import Claim
-from app.domain.money import format_plain
+from app.domain.money import ZERO, format_plain
 
 SUMMARY_COLUMNS = (
     "number",
@@ -76,8 +76,8 @@ def summary_row(
         format_plain(invoice.total, currency),
         format_plain(invoice.balance, currency),
         claim.days_late if claim else 0,
-        format_plain(claim.interest if claim else 0, currency),
-        format_plain(claim.fixed_indemnity if claim else 0, currency),
+        format_plain(claim.interest if claim else ZERO, currency),
+        format_plain(claim.fixed_indemnity if claim else ZERO, currency),
         len(reminders),
         max(reminders).isoformat() if reminders else "",
         currency,

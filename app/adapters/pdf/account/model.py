@@ -5,6 +5,7 @@ The constructors check that the figures add up, so a printed table never contrad
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,11 +21,11 @@ ENTRY_KINDS = ("invoice", "credit_note", "payment", "write_off")
 class StatementEntry:
     """One line: positive amounts are owed by the client, negative ones reduce the balance."""
 
-    date: date
+    date: datetime.date
     kind: str
     label: str
     detail: str  # method of a payment, reason of a write-off, description of a credit note
-    due_date: date | None
+    due_date: datetime.date | None
     amount: Decimal
     balance: Decimal  # running balance after this line
 
