@@ -74,3 +74,33 @@ def test_unknown_client_and_reversed_period(services, tmp_path: Path) -> None:  
     with pytest.raises(InvalidInput):
         services.documents.statement("C001", tmp_path / "x.pdf", AS_OF, date(2026, 12, 1))
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_whole_history_starts_at_the_first_event(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(services, tmp_path)
+    doc = services.documents.statement_document("C001", AS_OF, from_start=True)
+    assert doc.date_from == date(2025, 1, 10)
+    (section,) = doc.sections
+    assert section.opening == Decimal("0")
+    assert section.entries[0].label == "F2025-0007"
+    assert section.closing == Decimal("1500.00")
+
+
+def test_english_client_reads_english_and_renders_to_an_image(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.adapters.pdf.pages import can_render, first_page_png
+
+    seed(services, tmp_path)
+    with services.uow() as uow:
+        from app.db.models import Client
+
+        uow.session.query(Client).filter_by(code="C001").update({"language": "en"})
+        uow.commit()
+    out = services.documents.statement("C001", tmp_path / "en.pdf", AS_OF)
+    text = _text(out)
+    assert "Statementofaccount" in text
+    assert "Balancebroughtforward" in text
+    assert "€1,500.00" in text
+    if can_render():
+        png = first_page_png(out.read_bytes(), dpi=60)
+        assert png is not None
+        assert png.startswith(b"\x89PNG")
