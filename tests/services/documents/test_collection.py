@@ -139,3 +139,14 @@ def test_altered_document_is_flagged(services, tmp_path: Path) -> None:  # type:
     files = _open(services.documents.dossier("C001", tmp_path / "C001.zip", AS_OF).path)
     assert _rows(files["reminders.csv"])[1]["document_status"] == "altered"
     assert "altered" in files["MISSING.txt"].decode()
+
+
+def test_client_with_nothing_due_gets_a_file_that_says_so(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.ledger.clients import ClientData
+
+    services.clients.create(ClientData(code="C003", name="Nobody", email="a@b.fr"))
+    result = services.documents.dossier("C003", tmp_path / "C003.zip", AS_OF)
+    files = _open(result.path)
+    assert _rows(files["summary.csv"]) == []
+    assert "nothingtoclaim" in _pdf_text(files["cover.pdf"])
+    assert "MISSING.txt" not in files

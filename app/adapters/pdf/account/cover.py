@@ -42,8 +42,12 @@ def render_cover(document: CoverDocument, path: Path) -> int:
     story.append(Paragraph(bold(tr("Amount claimed")), sty["body"]))
     for totals in document.totals:
         story += [_amounts(totals, document, fmt), Spacer(1, 4 * MM)]
-    story.append(Paragraph(bold(tr("Basis of the claim: invoices")), sty["body"]))
-    story += [_invoices(document, fmt), Spacer(1, 4 * MM)]
+    if document.invoices:
+        story.append(Paragraph(bold(tr("Basis of the claim: invoices")), sty["body"]))
+        story += [_invoices(document, fmt), Spacer(1, 4 * MM)]
+    else:
+        nothing = tr("No invoice is due and unpaid on {date}: there is nothing to claim.")
+        story.append(Paragraph(markup(nothing.format(date=fmt.day(document.as_of))), sty["body"]))
     if document.formal_notices:
         notice = tr("Formal notice sent on {dates}.").format(
             dates=fmt.listing([fmt.day(d) for d in document.formal_notices])
