@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=("table", "json", "csv"))
 
     p = sub.add_parser("statement", help=_("statement of account of one client (PDF)"))
-    p.add_argument("client")
+    p.add_argument("client", nargs="+")
     p.add_argument("--from", dest="date_from", type=iso_date)
     p.add_argument("--as-of", type=iso_date)
     p.add_argument("--out", required=True)

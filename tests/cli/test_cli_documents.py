@@ -88,3 +88,16 @@ def test_dossier_lists_missing_documents_on_stderr(services, tmp_path: Path, cap
     assert "gone.pdf" in capsys.readouterr().err
     with zipfile.ZipFile(out) as archive:
         assert archive.getinfo("summary.csv").date_time[:3] == (2026, 11, 22)
+
+
+def test_several_clients_get_one_statement_each_in_a_folder(
+    services, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    seed(services, tmp_path)
+    folder = tmp_path / "statements"
+    args = ["--database", _url(services), "statement", "C001", "C002", "--as-of", "2026-11-22"]
+    assert main([*args, "--out", str(folder)]) == 0, capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == ["C001.pdf", "C002.pdf"]
+    other = tmp_path / "other"
+    assert main([*args[:4], "NOPE", "C002", "--out", str(other)]) == 3
+    assert not other.exists()  # every code is checked before anything is written

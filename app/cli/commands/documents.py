@@ -12,14 +12,20 @@ from app.i18n import _, ngettext
 
 
 def cmd_statement(services: Services, args: argparse.Namespace) -> int:
+    """One client to FILE.pdf; several clients to the folder --out, one `<code>.pdf` each."""
     as_of = args.as_of or today()
     target = Path(args.out)
+    documents = services.documents
     try:
-        services.documents.statement(args.client, target, as_of, args.date_from)
+        if len(args.client) == 1:
+            written = [documents.statement(args.client[0], target, as_of, args.date_from)]
+        else:
+            written = documents.statements(args.client, target, as_of, args.date_from)
     except OSError as error:
         print(f"{target}: {error.strerror or error}", file=sys.stderr)
         return 3
-    print(_("Statement of account written: {path}").format(path=str(target)))
+    for path in written:
+        print(_("Statement of account written: {path}").format(path=str(path)))
     return 0
 
 

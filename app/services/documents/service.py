@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.adapters.pdf.account.model import CoverDocument, StatementDocument
 from app.adapters.pdf.account.statement import render_statement
+from app.adapters.pdf.render import safe_file_name
 from app.db.queries import collection as q
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, NotFound
@@ -73,6 +74,19 @@ class DocumentService:
         document = self.statement_document(client_code, as_of, date_from, from_start=from_start)
         render_statement(document, path)
         return path
+
+    def statements(
+        self, client_codes: list[str], folder: Path, as_of: date, date_from: date | None = None
+    ) -> list[Path]:
+        """One statement per client in `folder` as `<code>.pdf`; every code is checked
+        before anything is written."""
+        documents = [self.statement_document(code, as_of, date_from) for code in client_codes]
+        written = []
+        for code, document in zip(client_codes, documents, strict=True):
+            path = folder / f"{safe_file_name(code)}.pdf"
+            render_statement(document, path)
+            written.append(path)
+        return written
 
     def dossier(self, client_code: str, path: Path, as_of: date) -> CollectionFile:
         """The collection file; its statement starts 12 months before `as_of`, or earlier
