@@ -21,6 +21,7 @@ from app.services.analytics.service import AnalyticsService
 from app.services.backup import BackupService
 from app.services.claims.service import ClaimService
 from app.services.demo.service import DemoService
+from app.services.documents.service import DocumentService
 from app.services.dossier import DossierService
 from app.services.followup.batch import LetterService
 from app.services.followup.service import ReminderService
@@ -59,6 +60,7 @@ class Services:
     letters: LetterService
     reminders: ReminderService
     analytics: AnalyticsService
+    documents: DocumentService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -95,4 +97,5 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         letters=LetterService(uow, reminders, claims, dossier),
         reminders=reminders,
         analytics=AnalyticsService(uow, dossier, reminders.agenda),
+        documents=DocumentService(uow, dossier, claims),
     )

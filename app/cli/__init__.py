@@ -28,6 +28,8 @@ _COMMAND_NAMES = {
     "forecast",
     "backup",
     "restore",
+    "statement",
+    "dossier",
 }
 
 
@@ -97,6 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--weeks", type=int, default=12)
     p.add_argument("--as-of", type=iso_date)
     p.add_argument("--format", default="table", choices=("table", "json", "csv"))
+
+    p = sub.add_parser("statement", help=_("statement of account of one client (PDF)"))
+    p.add_argument("client", nargs="+")
+    p.add_argument("--from", dest="date_from", type=iso_date)
+    p.add_argument("--as-of", type=iso_date)
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("dossier", help=_("collection file of one client (zip)"))
+    p.add_argument("client")
+    p.add_argument("--as-of", type=iso_date)
+    p.add_argument("--out", required=True)
 
     p = sub.add_parser("backup", help=_("consistent copy of the dossier"))
     p.add_argument("file")

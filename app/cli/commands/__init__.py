@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from app.cli.commands.aging import cmd_aging, cmd_forecast
 from app.cli.commands.claims import cmd_claim
+from app.cli.commands.documents import cmd_dossier, cmd_statement
 from app.cli.commands.dossier import cmd_backup, cmd_demo, cmd_init, cmd_restore
 from app.cli.commands.followup import cmd_agenda, cmd_letters
 from app.cli.commands.transfer import cmd_export, cmd_import
@@ -22,4 +23,6 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "agenda": cmd_agenda,
     "letters": cmd_letters,
     "forecast": cmd_forecast,
+    "statement": cmd_statement,
+    "dossier": cmd_dossier,
 }

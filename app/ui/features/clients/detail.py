@@ -25,6 +25,7 @@ from app.i18n import N_, _, format_number
 from app.services.followup.client_policy import PolicyOptions
 from app.services.ledger.client_account import ClientAccount, Statement
 from app.services.ledger.clients import ClientData
+from app.ui.features.clients.documents import ClientDocuments
 from app.ui.features.clients.history import history_columns
 from app.ui.features.clients.model import CHANNELS
 from app.ui.features.clients.parts import (
@@ -90,6 +91,7 @@ class ClientDetail(QWidget):
         self.buttons["invoice"].clicked.connect(lambda: self.new_invoice.emit(self.client))
         self.buttons["payment"].clicked.connect(lambda: self.record_payment.emit(self.client))
         self.buttons["credit"].clicked.connect(lambda: self.apply_credit.emit(self.client))
+        self.documents = ClientDocuments(self, header)
 
         self.card = QLabel()
         self.card.setWordWrap(True)

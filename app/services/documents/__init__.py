@@ -1,0 +1,1 @@
+"""Documents that leave the office: statements of account and collection files."""
