@@ -20,6 +20,7 @@ CONDITIONS: dict[str, str] = {
     "several_reminders": "two reminders or more were sent",
     "late": "at least one invoice is past its due date",
     "all_late": "every invoice is past its due date",
+    "several_late": "more than one invoice is past its due date",
     "not_due": "at least one invoice is not yet due",
     "attachments": "the email carries attached files",
     "posted": "the email goes with a letter sent by post",
@@ -32,6 +33,7 @@ CONDITIONS: dict[str, str] = {
     "claim": "the letter claims interest or an indemnity",
     "claim_indemnity": "the claim includes a fixed indemnity or damages",
     "registered_mail": "the letter goes by registered mail",
+    "bank_details": "our bank details are printed (an IBAN is set and something is to pay)",
 }
 
 TAG = re.compile(r"\[(?:if(?P<neg> not)? (?P<name>[a-z_]+)|(?P<word>else|end))\]")

@@ -24,6 +24,7 @@ def conditions_of(letter: Letter, company: CompanyInfo, recipient: Recipient) ->
         "several_reminders": len(letter.history) > 1,
         "late": bool(late),
         "all_late": bool(invoices) and len(late) == len(invoices),
+        "several_late": len(late) > 1,
         "not_due": any(x.due_date is not None and x.due_date >= letter.date for x in invoices),
         "attachments": bool(letter.attachments),
         "posted": letter.posted,
@@ -36,6 +37,7 @@ def conditions_of(letter: Letter, company: CompanyInfo, recipient: Recipient) ->
         "claim": claim is not None and (claim.interest > ZERO or claim.fixed_indemnity > ZERO),
         "claim_indemnity": claim is not None and claim.fixed_indemnity > ZERO,
         "registered_mail": letter.registered_mail,
+        "bank_details": bool(company.iban) and letter.amount_to_pay > ZERO,
     }
 
 
