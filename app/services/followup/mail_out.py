@@ -37,8 +37,7 @@ class MailNotOpened(RelanceError):
         self.reason = reason
         super().__init__(
             _(
-                "No mail program could be opened on this computer. The email is saved as "
-                "{path}: open it, or copy its text and address into your webmail."
+                "No mail program could be opened on this computer. The email is saved as {path}."
             ).format(path=self.eml_path)
         )
 
@@ -99,6 +98,9 @@ def open_or_save(
             log.warning("no mail program could open the email: %s", error)
             failure = str(error)
     if failure:
+        for path in {p for one in prepared for p in one.draft.attachments}:
+            if path.parent != folder:  # beside the .eml, to attach from a webmail
+                store_document(path, folder, path.name)
         raise MailNotOpened(tuple(stored), prepared[0].draft, failure)
     return (stored[0] if stored else None), result
 

@@ -78,6 +78,7 @@ def test_without_a_mail_program_the_eml_is_kept_and_nothing_recorded(services) -
     assert ("application/pdf", "Relance — factures F1 et F2.pdf") in _parts(
         error.eml_path.read_bytes()
     )
+    assert (error.eml_path.parent / "Relance — factures F1 et F2.pdf").is_file()  # to attach
     assert error.to == "compta@martin.fr"
     assert "F1" in error.subject
     assert "F2" in error.body
