@@ -14,22 +14,18 @@ from app.services.templates import editing as t
 from tests.adapters.pdf.helpers import COMPANY, claim, letter, recipient
 
 # The formal notice as Relance shipped it before conditional passages (a user's saved copy).
-OLD_FORMAL_NOTICE = """Objet : MISE EN DEMEURE DE PAYER — {subject_invoices}
-
-Madame, Monsieur,
-
-Malgré nos relances successives, le solde dû par {client_name} à {company_name} concernant {invoice_phrase} demeure impayé.
-
-[invoices]
-
-Par la présente, nous vous mettons en demeure de nous régler la somme de {claim_total}, ainsi détaillée, au plus tard le {deadline} :
-
-[claim]
-
-{legal_basis}
-
-Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
-"""
+OLD_FORMAL_NOTICE = (
+    "Objet : MISE EN DEMEURE DE PAYER — {subject_invoices}\n\n"
+    "Madame, Monsieur,\n\n"
+    "Malgré nos relances successives, le solde dû par {client_name} à {company_name} "
+    "concernant {invoice_phrase} demeure impayé.\n\n"
+    "[invoices]\n\n"
+    "Par la présente, nous vous mettons en demeure de nous régler la somme de {claim_total}, "
+    "ainsi détaillée, au plus tard le {deadline} :\n\n"
+    "[claim]\n\n"
+    "{legal_basis}\n\n"
+    "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n"
+)
 
 
 @pytest.mark.parametrize(
