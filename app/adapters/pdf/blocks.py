@@ -151,7 +151,7 @@ def claim_table(letter: Letter, recipient: Recipient, fmt: LetterFormat) -> Any:
         rows.append([_para(tr("Late-payment interest")), "", "", "", "", money(ZERO)])
     if claim.fixed_indemnity > ZERO:
         if claim.indemnity_basis == BE_CONSUMER_DAMAGES or recipient.is_consumer:
-            label = tr("Fixed damages (Code of Economic Law, art. XIX.4)")
+            label = tr("Fixed damages (Belgian Code of Economic Law, art. XIX.4)")
         else:
             label = fmt.ntr(
                 "Fixed recovery indemnity, {count} invoice × {amount}",

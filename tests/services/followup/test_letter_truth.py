@@ -75,7 +75,10 @@ def test_firm_reminder_names_the_dates_and_channel_of_the_reminders(services, tm
     _sent(services, ids["C001"], both, "reminder_1", "letter", date(2026, 11, 20))
     _sent(services, ids["C001"], (ids["F1"],), "reminder_2", "letter", date(2026, 11, 27))
     text = _letter_text(services, tmp_path, "firm_reminder")
-    assert "Malgré nos relances des 20/11 et 27/11/2026 par courrier, restées sans réponse" in text
+    assert (
+        "Malgré nos relances des 20/11 et 27/11/2026 par courrier, nous n'avons toujours pas"
+        in text
+    )
     assert "Dernière relance avant mise en demeure" in text
 
 
