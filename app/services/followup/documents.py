@@ -272,8 +272,14 @@ class Documents:
         if document is None or not action.also_email or not built.recipient.email:
             return Sent(document)
         letter = replace(built.letters[0], posted=True)
+        attached = document.path  # under the letter's subject, as the client will see it
+        name = pdf_name(letter, built)
+        if name:
+            scratch = Path(tempfile.mkdtemp(prefix="relance-mail-", dir=self._drafts()))
+            attached = scratch / name
+            attached.write_bytes(document.path.read_bytes())
         try:
-            draft = email_draft(letter, built, (document.path,))
+            draft = email_draft(letter, built, (attached,))
         except RelanceError as error:
             return Sent(document, None, str(error))
         name = f"{document.path.stem}.eml"

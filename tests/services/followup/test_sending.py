@@ -77,8 +77,10 @@ def test_firm_letter_goes_with_its_email_copy(services) -> None:  # type: ignore
     assert performed.document_path.read_bytes().startswith(b"%PDF")
     assert performed.document_path.parent == services.reminders.documents_folder("C001")
     [draft] = mail.drafts
-    assert draft.attachments == (performed.document_path,)
-    assert performed.document_path.name in draft.body
+    [attached] = draft.attachments
+    assert attached.name.endswith("avant mise en demeure — factures F1 et F2.pdf")
+    assert attached.read_bytes() == performed.document_path.read_bytes()
+    assert f"Ce message est accompagné de : {attached.name}." in draft.body
     assert services.reminders.history(ids["C001"])[0].document_path == str(performed.document_path)
 
 
