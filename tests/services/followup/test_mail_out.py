@@ -89,3 +89,28 @@ def test_without_a_mail_program_the_eml_is_kept_and_nothing_recorded(services) -
     services.reminders.done(action, TODAY, "", str(kept.path), kept.sha256)
     [event] = services.reminders.history(ids["C001"])
     assert event.document_path == str(error.eml_path)
+
+
+def test_a_posted_letter_whose_email_copy_cannot_open_is_recorded_with_its_eml(services) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    ids = seed(services)
+    services.reminders.mail_opener = FakeMail(fail=True)
+    later = date(2026, 12, 16)
+    firm = next(
+        i.action
+        for i in services.reminders.plan(later).items
+        if i.client.code == "C001" and i.action.level_code == "firm_reminder"
+    )
+    performed = services.reminders.perform(firm, later)
+    assert performed.document_path is not None
+    assert performed.document_path.suffix == ".pdf"
+    assert performed.mail is not None
+    assert performed.mail.eml_path is not None
+    assert performed.mail.eml_path.is_file()
+    assert str(performed.mail.eml_path) in performed.mail_problem
+    assert any(
+        kind == "application/pdf" for kind, _name in _parts(performed.mail.eml_path.read_bytes())
+    )
+    [event] = services.reminders.history(ids["C001"])
+    assert event.document_path == str(performed.document_path)  # the letter went by post
