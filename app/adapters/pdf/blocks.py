@@ -14,6 +14,7 @@ from app.adapters.pdf.model import (
     Recipient,
 )
 from app.adapters.pdf.qr import qr_flowable
+from app.domain.claims.claim import LEGAL_RATE
 from app.domain.claims.epc import epc_payload
 from app.domain.errors import InvalidInput
 from app.domain.money import ZERO
@@ -126,10 +127,16 @@ def claim_table(letter: Letter, recipient: Recipient, fmt: LetterFormat) -> Any:
                 money(-letter.credits),
             ]
         )
+    legal_rate = claim.interest_basis == LEGAL_RATE  # French consumer: C. civ. 1231-6
     for period in claim.periods:
+        label = (
+            tr("Interest at the legal rate, invoice {number}")
+            if legal_rate
+            else tr("Late interest, invoice {number}")
+        )
         rows.append(
             [
-                _para(tr("Late interest, invoice {number}").format(number=period.invoice_number)),
+                _para(label.format(number=period.invoice_number)),
                 f"{fmt.day(period.first_day)} – {fmt.day(period.last_day)}",
                 str(period.days),
                 fmt.percent(period.rate_percent),
@@ -138,12 +145,13 @@ def claim_table(letter: Letter, recipient: Recipient, fmt: LetterFormat) -> Any:
             ]
         )
     if claim.periods and len(claim.periods) > 1:
-        rows.append([_para(tr("Total late interest")), "", "", "", "", money(claim.interest)])
+        total = tr("Total interest at the legal rate") if legal_rate else tr("Total late interest")
+        rows.append([_para(total), "", "", "", "", money(claim.interest)])
     elif not claim.periods and claim.interest == ZERO:
         rows.append([_para(tr("Late-payment interest")), "", "", "", "", money(ZERO)])
     if claim.fixed_indemnity > ZERO:
         if claim.indemnity_basis == BE_CONSUMER_DAMAGES or recipient.is_consumer:
-            label = tr("Fixed damages (Code of Economic Law, art. XIX.4)")
+            label = tr("Fixed damages (Belgian Code of Economic Law, art. XIX.4)")
         else:
             label = fmt.ntr(
                 "Fixed recovery indemnity, {count} invoice × {amount}",

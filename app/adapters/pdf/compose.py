@@ -7,16 +7,24 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from app.adapters.pdf.conditions import resolve_conditions
 from app.adapters.pdf.formatting import LetterFormat, group_iban
 from app.adapters.pdf.model import (
     BE_CONSUMER_DAMAGES,
     CompanyInfo,
     Letter,
-    LetterLine,
     Recipient,
+)
+from app.adapters.pdf.phrases import (
+    conditions_of,
+    fact_values,
+    invoice_phrase,
+    late_lines,
+    subject_invoices,
 )
 from app.adapters.pdf.templates import (
     Template,
+    body_blocks,
     is_marker,
     load_snippet,
     load_template,
@@ -51,9 +59,15 @@ def compose_letter(
     check_claim(letter, recipient)
     template = template or load_template("letters", letter.language, letter.template)
     fmt = LetterFormat(letter.language, letter.currency)
+    truth = conditions_of(letter, company, recipient)
     values = placeholder_values(letter, company, recipient, fmt)
-    subject = letter.subject or template.subject.format_map(values)
-    blocks = _place_tables(letter, company, template.blocks)
+    subject = letter.subject or resolve_conditions(template.subject, truth).format_map(values)
+    body = resolve_conditions(template.body, truth)
+    paragraphs = list(body_blocks(body, template.path, 3))
+    if truth["free_first_reminder"] and "{free_reminder_terms}" not in body:
+        # CDE XIX.2: the free first reminder says what it must, whatever the template forgets.
+        paragraphs.insert(max(len(paragraphs) - 1, 0), "{free_reminder_terms}")
+    blocks = _place_tables(letter, company, tuple(paragraphs))
     filled: list[tuple[str, str]] = []
     for kind, text in blocks:
         if kind == "table":
@@ -67,11 +81,11 @@ def compose_letter(
         if letter.registered_mail
         else ""
     )
-    placed = "{late_payment_terms}" in "".join(template.blocks)
+    placed = "{late_payment_terms}" in body
     note = values["late_payment_terms"] if letter.template in TERMS_TEMPLATES and not placed else ""
     return Composed(
         template.subject_label,
-        subject,
+        " ".join(subject.split()),
         tuple(filled),
         mention,
         _typography(note, letter.language),
@@ -85,12 +99,26 @@ def compose_email(
     """(subject, plain-text body) of the email that goes with the letter."""
     check_claim(letter, recipient)
     template = template or load_template("emails", letter.language, letter.template)
+    truth = conditions_of(letter, company, recipient)
     values = placeholder_values(
         letter, company, recipient, LetterFormat(letter.language, letter.currency)
     )
-    subject = letter.subject or template.subject.format_map(values)
-    body = re.sub(r"\n{3,}", "\n\n", template.body.format_map(values)).strip("\n") + "\n"
+    subject = letter.subject or resolve_conditions(template.subject, truth).format_map(values)
+    text = resolve_conditions(template.body, truth)
+    if truth["free_first_reminder"] and "{free_reminder_terms}" not in text:
+        text = _insert_before_closing(text, "{free_reminder_terms}")
+    body = re.sub(r"\n{3,}", "\n\n", text.format_map(values)).strip("\n") + "\n"
     return " ".join(subject.split()), body
+
+
+def _insert_before_closing(text: str, paragraph: str) -> str:
+    """Before the bank details when the email has them, else before its closing lines."""
+    parts = _PARAGRAPHS.split(text.strip("\n"))
+    index = next((i for i, p in enumerate(parts) if "{payment_details}" in p), None)
+    if index is None:
+        index = max(len(parts) - 2, 1)
+    parts.insert(index, paragraph)
+    return "\n\n".join(parts) + "\n"
 
 
 def _typography(text: str, language: str) -> str:
@@ -138,8 +166,8 @@ def placeholder_values(
         "reference": letter.reference,
         "invoice_count": str(len(invoices)),
         "invoice_numbers": fmt.listing([x.number for x in invoices]),
-        "invoice_phrase": _invoice_phrase(invoices, fmt),
-        "subject_invoices": _subject_invoices(invoices, fmt),
+        "invoice_phrase": invoice_phrase(invoices, fmt),
+        "subject_invoices": subject_invoices(tuple(x.number for x in invoices), fmt),
         "next_due_date": fmt.day(_next_due(due_dates, letter)) if due_dates else "",
         "first_invoice_number": invoices[0].number if invoices else "",
         "due_date": fmt.day(min(due_dates)) if due_dates else "",
@@ -176,32 +204,22 @@ def placeholder_values(
         )
         if x
     )
+    values.update(fact_values(letter, fmt))
+    truth = conditions_of(letter, company, recipient)
     jurisdiction = company.country if company.country in JURISDICTIONS else "FR"
     case = f"{jurisdiction.lower()}_{recipient.client_type}"
-    values["legal_basis"] = load_snippet(letter.language, f"notice_{case}").format_map(values)
-    terms = load_snippet(letter.language, f"terms_{case}_{letter.template}") or load_snippet(
-        letter.language, f"terms_{case}"
+
+    def snippet(*names: str) -> str:
+        text = next((t for t in (load_snippet(letter.language, n) for n in names) if t), "")
+        return resolve_conditions(text, truth).format_map(values)
+
+    values["late_charges"] = snippet(f"charges_{case}")
+    values["free_reminder_terms"] = (
+        snippet(f"free_reminder_{case}") if truth["free_first_reminder"] else ""
     )
-    values["late_payment_terms"] = terms.format_map(values)
+    values["legal_basis"] = snippet(f"notice_{case}")
+    values["late_payment_terms"] = snippet(f"terms_{case}_{letter.template}", f"terms_{case}")
     return values
-
-
-def _invoice_phrase(invoices: tuple[LetterLine, ...], fmt: LetterFormat) -> str:
-    count = len(invoices)
-    if count > 3:
-        return fmt.tr("the {count} invoices listed below").format(count=count)
-    return fmt.ntr("the invoice {numbers}", "the invoices {numbers}", count).format(
-        numbers=fmt.listing([x.number for x in invoices])
-    )
-
-
-def _subject_invoices(invoices: tuple[LetterLine, ...], fmt: LetterFormat) -> str:
-    count = len(invoices)
-    if count > 3:
-        return fmt.ntr("{count} invoice", "{count} invoices", count).format(count=count)
-    return fmt.ntr("invoice {numbers}", "invoices {numbers}", count).format(
-        numbers=fmt.listing([x.number for x in invoices])
-    )
 
 
 def _next_due(due_dates: list[date], letter: Letter) -> date:
@@ -245,12 +263,24 @@ def _claim_values(letter: Letter, fmt: LetterFormat) -> dict[str, str]:
 def invoice_lines(letter: Letter, fmt: LetterFormat) -> str:
     """The invoices as plain text, one per line, for emails."""
     tr = fmt.tr
+    late = late_lines(letter)
     lines = []
     for x in letter.lines:
         if x.is_credit_note:
             lines.append(
                 tr("- credit note {number} of {date}: {balance} to deduct").format(
                     number=x.number, date=fmt.day(x.issue_date), balance=fmt.money(x.balance)
+                )
+            )
+        elif x in late:
+            lines.append(
+                tr(
+                    "- invoice {number} of {date}, overdue since {due_date}: {balance} outstanding"
+                ).format(
+                    number=x.number,
+                    date=fmt.day(x.issue_date),
+                    due_date=fmt.day(x.due_date) if x.due_date else "—",
+                    balance=fmt.money(x.balance),
                 )
             )
         else:

@@ -46,6 +46,7 @@ class CompanyInfo:
     signatory_name: str = ""
     signatory_title: str = ""
     legal_mentions: str = ""  # e.g. "SARL au capital de 10 000 € – RCS Lyon 123 456 789"
+    consumer_damages_clause: bool = False  # our terms stipulate XIX.4 interest and damages
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,32 @@ class Instalment:
 
 
 @dataclass(frozen=True)
+class SentReminder:
+    """A reminder really sent for some of the letter's invoices, read from the history.
+
+    level_name: the level's name as written in English (translated in the letter's language),
+    empty for a level without a known name; channel: "letter", "email" or "formal_notice";
+    invoices: the letter's invoices it was about.
+    """
+
+    date: date
+    level: str
+    channel: str
+    invoices: tuple[str, ...] = ()
+    level_name: str = ""
+
+
+@dataclass(frozen=True)
+class FreeReminder:
+    """The Belgian consumer's free first reminder (CDE XIX.2): the last day of the 14 days, and
+    what may be claimed after it (None: nothing beyond the legal interest after a notice)."""
+
+    last_day: date
+    interest_rate: Decimal | None = None
+    damages: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class LetterTotals:
     invoices: Decimal  # open balances of the invoices
     credit_notes: Decimal  # remaining credit of the credit notes listed (positive)
@@ -170,6 +197,10 @@ class Letter:
     registered_mail: bool = False
     reference: str = ""
     instalments: tuple[Instalment, ...] = ()
+    history: tuple[SentReminder, ...] = ()  # reminders sent before, oldest first
+    attachments: tuple[str, ...] = ()  # file names the email carries (emails only)
+    posted: bool = False  # the email goes with this letter sent by post
+    free_reminder: FreeReminder | None = None
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

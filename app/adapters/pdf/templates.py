@@ -3,7 +3,9 @@
 A template is a subject header line ("Objet : …" or "Subject: …"), a blank line, then the body.
 Blank lines separate paragraphs; a paragraph that is only "[invoices]", "[claim]", "[payment]"
 or "[instalments]" places that table. Placeholders are `{name}` fields from PLACEHOLDERS, `{{`
-and `}}` write braces. The user's copy under user_config_dir()/templates, same layout as
+and `}}` write braces. `[if name]…[else]…[end]` (or `[if not name]…[end]`) keeps a passage only
+when the condition of CONDITIONS holds for the letter: a sentence, a line or whole paragraphs,
+nested as needed. The user's copy under user_config_dir()/templates, same layout as
 resources/templates, wins over the bundled one.
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from app.adapters.pdf.conditions import TAG, check_conditions
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.paths import resources_dir, user_config_dir
@@ -83,9 +86,28 @@ PLACEHOLDERS: dict[str, str] = {
     "instalment_count": "number of instalments of a payment plan",
     "first_instalment_date": "date of the first instalment",
     "last_instalment_date": "date of the last instalment",
+    "reminders_sent": "the reminders sent for these invoices, e.g. 'nos relances des 10/08 et "
+    "18/08/2026 par courrier' (empty without any: place it in [if reminders_sent])",
+    "reminders_sent_list": "one line per reminder sent: date, level and channel",
+    "reminder_count": "how many reminders were sent for these invoices",
+    "first_reminder_date": "date of the first reminder sent",
+    "last_reminder_date": "date of the last reminder sent",
+    "late_invoices": "'la facture F1', 'les factures F1 et F2': the invoices past their due date",
+    "late_since": "earliest due date of the invoices past due",
+    "coming_invoices": "the invoices not yet due, as 'la facture F3'",
+    "late_charges": "what a late payer owes by law, by country and client type (never the "
+    "€40 indemnity for a consumer)",
+    "free_reminder_terms": "the Belgian consumer's free first reminder paragraph (CDE XIX.2)",
+    "free_period_end": "last day of the 14 days after a free first reminder, long form",
+    "free_interest_rate": "interest rate that may be claimed after the 14 days",
+    "free_damages": "fixed damages that may be claimed after the 14 days (XIX.4)",
+    "attachments": "names of the files attached to the email",
+    "attachment_count": "number of files attached to the email",
 }
 # Snippets are inserted into other texts, so they may not use the placeholders built from them.
-SNIPPET_FORBIDDEN = frozenset({"legal_basis", "late_payment_terms"})
+SNIPPET_FORBIDDEN = frozenset(
+    {"legal_basis", "late_payment_terms", "late_charges", "free_reminder_terms"}
+)
 
 _HEADER = re.compile(r"^\s*([A-Za-zÀ-ÿ]+)\s*:\s*(.*?)\s*$")
 _MARKER = re.compile(r"^\[([a-z_]+)\]$")
@@ -158,14 +180,23 @@ def parse_template(text: str, kind: str, language: str, code: str, path: Path) -
             Problem(_('the first line must be the subject, like "Objet : …"'), str(path), 1)
         )
     label, subject = match.group(1), match.group(2)
-    check_placeholders(subject, path, 1)
+    check_conditions(subject, path, 1)
+    check_placeholders(TAG.sub("", subject), path, 1)
     if len(lines) > 1 and lines[1].strip():
         raise InvalidInput(Problem(_("a blank line must follow the subject"), str(path), 2))
-    body_lines = lines[2:]
+    body = "\n".join(lines[2:]).strip("\n") + "\n"
+    check_conditions("\n".join(lines[2:]), path, 3)
+    neutral = "\n".join(TAG.sub("", line) for line in lines[2:])
+    blocks = body_blocks(neutral, path, 3)
+    return Template(kind, code, language, path, label, subject, blocks, body)
+
+
+def body_blocks(text: str, path: Path, first_line: int = 1) -> tuple[str, ...]:
+    """The paragraphs (blank-line separated) of a body, each checked; tables as "[name]"."""
     blocks: list[str] = []
     paragraph: list[str] = []
-    start = 3
-    for number, line in enumerate(body_lines, start=3):
+    start = first_line
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if line.strip():
             if not paragraph:
                 start = number
@@ -176,8 +207,7 @@ def parse_template(text: str, kind: str, language: str, code: str, path: Path) -
             paragraph = []
     if paragraph:
         blocks.append(_block("\n".join(paragraph), path, start))
-    body = "\n".join(body_lines).strip("\n") + "\n"
-    return Template(kind, code, language, path, label, subject, tuple(blocks), body)
+    return tuple(blocks)
 
 
 def check_placeholders(
@@ -271,6 +301,7 @@ def _load(path: Path, _mtime: int, kind: str, language: str, code: str) -> Templ
 @lru_cache(maxsize=64)
 def _load_snippet(path: Path, _mtime: int) -> str:
     text = path.read_text(encoding="utf-8").lstrip("\ufeff").strip()
+    check_conditions(text, path)
     for number, line in enumerate(text.split("\n"), start=1):
         check_placeholders(line, path, number, SNIPPET_FORBIDDEN)
     return text

@@ -10,7 +10,7 @@ from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.base import cents_to_decimal
-from app.db.models import Allocation, Client, Invoice
+from app.db.models import Allocation, Client, Invoice, Reminder, ReminderInvoice
 
 
 @dataclass(frozen=True)
@@ -86,3 +86,52 @@ def invoice_figures(
         )
         for r in rows
     }
+
+
+@dataclass(frozen=True)
+class SentRow:
+    """A written reminder done (letter, email, registered letter) and the invoices it was about."""
+
+    reminder_id: int
+    client_id: int
+    sent_on: date
+    level_code: str
+    channel: str
+    invoice_ids: tuple[int, ...]
+
+
+WRITTEN_CHANNELS = ("letter", "email", "formal_notice")
+
+
+def reminders_sent(session: Session, invoice_ids: set[int], as_of: date) -> list[SentRow]:
+    """The written reminders done on or before as_of about any of these invoices, oldest first:
+    one scan of the links joined to their reminders (what letters may say was sent)."""
+    if not invoice_ids:
+        return []
+    sent_on = func.coalesce(Reminder.done_on, Reminder.planned_date)
+    rows = session.execute(
+        select(
+            Reminder.id,
+            Reminder.client_id,
+            sent_on,
+            Reminder.level_code,
+            Reminder.channel,
+            ReminderInvoice.invoice_id,
+        )
+        .join(ReminderInvoice, ReminderInvoice.reminder_id == Reminder.id)
+        .where(
+            ReminderInvoice.invoice_id.in_(sorted(invoice_ids)),
+            Reminder.status == "done",
+            Reminder.channel.in_(WRITTEN_CHANNELS),
+            sent_on <= as_of,
+        )
+        .order_by(sent_on, Reminder.id, ReminderInvoice.invoice_id)
+    )
+    found: dict[int, list] = {}
+    for reminder_id, client_id, day, level, channel, invoice_id in rows:
+        entry = found.setdefault(reminder_id, [client_id, day, level, channel, []])
+        entry[4].append(invoice_id)
+    return [
+        SentRow(key, client, day, level, channel, tuple(ids))
+        for key, (client, day, level, channel, ids) in found.items()
+    ]

@@ -118,6 +118,7 @@ class LetterService:
             people = letter_queries.addressees(uow.session, {a.client_id for a in actions})
             ids = {i for a in actions for i in a.invoice_ids}
             figures = letter_queries.invoice_figures(uow.session, ids, as_of) if ids else {}
+            history = letter_queries.reminders_sent(uow.session, ids, as_of)
         kept: list[tuple[PlannedAction, list[AddressedLetter]]] = []
         for action in actions:
             built = build_letters(
@@ -128,6 +129,7 @@ class LetterService:
                 figures,
                 self._claims.claim_or_none,
                 "letters",
+                history,
             )
             if built.letters:
                 kept.append(

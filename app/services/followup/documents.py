@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from app.adapters.mail import LaunchResult, MailDraft, build_message, draft_for_letter
+from app.adapters.mail import LaunchFailed, LaunchResult, MailDraft, build_message
 from app.adapters.pdf import AddressedLetter, compose_email, compose_letter
 from app.adapters.pdf.formatting import LetterFormat
 from app.db.queries import letters as letter_queries
@@ -25,6 +25,14 @@ from app.services.dossier import DossierService
 from app.services.followup.evidence import StoredDocument, store_document
 from app.services.followup.labels import flag_name, level_name
 from app.services.followup.letters import ActionLetters, build_letters
+from app.services.followup.mail_out import (
+    Prepared,
+    copy_not_opened,
+    email_draft,
+    letter_pdf,
+    open_or_save,
+    pdf_name,
+)
 
 MailOpener = Callable[[MailDraft, Path], LaunchResult]
 
@@ -94,7 +102,9 @@ class Documents:
     def sources(self, action: PlannedAction, as_of: date, kind: str) -> ActionLetters:
         with self._uow() as uow:
             people = letter_queries.addressees(uow.session, {action.client_id})
-            figures = letter_queries.invoice_figures(uow.session, set(action.invoice_ids), as_of)
+            ids = set(action.invoice_ids)
+            figures = letter_queries.invoice_figures(uow.session, ids, as_of)
+            history = letter_queries.reminders_sent(uow.session, ids, as_of)
         if action.client_id not in people:
             raise NotFound(_("no such client"))
         return build_letters(
@@ -105,6 +115,7 @@ class Documents:
             figures,
             self._claims.claim_or_none,
             kind,
+            history,
         )
 
     def attachments(self, action: PlannedAction) -> tuple[Path, ...]:
@@ -153,8 +164,14 @@ class Documents:
 
     def _email_preview(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
         subject, body = "", ""
+        invoices = self.attachments(action)
+        names: list[str] = []
         for letter in built.letters:
-            one_subject, one_body = compose_email(letter, built.company, built.recipient)
+            own = pdf_name(letter, built)
+            files = ((own,) if own else ()) + tuple(p.name for p in invoices)
+            names.extend(x for x in files if x not in names)
+            told = replace(letter, attachments=files)
+            one_subject, one_body = compose_email(told, built.company, built.recipient)
             subject = subject or one_subject
             body += ("\n\n" if body else "") + one_body
         paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
@@ -167,7 +184,7 @@ class Documents:
             paragraphs,
             False,
             paragraphs,
-            tuple(p.name for p in self.attachments(action)),
+            tuple(names),
         )
 
     def _letter_preview(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
@@ -249,20 +266,36 @@ class Documents:
         return path
 
     def send_letter(self, action: PlannedAction, as_of: date) -> Sent:
-        """Write the letter; when the level asks for it, open its email copy with the PDF."""
+        """Write the letter; when the level asks for it, open its email copy with the PDF (kept
+        as a .eml to send by hand when no mail program can be opened)."""
         document, built = self.write_letter(action, as_of)
         if document is None or not action.also_email or not built.recipient.email:
             return Sent(document)
+        letter = replace(built.letters[0], posted=True)
+        attached = document.path  # under the letter's subject, as the client will see it
+        name = pdf_name(letter, built)
+        if name:
+            scratch = Path(tempfile.mkdtemp(prefix="relance-mail-", dir=self._drafts()))
+            attached = scratch / name
+            attached.write_bytes(document.path.read_bytes())
         try:
-            draft = draft_for_letter(
-                built.letters[0], built.company, built.recipient, (document.path,)
-            )
-            return Sent(document, self.mail_opener(draft, self._drafts()))
+            draft = email_draft(letter, built, (attached,))
         except RelanceError as error:
             return Sent(document, None, str(error))
+        name = f"{document.path.stem}.eml"
+        try:
+            return Sent(document, self.mail_opener(draft, self._drafts()))
+        except (LaunchFailed, OSError) as error:
+            kept = store_document(
+                build_message(draft).as_bytes(), self.folder(action.client_code), name
+            )
+            copy = copy_not_opened(kept, draft, str(error))
+            return Sent(document, copy, copy.explanation)
 
     def send_email(self, action: PlannedAction, as_of: date) -> Sent:
-        """Open the reminder email in the user's mail client; keep the message as evidence."""
+        """Open the reminder email in the user's mail client, with the PDF of the same reminder
+        and the invoices' PDFs attached; the message is kept as evidence (.eml). MailNotOpened
+        (with the .eml's path) when no mail program could be opened."""
         built = self.sources(action, as_of, "emails")
         if not built.recipient.email:
             raise InvalidInput(
@@ -272,21 +305,21 @@ class Documents:
             )
         if not built.letters:
             return Sent()
-        attachments = self.attachments(action)
-        result = None
-        stored = None
+        invoices = self.attachments(action)
+        scratch = Path(tempfile.mkdtemp(prefix="relance-mail-", dir=self._drafts()))
+        prepared = []
         for index, letter in enumerate(built.letters):
-            draft = draft_for_letter(letter, built.company, built.recipient, attachments)
-            result = self.mail_opener(draft, self._drafts())
+            own = letter_pdf(letter, built, scratch)
+            files = ((own,) if own else ()) + invoices
             suffix = f"-{letter.currency}" if index else ""
             name = (
                 f"{as_of.isoformat()}_{_safe(action.client_code)}_"
                 f"{_safe(action.level_code)}{suffix}.eml"
             )
-            document = store_document(
-                build_message(draft).as_bytes(), self.folder(action.client_code), name
-            )
-            stored = stored or document
+            prepared.append(Prepared(email_draft(letter, built, files), name))
+        stored, result = open_or_save(
+            prepared, self.mail_opener, self._drafts(), self.folder(action.client_code)
+        )
         return Sent(stored, result)
 
     def _drafts(self) -> Path:

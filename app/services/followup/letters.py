@@ -3,31 +3,49 @@ the client as addressed, and one letter per currency listing the action's invoic
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from app.adapters.pdf import (
     ClaimSummary,
     CompanyInfo,
+    FreeReminder,
     Letter,
     LetterLine,
     Recipient,
+    SentReminder,
     summarise_claims,
 )
 from app.adapters.pdf.model import LANGUAGES
 from app.adapters.pdf.templates import template_path
-from app.db.queries.letters import Addressee, InvoiceFigures
+from app.db.queries.letters import Addressee, InvoiceFigures, SentRow
 from app.domain.claims.claim import Claim
+from app.domain.claims.recovery import be_consumer_damages, be_reminder_period
 from app.domain.errors import RelanceError
-from app.domain.followup.inputs import FLAG_LATE_INTEREST, PlannedAction
+from app.domain.followup.inputs import (
+    FLAG_FREE_FIRST_REMINDER,
+    FLAG_LATE_INTEREST,
+    PlannedAction,
+)
 from app.domain.followup.policy import Channel
 from app.domain.money import ZERO
 from app.services.dossier import CompanySettings
 
 DEADLINE_DAYS = 8  # the usual "sous huitaine"
 FORMAL_NOTICE = "formal_notice"
+# The company setting (settings JSON) saying our terms stipulate CDE XIX.4 interest and damages.
+CONSUMER_DAMAGES_CLAUSE = "consumer_damages_clause"
+# Levels that are not reminders of a late payment: a letter never counts them as "our reminders".
+NOT_REMINDERS = frozenset({"receipt_confirmation", "courtesy"})
+LEVEL_NAMES = {  # as in labels.LEVEL_NAMES: translated in the letter's language
+    "reminder_1": "First reminder",
+    "reminder_2": "Second reminder",
+    "firm_reminder": "Firm reminder",
+    "formal_notice": "Formal notice",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,7 @@ def company_info(settings: CompanySettings) -> CompanyInfo:
         logo_path=Path(settings.logo_path) if settings.logo_path else None,
         signatory_name=settings.signatory,
         signatory_title=settings.signatory_title,
+        consumer_damages_clause=bool(settings.extra.get(CONSUMER_DAMAGES_CLAUSE, False)),
     )
 
 
@@ -100,7 +119,11 @@ def build_letters(
     figures: dict[int, InvoiceFigures],
     claim_of: Callable[[str, date], Claim | None],
     kind: str = "letters",
+    history: Sequence[SentRow] = (),
 ) -> ActionLetters:
+    """The action's letters (one per currency), each knowing the written reminders already sent
+    for its invoices (`history`, from letters.reminders_sent) and, for a Belgian consumer's free
+    first reminder, the end of its 14 days and what may be claimed after them."""
     company = company_info(settings)
     recipient = recipient_of(person, settings.language)
     template = template_for(action, kind, recipient.language)
@@ -123,6 +146,8 @@ def build_letters(
         )
         if not lines:
             continue
+        numbers = {i.invoice_id: figures[i.invoice_id].number for i in items}
+        sent = _sent_before(history, numbers, action.client_id)
         claim = None
         if claims_wanted(action, template):
             claim = _summary([(line.number, claim_of(line.number, as_of)) for line in lines])
@@ -140,9 +165,54 @@ def build_letters(
                 deadline=as_of + timedelta(days=DEADLINE_DAYS),
                 registered_mail=template == FORMAL_NOTICE
                 or action.channel is Channel.FORMAL_NOTICE,
+                history=sent,
+                free_reminder=_free_reminder(action, company, as_of, lines, kind),
             )
         )
     return ActionLetters(company, recipient, tuple(letters), template)
+
+
+def _sent_before(
+    history: Sequence[SentRow], numbers: dict[int, str], client_id: int
+) -> tuple[SentReminder, ...]:
+    """The reminders about these invoices, oldest first, each with the invoices it covered."""
+    found = []
+    for row in history:
+        covered = tuple(numbers[i] for i in row.invoice_ids if i in numbers)
+        if not covered or row.client_id != client_id or row.level_code in NOT_REMINDERS:
+            continue
+        name = LEVEL_NAMES.get(row.level_code, "")
+        found.append(SentReminder(row.sent_on, row.level_code, row.channel, covered, name))
+    return tuple(sorted(found, key=lambda r: r.date))
+
+
+def _free_reminder(
+    action: PlannedAction,
+    company: CompanyInfo,
+    as_of: date,
+    lines: tuple[LetterLine, ...],
+    kind: str,
+) -> FreeReminder | None:
+    """CDE XIX.2: the last day of the 14 days (from the day after an email, from the 3rd working
+    day after a letter) and, when our terms stipulate them, the XIX.4 rate and damages."""
+    if FLAG_FREE_FIRST_REMINDER not in action.flags:
+        return None
+    electronic = kind == "emails" and action.channel is Channel.EMAIL
+    _first, last = be_reminder_period(as_of, is_electronic=electronic)
+    if not company.consumer_damages_clause:
+        return FreeReminder(last)
+    balance = sum((x.balance for x in lines if not x.is_credit_note), ZERO)
+    return FreeReminder(last, _be_rate(last + timedelta(days=1)), be_consumer_damages(balance))
+
+
+def _be_rate(day: date) -> Decimal | None:
+    """The Belgian commercial rate of day's half-year: the XIX.4 cap on consumer interest."""
+    from app.services.claims.rates import rate_tables
+
+    try:
+        return rate_tables().be_rate(day).rate_percent
+    except RelanceError:
+        return None
 
 
 def _summary(pairs: list[tuple[str, Claim | None]]) -> ClaimSummary | None:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.adapters.pdf import compose_email, render_letter_bytes
+from app.adapters.pdf.conditions import CONDITIONS
 from app.adapters.pdf.templates import (
     EMAIL_TEMPLATES,
     KINDS,
@@ -45,6 +46,11 @@ def template_codes(kind: str) -> tuple[str, ...]:
 
 def placeholder_names() -> tuple[str, ...]:
     return tuple(PLACEHOLDERS)
+
+
+def condition_names() -> tuple[str, ...]:
+    """The facts an [if name]…[end] passage can test."""
+    return tuple(CONDITIONS)
 
 
 def display_name(kind: str, language: str, code: str) -> str:

@@ -13,6 +13,7 @@ from app.adapters.pdf import (
     Letter,
     LetterLine,
     Recipient,
+    SentReminder,
 )
 from app.adapters.pdf.model import BE_RECOVERY_INDEMNITY, FR_RECOVERY_INDEMNITY
 from app.services.dossier import CompanySettings
@@ -93,10 +94,36 @@ def sample_letter(
         deadline=as_of + timedelta(days=8),
         registered_mail=code == "formal_notice",
         reference=f"{recipient.client_code}-{as_of:%Y%m%d}",
+        history=_history(code, as_of, tuple(x.number for x in lines[:2])),
+        attachments=(f"{lines[0].number}.pdf",),  # what an email would carry
     )
     if code == "payment_plan":
         letter = _with_instalments(letter)
     return letter, recipient
+
+
+# The reminders a sample of each level says were sent before it (level, channel, days before).
+_SENT_BEFORE = {
+    "reminder_2": (("reminder_1", "email", 14),),
+    "firm_reminder": (("reminder_1", "email", 24), ("reminder_2", "email", 10)),
+    "formal_notice": (
+        ("reminder_1", "email", 38),
+        ("reminder_2", "email", 24),
+        ("firm_reminder", "letter", 14),
+    ),
+}
+_LEVEL_NAMES = {
+    "reminder_1": "First reminder",
+    "reminder_2": "Second reminder",
+    "firm_reminder": "Firm reminder",
+}
+
+
+def _history(code: str, as_of: date, numbers: tuple[str, ...]) -> tuple[SentReminder, ...]:
+    return tuple(
+        SentReminder(as_of - timedelta(days=days), level, channel, numbers, _LEVEL_NAMES[level])
+        for level, channel, days in _SENT_BEFORE.get(code, ())
+    )
 
 
 def _line(

@@ -16,6 +16,7 @@ from app.adapters.pdf import (
     Instalment,
     LetterLine,
     Recipient,
+    SentReminder,
     compose_letter,
     render_letter,
     render_letter_bytes,
@@ -272,8 +273,11 @@ def test_figures_that_do_not_add_up_are_refused() -> None:
 def test_the_template_of_the_letter_is_used(tmp_path: Path) -> None:
     template = load_template("letters", "fr", "reminder_2")
     assert template.subject_label == "Objet"
-    composed = compose_letter(letter("reminder_2"), COMPANY, recipient())
+    sent = (SentReminder(date(2026, 10, 20), "reminder_1", "letter", (), "First reminder"),)
+    composed = compose_letter(letter("reminder_2", history=sent), COMPANY, recipient())
     assert composed.subject == "Deuxième relance — factures F2026-0042 et F2026-0051"
+    first = compose_letter(letter("reminder_2"), COMPANY, recipient())
+    assert first.subject == "Relance — factures F2026-0042 et F2026-0051"
     assert ("table", "invoices") in composed.blocks
     assert ("table", "payment") in composed.blocks
     assert any("1er\xa0décembre\xa02026" in text for _kind, text in composed.blocks)

@@ -4,6 +4,7 @@ copy wins, and the emails are filled in the client's language."""
 from __future__ import annotations
 
 import string
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -146,9 +147,12 @@ def test_french_reminder_email_reads_well() -> None:
     subject, body = compose_email(letter("reminder_1"), COMPANY, recipient())
     assert subject == "Relance — factures F2026-0042 et F2026-0051"
     assert (
-        "- facture F2026-0042 du 01/09/2026, échéance le 01/10/2026 : 1\u202f200,00\xa0€ "
+        "- facture F2026-0042 du 01/09/2026, échue depuis le 01/10/2026 : 1\u202f200,00\xa0€ "
         "restant dû" in body
     )
+    not_due = letter("courtesy", date=date(2026, 9, 20))
+    _subject, body = compose_email(not_due, COMPANY, recipient())
+    assert "- facture F2026-0042 du 01/09/2026, échéance le 01/10/2026" in body
     assert "- avoir AV2026-003 du 20/10/2026 : 150,00\xa0€ à déduire" in body
     assert "IBAN : FR76 3000 6000 0112 3456 7890 189" in body
     assert "Montant : 2\u202f500,50\xa0€" in body  # 1 200,00 + 1 450,50 - 150,00

@@ -32,7 +32,11 @@ def test_email_opens_a_draft_and_keeps_it(services, tmp_path) -> None:  # type: 
     assert draft.to == ("compta@martin.fr",)
     assert "F1" in draft.subject
     assert "F2" in draft.body
-    assert draft.attachments == (original,)
+    reminder, invoice = draft.attachments
+    assert invoice == original
+    assert reminder.name == "Relance — factures F1 et F2.pdf"
+    assert reminder.read_bytes().startswith(b"%PDF")
+    assert "Ce message est accompagné de : Relance — factures F1 et F2.pdf et F1.pdf." in draft.body
     assert performed.document_path is not None
     assert performed.document_path.suffix == ".eml"
     [event] = services.reminders.history(ids["C001"])
@@ -73,7 +77,10 @@ def test_firm_letter_goes_with_its_email_copy(services) -> None:  # type: ignore
     assert performed.document_path.read_bytes().startswith(b"%PDF")
     assert performed.document_path.parent == services.reminders.documents_folder("C001")
     [draft] = mail.drafts
-    assert draft.attachments == (performed.document_path,)
+    [attached] = draft.attachments
+    assert attached.name.endswith("avant mise en demeure — factures F1 et F2.pdf")
+    assert attached.read_bytes() == performed.document_path.read_bytes()
+    assert f"Ce message est accompagné de : {attached.name}." in draft.body
     assert services.reminders.history(ids["C001"])[0].document_path == str(performed.document_path)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.domain.followup.policy import Channel
 from app.i18n import _
+from app.services.followup.mail_out import MailNotOpened
 from app.services.followup.service import CallOutcome, Plan, PlanItem
 from app.ui.changes import Changes
 from app.ui.features.reminders.dialogs import (
@@ -24,6 +25,7 @@ from app.ui.features.reminders.dialogs import (
     SnoozeDialog,
     confirm_text,
 )
+from app.ui.features.reminders.mail_dialog import NoMailClientDialog
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ class RemindersController(QObject):
         fn: Callable[[], Any],
         invoices: bool = False,
         after: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], bool] | None = None,
     ) -> None:
         def done(result: Any) -> None:
             self.acted.emit(item.key, outcome)
@@ -100,7 +103,8 @@ class RemindersController(QObject):
 
         def failed(error: Exception) -> None:
             self.writing -= 1
-            self.context.show_error(error)
+            if on_error is None or not on_error(error):
+                self.context.show_error(error)
 
         self.writing += 1
         self.context.tasks.run(fn, done, failed, write=True)
@@ -146,11 +150,16 @@ class RemindersController(QObject):
             parts = [_("Done: {client}").format(client=item.client.name)]
             if path is not None and path.suffix == ".pdf":
                 parts = [_("Letter written: {path}").format(path=path)]
-            if performed.mail is not None:
+            mail = performed.mail
+            if performed.mail_problem and mail is not None and mail.eml_path is not None:
+                # The letter went; its email copy is kept as a .eml to send by hand.
+                parts.append(_("the email copy is kept to send yourself"))
+                self.no_mail_client(item, mail.eml_path, performed.mail_problem, None)
+            elif mail is not None:
                 parts.append(_("the email is open in your mail client, ready to send"))
-                if performed.mail.explanation:
-                    parts.append(performed.mail.explanation)
-            if performed.mail_problem:
+                if mail.explanation:
+                    parts.append(mail.explanation)
+            elif performed.mail_problem:
                 parts.append(
                     _("the email copy could not be opened: {reason}").format(
                         reason=performed.mail_problem
@@ -158,9 +167,39 @@ class RemindersController(QObject):
                 )
             self.message.emit(" — ".join(parts))
 
+        def not_opened(error: Exception) -> bool:
+            if not isinstance(error, MailNotOpened):
+                return False
+            kept = error.documents[0]
+            self.no_mail_client(item, error.eml_path, str(error), (str(kept.path), kept.sha256))
+            return True
+
         self._write(
-            item, "done", lambda: self.services.reminders.perform(item.action, today), after=written
+            item,
+            "done",
+            lambda: self.services.reminders.perform(item.action, today),
+            after=written,
+            on_error=not_opened,
         )
+
+    def no_mail_client(
+        self, item: PlanItem, eml_path: Path, explanation: str, evidence: tuple[str, str] | None
+    ) -> None:
+        """No mail program: the kept .eml, its folder, the address and text to copy; when the
+        reminder waits for it (`evidence`), "I have sent it" records it with that .eml."""
+        today = self.today
+        dialog = NoMailClientDialog(eml_path, explanation, evidence is not None, self.window)
+
+        def finished(result: int) -> None:
+            if result == NoMailClientDialog.SENT and evidence is not None:
+                note = _("sent by hand from the saved email")
+                self._write(
+                    item,
+                    "done",
+                    lambda: self.services.reminders.done(item.action, today, note, *evidence),
+                )
+
+        self._open(dialog, finished)
 
     def preview(self, item: PlanItem) -> None:
         today = self.today

@@ -56,9 +56,59 @@ HELP = {
     "instalment_count": N_("number of instalments of a payment plan"),
     "first_instalment_date": N_("date of the first instalment"),
     "last_instalment_date": N_("date of the last instalment"),
+    "reminders_sent": N_(
+        "the reminders sent for these invoices, with dates and channels ('our reminders of "
+        "10/08 and 18/08/2026 by letter'); empty when none: use it inside [if reminders_sent]"
+    ),
+    "reminders_sent_list": N_("one line per reminder sent: date, level and channel"),
+    "reminder_count": N_("how many reminders were sent for these invoices"),
+    "first_reminder_date": N_("date of the first reminder sent"),
+    "last_reminder_date": N_("date of the last reminder sent"),
+    "late_invoices": N_("the invoices past their due date ('the invoice F1')"),
+    "late_since": N_("earliest due date of the invoices past due"),
+    "coming_invoices": N_("the invoices not yet due ('the invoice F3')"),
+    "late_charges": N_(
+        "what a late payer owes by law, by country and client type (never the €40 "
+        "indemnity for a consumer)"
+    ),
+    "free_reminder_terms": N_(
+        "Belgian consumer's free first reminder: free, 14 days and their last day, what may "
+        "be claimed after (Code of Economic Law XIX.2)"
+    ),
+    "free_period_end": N_("last day of the 14 days after a free first reminder"),
+    "free_interest_rate": N_("interest rate that may be claimed after the 14 days"),
+    "free_damages": N_("fixed damages that may be claimed after the 14 days"),
+    "attachments": N_("names of the files attached to the email"),
+    "attachment_count": N_("number of files attached to the email"),
+}
+
+CONDITION_HELP = {
+    "reminders_sent": N_("at least one reminder (letter, email, registered letter) was sent"),
+    "several_reminders": N_("two reminders or more were sent"),
+    "late": N_("at least one invoice is past its due date"),
+    "all_late": N_("every invoice is past its due date"),
+    "several_late": N_("more than one invoice is past its due date"),
+    "not_due": N_("at least one invoice is not yet due"),
+    "attachments": N_("the email carries attached files"),
+    "posted": N_("the email goes with a letter sent by post"),
+    "consumer": N_("the client is a consumer"),
+    "business": N_("the client is a business"),
+    "fr": N_("the creditor is in France"),
+    "be": N_("the creditor is in Belgium"),
+    "free_first_reminder": N_("the Belgian consumer's free first reminder"),
+    "damages_clause": N_("our terms provide late interest and damages for consumers"),
+    "claim": N_("the letter claims interest or an indemnity"),
+    "claim_indemnity": N_("the claim includes a fixed indemnity or damages"),
+    "registered_mail": N_("the letter goes by registered mail"),
+    "bank_details": N_("our bank details are printed"),
 }
 
 
 def placeholder_help(name: str) -> str:
     text = HELP.get(name)
     return _(text) if text else ""
+
+
+def condition_help(name: str) -> str:
+    text = CONDITION_HELP.get(name)
+    return _("kept only when {fact}").format(fact=_(text)) if text else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,7 @@ from app.services.templates import editing as templates
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.errors import explain
-from app.ui.features.settings.placeholder_help import placeholder_help
+from app.ui.features.settings.placeholder_help import condition_help, placeholder_help
 from app.ui.features.settings.template_preview import Preview, PreviewPane, build_preview
 from app.ui.widgets.forms import message_label, sentence
 
@@ -132,9 +132,10 @@ class TemplatesDialog(QDialog):
         box.addWidget(self.problem_label)
         hint = QLabel(
             _(
-                "Placeholders (double-click to insert at the cursor); a paragraph "
-                "that is only [invoices], [claim], [payment] or [instalments] places "
-                "that table."
+                "Placeholders and conditions (double-click to insert at the cursor); a "
+                "paragraph that is only [invoices], [claim], [payment] or [instalments] "
+                "places that table; text between [if name] and [end] is kept only when "
+                "true ([else] gives the other case)."
             )
         )
         hint.setWordWrap(True)
@@ -145,7 +146,11 @@ class TemplatesDialog(QDialog):
         self.placeholders.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for name in templates.placeholder_names():
             item = QListWidgetItem(f"{{{name}}}  —  {placeholder_help(name)}")
-            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(Qt.ItemDataRole.UserRole, f"{{{name}}}")
+            self.placeholders.addItem(item)
+        for name in templates.condition_names():
+            item = QListWidgetItem(f"[if {name}]…[end]  —  {condition_help(name)}")
+            item.setData(Qt.ItemDataRole.UserRole, f"[if {name}][end]")
             self.placeholders.addItem(item)
         self.placeholders.itemDoubleClicked.connect(self._insert)
         box.addWidget(self.placeholders, 1)
@@ -219,7 +224,13 @@ class TemplatesDialog(QDialog):
             self.timer.start()
 
     def _insert(self, item: QListWidgetItem) -> None:
-        self.editor.insertPlainText(f"{{{item.data(Qt.ItemDataRole.UserRole)}}}")
+        """A placeholder, or a condition's [if name][end] with the cursor between the two."""
+        text = item.data(Qt.ItemDataRole.UserRole)
+        self.editor.insertPlainText(text)
+        if text.endswith("[end]"):
+            cursor = self.editor.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.Left, n=len("[end]"))
+            self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
     def refresh(self) -> None:
