@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain.claims.limitation import Limitation
 from app.domain.money import format_plain
 
 JURISDICTIONS = ("FR", "BE")
@@ -86,6 +87,7 @@ class Claim:
     notes: tuple[str, ...] = ()
     disputed: bool = False
     limitation_date: date | None = None  # the day the claim becomes time-barred (§2.6)
+    limitation: Limitation | None = None  # how that date was reached (rule, articles)
 
     @property
     def interest_days(self) -> int:
