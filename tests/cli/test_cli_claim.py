@@ -190,10 +190,7 @@ def _pay(services, invoice_id: int, on: date, amount: str) -> None:  # type: ign
 def _company(services, **changes: object) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    settings = services.dossier.settings()
-    extra = dict(settings.extra)
-    extra.update(changes.pop("extra", {}))  # type: ignore[call-overload]
-    services.dossier.update(replace(settings, extra=extra, **changes))
+    services.dossier.update(replace(services.dossier.settings(), **changes))
 
 
 def _table(services, capsys, *args: str) -> str:  # type: ignore[no-untyped-def]
@@ -267,7 +264,7 @@ def test_time_barred_claim_warns_in_the_table(services, capsys) -> None:  # type
 
 
 def test_belgian_consumer_wait_starts_with_a_written_reminder_only(services, capsys) -> None:  # type: ignore[no-untyped-def]
-    _company(services, country="BE", extra={"consumer_damages_clause": True})
+    _company(services, country="BE", consumer_damages_clause=True)
     invoice_id = _dossier(services, client_type="consumer")
     _remind(services, invoice_id, date(2026, 10, 10), "reminder_1", "phone")
     got = _run(services, capsys, "F2026-0042", "--as-of", "2026-11-22")
@@ -290,7 +287,7 @@ def test_belgian_consumer_damages_need_the_company_clause(services, capsys) -> N
     out = _table(services, capsys, "F2026-0042", "--as-of", "2026-11-22")
     assert "no CDE XIX.4 clause" in out
     assert "indemnity" not in out.lower()
-    _company(services, extra={"consumer_damages_clause": True})
+    _company(services, consumer_damages_clause=True)
     assert _run(services, capsys, "F2026-0042", "--as-of", "2026-11-22")["damages"] == "100.00"
     out = _table(services, capsys, "F2026-0042", "--as-of", "2026-11-22")
     assert "Fixed damages (Code of Economic Law, art. XIX.4)" in out
@@ -330,3 +327,44 @@ def test_consumer_table_never_names_an_indemnity(tmp_path: Path, capsys) -> None
         main([*args[:-4], "claim", "F2026-0042", "--as-of", "2026-11-22", "--format", "json"]) == 0
     )
     assert json.loads(capsys.readouterr().out)["fixed_indemnity"] == "0.00"
+
+
+def test_the_fee_follows_the_stored_policy_levels_and_is_charged_once_per_letter(
+    services, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.followup.policies import PolicyBook
+
+    invoice_id = _dossier(services)
+    with services.uow() as uow:
+        other = Invoice(
+            number="F2026-0050",
+            client_id=1,
+            issue_date=date(2026, 9, 20),
+            due_date=date(2026, 10, 20),
+            total=Decimal("300.00"),
+        )
+        uow.session.add(other)
+        uow.commit()
+        other_id = other.id
+    _company(services, admin_fee_enabled=True, admin_fee=Decimal("12.00"))
+    PolicyBook(services.uow).ensure()  # the stored default ladder charges at reminder_2
+    # one email about both invoices: one fee, on the first invoice it names
+    with services.uow() as uow:
+        reminder = Reminder(
+            client_id=1,
+            level_code="reminder_2",
+            channel="email",
+            planned_date=date(2026, 11, 4),
+            done_on=date(2026, 11, 4),
+            status="done",
+        )
+        uow.session.add(reminder)
+        uow.session.flush()
+        for number in (invoice_id, other_id):
+            uow.session.add(ReminderInvoice(reminder_id=reminder.id, invoice_id=number))
+        uow.commit()
+    assert _run(services, capsys, "F2026-0042", "--as-of", "2026-11-22")["fees"] == "12.00"
+    assert _run(services, capsys, "F2026-0050", "--as-of", "2026-11-22")["fees"] == "0.00"
+    # a reminder at a level without a fee charges nothing
+    _remind(services, other_id, date(2026, 11, 10), "reminder_1", "email")
+    assert _run(services, capsys, "F2026-0050", "--as-of", "2026-11-22")["fees"] == "0.00"

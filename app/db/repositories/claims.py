@@ -19,6 +19,7 @@ from app.db.models import (
     Reminder,
     ReminderInvoice,
 )
+from app.domain.money import ZERO
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def fee_levels(session: Session, policy_id: int | None, client_type: str) -> fro
     rows = session.scalars(
         select(DunningLevel.code).where(
             DunningLevel.policy_id == policy_id,
-            or_(DunningLevel.fee_fixed > 0, DunningLevel.fee_percent > 0),
+            or_(DunningLevel.fee_fixed > ZERO, DunningLevel.fee_percent > ZERO),
         )
     )
     return frozenset(rows)

@@ -25,6 +25,7 @@ from app.domain.followup.inputs import FLAG_LATE_INTEREST, PlannedAction
 from app.domain.followup.policy import Channel
 from app.domain.money import ZERO
 from app.services.dossier import CompanySettings
+from app.services.legal_mentions import legal_mentions
 
 DEADLINE_DAYS = 8  # the usual "sous huitaine"
 FORMAL_NOTICE = "formal_notice"
@@ -59,6 +60,7 @@ def company_info(settings: CompanySettings) -> CompanyInfo:
         logo_path=Path(settings.logo_path) if settings.logo_path else None,
         signatory_name=settings.signatory,
         signatory_title=settings.signatory_title,
+        legal_lines=tuple(legal_mentions(settings)),
     )
 
 
