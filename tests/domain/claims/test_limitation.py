@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.claims import limitation as lim
@@ -95,6 +95,7 @@ rules = st.sampled_from(
 )
 
 
+@settings(deadline=None)
 @given(rules, days, st.integers(0, 120), st.lists(days, max_size=6), days)
 def test_limitation_properties(
     rule: tuple[str, str], issue: date, terms: int, acks: list[date], extra: date

@@ -72,6 +72,7 @@ class ClientDialog(ServiceDialog):
         super().__init__(tasks, title, parent)
         self.services = services
         self.client = client
+        self.company_country = "FR"  # until the company's settings are read
         self.resize(640, 560)
         self.tabs = QTabWidget()
         self.body.addWidget(self.tabs)
@@ -88,7 +89,6 @@ class ClientDialog(ServiceDialog):
         self.client_type.currentIndexChanged.connect(lambda _i: self._name_default_policy())
         self.client_type.currentIndexChanged.connect(lambda _i: self._check_terms())
         tasks.run(services.clients.policy_options, self.show_policies, None)
-        self.company_country = "FR"
         tasks.run(services.dossier.settings, self._company_loaded, None)
 
     def _company_loaded(self, settings: Any) -> None:
