@@ -69,3 +69,38 @@ def effective_terms(
     if client_days is None:
         return PaymentTerms(company_days)
     return PaymentTerms(client_days, client_end_of_month)
+
+
+LEGAL_CAP_DAYS = 60  # C. com. L441-10 I: 60 days from the invoice date…
+LEGAL_CAP_EOM_DAYS = 45  # … or, if expressly stipulated, 45 days end of month
+
+
+def cap_applies(company_country: str, client_type: str) -> bool:
+    """The L441-10 cap binds a French creditor and a business debtor (not consumers)."""
+    return company_country.upper() == "FR" and client_type == "business"
+
+
+def terms_beyond_cap(terms: PaymentTerms, company_country: str, client_type: str) -> bool:
+    """Agreed terms the French law does not allow between businesses (a warning, not a
+    refusal: the due date printed on the invoice still starts the penalties)."""
+    return cap_applies(company_country, client_type) and exceeds_legal_cap(terms)
+
+
+def latest_lawful_due_date(issue_date: date) -> date:
+    """The latest due date L441-10 I allows: 60 days from issue, or 45 days end of month under
+    either count the DGCCRF accepts (issue + 45 days then end of month, or end of the issue
+    month + 45 days)."""
+    return max(
+        issue_date + timedelta(days=LEGAL_CAP_DAYS),
+        end_of_month(issue_date + timedelta(days=LEGAL_CAP_EOM_DAYS)),
+        end_of_month(issue_date) + timedelta(days=LEGAL_CAP_EOM_DAYS),
+    )
+
+
+def due_date_beyond_cap(
+    issue_date: date, due_date: date, company_country: str, client_type: str
+) -> bool:
+    """An invoice whose due date lies beyond every lawful reading of the cap."""
+    return cap_applies(company_country, client_type) and due_date > latest_lawful_due_date(
+        issue_date
+    )

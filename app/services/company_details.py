@@ -20,6 +20,7 @@ from app.i18n import _
 from app.paths import user_config_dir
 from app.services.dossier import COUNTRIES, CompanySettings
 from app.services.ledger.client_validation import field_checker
+from app.services.legal_mentions import MAX_SHARE_CAPITAL
 
 LETTER_LANGUAGES = ("fr", "en")
 CURRENCIES = ("EUR", "CHF", "GBP", "USD", "CAD", "XOF", "XPF")  # offered; any ISO code is taken
@@ -36,6 +37,8 @@ _LIMITS = {
     "email": 200,
     "signatory": 200,
     "signatory_title": 100,
+    "legal_form": 40,
+    "registry_city": 100,
 }
 
 
@@ -105,8 +108,13 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
                 column="admin_fee",
             )
         )
+    _check_legal_mentions(settings, text, problems)
+    capital = settings.share_capital
     checked = replace(
         settings,
+        legal_form=text["legal_form"],
+        registry_city=text["registry_city"],
+        share_capital=None if capital is None else capital.quantize(Decimal("0.01")),
         name=text["name"],
         address="\n".join(address),
         postcode=text["postcode"],
@@ -126,6 +134,30 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
     if problems:
         raise InvalidInput(problems)
     return replace(checked, logo_path=import_logo(Path(logo)) if logo else "")
+
+
+def _check_legal_mentions(
+    settings: CompanySettings, text: dict[str, str], problems: list[Problem]
+) -> None:
+    """The footer's mentions hang together: a capital has a form, a registry a number."""
+    capital = settings.share_capital
+    if capital is not None and not (0 <= capital <= MAX_SHARE_CAPITAL):
+        problems.append(
+            Problem(_("the share capital must be a positive amount"), column="share_capital")
+        )
+    if capital is not None and not text["legal_form"]:
+        problems.append(
+            Problem(_("give the legal form that goes with the share capital"), column="legal_form")
+        )
+    if text["registry_city"] and not settings.legal_id.strip():
+        problems.append(
+            Problem(
+                _("the RPM registration needs the enterprise number (Company number)")
+                if settings.country == "BE"
+                else _("the RCS registration needs the SIREN (Company number)"),
+                column="registry_city",
+            )
+        )
 
 
 def import_logo(source: Path) -> str:

@@ -39,6 +39,11 @@ class CompanySettings:
     admin_fee_enabled: bool = False
     admin_fee: Decimal = Decimal("0.00")
     aging_limits: tuple[int, ...] = DEFAULT_LIMITS
+    # Legal mentions printed at the foot of letters, and the terms' clauses (in `extra`):
+    legal_form: str = ""  # SARL, SAS, SRL, SA…
+    share_capital: Decimal | None = None  # France: "au capital de …"
+    registry_city: str = ""  # France: the RCS city; Belgium: the RPM court (division)
+    consumer_damages_clause: bool = False  # the terms stipulate CDE XIX.4 damages (BE)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -67,8 +72,21 @@ def _to_settings(row: Company) -> CompanySettings:
         admin_fee_enabled=row.admin_fee_enabled,
         admin_fee=row.admin_fee,
         aging_limits=limits,
+        legal_form=str(extra.get("legal_form", "")),
+        share_capital=_decimal_or_none(extra.get("share_capital")),
+        registry_city=str(extra.get("registry_city", "")),
+        consumer_damages_clause=bool(extra.get("consumer_damages_clause", False)),
         extra=extra,
     )
+
+
+def _decimal_or_none(value: object) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
 
 
 def validate(settings: CompanySettings) -> None:
@@ -163,4 +181,8 @@ class DossierService:
         extra = dict(s.extra)
         extra["aging_limits"] = list(s.aging_limits)
         extra["signatory_title"] = s.signatory_title
+        extra["legal_form"] = s.legal_form
+        extra["share_capital"] = None if s.share_capital is None else str(s.share_capital)
+        extra["registry_city"] = s.registry_city
+        extra["consumer_damages_clause"] = s.consumer_damages_clause
         row.settings = extra

@@ -55,3 +55,25 @@ def test_due_date_properties(issued: date, days: int, eom: bool) -> None:
         assert (due + timedelta(days=1)).day == 1
         assert due - (issued + timedelta(days=days)) < timedelta(days=31)
     assert parse_terms(PaymentTerms(days, eom).code) == PaymentTerms(days, eom)
+
+
+def test_the_cap_binds_french_creditors_and_business_debtors_only() -> None:
+    from app.domain.terms import terms_beyond_cap
+
+    assert terms_beyond_cap(PaymentTerms(90), "FR", "business")
+    assert not terms_beyond_cap(PaymentTerms(90), "FR", "consumer")
+    assert not terms_beyond_cap(PaymentTerms(90), "BE", "business")
+    assert not terms_beyond_cap(PaymentTerms(60), "FR", "business")
+    assert terms_beyond_cap(PaymentTerms(60, True), "FR", "business")
+
+
+def test_invoice_due_date_beyond_every_reading_of_the_cap() -> None:
+    from app.domain.terms import due_date_beyond_cap, latest_lawful_due_date
+
+    # issued 1 January: +60 = 2 March; 15 Feb → end of month 28 Feb; 31 Jan + 45 = 17 March
+    assert latest_lawful_due_date(date(2026, 1, 1)) == date(2026, 3, 17)
+    assert not due_date_beyond_cap(date(2026, 1, 1), date(2026, 3, 17), "FR", "business")
+    assert due_date_beyond_cap(date(2026, 1, 1), date(2026, 3, 18), "FR", "business")
+    assert not due_date_beyond_cap(date(2026, 1, 1), date(2026, 6, 1), "FR", "consumer")
+    # issued 20 January: +60 = 21 March, 31 Jan + 45 = 17 March, 6 March → end of month wins
+    assert latest_lawful_due_date(date(2026, 1, 20)) == date(2026, 3, 31)

@@ -152,13 +152,23 @@ def draw_later_page(canvas: Any, head: PageHead) -> None:
 
 
 def draw_footer(canvas: Any, head: PageHead) -> None:
-    """Legal identity centred at the bottom, clear of the page number on the right."""
+    """Legal identity and mentions centred at the bottom, clear of the page number on the
+    right: one or two lines hang from the usual line; longer mentions grow upwards, never
+    into the text nor below 6 mm from the edge, in a smaller size if they must."""
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
     if head.footer:
-        para = Paragraph(head.footer, styles()["footer"])
-        _w, height = para.wrapOn(canvas, FOOTER_WIDTH, 20 * MM)
-        para.drawOn(canvas, (PAGE_WIDTH - FOOTER_WIDTH) / 2, FOOTER_Y + 7 - height)
+        style = styles()["footer"]
+        lowest, top = 6 * MM, BODY_BOTTOM - 2
+        para = Paragraph(head.footer, style)
+        _w, height = para.wrapOn(canvas, FOOTER_WIDTH, 40 * MM)
+        if height > top - lowest:
+            small = ParagraphStyle("footer_small", parent=style, fontSize=6, leading=7)
+            para = Paragraph(head.footer, small)
+            _w, height = para.wrapOn(canvas, FOOTER_WIDTH, 40 * MM)
+        y = max(FOOTER_Y + 7 - height, lowest)
+        para.drawOn(canvas, (PAGE_WIDTH - FOOTER_WIDTH) / 2, y)
     canvas.letter_page_label = head.page_label
 
 

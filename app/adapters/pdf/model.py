@@ -47,6 +47,18 @@ class CompanyInfo:
     signatory_title: str = ""
     legal_mentions: str = ""  # e.g. "SARL au capital de 10 000 € – RCS Lyon 123 456 789"
     consumer_damages_clause: bool = False  # our terms stipulate XIX.4 interest and damages
+    legal_lines: tuple[str, ...] = ()  # the same as lines (services.legal_mentions)
+
+    def __post_init__(self) -> None:
+        digits = "".join(c for c in self.siren if c.isdigit())
+        if self.country == "BE" and len(digits) in (9, 10):  # printed 0403.170.701
+            digits = digits.zfill(10)
+            object.__setattr__(self, "siren", f"{digits[:4]}.{digits[4:7]}.{digits[7:]}")
+        if self.legal_lines and not self.legal_mentions:
+            # the footer prints legal_mentions after the ids: a line repeating them is left out
+            ids = [x for x in (self.siren, self.siret) if x]
+            lines = [x for x in self.legal_lines if not any(i in x for i in ids)]
+            object.__setattr__(self, "legal_mentions", " · ".join(lines))
 
 
 @dataclass(frozen=True)

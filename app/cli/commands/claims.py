@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 
 from app.bootstrap import Services
 from app.cli.output import emit, print_table, today
-from app.domain.claims.claim import claim_as_dict
+from app.domain.claims.claim import CLAUSE_REQUIRED, Claim, claim_as_dict
+from app.domain.claims.limitation import PAST, TODAY, limitation_rule, limitation_status
 from app.domain.claims.rates import RateUnavailable
 from app.domain.errors import RelanceError
 from app.i18n import _, format_date, format_money, format_number
+from app.services.claims.labels import indemnity_label, interest_label
 from app.services.claims.rates import describe_rate_unavailable
 
 
 def cmd_claim(services: Services, args: argparse.Namespace) -> int:
-
     as_of = args.as_of or today()
     try:
         claim, number, client = services.claims.claim(args.invoice, as_of)
@@ -29,6 +31,8 @@ def cmd_claim(services: Services, args: argparse.Namespace) -> int:
             number=number, client=client, date=format_date(as_of)
         )
     )
+    if claim.disputed:
+        print(_("Disputed invoice: claim nothing before the dispute is settled."))
     rows = [
         [
             format_date(p.first_day),
@@ -42,14 +46,39 @@ def cmd_claim(services: Services, args: argparse.Namespace) -> int:
     ]
     if rows:
         print_table([_("From"), _("To"), _("Days"), _("Rate"), _("Balance"), _("Interest")], rows)
-    summary = [
-        (_("Principal"), claim.principal),
-        (_("Late interest"), claim.interest),
-        (_("Recovery indemnity"), claim.fixed_indemnity),
-        (_("Fees"), claim.fees),
-        (_("Total claimed"), claim.total),
-    ]
-    width = max(len(label) for label, _value in summary)
-    for label, value in summary:
-        print(f"{label.ljust(width)}  {format_money(value, cur)}")
+    for label, value in _summary(claim):
+        print(f"{label}  {format_money(value, cur)}")
+    if CLAUSE_REQUIRED in claim.notes:
+        print(_("No damages or reminder costs: the terms of sale have no CDE XIX.4 clause."))
+    _print_limitation(claim)
     return 0
+
+
+def _summary(claim: Claim) -> list[tuple[str, Decimal]]:
+    """The lines of the claim; a consumer never reads about an indemnity he does not owe."""
+    lines = [(_("Principal"), claim.principal)]
+    lines.append((interest_label(claim.jurisdiction, claim.client_type), claim.interest))
+    fixed = indemnity_label(claim.jurisdiction, claim.client_type)
+    if claim.client_type == "business" and fixed:
+        lines.append((fixed, claim.recovery_indemnity))
+    elif fixed and claim.damages > 0:
+        lines.append((fixed, claim.damages))
+    lines += [(_("Fees"), claim.fees), (_("Total claimed"), claim.total)]
+    width = max(len(label) for label, _value in lines)
+    return [(label.ljust(width), value) for label, value in lines]
+
+
+def _print_limitation(claim: Claim) -> None:
+    if claim.limitation_date is None:
+        return
+    rule = limitation_rule(claim.jurisdiction, claim.client_type)
+    articles = ", ".join(rule.articles)
+    day = format_date(claim.limitation_date)
+    status = limitation_status(claim.limitation_date, claim.as_of)
+    if status in (PAST, TODAY):
+        text = _("Warning: the claim may be time-barred since {date} ({articles}).")
+    elif status is not None:
+        text = _("Warning: the claim becomes time-barred on {date} ({articles}).")
+    else:
+        text = _("Limitation: {date} ({articles}).")
+    print(text.format(date=day, articles=articles))

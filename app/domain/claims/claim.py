@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain.claims.limitation import Limitation
 from app.domain.money import format_plain
 
 JURISDICTIONS = ("FR", "BE")
@@ -40,6 +41,9 @@ CONTRACTUAL_RATE_BELOW_FLOOR = "contractual_rate_below_floor"  # FR: < 3 x legal
 CONTRACTUAL_RATE_CAPPED = "contractual_rate_capped"  # BE consumer: above the commercial rate
 CONTRACTUAL_RATE_NOT_APPLIED = "contractual_rate_not_applied"  # FR consumer: legal rate used
 CURRENCY_NOT_EUR = "currency_not_eur"  # the fixed amounts are set in euros by law
+DISPUTED = "disputed"  # the invoice is disputed: nothing should be claimed before settlement
+TIME_BARRED = "time_barred"  # the limitation date has passed (data/README.md §2.6)
+LIMITATION_SOON = "limitation_soon"  # the limitation date is within the warning days
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,27 @@ class Claim:
     reminder_period_start: date | None = None  # BE consumer: the XIX.2 14-day period
     reminder_period_end: date | None = None
     notes: tuple[str, ...] = ()
+    disputed: bool = False
+    limitation_date: date | None = None  # the day the claim becomes time-barred (§2.6)
+    limitation: Limitation | None = None  # how that date was reached (rule, articles)
 
     @property
     def interest_days(self) -> int:
         return sum(period.days for period in self.interest_periods)
+
+    @property
+    def recovery_indemnity(self) -> Decimal:
+        """The EUR 40 of a business debtor (FR D441-5, BE art. 6); zero for every consumer."""
+        if self.fixed_indemnity_basis == BE_CONSUMER_DAMAGES:
+            return self.fixed_indemnity - self.fixed_indemnity
+        return self.fixed_indemnity
+
+    @property
+    def damages(self) -> Decimal:
+        """The CDE XIX.4 damages of a Belgian consumer (only with the company's clause)."""
+        if self.fixed_indemnity_basis == BE_CONSUMER_DAMAGES:
+            return self.fixed_indemnity
+        return self.fixed_indemnity - self.fixed_indemnity
 
 
 def format_rate(rate: Decimal) -> str:
@@ -94,7 +115,12 @@ def format_rate(rate: Decimal) -> str:
 
 
 def claim_as_dict(claim: Claim, *, invoice: str, client: str) -> dict[str, Any]:
-    """The JSON object of `relance claim --format json`, keys in the CONTRACTS.md order."""
+    """The JSON object of `relance claim --format json`, keys in the CONTRACTS.md order.
+
+    Extensions after `total`: `damages` (CDE XIX.4, Belgian consumers; `fixed_indemnity` is
+    the business EUR 40 and stays 0.00 for every consumer; `total` includes both),
+    `disputed` and `limitation_date`.
+    """
     currency = claim.currency
     return {
         "invoice": invoice,
@@ -117,7 +143,10 @@ def claim_as_dict(claim: Claim, *, invoice: str, client: str) -> dict[str, Any]:
             for period in claim.interest_periods
         ],
         "interest": format_plain(claim.interest, currency),
-        "fixed_indemnity": format_plain(claim.fixed_indemnity, currency),
+        "fixed_indemnity": format_plain(claim.recovery_indemnity, currency),
         "fees": format_plain(claim.fees, currency),
         "total": format_plain(claim.total, currency),
+        "damages": format_plain(claim.damages, currency),
+        "disputed": claim.disputed,
+        "limitation_date": claim.limitation_date.isoformat() if claim.limitation_date else None,
     }

@@ -7,15 +7,22 @@ simple interest ACT/365 per period, each period rounded half up, the claim their
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
 from app.domain.claims import claim as c
 from app.domain.claims.claim import Claim, InterestPeriod
-from app.domain.claims.rates import HalfYearRate, RateTables, next_half_year_start
+from app.domain.claims.rate_rules import (
+    RateRule,
+    be_business_rule,
+    be_consumer_rule,
+    fr_business_rule,
+    fr_consumer_rule,
+)
+from app.domain.claims.rates import RateTables, next_half_year_start
 from app.domain.claims.recovery import (
     BUSINESS_RECOVERY_INDEMNITY,
     be_consumer_damages,
@@ -34,17 +41,6 @@ class Reduction(NamedTuple):
     amount: Decimal
 
 
-@dataclass(frozen=True)
-class _RateChoice:
-    rate_percent: Decimal
-    basis: str
-    flags: frozenset[str]
-    notes: tuple[str, ...] = ()
-
-
-_RateRule = Callable[[date], _RateChoice]
-
-
 def compute_claim(
     tables: RateTables,
     *,
@@ -60,8 +56,17 @@ def compute_claim(
     is_first_reminder_electronic: bool = False,
     fees: Decimal = ZERO,
     currency: str = "EUR",
+    damages_clause: bool = False,
 ) -> Claim:
-    """What the creditor may claim on as_of for one invoice (amounts tax included)."""
+    """What the creditor may claim on as_of for one invoice (amounts tax included).
+
+    first_reminder_date: the first WRITTEN reminder (letter or email) of a Belgian consumer's
+    late invoice; a phone call never starts the CDE XIX.2 period. damages_clause: the
+    company's terms stipulate the XIX.4 damages and reminder costs (Belgian consumers only).
+    fees: the administrative fees the creditor would charge; kept for business clients,
+    for Belgian consumers only with the clause once the period has run, never for French
+    consumers (no clause in Relance's terms).
+    """
     _check(jurisdiction, client_type, invoice_total, contractual_rate, fees)
     events = _reductions_until(reductions, as_of)
     balance = _balance_on(invoice_total, events, as_of)
@@ -71,7 +76,7 @@ def compute_claim(
     notes: list[str] = [c.CURRENCY_NOT_EUR] if currency.upper() != "EUR" else []
     if end <= due_date:
         notes.append(c.NOT_YET_DUE if paid_on is None else c.PAID_ON_TIME)
-        return _claim(base, principal=ZERO, days_late=0, terms=_Terms(None, None), notes=notes)
+        return _claim(base, principal=balance, days_late=0, terms=_Terms(None, None), notes=notes)
     if paid_on is not None:
         notes.append(c.PAID_LATE)
 
@@ -79,11 +84,17 @@ def compute_claim(
         terms = _business_terms(tables, jurisdiction, due_date, contractual_rate, fees)
     elif jurisdiction == "FR":
         terms = _fr_consumer_terms(tables, due_date, as_of, formal_notice_date, contractual_rate)
+        terms = replace(terms, notes=(*terms.notes, *_fees_note(fees)))
     else:
         reminder = None
         if first_reminder_date is not None and first_reminder_date <= as_of:
             reminder = (first_reminder_date, is_first_reminder_electronic)
-        terms = _be_consumer_terms(tables, invoice_total, events, base, reminder, fees)
+        terms = _be_consumer_terms(
+            tables, invoice_total, events, base, reminder, fees if damages_clause else ZERO
+        )
+        if not damages_clause:
+            terms = replace(terms, indemnity=ZERO, indemnity_basis=None)
+            terms = replace(terms, notes=(c.CLAUSE_REQUIRED, *terms.notes, *_fees_note(fees)))
     notes.extend(terms.notes)
 
     periods: tuple[InterestPeriod, ...] = ()
@@ -118,7 +129,7 @@ class _Terms:
     """What the law of the case gives: interest start and rate rule, fixed amount, fees."""
 
     start: date | None
-    rule: _RateRule | None
+    rule: RateRule | None
     indemnity: Decimal = ZERO
     indemnity_basis: str | None = None
     fees: Decimal = ZERO
@@ -137,14 +148,14 @@ def _business_terms(
     if jurisdiction == "FR":
         return _Terms(
             due_date,
-            _fr_business_rule(tables, contractual_rate),
+            fr_business_rule(tables, contractual_rate),
             BUSINESS_RECOVERY_INDEMNITY,
             c.FR_RECOVERY_INDEMNITY,
             fees,
         )
     return _Terms(
         due_date,
-        _be_business_rule(tables, contractual_rate),
+        be_business_rule(tables, contractual_rate),
         BUSINESS_RECOVERY_INDEMNITY,
         c.BE_RECOVERY_INDEMNITY,
         fees,
@@ -163,7 +174,7 @@ def _fr_consumer_terms(
     if formal_notice_date is None or formal_notice_date > as_of:
         return _Terms(None, None, notes=(*notes, c.NO_FORMAL_NOTICE))
     start = max(formal_notice_date, due_date)
-    return _Terms(start, _fr_consumer_rule(tables), notes=tuple(notes))
+    return _Terms(start, fr_consumer_rule(tables), notes=tuple(notes))
 
 
 def _be_consumer_terms(
@@ -175,7 +186,7 @@ def _be_consumer_terms(
     fees: Decimal,
 ) -> _Terms:
     """CDE XIX.2/XIX.4: nothing before the 14-day period has run, then capped rate and damages."""
-    notes = [c.CLAUSE_REQUIRED]
+    notes: list[str] = []
     if reminder is None:
         return _Terms(None, None, notes=(*notes, c.NO_FIRST_REMINDER, *_fees_note(fees)))
     period = be_reminder_period(reminder[0], is_electronic=reminder[1])
@@ -188,7 +199,7 @@ def _be_consumer_terms(
         return _Terms(None, None, notes=(*notes, *_fees_note(fees)), reminder_period=period)
     return _Terms(
         start,
-        _be_consumer_rule(tables, base.contractual_rate),
+        be_consumer_rule(tables, base.contractual_rate),
         be_consumer_damages(still_due, base.currency),
         c.BE_CONSUMER_DAMAGES,
         fees,
@@ -206,7 +217,7 @@ def _interest_periods(
     reductions: list[Reduction],
     start: date,
     end: date,
-    rule: _RateRule,
+    rule: RateRule,
     currency: str = "EUR",
 ) -> tuple[InterestPeriod, ...]:
     """Periods covering start+1..end, split at each half-year and after each reduction's day."""
@@ -239,64 +250,6 @@ def _interest_periods(
             )
         first = after
     return tuple(periods)
-
-
-def _fr_business_rule(tables: RateTables, contractual_rate: Decimal | None) -> _RateRule:
-    """L441-10: the agreed rate if at least 3 x the legal rate, else ECB + 10 (§3.7)."""
-
-    def rate(day: date) -> _RateChoice:
-        default = tables.fr_default_rate(day)
-        if contractual_rate is None:
-            return _choice(default, c.ECB_PLUS_10)
-        floor = tables.fr_floor_rate(day)
-        if contractual_rate >= floor.rate_percent:
-            return _RateChoice(contractual_rate, c.CONTRACTUAL, floor.flags)
-        return _choice(default, c.ECB_PLUS_10, floor.flags, (c.CONTRACTUAL_RATE_BELOW_FLOOR,))
-
-    return rate
-
-
-def _be_business_rule(tables: RateTables, contractual_rate: Decimal | None) -> _RateRule:
-    """Law of 2 August 2002 art. 5: the agreed rate as is, else the half-year's rate."""
-
-    def rate(day: date) -> _RateChoice:
-        if contractual_rate is not None:
-            return _RateChoice(contractual_rate, c.CONTRACTUAL, frozenset())
-        return _choice(tables.be_rate(day), c.BE_COMMERCIAL)
-
-    return rate
-
-
-def _be_consumer_rule(tables: RateTables, contractual_rate: Decimal | None) -> _RateRule:
-    """CDE XIX.4: the agreed rate, at most the half-year's commercial rate."""
-
-    def rate(day: date) -> _RateChoice:
-        cap = tables.be_rate(day)
-        if contractual_rate is None:
-            return _choice(cap, c.BE_COMMERCIAL)
-        if contractual_rate <= cap.rate_percent:
-            return _RateChoice(contractual_rate, c.CONTRACTUAL, cap.flags)
-        return _choice(cap, c.BE_COMMERCIAL, notes=(c.CONTRACTUAL_RATE_CAPPED,))
-
-    return rate
-
-
-def _fr_consumer_rule(tables: RateTables) -> _RateRule:
-    """C. civ. 1231-6: the legal rate (other cases: the creditor is a professional)."""
-
-    def rate(day: date) -> _RateChoice:
-        return _choice(tables.fr_legal_rate(day), c.LEGAL_RATE)
-
-    return rate
-
-
-def _choice(
-    found: HalfYearRate,
-    basis: str,
-    extra_flags: frozenset[str] = frozenset(),
-    notes: tuple[str, ...] = (),
-) -> _RateChoice:
-    return _RateChoice(found.rate_percent, basis, found.flags | extra_flags, notes)
 
 
 def _check(

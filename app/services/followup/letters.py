@@ -33,6 +33,7 @@ from app.domain.followup.inputs import (
 from app.domain.followup.policy import Channel
 from app.domain.money import ZERO
 from app.services.dossier import CompanySettings
+from app.services.legal_mentions import legal_mentions
 
 DEADLINE_DAYS = 8  # the usual "sous huitaine"
 FORMAL_NOTICE = "formal_notice"
@@ -78,6 +79,7 @@ def company_info(settings: CompanySettings) -> CompanyInfo:
         signatory_name=settings.signatory,
         signatory_title=settings.signatory_title,
         consumer_damages_clause=bool(settings.extra.get(CONSUMER_DAMAGES_CLAUSE, False)),
+        legal_lines=tuple(legal_mentions(settings)),
     )
 
 

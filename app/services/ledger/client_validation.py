@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import validation as v
 from app.domain.errors import Problem
-from app.domain.terms import parse_terms
+from app.domain.terms import PaymentTerms, parse_terms, terms_beyond_cap
 from app.i18n import _
 
 if TYPE_CHECKING:
+    from app.services.dossier import CompanySettings
     from app.services.ledger.clients import ClientData
 
 CLIENT_TYPES = ("business", "consumer")
@@ -56,6 +57,25 @@ def field_checker(problems: list[Problem], messages: dict[str, str]) -> Callable
             return ""
 
     return check
+
+
+def terms_warning(
+    terms: PaymentTerms | int | None, client_type: str, company: CompanySettings | str
+) -> str:
+    """The warning for agreed terms beyond the L441-10 cap (French creditor, business
+    client), or "" — the terms are kept: the law fines the creditor, it does not move the
+    due date."""
+    if terms is None:
+        return ""
+    if isinstance(terms, int):
+        terms = PaymentTerms(terms)
+    country = company if isinstance(company, str) else company.country
+    if not terms_beyond_cap(terms, country, client_type):
+        return ""
+    return _(
+        "Beyond the legal cap between French businesses (60 days, or 45 days end of month; "
+        "C. com. L441-10)"
+    )
 
 
 def checked_values(data: ClientData) -> tuple[dict[str, Any], list[Problem]]:

@@ -80,7 +80,9 @@ class FieldErrors:
         self.general.hide()
         self.fields: dict[str, tuple[QWidget, QLabel]] = {}
 
-    def add_row(self, form: QFormLayout, label: str, widget: QWidget, column: str) -> QWidget:
+    def add_row(
+        self, form: QFormLayout, label: str | QWidget, widget: QWidget, column: str
+    ) -> QWidget:
         """Adds `widget` with an (initially hidden) error line below it; returns the cell."""
         cell = QWidget()
         box = QVBoxLayout(cell)

@@ -55,7 +55,7 @@ def test_be_business_paid_after_thirty_days() -> None:
 
 
 def test_be_consumer_waits_for_the_reminder_period_then_claims_damages() -> None:
-    def at(as_of: date) -> c.Claim:
+    def at(as_of: date, clause: bool = True) -> c.Claim:
         return claim(
             "BE",
             "consumer",
@@ -65,6 +65,7 @@ def test_be_consumer_waits_for_the_reminder_period_then_claims_damages() -> None
             first_reminder_date=date(2025, 10, 1),
             is_first_reminder_electronic=True,
             fees=d("7.50"),
+            damages_clause=clause,
         )
 
     waiting = at(date(2025, 10, 15))
@@ -86,7 +87,16 @@ def test_be_consumer_waits_for_the_reminder_period_then_claims_damages() -> None
     assert after.fees == d("7.50")
     assert after.total == d("887.73")
     assert after.interest_start == date(2025, 10, 15)
-    assert c.CLAUSE_REQUIRED in after.notes
+    assert c.CLAUSE_REQUIRED not in after.notes
+    assert (after.damages, after.recovery_indemnity) == (d("80.00"), 0)
+    got = claim_as_dict(after, invoice="F1", client="C1")
+    assert (got["fixed_indemnity"], got["damages"], got["total"]) == ("0.00", "80.00", "887.73")
+
+    without_clause = at(date(2025, 10, 16), clause=False)
+    assert (without_clause.fixed_indemnity, without_clause.fees) == (0, 0)
+    assert without_clause.fixed_indemnity_basis is None
+    assert without_clause.total == d("800.23")  # balance and capped interest only
+    assert {c.CLAUSE_REQUIRED, c.FEES_NOT_ALLOWED} <= set(without_clause.notes)
 
 
 def test_fr_consumer_interest_runs_from_the_formal_notice() -> None:
@@ -132,6 +142,9 @@ def test_the_contracts_example() -> None:
         "fixed_indemnity": "40.00",
         "fees": "0.00",
         "total": "1259.16",
+        "damages": "0.00",
+        "disputed": False,
+        "limitation_date": None,
     }
 
 
@@ -198,11 +211,13 @@ def test_no_claim_before_the_invoice_is_late(
     as_of: date, payments: tuple[tuple[date, str], ...], note: str
 ) -> None:
     result = claim("FR", "business", "1200.00", date(2026, 10, 6), as_of, payments, fees=d("15.00"))
+    open_balance = d("1200.00") if not payments else 0
     assert result.interest_periods == ()
-    assert (result.principal, result.interest, result.fixed_indemnity, result.fees) == (0, 0, 0, 0)
-    assert (result.total, result.days_late, result.rate_basis) == (0, 0, None)
+    assert (result.interest, result.fixed_indemnity, result.fees) == (0, 0, 0)
+    # CONTRACTS.md: not yet late, `principal` is still the open balance and the total is it
+    assert (result.principal, result.balance, result.total) == (open_balance,) * 3
+    assert (result.days_late, result.rate_basis) == (0, None)
     assert result.notes == (note,)
-    assert result.balance == (d("1200.00") if not payments else 0)
 
 
 def test_one_day_late_already_owes_the_indemnity() -> None:
@@ -373,6 +388,7 @@ def test_be_consumer_damages_on_the_balance_left_at_the_end_of_the_period() -> N
         ((date(2025, 10, 10), "300.00"),),
         first_reminder_date=date(2025, 10, 1),
         is_first_reminder_electronic=True,
+        damages_clause=True,
     )
     assert result.fixed_indemnity == d("65.00")  # 30 + 10 % x (500 - 150)
     assert _periods(result) == [

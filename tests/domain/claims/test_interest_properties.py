@@ -65,7 +65,7 @@ def cases(draw: st.DrawFn) -> Case:
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(cases())
 def test_amounts_add_up_and_are_never_negative(case: Case) -> None:
     result = case.run()
@@ -79,7 +79,7 @@ def test_amounts_add_up_and_are_never_negative(case: Case) -> None:
     assert all(p.interest == p.interest.quantize(CENT) for p in result.interest_periods)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(cases())
 def test_periods_cover_start_to_end_day_by_day_within_half_years(case: Case) -> None:
     result = case.run()
@@ -101,14 +101,14 @@ def test_periods_cover_start_to_end_day_by_day_within_half_years(case: Case) -> 
     assert result.interest_start >= case.due_date
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(cases(), st.integers(0, 100_000))
 def test_paying_more_on_the_same_days_never_increases_interest(case: Case, extra: int) -> None:
     more = tuple((day, amount + Decimal(extra) / 100) for day, amount in case.reductions)
     assert replace(case, reductions=more).run().interest <= case.run().interest
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(cases(), st.integers(-60, 900), _cents(1, 2_000_000))
 def test_one_more_payment_never_increases_interest(
     case: Case, offset: int, amount: Decimal

@@ -11,6 +11,7 @@ from app.db.models import Client
 from app.db.repositories import transfer
 from app.i18n import LANGUAGES, _
 from app.services.dossier import CompanySettings
+from app.services.ledger.client_validation import terms_warning
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import CsvTable
 
@@ -33,6 +34,7 @@ class ClientPlan:
     new: list[dict[str, Any]] = field(default_factory=list)
     changed: list[dict[str, Any]] = field(default_factory=list)
     unchanged: int = 0
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, text
 
 
 def _values(cells: Cells, record: Any, settings: CompanySettings) -> dict[str, Any]:
@@ -71,6 +73,9 @@ def validate(
         values = _values(cells, record, settings)
         if not code:
             continue
+        warning = terms_warning(values["payment_terms_days"], values["client_type"], settings)
+        if warning:
+            plan.warnings.append((record.line, "payment_terms_days", warning))
         if code in first_line:
             cells.problem(
                 record,

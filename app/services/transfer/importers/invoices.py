@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Invoice
 from app.db.repositories import transfer
+from app.domain.terms import due_date_beyond_cap
 from app.i18n import _
 from app.services.dossier import CompanySettings
 from app.services.ledger.allocations import recompute_allocations
@@ -48,6 +49,7 @@ class _Known:
 class InvoicePlan:
     invoices: list[dict[str, Any]] = field(default_factory=list)
     credit_notes: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, text
 
 
 def validate(
@@ -80,7 +82,33 @@ def validate(
             if target_number:
                 cells.problem(record, "applies_to", _("only a credit note applies to an invoice"))
             plan.invoices.append(row)
+            _warn_terms(plan, record, row, clients, settings)
     return plan
+
+
+def _warn_terms(
+    plan: InvoicePlan,
+    record: Record,
+    row: dict[str, Any],
+    clients: dict[str, dict[str, Any]],
+    settings: CompanySettings,
+) -> None:
+    """A due date beyond the L441-10 cap is imported as it is, with a warning on stderr."""
+    client = next((c for c in clients.values() if c["id"] == row["client_id"]), None)
+    issued, due = row["issue_date"], row["due_date"]
+    if client is None or issued is None or due is None:
+        return
+    if due_date_beyond_cap(issued, due, settings.country, client["client_type"]):
+        plan.warnings.append(
+            (
+                record.line,
+                "due_date",
+                _(
+                    "due {days} days after the issue date: beyond the legal cap between French "
+                    "businesses (60 days, or 45 days end of month; C. com. L441-10)"
+                ).format(days=(due - issued).days),
+            )
+        )
 
 
 def _row(

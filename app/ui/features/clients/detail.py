@@ -32,6 +32,7 @@ from app.ui.features.clients.parts import (
     KIND_TEXT,
     CreditRow,
     Figure,
+    LimitationLine,
     Opening,
     open_invoice_columns,
     payment_columns,
@@ -93,6 +94,7 @@ class ClientDetail(QWidget):
         self.buttons["credit"].clicked.connect(lambda: self.apply_credit.emit(self.client))
         self.documents = ClientDocuments(self, header)
 
+        self.limitation = LimitationLine()
         self.card = QLabel()
         self.card.setWordWrap(True)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -138,6 +140,7 @@ class ClientDetail(QWidget):
         middle.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.limitation)
         layout.addLayout(middle, 1)
 
     # -- tabs ---------------------------------------------------------------------------
@@ -216,6 +219,8 @@ class ClientDetail(QWidget):
         )
         run(lambda: self.services.accounts.account(client_id, today), self._show_account, error)
         run(lambda: self.services.accounts.history(client_id), self.history_model.set_rows, error)
+        warnings = self.services.claims.limitation_warnings
+        run(lambda: warnings(client_id, today), self.limitation.show_warnings, error)
         self._load_statement()
 
     def _show_card(self, client: ClientData, policies: PolicyOptions | None = None) -> None:

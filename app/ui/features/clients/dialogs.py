@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidInput, Problem
-from app.domain.terms import exceeds_legal_cap, parse_terms
+from app.domain.terms import parse_terms
 from app.i18n import _, babel_locale
 from app.services.followup.client_policy import PolicyOptions
+from app.services.ledger.client_validation import terms_warning
 from app.services.ledger.clients import ClientData, ContactData
 from app.ui.features.clients.model import CHANNELS, TYPES
 from app.ui.widgets.dialogs import ServiceDialog
@@ -71,6 +72,7 @@ class ClientDialog(ServiceDialog):
         super().__init__(tasks, title, parent)
         self.services = services
         self.client = client
+        self.company_country = "FR"  # until the company's settings are read
         self.resize(640, 560)
         self.tabs = QTabWidget()
         self.body.addWidget(self.tabs)
@@ -85,7 +87,13 @@ class ClientDialog(ServiceDialog):
             self.language.setCurrentIndex(0)
         self.name.setFocus()
         self.client_type.currentIndexChanged.connect(lambda _i: self._name_default_policy())
+        self.client_type.currentIndexChanged.connect(lambda _i: self._check_terms())
         tasks.run(services.clients.policy_options, self.show_policies, None)
+        tasks.run(services.dossier.settings, self._company_loaded, None)
+
+    def _company_loaded(self, settings: Any) -> None:
+        self.company_country = settings.country
+        self._check_terms()
 
     # -- layout -------------------------------------------------------------------------
     def _page(self, title: str) -> QFormLayout:
@@ -250,17 +258,14 @@ class ClientDialog(ServiceDialog):
     def _policy_chosen(self, index: int) -> None:
         self.policy_code = str(self.policy.itemData(index) or "")
 
-    def _check_terms(self, text: str) -> None:
-        value = self._terms_value() if text else ""
+    def _check_terms(self, _text: str = "") -> None:
+        """A warning next to the terms (not an error: they are saved as typed)."""
+        value = self._terms_value() if self.terms.currentText() else ""
         terms = parse_terms(value) if value else None
         label = self.errors.fields["payment_terms"][1]
-        if terms is not None and exceeds_legal_cap(terms):
-            label.setText(
-                _(
-                    "Beyond the legal cap between French businesses (60 days, or 45 "
-                    "days end of month)"
-                )
-            )
+        warning = terms_warning(terms, self.client_type.currentData(), self.company_country)
+        if warning:
+            label.setText(warning)
             label.setStyleSheet("color: #a04000;")
             label.show()
         else:

@@ -111,3 +111,32 @@ class Figure(QFrame):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(caption)
         box.addWidget(self.value)
+
+
+class LimitationLine(QLabel):
+    """One line under the header when invoices are time-barred or close to it (§2.6)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("limitation_warning")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #a04000; font-weight: 600;")
+        self.hide()
+
+    def show_warnings(self, found: list[Any]) -> None:
+        """`found`: ClaimService.limitation_warnings (number, date, status, articles)."""
+        if not found:
+            self.hide()
+            return
+        parts = []
+        for item in found:
+            text = (
+                _("{number}: may be time-barred since {date} ({articles})")
+                if item.status in ("past", "today")
+                else _("{number}: time-barred on {date} ({articles})")
+            )
+            parts.append(
+                text.format(number=item.number, date=day(item.date), articles=item.articles[0])
+            )
+        self.setText(_("Limitation: ") + "; ".join(parts))
+        self.show()

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.adapters.pdf.formatting import group_iban
 from app.domain.errors import InvalidInput, Problem
-from app.i18n import _
+from app.i18n import _, format_money
+from app.services.claims.fees import default_admin_fee
 from app.services.company_details import CURRENCIES
 from app.services.dossier import CompanySettings
 from app.ui.changes import Changes
@@ -37,6 +38,10 @@ from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
 
 LOGO_SIZE = (160, 64)
+LEGAL_FORMS = {
+    "FR": ("SARL", "SAS", "SASU", "EURL", "SA", "SNC", "EI"),
+    "BE": ("SRL", "SA", "SC", "SNC", "SComm"),
+}
 
 
 class CompanyDialog(ServiceDialog):
@@ -87,6 +92,12 @@ class CompanyDialog(ServiceDialog):
         self.vat_number = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
+        self.legal_form = QComboBox()
+        self.legal_form.setEditable(True)
+        self.share_capital = AmountEdit()
+        self.share_capital.setMaximumWidth(160)
+        self.registry_city = QLineEdit()
+        self.registry_label = QLabel()
         add = self.errors.add_row
         add(form, _("Name"), self.name, "name")
         add(form, _("Address"), self.address, "address")
@@ -95,6 +106,9 @@ class CompanyDialog(ServiceDialog):
         add(form, _("Country (late-payment law)"), self.country, "country")
         add(form, _("Company number"), self.legal_id, "legal_id")
         add(form, _("VAT number"), self.vat_number, "vat_number")
+        add(form, _("Legal form"), self.legal_form, "legal_form")
+        add(form, _("Share capital"), self.share_capital, "share_capital")
+        add(form, self.registry_label, self.registry_city, "registry_city")
         add(form, _("Phone"), self.phone, "phone")
         add(form, _("Email"), self.email, "email")
         return box
@@ -140,8 +154,21 @@ class CompanyDialog(ServiceDialog):
         self.admin_fee_enabled = QCheckBox(_("Add an administrative fee to formal reminders"))
         self.admin_fee = AmountEdit()
         self.admin_fee.setMaximumWidth(120)
-        self.admin_fee.setToolTip(_("0 uses the default fee"))
+        self.admin_fee.setToolTip(
+            _("0 uses the default fee ({amount})").format(
+                amount=format_money(default_admin_fee(), "EUR")
+            )
+        )
         self.admin_fee_enabled.toggled.connect(self.admin_fee.setEnabled)
+        self.damages_clause = QCheckBox(
+            _("Our terms of sale stipulate the damages of CDE art. XIX.4 (Belgian consumers)")
+        )
+        self.damages_clause.setToolTip(
+            _(
+                "Without that clause a Belgian consumer owes no fixed damages and no "
+                "reminder costs: the claim leaves them out."
+            )
+        )
         add = self.errors.add_row
         add(form, _("IBAN"), self.iban, "iban")
         add(form, _("BIC"), self.bic, "bic")
@@ -152,6 +179,7 @@ class CompanyDialog(ServiceDialog):
         add(form, _("Currency"), self.currency, "currency")
         form.addRow(self.admin_fee_enabled)
         add(form, _("Fee amount"), self.admin_fee, "admin_fee")
+        form.addRow(self.damages_clause)
         return box
 
     def _fill(self, settings: CompanySettings) -> None:
@@ -175,7 +203,11 @@ class CompanyDialog(ServiceDialog):
         self.admin_fee_enabled.setChecked(settings.admin_fee_enabled)
         self.admin_fee.setEnabled(settings.admin_fee_enabled)
         self.admin_fee.set_value(settings.admin_fee)
+        self.damages_clause.setChecked(settings.consumer_damages_clause)
         self._country_changed()
+        self.legal_form.setCurrentText(settings.legal_form)
+        self.share_capital.set_value(settings.share_capital)
+        self.registry_city.setText(settings.registry_city)
         self.buttons.setEnabled(True)
 
     def on_failed(self, error: Exception) -> None:
@@ -192,6 +224,16 @@ class CompanyDialog(ServiceDialog):
             else _("SIREN (9 digits) or SIRET (14 digits)")
         )
         self.vat_number.setPlaceholderText("BE0123456749" if belgian else "FR12123456789")
+        typed = self.legal_form.currentText()
+        self.legal_form.clear()
+        self.legal_form.addItems(LEGAL_FORMS["BE" if belgian else "FR"])
+        self.legal_form.setCurrentText(typed)
+        self.registry_label.setText(_("RPM court") if belgian else _("RCS city"))
+        self.registry_city.setPlaceholderText(
+            _("e.g. Bruxelles, or Liège, division Namur") if belgian else _("e.g. Lyon")
+        )
+        self.share_capital.setEnabled(not belgian)
+        self.damages_clause.setEnabled(belgian)
 
     def set_logo(self, path: str) -> None:
         """Show the thumbnail; the file is copied into the settings folder when saved."""
@@ -221,6 +263,8 @@ class CompanyDialog(ServiceDialog):
         """The settings as typed, and what cannot even be read (the amount)."""
         problems: list[Problem] = []
         fee = parse_field(self.admin_fee, "admin_fee", problems)
+        capital = parse_field(self.share_capital, "share_capital", problems)
+        belgian = self.country.currentData() == "BE"
         if self.current is None:
             return None, problems
         return replace(
@@ -243,6 +287,10 @@ class CompanyDialog(ServiceDialog):
             currency=self.currency.currentText().strip().upper(),
             admin_fee_enabled=self.admin_fee_enabled.isChecked(),
             admin_fee=fee if fee is not None else Decimal("0.00"),
+            legal_form=self.legal_form.currentText().strip(),
+            share_capital=None if belgian else capital,
+            registry_city=self.registry_city.text(),
+            consumer_damages_clause=belgian and self.damages_clause.isChecked(),
         ), problems
 
     def save(self) -> None:
