@@ -37,8 +37,6 @@ from app.services.legal_mentions import legal_mentions
 
 DEADLINE_DAYS = 8  # the usual "sous huitaine"
 FORMAL_NOTICE = "formal_notice"
-# The company setting (settings JSON) saying our terms stipulate CDE XIX.4 interest and damages.
-CONSUMER_DAMAGES_CLAUSE = "consumer_damages_clause"
 # Levels that are not reminders of a late payment: a letter never counts them as "our reminders".
 NOT_REMINDERS = frozenset({"receipt_confirmation", "courtesy"})
 LEVEL_NAMES = {  # as in labels.LEVEL_NAMES: translated in the letter's language
@@ -78,7 +76,7 @@ def company_info(settings: CompanySettings) -> CompanyInfo:
         logo_path=Path(settings.logo_path) if settings.logo_path else None,
         signatory_name=settings.signatory,
         signatory_title=settings.signatory_title,
-        consumer_damages_clause=bool(settings.extra.get(CONSUMER_DAMAGES_CLAUSE, False)),
+        consumer_damages_clause=settings.consumer_damages_clause,
         legal_lines=tuple(legal_mentions(settings)),
     )
 

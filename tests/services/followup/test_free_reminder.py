@@ -18,7 +18,7 @@ from app.domain.followup.inputs import (
 )
 from app.domain.followup.policy import Channel
 from app.services.dossier import CompanySettings
-from app.services.followup.letters import CONSUMER_DAMAGES_CLAUSE, build_letters
+from app.services.followup.letters import build_letters
 
 SENT = date(2026, 11, 27)  # a Friday
 PERSON = Addressee(
@@ -75,7 +75,7 @@ def _action(channel: Channel, flags: frozenset[str]) -> PlannedAction:
     ],
 )
 def test_the_last_day_follows_the_channel(channel: Channel, kind: str, last_day: date) -> None:
-    settings = CompanySettings(name="Atelier", country="BE", extra={CONSUMER_DAMAGES_CLAUSE: True})
+    settings = CompanySettings(name="Atelier", country="BE", consumer_damages_clause=True)
     built = build_letters(
         _action(channel, frozenset({FLAG_FREE_FIRST_REMINDER})),
         SENT,
