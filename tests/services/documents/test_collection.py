@@ -148,5 +148,5 @@ def test_client_with_nothing_due_gets_a_file_that_says_so(services, tmp_path: Pa
     result = services.documents.dossier("C003", tmp_path / "C003.zip", AS_OF)
     files = _open(result.path)
     assert _rows(files["summary.csv"]) == []
-    assert "nothingtoclaim" in _pdf_text(files["cover.pdf"])
+    assert "rienàréclamer" in _pdf_text(files["cover.pdf"])  # the dossier is in French
     assert "MISSING.txt" not in files
