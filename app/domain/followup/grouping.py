@@ -12,7 +12,7 @@ under the policy's minimum waits until it grows.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -113,7 +113,7 @@ class ClientPlan:
             result.append(action)
             taken = max(action.date, self.today)
             for o in gathered:
-                o.ladder.advance(o.track, o.step, taken)  # type: ignore[arg-type]
+                o.ladder.advance(o.track, o.step, _done_on(o.step, on, self.today))  # type: ignore[arg-type]
                 o.step = o.ladder.next_step(o.track)
             last_contact = taken
         return result
@@ -147,12 +147,19 @@ class ClientPlan:
         crowded = (last_contact is not None and on < last_contact + gap) or (
             first_main is not None and first_main < on + gap
         )
+        for o in same:  # its own next step, as if it went out
+            if crowded:
+                break
+            track = replace(o.track)
+            o.ladder.advance(track, o.step, _done_on(o.step, on, self.today))  # type: ignore[arg-type]
+            following = o.ladder.next_step(track)
+            crowded = following is not None and following.date < on + gap
         action = None if crowded else self._contact(same, on)
         if action is not None:
             result.append(action)
         for o in same:
             if action is not None:
-                o.ladder.advance(o.track, o.step, max(on, self.today))  # type: ignore[arg-type]
+                o.ladder.advance(o.track, o.step, _done_on(o.step, on, self.today))  # type: ignore[arg-type]
             else:
                 o.ladder.skip_pre_due(o.track, o.step)  # type: ignore[arg-type]
             o.step = o.ladder.next_step(o.track)
@@ -198,6 +205,15 @@ def client_plan(
         ladders.append((ladder, ladder.track(records, promises)))
     planner = ClientPlan(client, policy, today, country, until)
     return planner.actions(ladders, last_contact)
+
+
+def _done_on(step: Step, on: date, today: date) -> date:
+    """The day a planned step counts as done for the next gap: its own day (before the move to
+    a working day) when it goes out then, the contact's day when the client's gap delayed it,
+    today when it is overdue."""
+    if on > step.date or step.base is None:
+        return max(on, today)
+    return max(step.base, today)
 
 
 def _item_order(item: ActionItem) -> tuple:  # type: ignore[type-arg]

@@ -50,6 +50,7 @@ class Step:
     item: ActionItem
     flags: frozenset[str]
     pre_due: bool = False
+    base: date | None = None  # its day before moving to a working day: the next gap counts from it
 
 
 @dataclass
@@ -203,8 +204,11 @@ class InvoiceLadder:
     def _done(self, track: Track, position: int, on: date, channel: Channel) -> None:
         level = self.policy.levels[position]
         track.consumed = max(track.consumed, position)
-        if level.anchor is Anchor.DUE and (
-            track.last_done is None or self._position(track.last_done[0].code) <= position
+        paces = self.first is None or position >= self.first  # pre-due steps set no pace
+        if (
+            paces
+            and level.anchor is Anchor.DUE
+            and (track.last_done is None or self._position(track.last_done[0].code) <= position)
         ):
             track.last_done = (level, on)
         if channel in (Channel.EMAIL, Channel.LETTER, Channel.FORMAL_NOTICE) and (
@@ -232,7 +236,7 @@ class InvoiceLadder:
         if track.forced is not None:
             position, on = track.forced
             base = max(on, track.floor) if track.floor is not None else on
-            return self._step(position, working_day_on_or_after(base, self.country), track)
+            return self._step(position, base, track)
         position = self._next_position(track)
         if position is None:
             return None
@@ -250,7 +254,7 @@ class InvoiceLadder:
             base = max(base, track.notice_on + timedelta(days=FORMAL_NOTICE_DEADLINE_DAYS + 1))
         if self.wait is not None and level.bears_costs and track.first_sent is not None:
             base = max(base, costs_allowed_from(self.wait, *track.first_sent, self.country))
-        return self._step(position, working_day_on_or_after(base, self.country), track)
+        return self._step(position, base, track)
 
     def skip_pre_due(self, track: Track, step: Step) -> None:
         """A pre-due step that cannot go out on its own day is dropped (consumed, not done)."""
@@ -293,8 +297,7 @@ class InvoiceLadder:
         raw = self._raw(self.policy.levels[position])
         if track.floor is not None and track.floor > raw:
             raw = track.floor
-        step = self._step(position, working_day_on_or_after(raw, self.country), track)
-        return replace(step, pre_due=True)
+        return replace(self._step(position, raw, track), pre_due=True)
 
     def _required(self, position: int, track: Track) -> int:
         """What a step needs first: a hand-over a formal notice done, a formal notice a
@@ -334,7 +337,7 @@ class InvoiceLadder:
 
     def step_for(self, code: str, on: date) -> Step:
         """That level on that day, whatever was done before (`relance letters --level`)."""
-        return self._step(self._position(code), on, None)
+        return self._step(self._position(code), on, None, shift=False)
 
     def _position(self, code: str) -> int:
         return self.policy.codes.index(code)
@@ -376,8 +379,9 @@ class InvoiceLadder:
     def _raw(self, level: Level) -> date:
         return raw_date(level, self.invoice, self.followed)
 
-    def _step(self, position: int, on: date, track: Track | None) -> Step:
+    def _step(self, position: int, base: date, track: Track | None, shift: bool = True) -> Step:
         level = self.policy.levels[position]
+        on = working_day_on_or_after(base, self.country) if shift else base
         channel = adapted_channel(level, self.client.preferred_channel)
         flags = set()
         gate = (
@@ -416,6 +420,7 @@ class InvoiceLadder:
             also_email=adapted_also_email(level, self.client.preferred_channel),
             item=item,
             flags=frozenset(flags),
+            base=base,
         )
 
     def _amount(self, level: Level, on: date) -> Decimal:
