@@ -80,19 +80,21 @@ class ClientPlan:
             pre = [o for o in live if o.step.pre_due]  # type: ignore[union-attr]
             first_main = min((o.step.date for o in main), default=None)  # type: ignore[union-attr]
             first_pre = min((o.step.date for o in pre), default=None)  # type: ignore[union-attr]
-            if first_pre is not None and (first_main is None or first_pre < first_main):
+            on = None
+            if first_main is not None:
+                on = first_main
+                if last_contact is not None:
+                    on = max(on, last_contact + gap)
+                if hold is not None:
+                    on = max(on, hold)
+                on = working_day_on_or_after(on, self.country)
+            if first_pre is not None and (on is None or first_pre <= on):
                 if self.until is not None and first_pre > self.until:
                     break
                 if self._pre_due(pre, first_pre, first_main, last_contact, gap, result):
                     last_contact = first_pre
                 continue
-            assert first_main is not None
-            on = first_main
-            if last_contact is not None:
-                on = max(on, last_contact + gap)
-            if hold is not None:
-                on = max(on, hold)
-            on = working_day_on_or_after(on, self.country)
+            assert on is not None
             if self.until is not None and on > self.until:
                 break
             gathered = self._gathered(main, on)
@@ -104,7 +106,7 @@ class ClientPlan:
                     continue
             action = self._contact(gathered, on)
             if action is None:
-                later = [o.step.date for o in main if o.step.date > max(on, self.today)]  # type: ignore[union-attr]
+                later = [o.step.date for o in live if o.step.date > max(on, self.today)]  # type: ignore[union-attr]
                 if not later:
                     break
                 hold = min(later)
@@ -113,7 +115,8 @@ class ClientPlan:
             result.append(action)
             taken = max(action.date, self.today)
             for o in gathered:
-                o.ladder.advance(o.track, o.step, _done_on(o.step, on, self.today))  # type: ignore[arg-type]
+                done_on = _done_on(o.step, on, self.today)  # type: ignore[arg-type]
+                o.ladder.advance(o.track, o.step, done_on, action.channel)  # type: ignore[arg-type]
                 o.step = o.ladder.next_step(o.track)
             last_contact = taken
         return result
@@ -172,7 +175,7 @@ class ClientPlan:
         for step in steps:
             flags |= step.flags
         if on < self.today:  # a catch-up: dated on the last day one of them was due
-            on = max(step.date for step in steps)
+            on = max(on, *(step.date for step in steps))
         group = Group(top, on, [step.item for step in steps], flags)
         return grouped_action(self.client, group, self.today, self.policy.min_amount)
 

@@ -225,9 +225,10 @@ class InvoiceLadder:
         ):
             track.first_sent = (on, channel.is_paper)
 
-    def advance(self, track: Track, step: Step, on: date) -> None:
-        """The step is (taken as) done on that day: the track moves on from it."""
-        self._done(track, step.position, on, step.channel)
+    def advance(self, track: Track, step: Step, on: date, channel: Channel | None = None) -> None:
+        """The step is (taken as) done on that day, by the contact's channel (its own when
+        none is given): the track moves on from it."""
+        self._done(track, step.position, on, channel or step.channel)
         track.forced = None
 
     # -- the next step ------------------------------------------------------------------

@@ -4,6 +4,7 @@ history."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -81,7 +82,7 @@ def test_a_client_gets_one_contact_with_each_invoice_at_its_own_level() -> None:
         (5, "reminder_2"),  # in the same letter, at its own level
     ]
     dates = [a.date for a in actions if a.client_id == 1]
-    assert all(later - earlier >= timedelta(days=7) for earlier, later in zip(dates, dates[1:]))
+    assert all(later - earlier >= timedelta(days=7) for earlier, later in itertools.pairwise(dates))
     other = [a for a in actions if a.client_id == 2]
     assert ladder(other)[:2] == [
         (date(2026, 11, 19), "reminder_1"),
@@ -96,9 +97,9 @@ def test_a_gathered_catch_up_once_done_or_skipped_is_history_for_all_its_invoice
         invoice(3, due=date(2026, 11, 12)),
     ]
     gathered = run(invoices, AUTUMN)
-    assert [(a.level_code, a.invoice_ids) for a in gathered][0] == ("reminder_1", (1, 2, 3))
+    assert next((a.level_code, a.invoice_ids) for a in gathered) == ("reminder_1", (1, 2, 3))
     sent = run(invoices, AUTUMN, history=[done("reminder_1", AUTUMN, 1, 2, 3)])
-    assert [(a.date, a.level_code, a.invoice_ids) for a in sent][0] == (
+    assert next((a.date, a.level_code, a.invoice_ids) for a in sent) == (
         date(2026, 12, 1),  # the policy's 8 days after the first reminder
         "reminder_2",
         (1, 2, 3),
@@ -114,7 +115,7 @@ def test_a_gathered_catch_up_once_done_or_skipped_is_history_for_all_its_invoice
         done("reminder_1", AUTUMN, 1, 2, 3, status="snoozed", snoozed_until=date(2026, 11, 30))
     ]
     later = run(invoices, AUTUMN, history=snoozed)
-    assert [(a.date, a.level_code, a.invoice_ids) for a in later][0] == (
+    assert next((a.date, a.level_code, a.invoice_ids) for a in later) == (
         date(2026, 11, 30),
         "reminder_1",
         (1, 2, 3),
