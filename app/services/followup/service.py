@@ -18,7 +18,7 @@ from pathlib import Path
 from app.adapters.mail import LaunchResult
 from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
 from app.db.uow import UnitOfWork
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.followup.inputs import PlannedAction
 from app.domain.followup.policy import Channel, FreeReminderWait, Level
 from app.i18n import _
@@ -151,6 +151,38 @@ class ReminderService:
         return self.plan(today, until=sunday).week_review(monday, sunday)
 
     # --- what the user does -----------------------------------------------------------------
+
+    def find_action(self, key: str, today: date, horizon_days: int = 400) -> PlannedAction:
+        """The plan action of that key (an overdue one counts), up to a far horizon."""
+        for item in self.plan(today, until=today + timedelta(days=horizon_days)).items:
+            if item.action.key == key:
+                return item.action
+        raise NotFound(_("no planned action has the key {key}").format(key=key))
+
+    def record(
+        self,
+        key: str,
+        outcome: str,
+        today: date,
+        on: date | None = None,
+        until: date | None = None,
+        reason: str = "",
+    ) -> PlannedAction:
+        """`relance record`: done on a day, skipped with a reason, snoozed until a day."""
+        action = self.find_action(key, today)
+        day = on or today
+        if outcome == "done":
+            self._recorder.done(action, day, reason)
+        elif outcome == "skipped":
+            self._recorder.skip(action, day, reason)
+        else:
+            if until is None:
+                raise InvalidInput(Problem(_("say until when"), column="until"))
+            self._recorder.snooze(action, day, until, reason)
+        return action
+
+    def escalate(self, action: PlannedAction, level_code: str, on: date, reason: str) -> Recorded:
+        return self._recorder.escalate(action, level_code, on, reason)
 
     def done(
         self,
