@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from app.domain.errors import NotFound
+from app.domain.followup.days import followed_due, is_dunnable
 from app.domain.followup.grouping import Group, client_plan, grouped_action
 from app.domain.followup.inputs import (
     ClientState,
@@ -20,7 +21,7 @@ from app.domain.followup.inputs import (
     PlannedAction,
     PromiseToPay,
 )
-from app.domain.followup.ladder import InvoiceLadder, Step, followed_due, is_dunnable
+from app.domain.followup.ladder import InvoiceLadder, Step
 from app.domain.followup.policy import (
     Anchor,
     ClientType,
