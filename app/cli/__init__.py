@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name in ("import", "export"):
         p = sub.add_parser(name)
-        p.add_argument("kind", choices=("clients", "invoices", "payments"))
+        kinds = ("clients", "invoices", "payments")
+        p.add_argument("kind", choices=(*kinds, "reminders") if name == "import" else kinds)
         p.add_argument("file")
         if name == "import":
             p.add_argument("--dry-run", action="store_true")
