@@ -63,8 +63,10 @@ def test_a_bad_reminder_row_rejects_the_whole_file(  # type: ignore[no-untyped-d
     code = main(["--database", _url(services), "import", "reminders", str(path)])
     err = capsys.readouterr()[1]
     assert code == 3
-    assert "reminders.csv:3" in err and "client_code" in err
-    assert "reminders.csv:4" in err and "reminder_9" in err
+    assert "reminders.csv:3" in err
+    assert "client_code" in err
+    assert "reminders.csv:4" in err
+    assert "reminder_9" in err
     assert "G1 belongs to another client" in err
     assert "X404" in err
     assert _agenda(services, capsys) == before  # all or nothing
