@@ -186,7 +186,13 @@ def test_do_it_on_a_call_asks_how_it_went(qtbot, dossier) -> None:  # type: igno
 
 def test_formal_notice_is_confirmed_then_written(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
     services, ids = dossier
-    day = date(2026, 12, 31)
+    day = TODAY
+    while True:  # an obedient user: each step done on its day, up to the formal notice
+        action = by_client(services.reminders.plan(day).items, "C001")[0].action
+        day = max(day, action.date)
+        if action.level_code == "formal_notice":
+            break
+        services.reminders.done(action, day)
     view = make_view(qtbot, services, today=day)
     view.day_table.selectRow(
         next(row for row, item in enumerate(view.day.rows) if item.client.code == "C001")
@@ -199,7 +205,7 @@ def test_formal_notice_is_confirmed_then_written(qtbot, dossier) -> None:  # typ
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     qtbot.waitUntil(lambda: "pdf" in view.message.text())
-    event = _history(services, ids["C001"])[0]
+    event = next(e for e in _history(services, ids["C001"]) if e.level_code == "formal_notice")
     assert event.document_path.endswith(".pdf")
     assert len(event.document_sha256) == 64
 
@@ -245,6 +251,30 @@ def test_policy_page_edits_the_ladder(qtbot, dossier) -> None:  # type: ignore[n
         timeout=10000,
     )
     qtbot.waitUntil(lambda: view.calendar.items_on(TODAY) == [])  # the first reminder moved
+    settle(qtbot, view)
+    assert view.errors == []
+
+
+def test_policy_page_saves_the_gap_and_the_minimum_amount(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
+    services, _ids = dossier
+    view = make_view(qtbot, services)
+    view.set_mode("policies")
+    page = view.policy_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=10000)
+    assert page.min_gap.value() == 7
+    page.min_gap.clear()
+    qtbot.keyClicks(page.min_gap, "10")
+    page.min_amount.clear()
+    qtbot.keyClicks(page.min_amount, "200,00")
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+
+    def saved() -> bool:
+        policy = services.reminders.policy("default").policy
+        return policy.min_gap_days == 10 and str(policy.min_amount) == "200.00"
+
+    qtbot.waitUntil(saved, timeout=10000)
+    # C001 owes 150.00: under the new minimum its reminder waits
+    qtbot.waitUntil(lambda: not by_client(services.reminders.plan(TODAY).items, "C001"))
     settle(qtbot, view)
     assert view.errors == []
 

@@ -20,7 +20,13 @@ from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.followup.inputs import PlannedAction
-from app.domain.followup.policy import Channel, FreeReminderWait, Level
+from app.domain.followup.policy import (
+    DEFAULT_MIN_AMOUNT,
+    DEFAULT_MIN_GAP_DAYS,
+    Channel,
+    FreeReminderWait,
+    Level,
+)
 from app.i18n import _
 from app.services.analytics.cache import ResultCache
 from app.services.claims.service import ClaimService
@@ -260,6 +266,8 @@ class ReminderService:
         replaces: str | None = None,
         is_default: bool | None = None,
         for_consumers: bool | None = None,
+        min_gap_days: int = DEFAULT_MIN_GAP_DAYS,
+        min_amount: Decimal = DEFAULT_MIN_AMOUNT,
     ) -> PolicyInfo:
         return self._policies.save(
             code,
@@ -269,6 +277,8 @@ class ReminderService:
             replaces=replaces,
             is_default=is_default,
             for_consumers=for_consumers,
+            min_gap_days=min_gap_days,
+            min_amount=min_amount,
         )
 
     def delete_policy(self, code: str) -> None:
