@@ -142,6 +142,36 @@ def test_skip_needs_a_reason(qtbot, dossier) -> None:  # type: ignore[no-untyped
     assert remaining[0].action.level_code == "reminder_2"
 
 
+def test_escalate_now_names_what_it_skips_and_is_history(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.reminders.escalate import EscalateDialog
+
+    services, ids = dossier
+    view = make_view(qtbot, services)
+    assert view.current is not None
+    assert view.current.client.code == "C001"
+    qtbot.mouseClick(view.actions_bar.escalate, Qt.MouseButton.LeftButton)
+    dialog = view.controller.dialog
+    assert isinstance(dialog, EscalateDialog)
+    ok = dialog.box.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.level.setCurrentIndex(dialog.level.findData("formal_notice"))
+    assert not ok.isEnabled()  # a reason first
+    qtbot.keyClicks(dialog.reason, "the client closed its shop")
+    assert ok.isEnabled()
+    warning = dialog.warning.text()
+    assert "F1, F2" in warning
+    assert warning.count(",") >= 3  # second reminder, firm reminder named as not sent
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    [event] = _history(services, ids["C001"])
+    assert (event.status, event.level_code) == ("escalated", "formal_notice")
+    assert event.note == "the client closed its shop"
+    qtbot.waitUntil(
+        lambda: (
+            by_client(view.controller.plan.items, "C001")[0].action.level_code == "formal_notice"
+        )
+    )
+
+
 def test_call_outcome_with_a_promise(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
     services, ids = dossier
     view = make_view(qtbot, services)
