@@ -131,3 +131,9 @@ def recorded_action(session: Session, action_key: str) -> tuple[str, object] | N
         select(Reminder.user_name, Reminder.created_at).where(Reminder.action_key == action_key)
     ).first()
     return (row[0], row[1]) if row is not None else None
+
+
+def invoice_clients(session: Session, invoice_ids: tuple[int, ...]) -> dict[int, int]:
+    """The client of each of these invoices (those that exist)."""
+    rows = session.execute(select(Invoice.id, Invoice.client_id).where(Invoice.id.in_(invoice_ids)))
+    return {row[0]: row[1] for row in rows}

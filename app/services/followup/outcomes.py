@@ -219,6 +219,49 @@ class Recorder:
             uow.commit()
         return Recorded(reminder_id, activity_id, retry)
 
+    def already_reminded(
+        self,
+        client_id: int,
+        invoice_ids: tuple[int, ...],
+        level_code: str,
+        on: date,
+        channel: str,
+        today: date,
+        note: str = "",
+    ) -> Recorded:
+        """ "Already reminded on …": a reminder sent outside Relance, written as done so the
+        plan goes on from it."""
+        if not invoice_ids:
+            raise InvalidInput(Problem(_("choose the invoices reminded"), column="invoices"))
+        if on > today:
+            raise InvalidInput(
+                Problem(_("a reminder already sent is dated today at the latest"), column="date")
+            )
+        if channel not in ("email", "letter", "phone", "formal_notice"):
+            raise InvalidInput(
+                Problem(_("channel must be email, letter or phone"), column="channel")
+            )
+        with self._uow() as uow:
+            owners = repo.invoice_clients(uow.session, invoice_ids)
+            if set(owners.values()) != {client_id} or len(owners) != len(set(invoice_ids)):
+                raise InvalidInput(
+                    Problem(_("these invoices are not all this client's"), column="invoices")
+                )
+            reminder_id = repo.add_reminder(
+                uow.session,
+                client_id=client_id,
+                level_code=level_code,
+                channel=channel,
+                planned_date=on,
+                status="done",
+                invoice_ids=invoice_ids,
+                done_on=on,
+                note=note.strip(),
+                user_name=current_user(),
+            )
+            uow.commit()
+        return Recorded(reminder_id)
+
     def history(self, client_id: int) -> list[ClientEvent]:
         with self._uow() as uow:
             return client_events(uow.session, client_id)

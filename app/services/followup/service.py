@@ -187,6 +187,20 @@ class ReminderService:
             self._recorder.snooze(action, day, until, reason)
         return action
 
+    def already_reminded(
+        self,
+        client_id: int,
+        invoice_ids: tuple[int, ...],
+        level_code: str,
+        on: date,
+        channel: str,
+        today: date,
+        note: str = "",
+    ) -> Recorded:
+        return self._recorder.already_reminded(
+            client_id, invoice_ids, level_code, on, channel, today, note
+        )
+
     def escalate(self, action: PlannedAction, level_code: str, on: date, reason: str) -> Recorded:
         return self._recorder.escalate(action, level_code, on, reason)
 
