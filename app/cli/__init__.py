@@ -23,6 +23,7 @@ _COMMAND_NAMES = {
     "export",
     "aging",
     "agenda",
+    "record",
     "claim",
     "letters",
     "forecast",
@@ -71,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name in ("import", "export"):
         p = sub.add_parser(name)
-        p.add_argument("kind", choices=("clients", "invoices", "payments"))
+        kinds = ("clients", "invoices", "payments")
+        p.add_argument("kind", choices=(*kinds, "reminders") if name == "import" else kinds)
         p.add_argument("file")
         if name == "import":
             p.add_argument("--dry-run", action="store_true")
@@ -84,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=iso_date)
     p.add_argument("--to", dest="date_to", type=iso_date)
     p.add_argument("--format", default="table", choices=("table", "json", "ics"))
+
+    p = sub.add_parser("record", help=_("record what became of one planned action"))
+    p.add_argument("key")
+    p.add_argument("outcome", choices=("done", "skipped", "snoozed"))
+    p.add_argument("--date", dest="on", type=iso_date)
+    p.add_argument("--until", type=iso_date)
+    p.add_argument("--reason", default="")
 
     p = sub.add_parser("claim", help=_("what can be claimed on one invoice"))
     p.add_argument("invoice")

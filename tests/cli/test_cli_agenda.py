@@ -46,6 +46,7 @@ def test_json_per_contract(services, capsys, fixed_today) -> None:  # type: igno
     data = json.loads(out)
     assert list(data) == ["from", "to", "actions"]
     assert (data["from"], data["to"]) == ("2026-11-23", "2026-11-29")
+    assert all(isinstance(entry.pop("key"), str) for entry in data["actions"])
     assert data["actions"] == [
         {
             "date": "2026-11-16",

@@ -72,6 +72,55 @@ def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_core",)
 
 
+def test_a_dossier_at_0006_gets_the_ladder_settings(tmp_path: Path) -> None:
+    path = tmp_path / "autumn.relance"
+    engine = make_engine(resolve_url(str(path)))
+    upgrade(engine, "0006_settled_on")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO clients (id, code, name, legal_id, vat_number, client_type,"
+                " email, phone, address, postcode, city, country, language,"
+                " preferred_channel, terms_end_of_month, iban, dunning_blocked,"
+                " dunning_blocked_reason, notes, archived, version) VALUES (1, 'C1',"
+                " 'Client', '', '', 'business', '', '', '', '', '', 'FR', 'fr', 'email',"
+                " 0, '', 0, '', '', 0, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO dunning_policies (id, code, name, is_default, for_consumers,"
+                " free_reminder_days, free_reminder_paper_delay)"
+                " VALUES (1, 'default', '', 1, 0, 14, 3)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO reminders (client_id, level_code, channel, planned_date, status,"
+                " note, document_path, document_sha256, user_name)"
+                " VALUES (1, 'reminder_1', 'email', '2026-11-02', 'done', '', '', '', 'anne')"
+            )
+        )
+    engine.dispose()
+    engine = make_engine(resolve_url(str(path)))
+    assert open_dossier(engine) == "upgraded"
+    with engine.begin() as conn:
+        row = conn.execute(text("SELECT min_gap_days, min_amount FROM dunning_policies")).one()
+        assert tuple(row) == (7, 1000)  # 7 days, 10.00 in cents
+        assert conn.execute(text("SELECT action_key FROM reminders")).scalar_one() is None
+        insert = text(
+            "INSERT INTO reminders (client_id, level_code, channel, planned_date, status,"
+            " note, document_path, document_sha256, user_name, action_key)"
+            " VALUES (1, 'formal_notice', 'letter', '2026-12-04', :status, '', '', '', '', :key)"
+        )
+        conn.execute(insert, {"status": "escalated", "key": "k1"})
+    with pytest.raises(Exception, match=r"(?i)unique"), engine.begin() as conn:
+        conn.execute(insert, {"status": "done", "key": "k1"})
+    with pytest.raises(Exception, match=r"(?i)check"), engine.begin() as conn:
+        conn.execute(insert, {"status": "forgotten", "key": "k2"})
+    engine.dispose()
+
+
 def test_newer_dossier_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.relance"
     engine = make_engine(resolve_url(str(path)))

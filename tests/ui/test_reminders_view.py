@@ -142,6 +142,36 @@ def test_skip_needs_a_reason(qtbot, dossier) -> None:  # type: ignore[no-untyped
     assert remaining[0].action.level_code == "reminder_2"
 
 
+def test_escalate_now_names_what_it_skips_and_is_history(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.reminders.escalate import EscalateDialog
+
+    services, ids = dossier
+    view = make_view(qtbot, services)
+    assert view.current is not None
+    assert view.current.client.code == "C001"
+    qtbot.mouseClick(view.actions_bar.escalate, Qt.MouseButton.LeftButton)
+    dialog = view.controller.dialog
+    assert isinstance(dialog, EscalateDialog)
+    ok = dialog.box.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.level.setCurrentIndex(dialog.level.findData("formal_notice"))
+    assert not ok.isEnabled()  # a reason first
+    qtbot.keyClicks(dialog.reason, "the client closed its shop")
+    assert ok.isEnabled()
+    warning = dialog.warning.text()
+    assert "F1, F2" in warning
+    assert warning.count(",") >= 3  # second reminder, firm reminder named as not sent
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    [event] = _history(services, ids["C001"])
+    assert (event.status, event.level_code) == ("escalated", "formal_notice")
+    assert event.note == "the client closed its shop"
+    qtbot.waitUntil(
+        lambda: (
+            by_client(view.controller.plan.items, "C001")[0].action.level_code == "formal_notice"
+        )
+    )
+
+
 def test_call_outcome_with_a_promise(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
     services, ids = dossier
     view = make_view(qtbot, services)
@@ -186,7 +216,13 @@ def test_do_it_on_a_call_asks_how_it_went(qtbot, dossier) -> None:  # type: igno
 
 def test_formal_notice_is_confirmed_then_written(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
     services, ids = dossier
-    day = date(2026, 12, 31)
+    day = TODAY
+    while True:  # an obedient user: each step done on its day, up to the formal notice
+        action = by_client(services.reminders.plan(day).items, "C001")[0].action
+        day = max(day, action.date)
+        if action.level_code == "formal_notice":
+            break
+        services.reminders.done(action, day)
     view = make_view(qtbot, services, today=day)
     view.day_table.selectRow(
         next(row for row, item in enumerate(view.day.rows) if item.client.code == "C001")
@@ -199,7 +235,7 @@ def test_formal_notice_is_confirmed_then_written(qtbot, dossier) -> None:  # typ
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     qtbot.waitUntil(lambda: "pdf" in view.message.text())
-    event = _history(services, ids["C001"])[0]
+    event = next(e for e in _history(services, ids["C001"]) if e.level_code == "formal_notice")
     assert event.document_path.endswith(".pdf")
     assert len(event.document_sha256) == 64
 
@@ -245,6 +281,30 @@ def test_policy_page_edits_the_ladder(qtbot, dossier) -> None:  # type: ignore[n
         timeout=10000,
     )
     qtbot.waitUntil(lambda: view.calendar.items_on(TODAY) == [])  # the first reminder moved
+    settle(qtbot, view)
+    assert view.errors == []
+
+
+def test_policy_page_saves_the_gap_and_the_minimum_amount(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
+    services, _ids = dossier
+    view = make_view(qtbot, services)
+    view.set_mode("policies")
+    page = view.policy_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=10000)
+    assert page.min_gap.value() == 7
+    page.min_gap.clear()
+    qtbot.keyClicks(page.min_gap, "10")
+    page.min_amount.clear()
+    qtbot.keyClicks(page.min_amount, "200,00")
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+
+    def saved() -> bool:
+        policy = services.reminders.policy("default").policy
+        return policy.min_gap_days == 10 and str(policy.min_amount) == "200.00"
+
+    qtbot.waitUntil(saved, timeout=10000)
+    # C001 owes 150.00: under the new minimum its reminder waits
+    qtbot.waitUntil(lambda: not by_client(services.reminders.plan(TODAY).items, "C001"))
     settle(qtbot, view)
     assert view.errors == []
 

@@ -129,3 +129,27 @@ def cmd_letters(services: Services, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def cmd_record(services: Services, args: argparse.Namespace) -> int:
+    """`relance record KEY {done,skipped,snoozed}`: one line saying what was recorded."""
+    now = today()
+    on = args.on or now
+    action = services.reminders.record(args.key, args.outcome, now, on, args.until, args.reason)
+    numbers = ", ".join(action.invoice_numbers)
+    if args.outcome == "done":
+        line = _("{client}: {level} done on {date} ({invoices})")
+    elif args.outcome == "skipped":
+        line = _("{client}: {level} skipped on {date} ({invoices})")
+    else:
+        line = _("{client}: {level} snoozed until {until} ({invoices})")
+    print(
+        line.format(
+            client=action.client_code,
+            level=action.level_code,
+            date=on.isoformat(),
+            until=args.until.isoformat() if args.until else "",
+            invoices=numbers,
+        )
+    )
+    return 0

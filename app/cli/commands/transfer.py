@@ -26,6 +26,9 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
     elif args.kind == "invoices":
         lines = [ngettext("{count} invoice imported", "{count} invoices imported", n)]
         counts = [n]
+    elif args.kind == "reminders":
+        lines = [ngettext("{count} reminder imported", "{count} reminders imported", n)]
+        counts = [n]
     else:
         lines = [
             ngettext(

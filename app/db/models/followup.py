@@ -30,6 +30,9 @@ class DunningPolicy(Base):
     free_reminder_level: Mapped[str | None] = mapped_column(String(40), nullable=True)
     free_reminder_days: Mapped[int] = mapped_column(default=14, server_default="14")
     free_reminder_paper_delay: Mapped[int] = mapped_column(default=3, server_default="3")
+    # one client, one voice: days between two contacts; below min_amount a contact waits
+    min_gap_days: Mapped[int] = mapped_column(default=7, server_default="7")
+    min_amount: Mapped[Decimal] = mapped_column(default=Decimal("10.00"), server_default="1000")
 
 
 class DunningLevel(Base):
@@ -61,8 +64,11 @@ class Reminder(Base):
 
     __tablename__ = "reminders"
     __table_args__ = (
-        CheckConstraint("status IN ('planned', 'done', 'skipped', 'snoozed')", name="status"),
+        CheckConstraint(
+            "status IN ('planned', 'done', 'skipped', 'snoozed', 'escalated')", name="status"
+        ),
         Index("ix_reminders_client_date", "client_id", "planned_date"),
+        Index("ix_reminders_action_key", "action_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,6 +85,8 @@ class Reminder(Base):
     document_sha256: Mapped[str] = mapped_column(String(64), default="")
     user_name: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
+    # the plan action it records (one row per action and level): two users, one entry
+    action_key: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class ReminderInvoice(Base):

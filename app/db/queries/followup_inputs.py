@@ -23,7 +23,7 @@ from app.db.models import (
 )
 from app.db.queries.open_items import credit_left, driver_rows, open_balance, open_invoices
 
-HISTORY_STATUSES = ("done", "skipped", "snoozed")
+HISTORY_STATUSES = ("done", "skipped", "snoozed", "escalated")
 
 
 # (id, number, client id, issue date, due date, currency, balance in cents, paused until)

@@ -80,6 +80,8 @@ def _to_policy(row: DunningPolicy, levels: list[DunningLevel]) -> Policy:
             for lv in levels
         ),
         free_reminder_wait=wait,
+        min_gap_days=row.min_gap_days,
+        min_amount=row.min_amount,
     )
 
 
@@ -120,6 +122,8 @@ def save(
     row.free_reminder_level = wait.first_reminder if wait else None
     row.free_reminder_days = wait.days if wait else 14
     row.free_reminder_paper_delay = wait.paper_delay_working_days if wait else 3
+    row.min_gap_days = policy.min_gap_days
+    row.min_amount = policy.min_amount
     session.flush()
     session.execute(delete(DunningLevel).where(DunningLevel.policy_id == row.id))
     for position, level in enumerate(policy.levels):

@@ -27,8 +27,10 @@ def add_reminder(
     document_path: str = "",
     document_sha256: str = "",
     instalment_due: date | None = None,
+    action_key: str | None = None,
 ) -> int:
     reminder = Reminder(
+        action_key=action_key,
         client_id=client_id,
         level_code=level_code,
         channel=channel,
@@ -121,3 +123,17 @@ def client_history(session: Session, client_id: int) -> list[tuple]:  # type: ig
     )
     rows.sort(key=lambda r: r[0], reverse=True)
     return rows
+
+
+def recorded_action(session: Session, action_key: str) -> tuple[str, object] | None:
+    """Who recorded that plan action and when (user name, creation time), if anyone did."""
+    row = session.execute(
+        select(Reminder.user_name, Reminder.created_at).where(Reminder.action_key == action_key)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def invoice_clients(session: Session, invoice_ids: tuple[int, ...]) -> dict[int, int]:
+    """The client of each of these invoices (those that exist)."""
+    rows = session.execute(select(Invoice.id, Invoice.client_id).where(Invoice.id.in_(invoice_ids)))
+    return {row[0]: row[1] for row in rows}

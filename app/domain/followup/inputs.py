@@ -85,6 +85,7 @@ class HistoryStatus(StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
     SNOOZED = "snoozed"
+    ESCALATED = "escalated"  # the user asked, with a confirmation, for that level now
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class ActionItem:
     currency: str
     amount: Decimal
     due_date: date
+    level_code: str = ""  # the level this invoice reaches with the action (its own)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,19 @@
-"""One invoice's way up the ladder: which levels are still to come, and on which working day."""
+"""One invoice's way up the ladder, one step at a time: where it stands after its history (the
+Track), its next step and the day it is due, and where it stands once that step is done."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from app.domain.followup.days import (
+    costs_allowed_from,
+    followed_due,
+    raw_date,
+    statutory_wait,
+)
 from app.domain.followup.inputs import (
     FLAG_BROKEN_PROMISE,
     FLAG_FREE_FIRST_REMINDER,
@@ -20,24 +27,25 @@ from app.domain.followup.inputs import (
     PromiseToPay,
 )
 from app.domain.followup.policy import (
+    FORMAL_NOTICE_DEADLINE_DAYS,
     Anchor,
     Channel,
     ClientType,
-    FreeReminderWait,
     Level,
     Policy,
     adapted_also_email,
     adapted_channel,
 )
 from app.domain.money import ZERO, quantize
-from app.domain.workdays import nth_working_day_after, working_day_on_or_after
+from app.domain.workdays import working_day_on_or_after
 
 _ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One level planned for one invoice, before grouping by client."""
+    """One level planned for one invoice, before grouping by client; pre_due: a receipt check
+    or courtesy reminder, only ever sent on its own day."""
 
     position: int
     level: Level
@@ -46,72 +54,33 @@ class Step:
     also_email: bool
     item: ActionItem
     flags: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Followed:
-    """The due date the ladder follows: the invoice's, or its earliest unpaid instalment's."""
-
-    due_date: date
-    is_first: bool
+    pre_due: bool = False
+    base: date | None = None  # its day before moving to a working day: the next gap counts from it
 
 
 @dataclass
-class _Candidate:
-    position: int
-    level: Level
-    base: date
+class Track:
+    """Where one invoice stands on its ladder (from its history, then as the plan goes on).
 
+    consumed: the highest level done or skipped (-1: none); last_done: the highest level done
+    and its day (the gaps count from it); written: a letter or email reminder was done;
+    notice_on: the day the formal notice was done; first_sent: the Belgian free reminder's
+    day and whether on paper; forced: an escalation (level, day); floor: no step before it.
+    """
 
-def is_dunnable(invoice: InvoiceState, client: ClientState | None = None) -> bool:
-    """Disputed, written-off and paid invoices and blocked clients are never followed up."""
-    if invoice.balance <= ZERO or invoice.is_disputed or invoice.is_written_off:
-        return False
-    return client is None or not client.dunning_blocked
-
-
-def followed_due(invoice: InvoiceState) -> Followed:
-    if not invoice.instalments:
-        return Followed(invoice.due_date, True)
-    ordered = sorted(invoice.instalments, key=lambda part: part.due_date)
-    unpaid = [part for part in ordered if not part.paid]
-    chosen = unpaid[0] if unpaid else ordered[-1]
-    return Followed(chosen.due_date, chosen.due_date == ordered[0].due_date)
-
-
-def raw_date(level: Level, invoice: InvoiceState, followed: Followed) -> date:
-    anchor = invoice.issue_date if level.anchor is Anchor.ISSUE else followed.due_date
-    return anchor + timedelta(days=level.days)
-
-
-def statutory_wait(
-    policy: Policy, client: ClientState, company_country: str
-) -> FreeReminderWait | None:
-    """The policy's own wait, or the Belgian consumer one the law imposes on any policy."""
-    if policy.free_reminder_wait is not None:
-        return policy.free_reminder_wait
-    if client.client_type is not ClientType.CONSUMER:
-        return None
-    if "BE" not in (company_country.upper(), client.country.upper()):
-        return None
-    for level in policy.levels:
-        free = not level.bears_costs and level.channel is not Channel.MANUAL
-        if level.anchor is Anchor.DUE and level.days > 0 and free:
-            return FreeReminderWait(level.code)
-    return None
-
-
-def costs_allowed_from(wait: FreeReminderWait, sent_on: date, on_paper: bool, country: str) -> date:
-    """First day a cost may be charged after the free first reminder sent on that day."""
-    if on_paper:
-        start = nth_working_day_after(sent_on, wait.paper_delay_working_days, country)
-    else:
-        start = sent_on + _ONE_DAY
-    return start + timedelta(days=wait.days)
+    consumed: int = -1
+    last_done: tuple[Level, date] | None = None
+    written: bool = False
+    notice_on: date | None = None
+    first_sent: tuple[date, bool] | None = None
+    forced: tuple[int, date] | None = None
+    floor: date | None = None
+    snoozed: frozenset[int] = frozenset()
+    broken_promise: bool = False
 
 
 class InvoiceLadder:
-    """Computes the steps of one invoice from its state, its history and today's date."""
+    """The steps of one invoice from its state, its history and today's date."""
 
     def __init__(
         self,
@@ -130,36 +99,196 @@ class InvoiceLadder:
         self.country = country
         self.grace_days = grace_days
         self.followed = followed_due(invoice)
-        self.levels = [
-            (position, level)
-            for position, level in enumerate(policy.levels)
-            if level.applies_to.includes(client.client_type)
-        ]
+        self.applies = [level.applies_to.includes(client.client_type) for level in policy.levels]
         self.wait = statutory_wait(policy, client, country)
+        self.wait_first = policy.position(self.wait.first_reminder) if self.wait else None
+        self.first = policy.first_reminder
+        self.notice = policy.formal_notice
         self.balance = quantize(invoice.balance, invoice.currency)
 
-    def steps(self, history: Iterable[DoneAction], promises: Iterable[PromiseToPay]) -> list[Step]:
-        if not is_dunnable(self.invoice, self.client):
-            return []
+    # -- where the invoice stands -------------------------------------------------------
+    def track(self, history: Iterable[DoneAction], promises: Iterable[PromiseToPay]) -> Track:
         records = self._matching(history)
-        done = [r for r in records if r.status is not HistoryStatus.SNOOZED]
-        top = max((self._position(r.level_code) for r in done), default=-1)
+        track = Track()
+        for record in sorted(records, key=lambda r: (r.date, self._position(r.level_code))):
+            position = self._position(record.level_code)
+            level = self.policy.levels[position]
+            if record.status is HistoryStatus.SKIPPED:
+                track.consumed = max(track.consumed, position)
+            elif record.status is HistoryStatus.DONE:
+                self._done(track, position, record.date, self._channel_of(record, level))
+        escalations = [
+            r
+            for r in records
+            if r.status is HistoryStatus.ESCALATED and self._position(r.level_code) > track.consumed
+        ]
+        if escalations:
+            latest = max(escalations, key=lambda r: (r.date, self._position(r.level_code)))
+            track.forced = (self._position(latest.level_code), latest.date)
+        floors = []
+        if self.invoice.paused_until is not None:
+            floors.append(self.invoice.paused_until + _ONE_DAY)
         promise = self._promise(promises)
-        floor = self._floor(records, top, promise)
-        candidates = self._candidates(records, top, floor)
-        first_sent = self._first_reminder_sent(records)
-        steps = self._schedule(candidates, floor, first_sent)
+        if promise is not None and promise.kept is None:
+            floors.append(promise.promised_date + timedelta(days=self.grace_days + 1))
+        snoozes = [
+            r
+            for r in records
+            if r.status is HistoryStatus.SNOOZED and self._position(r.level_code) > track.consumed
+        ]
+        if snoozes:
+            latest = max(snoozes, key=lambda r: (r.date, r.snoozed_until))
+            floors.append(latest.snoozed_until)  # type: ignore[arg-type]
+            track.snoozed = frozenset(self._position(r.level_code) for r in snoozes)
+        track.floor = max(floors, default=None)
         if promise is not None and promise.kept is not True:
             since = promise.promised_date
-            if not any(r.status is HistoryStatus.DONE and r.date > since for r in records):
-                steps = [_with_flag(step, FLAG_BROKEN_PROMISE) for step in steps]
-        return steps
+            track.broken_promise = not any(
+                r.status is HistoryStatus.DONE and r.date > since for r in records
+            )
+        return track
+
+    def _channel_of(self, record: DoneAction, level: Level) -> Channel:
+        return record.channel or adapted_channel(level, self.client.preferred_channel)
+
+    def _done(self, track: Track, position: int, on: date, channel: Channel) -> None:
+        level = self.policy.levels[position]
+        track.consumed = max(track.consumed, position)
+        paces = self.first is None or position >= self.first  # pre-due steps set no pace
+        if (
+            paces
+            and level.anchor is Anchor.DUE
+            and (track.last_done is None or self._position(track.last_done[0].code) <= position)
+        ):
+            track.last_done = (level, on)
+        if channel in (Channel.EMAIL, Channel.LETTER, Channel.FORMAL_NOTICE) and (
+            self.first is None or position >= self.first
+        ):
+            track.written = True
+        if level.channel is Channel.FORMAL_NOTICE:
+            track.notice_on = on
+        if (
+            self.wait_first is not None
+            and track.first_sent is None
+            and position >= self.wait_first
+            and channel.is_durable
+        ):
+            track.first_sent = (on, channel.is_paper)
+
+    def advance(self, track: Track, step: Step, on: date, channel: Channel | None = None) -> None:
+        """The step is (taken as) done on that day, by the contact's channel (its own when
+        none is given): the track moves on from it."""
+        self._done(track, step.position, on, channel or step.channel)
+        track.forced = None
+
+    # -- the next step ------------------------------------------------------------------
+    def next_step(self, track: Track) -> Step | None:
+        """The one step this invoice needs next, on its working day; None at the ladder's end."""
+        if track.forced is not None:
+            position, on = track.forced
+            base = max(on, track.floor) if track.floor is not None else on
+            return self._step(position, base, track)
+        position = self._next_position(track)
+        if position is None:
+            return None
+        if self.first is not None and position < self.first:
+            return self._pre_due(position, track)
+        position = self._required(position, track)
+        level = self.policy.levels[position]
+        base = self._raw(level)
+        if track.last_done is not None and level.anchor is Anchor.DUE:
+            done_level, done_on = track.last_done
+            base = max(base, done_on + timedelta(days=level.days - done_level.days))
+        if track.floor is not None:
+            base = max(base, track.floor)
+        if self.policy.is_hand_over(position) and track.notice_on is not None:
+            base = max(base, track.notice_on + timedelta(days=FORMAL_NOTICE_DEADLINE_DAYS + 1))
+        if self.wait is not None and level.bears_costs and track.first_sent is not None:
+            base = max(base, costs_allowed_from(self.wait, *track.first_sent, self.country))
+        return self._step(position, base, track)
+
+    def skip_pre_due(self, track: Track, step: Step) -> None:
+        """A pre-due step that cannot go out on its own day is dropped (consumed, not done)."""
+        track.consumed = max(track.consumed, step.position)
+
+    def _next_position(self, track: Track) -> int | None:
+        for position in range(track.consumed + 1, len(self.policy.levels)):
+            if not self.applies[position]:
+                continue
+            if (
+                self.first is not None
+                and position < self.first
+                and not self._timely(position, track)
+            ):
+                continue
+            return position
+        return None
+
+    def _timely(self, position: int, track: Track) -> bool:
+        """A receipt check or courtesy reminder is planned on its own day (or the day it was
+        snoozed to), never as a late catch-up, and only where it makes sense."""
+        level = self.policy.levels[position]
+        raw = self._raw(level)
+        if level.anchor is Anchor.ISSUE:
+            if not self.followed.is_first:
+                return False
+            if self.first is not None and raw >= self._raw(self.policy.levels[self.first]):
+                return False
+        elif level.days < 0 and raw <= self.invoice.issue_date:
+            return False
+        if track.floor is not None and track.floor > raw:
+            if position not in track.snoozed:
+                return False
+            raw = track.floor
+        if track.last_done is not None and raw <= track.last_done[1]:
+            return False
+        return working_day_on_or_after(raw, self.country) >= self.today
+
+    def _pre_due(self, position: int, track: Track) -> Step:
+        raw = self._raw(self.policy.levels[position])
+        if track.floor is not None and track.floor > raw:
+            raw = track.floor
+        return replace(self._step(position, raw, track), pre_due=True)
+
+    def _required(self, position: int, track: Track) -> int:
+        """What a step needs first: a hand-over a formal notice done, a formal notice a
+        written reminder done, a cost (Belgian consumers) the free written reminder."""
+        if self.policy.is_hand_over(position) and track.notice_on is None:
+            position = self.notice  # type: ignore[assignment]
+        if position == self.notice and not track.written:
+            position = self._last_written_before(position, track)
+        level = self.policy.levels[position]
+        if self.wait is not None and track.first_sent is None and level.bears_costs:
+            position = self._free_before(position)
+        return position
+
+    def _last_written_before(self, position: int, track: Track) -> int:
+        first = self.first if self.first is not None else 0
+        for candidate in range(position - 1, first - 1, -1):
+            level = self.policy.levels[candidate]
+            if not self.applies[candidate] or level.channel is Channel.MANUAL:
+                continue
+            if adapted_channel(level, self.client.preferred_channel).is_durable:
+                return candidate
+        return position
+
+    def _free_before(self, position: int) -> int:
+        first = self.wait_first if self.wait_first is not None else 0
+        free = [
+            candidate
+            for candidate in range(first, len(self.policy.levels))
+            if self.applies[candidate]
+            and not self.policy.levels[candidate].bears_costs
+            and self.policy.levels[candidate].channel is not Channel.MANUAL
+        ]
+        before = [candidate for candidate in free if candidate < position]
+        if before:
+            return before[-1]
+        return free[0] if free else position
 
     def step_for(self, code: str, on: date) -> Step:
         """That level on that day, whatever was done before (`relance letters --level`)."""
-        position = self._position(code)
-        level = self.policy.levels[position]
-        return self._step(_Candidate(position, level, on), on, None)
+        return self._step(self._position(code), on, None, shift=False)
 
     def _position(self, code: str) -> int:
         return self.policy.codes.index(code)
@@ -198,200 +327,51 @@ class InvoiceLadder:
             return None
         return max(covering, key=lambda p: (p.promised_date, p.kept is None, p.kept is True))
 
-    def _floor(
-        self, records: Sequence[DoneAction], top: int, promise: PromiseToPay | None
-    ) -> date | None:
-        """No action of this invoice before this day: pause, pending promise, snooze."""
-        floors = []
-        if self.invoice.paused_until is not None:
-            floors.append(self.invoice.paused_until + _ONE_DAY)
-        if promise is not None and promise.kept is None:
-            floors.append(promise.promised_date + timedelta(days=self.grace_days + 1))
-        snoozes = [
-            r
-            for r in records
-            if r.status is HistoryStatus.SNOOZED and self._position(r.level_code) > top
-        ]
-        if snoozes:
-            latest = max(snoozes, key=lambda r: (r.date, r.snoozed_until))
-            floors.append(latest.snoozed_until)
-        return max(floors, default=None)
-
-    def _candidates(
-        self, records: Sequence[DoneAction], top: int, floor: date | None
-    ) -> list[_Candidate]:
-        """Levels not yet done or skipped, each at its earliest date before working days."""
-        last_done = self._last_done(records)
-        due_levels = [
-            (position, level)
-            for position, level in self.levels
-            if level.anchor is Anchor.DUE
-            and position > top
-            and not (level.days < 0 and self._raw(level) <= self.invoice.issue_date)
-        ]
-        first_due = self._raw(due_levels[0][1]) if due_levels else None
-        issue_levels = [
-            (position, level)
-            for position, level in self.levels
-            if level.anchor is Anchor.ISSUE
-            and position > top
-            and self.followed.is_first
-            and (first_due is None or self._raw(level) < first_due)
-            and self._is_timely(level, floor, records)
-        ]
-        candidates = []
-        for position, level in issue_levels + due_levels:
-            base = self._raw(level)
-            if floor is not None:
-                base = max(base, floor)
-            if last_done is not None and level.anchor is Anchor.DUE:
-                done_level, done_on = last_done
-                base = max(base, done_on + timedelta(days=level.days - done_level.days))
-            candidates.append(_Candidate(position, level, base))
-        return candidates
-
-    def _is_timely(self, level: Level, floor: date | None, records: Sequence[DoneAction]) -> bool:
-        """An issue-anchored step (receipt check) only makes sense just after issue: it is planned
-        on its own day, or the day it was snoozed to, never as a late catch-up."""
-        raw = self._raw(level)
-        if floor is not None and floor > raw:
-            snoozed = (
-                r.status is HistoryStatus.SNOOZED and r.level_code == level.code for r in records
-            )
-            if not any(snoozed):
-                return False
-            raw = floor
-        return working_day_on_or_after(raw, self.country) >= self.today
-
     def _raw(self, level: Level) -> date:
         return raw_date(level, self.invoice, self.followed)
 
-    def _last_done(self, records: Sequence[DoneAction]) -> tuple[Level, date] | None:
-        done = [
-            r
-            for r in records
-            if r.status is HistoryStatus.DONE
-            and self.policy.level(r.level_code).anchor is Anchor.DUE
-        ]
-        if not done:
-            return None
-        latest = max(done, key=lambda r: (self._position(r.level_code), r.date))
-        return self.policy.level(latest.level_code), latest.date
-
-    def _first_reminder_sent(self, records: Sequence[DoneAction]) -> tuple[date, bool] | None:
-        """When the free first reminder went out, and whether on paper (Belgian consumers)."""
-        if self.wait is None:
-            return None
-        first = self._position(self.wait.first_reminder)
-        sent = []
-        for record in records:
-            if record.status is not HistoryStatus.DONE or self._position(record.level_code) < first:
-                continue
-            channel = record.channel or adapted_channel(
-                self.policy.level(record.level_code), self.client.preferred_channel
-            )
-            if record.channel is None and channel is Channel.PHONE:
-                channel = Channel.LETTER  # the plan turns a first-reminder call into a letter
-            if channel.is_durable:
-                sent.append((record.date, channel.is_paper))
-        return min(sent, default=None)
-
-    def _schedule(
-        self,
-        candidates: list[_Candidate],
-        floor: date | None,
-        first_sent: tuple[date, bool] | None,
-    ) -> list[Step]:
-        """Catch up with the highest level reached, then the later levels, spaced as the policy."""
-        horizon = max(self.today, floor) if floor is not None else self.today
-        wait_end = None
-        if self.wait is not None and first_sent is not None:
-            wait_end = costs_allowed_from(self.wait, *first_sent, self.country)
-        gate = self._gate(candidates, first_sent)
-        if self.wait is not None and first_sent is None:
-            if gate is None:
-                candidates = [c for c in candidates if not c.level.bears_costs]
-            else:
-                candidates = [
-                    c for c in candidates if not c.level.bears_costs or c.position > gate.position
-                ]
-        if wait_end is not None:
-            for candidate in candidates:
-                if candidate.level.bears_costs:
-                    candidate.base = max(candidate.base, wait_end)
-        reached = [
-            c
-            for c in candidates
-            if c.base <= horizon and (gate is None or c.position <= gate.position)
-        ]
-        catch_up = max(reached, key=lambda c: c.position, default=None)
-        if catch_up is not None:
-            candidates = [c for c in candidates if c.position >= catch_up.position]
-        steps: list[Step] = []
-        spacing_from: tuple[Level, date] | None = None
-        for candidate in candidates:
-            base = candidate.base
-            if spacing_from is not None and candidate.level.anchor is Anchor.DUE:
-                level, on = spacing_from
-                if level.anchor is Anchor.DUE:
-                    base = max(base, on + timedelta(days=candidate.level.days - level.days))
-            if wait_end is not None and candidate.level.bears_costs:
-                base = max(base, wait_end)
-            if steps:
-                base = max(base, steps[-1].date + _ONE_DAY)
-            step = self._step(candidate, working_day_on_or_after(base, self.country), gate)
-            steps.append(step)
-            if candidate is catch_up:
-                spacing_from = (candidate.level, max(step.date, self.today))
-            if self.wait is not None and candidate is gate:
-                sent_on = max(step.date, self.today)
-                wait_end = costs_allowed_from(
-                    self.wait, sent_on, step.channel.is_paper, self.country
-                )
-        return steps
-
-    def _gate(
-        self, candidates: Sequence[_Candidate], first_sent: tuple[date, bool] | None
-    ) -> _Candidate | None:
-        """Belgian consumers: until a free reminder went out, the ladder stops at the next one."""
-        if self.wait is None or first_sent is not None:
-            return None
-        first = self._position(self.wait.first_reminder)
-        for candidate in candidates:
-            level = candidate.level
-            if candidate.position < first or level.bears_costs:
-                continue
-            if level.channel is not Channel.MANUAL:
-                return candidate
-        return None
-
-    def _step(self, candidate: _Candidate, on: date, gate: _Candidate | None) -> Step:
-        level = candidate.level
+    def _step(self, position: int, base: date, track: Track | None, shift: bool = True) -> Step:
+        level = self.policy.levels[position]
+        on = working_day_on_or_after(base, self.country) if shift else base
         channel = adapted_channel(level, self.client.preferred_channel)
         flags = set()
-        if candidate is gate:
+        gate = (
+            track is not None
+            and self.wait_first is not None
+            and track.first_sent is None
+            and position >= self.wait_first
+            and not level.bears_costs
+            and level.channel is not Channel.MANUAL
+        )
+        if gate:
             flags.add(FLAG_FREE_FIRST_REMINDER)
             if not channel.is_durable:
                 channel = Channel.LETTER
+        if position == self.notice and track is not None and not channel.is_durable:
+            channel = Channel.FORMAL_NOTICE
         if level.claims_interest:
             flags.add(FLAG_LATE_INTEREST)
         if level.claims_indemnity and self.client.client_type is ClientType.BUSINESS:
             flags.add(FLAG_RECOVERY_INDEMNITY)
+        if track is not None and track.broken_promise:
+            flags.add(FLAG_BROKEN_PROMISE)
         item = ActionItem(
             invoice_id=self.invoice.id,
             invoice_number=self.invoice.number,
             currency=self.invoice.currency,
             amount=self._amount(level, on),
             due_date=self.followed.due_date,
+            level_code=level.code,
         )
         return Step(
-            position=candidate.position,
+            position=position,
             level=level,
             date=on,
             channel=channel,
             also_email=adapted_also_email(level, self.client.preferred_channel),
             item=item,
             flags=frozenset(flags),
+            base=base,
         )
 
     def _amount(self, level: Level, on: date) -> Decimal:
@@ -405,7 +385,3 @@ class InvoiceLadder:
             ZERO,
         )
         return quantize(min(balance, due) if due > ZERO else balance, self.invoice.currency)
-
-
-def _with_flag(step: Step, flag: str) -> Step:
-    return replace(step, flags=step.flags | {flag})

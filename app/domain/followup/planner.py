@@ -10,7 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from app.domain.followup.grouping import Gatherer, Group, grouped_action
+from app.domain.errors import NotFound
+from app.domain.followup.days import followed_due, is_dunnable
+from app.domain.followup.grouping import Group, client_plan, grouped_action
 from app.domain.followup.inputs import (
     ClientState,
     CompanySettings,
@@ -19,7 +21,7 @@ from app.domain.followup.inputs import (
     PlannedAction,
     PromiseToPay,
 )
-from app.domain.followup.ladder import InvoiceLadder, Step, followed_due, is_dunnable
+from app.domain.followup.ladder import InvoiceLadder, Step
 from app.domain.followup.policy import (
     Anchor,
     ClientType,
@@ -70,17 +72,14 @@ def plan(
     promises: Iterable[PromiseToPay] = (),
     history: Iterable[DoneAction] = (),
     until: date | None = None,
-    shared_ladders: bool = True,
 ) -> list[PlannedAction]:
     """Every action still to take, sorted by date, client code, level, invoices.
 
-    Each invoice is caught up at the highest level it reached (earlier ones are not replayed)
-    and per client only the highest level is due now: one action with its invoices overdue
-    (see plan_groups), dated on the latest day one of them reached its level, overdue when that
-    day is past. Done, skipped and snoozed actions are never planned again. With `until`,
-    actions dated after it are left out (the others are exactly the same). Invoices alike share
-    one ladder; `shared_ladders=False` gives each invoice with a history or a promise its own
-    (slower, the same plan: the tests' reference). Raises NotFound for an unknown client.
+    One step at a time per invoice (the level after the highest one done, never two at once
+    unless the history holds an escalation), one contact at a time per client (see
+    grouping.ClientPlan). Done, skipped and snoozed actions are never planned again. With
+    `until`, contacts dated after it are left out (the others are exactly the same). The same
+    inputs in any order give the same plan. Raises NotFound for an unknown client.
     """
     settings = settings or CompanySettings()
     clients_by_id = {client.id: client for client in clients}
@@ -92,19 +91,29 @@ def plan(
     for promise in promises:
         promises_by_client[promise.client_id].append(promise)
     policies = policies_for(clients_by_id.values(), settings)
-    gatherer = Gatherer(
-        clients_by_id,
-        policies,
-        today,
-        settings.country,
-        settings.promise_grace_days,
-        until,
-        by_invoice,
-        promises_by_client,
-        shared_ladders,
-    )
-    gatherer.add_all(invoices)
-    return sorted(gatherer.actions(), key=_order)
+    by_client: dict[int, list[InvoiceState]] = defaultdict(list)
+    for invoice in invoices:
+        client = clients_by_id.get(invoice.client_id)
+        if client is None:
+            raise NotFound(f"client {invoice.client_id}")
+        if is_dunnable(invoice, client):
+            by_client[client.id].append(invoice)
+    actions: list[PlannedAction] = []
+    for client_id, mine in by_client.items():
+        actions.extend(
+            client_plan(
+                clients_by_id[client_id],
+                policies[client_id],
+                mine,
+                today=today,
+                country=settings.country,
+                grace_days=settings.promise_grace_days,
+                until=until,
+                history=by_invoice,
+                promises=promises_by_client.get(client_id, ()),
+            )
+        )
+    return sorted(actions, key=_order)
 
 
 def _order(action: PlannedAction) -> tuple:

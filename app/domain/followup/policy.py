@@ -123,6 +123,11 @@ class FreeReminderWait:
     paper_delay_working_days: int = 3
 
 
+FORMAL_NOTICE_DEADLINE_DAYS = 8  # "sous huitaine": the days a formal notice gives to pay
+DEFAULT_MIN_GAP_DAYS = 7  # one client, one voice: days between two contacts
+DEFAULT_MIN_AMOUNT = Decimal("10.00")  # below this a contact waits (dossier currency)
+
+
 class InvalidPolicy(InvalidInput):
     """A policy that cannot be followed; reason is a code the UI translates."""
 
@@ -140,10 +145,42 @@ class Policy:
     name: str
     levels: tuple[Level, ...]
     free_reminder_wait: FreeReminderWait | None = None
+    min_gap_days: int = DEFAULT_MIN_GAP_DAYS
+    min_amount: Decimal = DEFAULT_MIN_AMOUNT
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "levels", tuple(self.levels))
         _validate(self)
+
+    @property
+    def first_reminder(self) -> int | None:
+        """Position of the first reminder: the first due-anchored level after the due date
+        that is not a manual task; the levels before it are the pre-due ones."""
+        for position, level in enumerate(self.levels):
+            if (
+                level.anchor is Anchor.DUE
+                and level.days > 0
+                and level.channel is not Channel.MANUAL
+            ):
+                return position
+        return None
+
+    @property
+    def formal_notice(self) -> int | None:
+        """Position of the formal notice (the level sent as one), if the ladder has one."""
+        for position, level in enumerate(self.levels):
+            if level.channel is Channel.FORMAL_NOTICE:
+                return position
+        return None
+
+    def is_hand_over(self, position: int) -> bool:
+        """A manual task after the formal notice: the hand-over to a collection agency."""
+        notice = self.formal_notice
+        return (
+            notice is not None
+            and position > notice
+            and self.levels[position].channel is Channel.MANUAL
+        )
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -180,6 +217,10 @@ def _validate(policy: Policy) -> None:
             if previous.anchor is level.anchor and level.days <= previous.days:
                 raise InvalidPolicy("days_not_increasing", level.code)
         previous = level
+    if policy.min_gap_days < 1 or policy.min_gap_days > 365:
+        raise InvalidPolicy("invalid_min_gap")
+    if policy.min_amount < ZERO:
+        raise InvalidPolicy("invalid_min_amount")
     wait = policy.free_reminder_wait
     if wait is not None:
         if wait.first_reminder not in seen:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import heapq
 import random
-from dataclasses import dataclass
 from datetime import date
 
 from app.domain.followup.policy import Anchor, Channel, Policy, adapted_also_email, adapted_channel
-from app.domain.workdays import working_day_on_or_after
 from app.services.demo import words as data
+from app.services.demo.history_ladder import NEVER, WorkingDays, _Ladder, _ladder, _Rung
 from app.services.demo.history_rows import HistoryWriter, InvoiceFollowUp
 from app.services.demo.parties import ClientSpec
 
@@ -26,77 +25,6 @@ FOLLOWUP_DAYS = 75  # the demo company has used Relance for two and a half month
 PROMISE_GRACE_DAYS = 3  # planner_inputs.CompanySettings.promise_grace_days
 BEFORE_DUE = ("receipt_confirmation", "courtesy")
 CALLED = ("reminder_1", "reminder_2")
-NEVER = 10**7  # an ordinal after any date
-
-
-class WorkingDays:
-    """working_day_on_or_after on ordinals, remembered (the demo asks for the same days often)."""
-
-    def __init__(self, country: str) -> None:
-        self.country = country
-        self.known: dict[int, int] = {}
-
-    def on_or_after(self, day: int) -> int:
-        found = self.known.get(day)
-        if found is None:
-            found = working_day_on_or_after(date.fromordinal(day), self.country).toordinal()
-            self.known[day] = found
-        return found
-
-    def after(self, day: int) -> int:
-        return self.on_or_after(day + 1)
-
-
-@dataclass(frozen=True, slots=True)
-class _Rung:
-    position: int
-    code: str
-    days: int
-    is_issue: bool
-    channel: Channel
-    also_email: bool
-
-
-@dataclass(slots=True)
-class _Ladder:
-    """One invoice's (or one instalment's) place on the ladder, as the planner reads it."""
-
-    facts: InvoiceFollowUp
-    id: int
-    issue: int
-    due: int
-    settled: int
-    payments: list[tuple[int, int]]
-    top: int = -1
-    last_done: tuple[int, int] | None = None  # (level days, done on) of a due-anchored level
-    promise_floor: int = 0
-    snooze: tuple[int, int] | None = None  # (position, until)
-    dispute_on: int = NEVER
-    resolved_on: int = NEVER
-    promised: int = 0  # a promise the demo wants on the dashboard this week
-    stop_on: int = NEVER  # the payment plan takes over that day
-    owed_after: int | None = None  # an instalment: what the later instalments still owe
-
-    def balance(self, on: int) -> int:
-        return self.facts.total - sum(amount for day, amount in self.payments if day <= on)
-
-    def is_open(self, on: int) -> bool:
-        if self.owed_after is not None:
-            return self.balance(on) > self.owed_after
-        return self.settled > on
-
-
-def _ladder(facts: InvoiceFollowUp, due: date | None = None) -> _Ladder:
-    settled = facts.settled_on.toordinal() if facts.settled_on else NEVER
-    payments = [(day.toordinal(), amount) for day, amount in facts.payments]
-    return _Ladder(
-        facts,
-        facts.id,
-        facts.issue_date.toordinal(),
-        (due or facts.due_date).toordinal(),
-        settled,
-        payments,
-    )
 
 
 class ClientFollowUp:
@@ -132,6 +60,13 @@ class ClientFollowUp:
         ]
         self.issue_rungs = [r for r in self.rungs if r.is_issue]
         self.due_rungs = [r for r in self.rungs if not r.is_issue]
+        self.first = next(
+            (r.position for r in self.due_rungs if r.days > 0 and r.channel is not Channel.MANUAL),
+            NEVER,
+        )
+        self.notice = next((r for r in self.rungs if r.channel is Channel.FORMAL_NOTICE), None)
+        self.gap = policy.min_gap_days
+        self.last_contact: int | None = None
         self.queue: list[tuple[int, int, int, int, _Ladder]] = []
         self.counter = 0
         self.behind = False
@@ -153,6 +88,9 @@ class ClientFollowUp:
                 continue
             if first_due is None:
                 first_due = raw
+            late = floor > raw or self.workdays.on_or_after(raw) < today
+            if rung.position < self.first and late:  # pre-due: on its own day only
+                continue
             base = raw if raw > floor else floor
             if ladder.last_done is not None:
                 days, done_on = ladder.last_done
@@ -172,12 +110,25 @@ class ClientFollowUp:
         candidates += dues
         if not candidates:
             return None
-        horizon = max(today, floor)
-        reached = None
-        for index, (base, _rung) in enumerate(candidates):
-            if base <= horizon:
-                reached = index
-        base, rung = candidates[reached or 0]
+        base, rung = candidates[0]  # one step at a time
+        notice = self.notice
+        if notice is not None and rung.position > notice.position and ladder.notice_on is None:
+            rung = notice  # a hand-over needs a formal notice done
+        if notice is not None and rung.position == notice.position and not ladder.written:
+            written = [
+                r
+                for r in self.due_rungs
+                if self.first <= r.position < notice.position
+                and r.channel in (Channel.EMAIL, Channel.LETTER)
+            ]
+            if written:
+                rung = written[-1]  # a formal notice needs a written reminder done
+        if rung.position != candidates[0][1].position:
+            base = max(floor, due + rung.days)
+            if ladder.last_done is not None:
+                base = max(base, ladder.last_done[1] + rung.days - ladder.last_done[0])
+        if notice is not None and rung.position > notice.position and ladder.notice_on:
+            base = max(base, ladder.notice_on + 9)
         return self.workdays.on_or_after(base), rung
 
     def _schedule(self, ladder: _Ladder, today: int) -> None:
@@ -213,29 +164,45 @@ class ClientFollowUp:
                 latest, ladders = groups.get(position, (planned, []))
                 ladders.append(ladder)
                 groups[position] = (max(latest, planned), ladders)
-            if len(groups) > 1:
-                groups = self._one_reminder(on, groups)
-            for position, (planned, ladders) in groups.items():
+            groups = self._one_voice(on, groups)
+            for position, (planned, ladders) in sorted(groups.items()):
                 self._act(on, planned, by_position[position], ladders)
 
-    def _one_reminder(
+    def _one_voice(
         self, on: int, groups: dict[int, tuple[int, list[_Ladder]]]
     ) -> dict[int, tuple[int, list[_Ladder]]]:
-        """One reminder per client and day, at the highest level due (plan_groups): invoices
-        already late at a lower level join it, a reminder before the due date waits."""
-        top = max(groups)
-        latest, gathered = groups[top]
-        for position in sorted(groups):
-            if position == top:
-                continue
-            planned, ladders = groups[position]
-            for ladder in ladders:
-                if ladder.due < on:
-                    gathered.append(ladder)
-                    latest = max(latest, planned)
-                else:
-                    self._schedule(ladder, on + 1)
-        return {top: (latest, gathered)}
+        """One contact a week per client (each invoice at its own level): what falls within
+        the gap waits for its end; a receipt check or courtesy reminder is then dropped."""
+        notice = self.notice
+        if notice is not None and max(groups) < notice.position:
+            louder = [
+                when
+                for when, _n, _p, pos, ladder in self.queue
+                if ladder.notice_on is not None and pos > notice.position
+            ]
+            if louder:  # never softer after a formal notice: they wait for its next step
+                for _planned, ladders in groups.values():
+                    for ladder in ladders:
+                        self._schedule(ladder, min(louder))
+                return {}
+        crowded = self.last_contact is not None and on < self.last_contact + self.gap
+        main = {p: g for p, g in groups.items() if p >= self.first}
+        soon = any(
+            when < on + self.gap and pos >= self.first for when, _n, _p, pos, _l in self.queue
+        )
+        kept = {}
+        for position, (planned, ladders) in groups.items():
+            if position < self.first and (crowded or main or soon):
+                by_position = {r.position: r for r in self.rungs}
+                self._advance(on, by_position[position], ladders, done=False)
+            elif crowded:
+                assert self.last_contact is not None
+                later = self.workdays.on_or_after(self.last_contact + self.gap)
+                for ladder in ladders:
+                    self._schedule(ladder, later)
+            else:
+                kept[position] = (planned, ladders)
+        return kept
 
     def _events(self, ladder: _Ladder) -> None:
         """Disputes (open on as_of, or resolved before payment), the dashboard's promise."""
@@ -289,12 +256,24 @@ class ClientFollowUp:
             self._reminder(on, planned, rung, ladders, "done", data.DONE_NOTES.get(code, ""))
             self._advance(on, rung, ladders)
 
-    def _advance(self, on: int, rung: _Rung, ladders: list[_Ladder], done: bool = True) -> None:
+    def _advance(
+        self,
+        on: int,
+        rung: _Rung,
+        ladders: list[_Ladder],
+        done: bool = True,
+        channel: Channel | None = None,
+    ) -> None:
         """Done or skipped: never planned again; done also spaces the next levels."""
+        sent = channel or rung.channel
         for ladder in ladders:
             ladder.top = max(ladder.top, rung.position)
-            if done and not rung.is_issue:
+            if done and not rung.is_issue and rung.position >= self.first:
                 ladder.last_done = (rung.days, on)
+            if done and rung.position >= self.first and sent.is_durable:
+                ladder.written = True
+            if done and rung.channel is Channel.FORMAL_NOTICE:
+                ladder.notice_on = on
             self._schedule(ladder, on + 1)
 
     def _snooze(
@@ -343,7 +322,7 @@ class ClientFollowUp:
                 self.write.activity(
                     "call", on, single.id if single else None, "wrong_contact", note
                 )
-            self._advance(on, rung, ladders)
+            self._advance(on, rung, ladders, channel=Channel.PHONE)
             return
         assert single is not None
         if forced and on >= self.as_of - 10:
@@ -357,7 +336,7 @@ class ClientFollowUp:
         amount = single.balance(on) if rng.random() < 0.7 else None
         self.write.activity("promise", on, single.id, "promise", note, promised, amount)
         single.promise_floor = promised + PROMISE_GRACE_DAYS + 1
-        self._advance(on, rung, ladders)
+        self._advance(on, rung, ladders, channel=Channel.PHONE)
 
     def _dispute(self, ladder: _Ladder) -> None:
         """InvoiceActions.dispute (and resolve_dispute): no reminder while it lasts."""
@@ -404,6 +383,8 @@ class ClientFollowUp:
         snoozed_until: int | None = None,
         channel: str | None = None,
     ) -> None:
+        if status == "done":
+            self.last_contact = max(self.last_contact or on, on)
         self.write.reminder(
             on,
             planned,

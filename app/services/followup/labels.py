@@ -54,12 +54,15 @@ POLICY_PROBLEMS = {
         "the free first reminder must count from the due date and claim nothing"
     ),
     "invalid_wait": N_("the wait after the free first reminder must be at least one day"),
+    "invalid_min_gap": N_("the days between two contacts must be between 1 and 365"),
+    "invalid_min_amount": N_("the minimum amount cannot be negative"),
 }
 
 OUTCOME_NAMES = {
     "done": N_("done"),
     "skipped": N_("skipped"),
     "snoozed": N_("snoozed"),
+    "escalated": N_("escalated"),
     "planned": N_("planned"),
     "promise": N_("promise to pay"),
     "dispute": N_("dispute"),

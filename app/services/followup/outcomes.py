@@ -14,11 +14,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from app.db.queries.followup_inputs import ClientEvent, client_events
 from app.db.repositories import followup as repo
 from app.db.repositories.company import get_company
 from app.db.uow import UnitOfWork
-from app.domain.errors import InvalidInput, Problem
+from app.domain.errors import Conflict, InvalidInput, Problem
 from app.domain.followup.inputs import PlannedAction
 from app.domain.followup.policy import Channel
 from app.domain.money import ZERO, quantize
@@ -65,6 +67,13 @@ def file_sha256(path: str) -> str:
     return digest.hexdigest()
 
 
+def action_key(action: PlannedAction, level_code: str | None = None) -> str:
+    """The unique key of the history row recording that action (at that item level): the
+    plan key and day, shortened to a digest."""
+    digest = hashlib.sha256(action.key.encode()).hexdigest()[:40]
+    return f"{action.date.isoformat()}/{level_code or action.level_code}/{digest}"[:200]
+
+
 def followed_instalment(action: PlannedAction) -> date | None:
     """The due date the action followed, when all its invoices follow the same one."""
     dues = {item.due_date for item in action.items}
@@ -78,19 +87,53 @@ class Recorder:
     def _reminder(
         self, uow: UnitOfWork, action: PlannedAction, status: str, on: date, **extra: object
     ) -> int:
+        """One row per distinct level of the action's invoices (each invoice's history stays
+        true); the first row's id. A second record of the same action is a Conflict."""
         extra.setdefault("channel", action.channel.value)
-        return repo.add_reminder(
-            uow.session,
-            client_id=action.client_id,
-            level_code=action.level_code,
-            planned_date=action.date,
-            status=status,
-            invoice_ids=action.invoice_ids,
-            done_on=on,
-            user_name=current_user(),
-            instalment_due=followed_instalment(action),
-            **extra,  # type: ignore[arg-type]
-        )
+        levels: dict[str, list[int]] = {}
+        for item in action.items:
+            levels.setdefault(item.level_code or action.level_code, []).append(item.invoice_id)
+        if status == "escalated":
+            levels = {action.level_code: list(action.invoice_ids)}
+        first = None
+        for code, ids in sorted(levels.items(), key=lambda pair: pair[0] != action.level_code):
+            key = action_key(action, code if code != action.level_code else None)
+            if status == "escalated":
+                key = f"{key}/escalated"
+            known = repo.recorded_action(uow.session, key)
+            if known is not None:
+                raise _already(*known)
+            try:
+                with uow.session.begin_nested():
+                    reminder_id = repo.add_reminder(
+                        uow.session,
+                        client_id=action.client_id,
+                        level_code=code,
+                        planned_date=action.date,
+                        status=status,
+                        invoice_ids=tuple(ids),
+                        done_on=on,
+                        user_name=current_user(),
+                        instalment_due=followed_instalment(action),
+                        action_key=key,
+                        **extra,  # type: ignore[arg-type]
+                    )
+            except IntegrityError:
+                known = repo.recorded_action(uow.session, key)
+                raise _already(*(known or ("", ""))) from None
+            first = first if first is not None else reminder_id
+        return first  # type: ignore[return-value]
+
+    def escalate(self, action: PlannedAction, level_code: str, on: date, reason: str) -> Recorded:
+        """The user asked, with a confirmation, for that level now for the action's invoices:
+        the only way the ladder jumps. The reason goes in the note."""
+        if not reason.strip():
+            raise InvalidInput(Problem(_("say why the ladder jumps"), column="reason"))
+        escalated = _retarget(action, level_code)
+        with self._uow() as uow:
+            reminder_id = self._reminder(uow, escalated, "escalated", on, note=reason.strip())
+            uow.commit()
+        return Recorded(reminder_id)
 
     def done(
         self,
@@ -176,6 +219,49 @@ class Recorder:
             uow.commit()
         return Recorded(reminder_id, activity_id, retry)
 
+    def already_reminded(
+        self,
+        client_id: int,
+        invoice_ids: tuple[int, ...],
+        level_code: str,
+        on: date,
+        channel: str,
+        today: date,
+        note: str = "",
+    ) -> Recorded:
+        """ "Already reminded on …": a reminder sent outside Relance, written as done so the
+        plan goes on from it."""
+        if not invoice_ids:
+            raise InvalidInput(Problem(_("choose the invoices reminded"), column="invoices"))
+        if on > today:
+            raise InvalidInput(
+                Problem(_("a reminder already sent is dated today at the latest"), column="date")
+            )
+        if channel not in ("email", "letter", "phone", "formal_notice"):
+            raise InvalidInput(
+                Problem(_("channel must be email, letter or phone"), column="channel")
+            )
+        with self._uow() as uow:
+            owners = repo.invoice_clients(uow.session, invoice_ids)
+            if set(owners.values()) != {client_id} or len(owners) != len(set(invoice_ids)):
+                raise InvalidInput(
+                    Problem(_("these invoices are not all this client's"), column="invoices")
+                )
+            reminder_id = repo.add_reminder(
+                uow.session,
+                client_id=client_id,
+                level_code=level_code,
+                channel=channel,
+                planned_date=on,
+                status="done",
+                invoice_ids=invoice_ids,
+                done_on=on,
+                note=note.strip(),
+                user_name=current_user(),
+            )
+            uow.commit()
+        return Recorded(reminder_id)
+
     def history(self, client_id: int) -> list[ClientEvent]:
         with self._uow() as uow:
             return client_events(uow.session, client_id)
@@ -196,3 +282,17 @@ def _check(outcome: CallOutcome, on: date) -> None:
             )
     if outcome.kind == "dispute" and not outcome.note.strip():
         raise InvalidInput(Problem(_("say what the client disputes"), column="note"))
+
+
+def _already(user: object, when: object) -> Conflict:
+    return Conflict(
+        _("this action was already recorded by {user} on {when}").format(
+            user=user or _("another user"), when=str(when)[:16]
+        )
+    )
+
+
+def _retarget(action: PlannedAction, level_code: str) -> PlannedAction:
+    from dataclasses import replace
+
+    return replace(action, level_code=level_code)

@@ -254,6 +254,7 @@ class AgendaEntry:
     status: str
     uid: str
     level_label: str = ""
+    key: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -266,6 +267,7 @@ class AgendaEntry:
             "amount": format_plain(self.amount, self.currency),
             "currency": self.currency,
             "status": self.status,
+            "key": self.key,
         }
 
 
@@ -294,6 +296,7 @@ def agenda_entries(plan: Plan, date_from: date, date_to: date) -> list[AgendaEnt
                 action.status.value,
                 f"{action.key}/{currency}",
                 level_name(action.level_code, item.level),
+                action.key,
             )
             order = (entry.date, entry.client, action.level_position, currency, entry.uid)
             entries.append((order, entry))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.followup.inputs import CompanySettings
 from app.domain.followup.policy import (
     DEFAULT_ADMIN_FEE,
+    DEFAULT_MIN_AMOUNT,
+    DEFAULT_MIN_GAP_DAYS,
     NO_FEE,
     Fee,
     FreeReminderWait,
@@ -100,11 +103,16 @@ def planner_settings(session: Session, company: Company) -> CompanySettings:
 
 
 def build_policy(
-    code: str, name: str, levels: Sequence[Level], wait: FreeReminderWait | None = None
+    code: str,
+    name: str,
+    levels: Sequence[Level],
+    wait: FreeReminderWait | None = None,
+    min_gap_days: int = DEFAULT_MIN_GAP_DAYS,
+    min_amount: Decimal = DEFAULT_MIN_AMOUNT,
 ) -> Policy:
     """A valid policy, or InvalidInput with one translated problem naming the level."""
     try:
-        return Policy(code.strip(), name.strip(), tuple(levels), wait)
+        return Policy(code.strip(), name.strip(), tuple(levels), wait, min_gap_days, min_amount)
     except InvalidPolicy as error:
         problem = Problem(policy_problem(error.reason), column=error.level_code)
         raise InvalidInput(problem) from error
@@ -156,9 +164,11 @@ class PolicyBook:
         replaces: str | None = None,
         is_default: bool | None = None,
         for_consumers: bool | None = None,
+        min_gap_days: int = DEFAULT_MIN_GAP_DAYS,
+        min_amount: Decimal = DEFAULT_MIN_AMOUNT,
     ) -> PolicyInfo:
         """Create a policy, or overwrite the one coded `replaces`; the plan follows at once."""
-        policy = build_policy(code, name, levels, free_reminder_wait)
+        policy = build_policy(code, name, levels, free_reminder_wait, min_gap_days, min_amount)
         self.ensure()
         with self._uow() as uow:
             taken = repo.find_id(uow.session, policy.code)

@@ -18,9 +18,15 @@ from pathlib import Path
 from app.adapters.mail import LaunchResult
 from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
 from app.db.uow import UnitOfWork
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.followup.inputs import PlannedAction
-from app.domain.followup.policy import Channel, FreeReminderWait, Level
+from app.domain.followup.policy import (
+    DEFAULT_MIN_AMOUNT,
+    DEFAULT_MIN_GAP_DAYS,
+    Channel,
+    FreeReminderWait,
+    Level,
+)
 from app.i18n import _
 from app.services.analytics.cache import ResultCache
 from app.services.claims.service import ClaimService
@@ -152,6 +158,52 @@ class ReminderService:
 
     # --- what the user does -----------------------------------------------------------------
 
+    def find_action(self, key: str, today: date, horizon_days: int = 400) -> PlannedAction:
+        """The plan action of that key (an overdue one counts), up to a far horizon."""
+        for item in self.plan(today, until=today + timedelta(days=horizon_days)).items:
+            if item.action.key == key:
+                return item.action
+        raise NotFound(_("no planned action has the key {key}").format(key=key))
+
+    def record(
+        self,
+        key: str,
+        outcome: str,
+        today: date,
+        on: date | None = None,
+        until: date | None = None,
+        reason: str = "",
+    ) -> PlannedAction:
+        """`relance record`: done on a day, skipped with a reason, snoozed until a day."""
+        action = self.find_action(key, today)
+        day = on or today
+        if outcome == "done":
+            self._recorder.done(action, day, reason)
+        elif outcome == "skipped":
+            self._recorder.skip(action, day, reason)
+        else:
+            if until is None:
+                raise InvalidInput(Problem(_("say until when"), column="until"))
+            self._recorder.snooze(action, day, until, reason)
+        return action
+
+    def already_reminded(
+        self,
+        client_id: int,
+        invoice_ids: tuple[int, ...],
+        level_code: str,
+        on: date,
+        channel: str,
+        today: date,
+        note: str = "",
+    ) -> Recorded:
+        return self._recorder.already_reminded(
+            client_id, invoice_ids, level_code, on, channel, today, note
+        )
+
+    def escalate(self, action: PlannedAction, level_code: str, on: date, reason: str) -> Recorded:
+        return self._recorder.escalate(action, level_code, on, reason)
+
     def done(
         self,
         action: PlannedAction,
@@ -228,6 +280,8 @@ class ReminderService:
         replaces: str | None = None,
         is_default: bool | None = None,
         for_consumers: bool | None = None,
+        min_gap_days: int = DEFAULT_MIN_GAP_DAYS,
+        min_amount: Decimal = DEFAULT_MIN_AMOUNT,
     ) -> PolicyInfo:
         return self._policies.save(
             code,
@@ -237,6 +291,8 @@ class ReminderService:
             replaces=replaces,
             is_default=is_default,
             for_consumers=for_consumers,
+            min_gap_days=min_gap_days,
+            min_amount=min_amount,
         )
 
     def delete_policy(self, code: str) -> None:

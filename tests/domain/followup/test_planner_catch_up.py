@@ -1,8 +1,10 @@
-"""A dossier opened long after the invoices fell due: one reminder per client and level reached,
-no level replayed, no late receipt check; what was done stays history."""
+"""A dossier opened long after the invoices fell due: a first start is a first reminder, one
+contact per client gathering its late invoices, no late receipt check; what was done stays
+history."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -28,7 +30,7 @@ def _overdue(actions: list) -> list:  # type: ignore[type-arg]
     ]
 
 
-def test_old_invoices_of_one_client_at_one_level_are_one_reminder() -> None:
+def test_old_invoices_without_history_start_with_one_first_reminder_per_client() -> None:
     invoices = [
         invoice(1, due=date(2026, 7, 1)),  # collection reached 31 August (30th: Sunday)
         invoice(2, due=date(2026, 6, 16), balance="40.00"),  # 15 August: Saturday, holiday
@@ -36,15 +38,19 @@ def test_old_invoices_of_one_client_at_one_level_are_one_reminder() -> None:
         invoice(4, client_id=2, due=date(2026, 7, 1)),
     ]
     actions = run(invoices, AUTUMN)
-    assert _overdue(actions) == [(1, "collection", (3, 2, 1)), (2, "collection", (4,))]
+    assert _overdue(actions) == [(1, "reminder_1", (3, 2, 1)), (2, "reminder_1", (4,))]
     first = actions[0]
-    assert first.date == date(2026, 8, 31)  # the latest day one of them reached the level
+    assert first.date == date(2026, 7, 8)  # the latest day one of them reached the level
     assert first.amounts == {"EUR": Decimal("200.00")}
-    assert first.channel is Channel.MANUAL
-    assert len(actions) == 2
+    assert first.channel is Channel.EMAIL
+    assert [(a.date, a.level_code) for a in actions if a.client_id == 1][:3] == [
+        (date(2026, 7, 8), "reminder_1"),
+        (date(2026, 12, 1), "reminder_2"),  # as if the first were sent today, + 8 days
+        (date(2026, 12, 16), "firm_reminder"),
+    ]
 
 
-def test_only_the_highest_level_a_client_reached_is_due_now() -> None:
+def test_a_client_gets_one_contact_with_each_invoice_at_its_own_level() -> None:
     invoices = [
         invoice(1, due=date(2026, 7, 1)),  # collection reached 31 August
         invoice(2, due=date(2026, 10, 5)),  # formal notice reached 19 November
@@ -58,13 +64,25 @@ def test_only_the_highest_level_a_client_reached_is_due_now() -> None:
         for a in actions
         if a.status is PlanStatus.OVERDUE
     ] == [
-        (date(2026, 11, 19), 1, "collection", (1, 2, 4)),
+        (date(2026, 11, 19), 1, "reminder_1", (1, 2, 4)),
         (date(2026, 11, 19), 2, "reminder_1", (6,)),
     ]
-    assert by_level(actions, "collection")[0].amounts == {"EUR": Decimal("300.00")}
+    assert actions[0].amounts == {"EUR": Decimal("300.00")}
     mine = [a for a in actions if a.client_id == 1 and a.status is PlanStatus.PLANNED]
-    assert {a.invoice_ids for a in mine} == {(5,)}  # the others have reached the top
-    assert ladder(mine)[0] == (date(2026, 12, 7), "reminder_1")  # no courtesy, 12 days on
+    assert ladder(mine)[:3] == [
+        (date(2026, 12, 1), "reminder_2"),
+        (date(2026, 12, 8), "reminder_1"),  # invoice 5, no courtesy, a week after the last
+        (date(2026, 12, 16), "firm_reminder"),
+    ]
+    firm = mine[2]
+    assert [(i.invoice_id, i.level_code) for i in firm.items] == [
+        (1, "firm_reminder"),
+        (2, "firm_reminder"),
+        (4, "firm_reminder"),
+        (5, "reminder_2"),  # in the same letter, at its own level
+    ]
+    dates = [a.date for a in actions if a.client_id == 1]
+    assert all(later - earlier >= timedelta(days=7) for earlier, later in itertools.pairwise(dates))
     other = [a for a in actions if a.client_id == 2]
     assert ladder(other)[:2] == [
         (date(2026, 11, 19), "reminder_1"),
@@ -79,17 +97,29 @@ def test_a_gathered_catch_up_once_done_or_skipped_is_history_for_all_its_invoice
         invoice(3, due=date(2026, 11, 12)),
     ]
     gathered = run(invoices, AUTUMN)
-    assert [(a.level_code, a.invoice_ids) for a in gathered] == [("collection", (1, 2, 3))]
-    for status in ("done", "skipped"):
-        history = [done("collection", AUTUMN, 1, 2, 3, status=status)]
-        assert run(invoices, AUTUMN + timedelta(days=30), history=history) == []
+    assert next((a.level_code, a.invoice_ids) for a in gathered) == ("reminder_1", (1, 2, 3))
+    sent = run(invoices, AUTUMN, history=[done("reminder_1", AUTUMN, 1, 2, 3)])
+    assert next((a.date, a.level_code, a.invoice_ids) for a in sent) == (
+        date(2026, 12, 1),  # the policy's 8 days after the first reminder
+        "reminder_2",
+        (1, 2, 3),
+    )
+    skipped = [done("reminder_1", AUTUMN, 1, 2, 3, status="skipped")]
+    after = run(invoices, AUTUMN, history=skipped)
+    # skipped is not sent: no gap counts from it, each second reminder on its own day
+    assert [(a.date, a.level_code, a.invoice_ids) for a in after][:2] == [
+        (date(2026, 10, 20), "reminder_2", (1, 2)),
+        (date(2026, 11, 30), "reminder_2", (3,)),
+    ]
     snoozed = [
-        done("collection", AUTUMN, 1, 2, 3, status="snoozed", snoozed_until=date(2026, 11, 30))
+        done("reminder_1", AUTUMN, 1, 2, 3, status="snoozed", snoozed_until=date(2026, 11, 30))
     ]
     later = run(invoices, AUTUMN, history=snoozed)
-    assert [(a.date, a.level_code, a.invoice_ids) for a in later] == [
-        (date(2026, 11, 30), "collection", (1, 2, 3))
-    ]
+    assert next((a.date, a.level_code, a.invoice_ids) for a in later) == (
+        date(2026, 11, 30),
+        "reminder_1",
+        (1, 2, 3),
+    )
 
 
 def test_an_invoice_reaching_the_level_today_joins_the_catch_up() -> None:
@@ -114,16 +144,17 @@ def test_the_catch_up_of_one_level_is_never_dated_on_a_closed_day() -> None:
     # firm reminder of the first: 8 November, a Sunday, so 9 November; second reminder of the
     # others: 10 November and 11 November, Armistice Day, so 12 November
     actions = run(invoices, date(2026, 11, 21))  # a Saturday
+    # first reminders: 16 October, 2 and 3 November: one catch-up on the latest
     assert next((a.date, a.level_code, a.invoice_ids, a.status) for a in actions) == (
-        date(2026, 11, 12),
-        "firm_reminder",
+        date(2026, 11, 3),
+        "reminder_1",
         (1, 3, 2),
         PlanStatus.OVERDUE,
     )
     assert all(a.date.weekday() < 5 for a in actions)
-    assert [(a.date, a.level_code, a.invoice_ids) for a in actions[1:]] == [
-        (date(2026, 12, 7), "formal_notice", (1, 3, 2)),  # then up the ladder together
-        (date(2026, 12, 21), "collection", (1, 3, 2)),
+    assert [(a.date, a.level_code, a.invoice_ids) for a in actions[1:3]] == [
+        (date(2026, 11, 30), "reminder_2", (1, 3, 2)),  # then up the ladder together
+        (date(2026, 12, 14), "firm_reminder", (1, 3, 2)),
     ]
 
 
@@ -137,8 +168,9 @@ def test_done_skipped_and_snoozed_levels_stay_history() -> None:
         ),
     ]
     actions = run(invoices, AUTUMN, history=history)
-    assert ladder(actions) == [(date(2026, 11, 30), "collection")]
-    assert actions[0].invoice_ids == (3,)
+    # 1 and 2 are at the end of their ladder; 3 starts at the first reminder after the snooze
+    assert ladder(actions)[0] == (date(2026, 11, 30), "reminder_1")
+    assert {a.invoice_ids for a in actions} == {(3,)}
 
 
 def test_a_missed_receipt_check_is_not_caught_up() -> None:
@@ -207,8 +239,8 @@ def test_a_large_gathered_reminder_keeps_a_short_stable_key() -> None:
     invoices = [invoice(i, due=date(2026, 6, 1) + timedelta(days=i)) for i in range(1, 41)]
     first = run(invoices, AUTUMN)
     later = run(invoices, AUTUMN + timedelta(days=3))
-    assert [len(a.invoice_ids) for a in first] == [40]
+    assert [len(a.invoice_ids) for a in first] == [40] * 5
     assert first[0].key == later[0].key
-    assert first[0].key.startswith("1/collection/40-")
+    assert first[0].key.startswith("1/reminder_1/40-")
     assert len(first[0].key) < 60
-    assert run(invoices[:2], AUTUMN)[0].key == "1/collection/1@2026-06-02+2@2026-06-03"
+    assert run(invoices[:2], AUTUMN)[0].key == "1/reminder_1/1@2026-06-02+2@2026-06-03"

@@ -81,39 +81,51 @@ def test_the_latest_snooze_counts_and_a_done_level_forgets_it() -> None:
     assert ladder(actions)[0] == (date(2026, 7, 20), "reminder_2")  # 18 July is a Saturday
 
 
-def test_a_long_snooze_catches_up_with_the_level_reached_by_then() -> None:
+def test_a_long_snooze_keeps_the_level() -> None:
     history = [
         done("reminder_1", date(2026, 7, 8), status="snoozed", snoozed_until=date(2026, 7, 20))
     ]
     actions = run([invoice()], date(2026, 7, 8), history=history)
-    assert ladder(actions)[0] == (date(2026, 7, 20), "reminder_2")
-
-
-def test_after_a_month_away_one_catch_up_action_per_invoice() -> None:
-    invoices = [invoice(1), invoice(2), invoice(3, client_id=2, due=date(2026, 7, 6))]
-    actions = run(invoices, date(2026, 7, 20))
-    overdue = [(a.client_id, a.level_code, a.invoice_ids) for a in actions if a.status == "overdue"]
-    assert overdue == [(2, "reminder_1", (3,)), (1, "reminder_2", (1, 2))]
-    mine = [a for a in actions if a.client_id == 1]
-    assert ladder(mine) == [
-        (date(2026, 7, 16), "reminder_2"),
-        (date(2026, 8, 4), "firm_reminder"),  # spaced from today, when the catch-up is done
-        (date(2026, 8, 19), "formal_notice"),
-        (date(2026, 9, 3), "collection"),
+    assert ladder(actions)[:2] == [
+        (date(2026, 7, 20), "reminder_1"),  # never a second reminder before the first
+        (date(2026, 7, 28), "reminder_2"),
     ]
 
 
-def test_long_after_everything_only_the_highest_level_is_planned() -> None:
+def test_after_a_month_away_each_client_starts_with_a_first_reminder() -> None:
+    invoices = [invoice(1), invoice(2), invoice(3, client_id=2, due=date(2026, 7, 6))]
+    actions = run(invoices, date(2026, 7, 20))
+    overdue = [(a.client_id, a.level_code, a.invoice_ids) for a in actions if a.status == "overdue"]
+    assert overdue == [(1, "reminder_1", (1, 2)), (2, "reminder_1", (3,))]
+    mine = [a for a in actions if a.client_id == 1]
+    assert ladder(mine) == [
+        (date(2026, 7, 8), "reminder_1"),
+        (date(2026, 7, 28), "reminder_2"),  # spaced from today, when the catch-up is done
+        (date(2026, 8, 12), "firm_reminder"),
+        (date(2026, 8, 27), "formal_notice"),
+        (date(2026, 9, 11), "collection"),
+    ]
+
+
+def test_long_after_everything_the_ladder_still_starts_at_the_first_reminder() -> None:
     actions = run([invoice()], date(2026, 9, 20))
-    assert ladder(actions) == [(date(2026, 8, 31), "collection")]
-    assert actions[0].status is PlanStatus.OVERDUE
+    assert [a.level_code for a in actions] == [
+        "reminder_1",
+        "reminder_2",
+        "firm_reminder",
+        "formal_notice",
+        "collection",
+    ]
+    assert [a.status for a in actions][:2] == [PlanStatus.OVERDUE, PlanStatus.PLANNED]
 
 
-def test_catch_up_starts_above_the_levels_done() -> None:
+def test_the_catch_up_is_the_level_after_the_one_done() -> None:
     history = [done("reminder_1", date(2026, 7, 8))]
     actions = run([invoice()], date(2026, 8, 3), history=history)
-    assert ladder(actions)[0] == (date(2026, 7, 31), "firm_reminder")
-    assert not by_level(actions, "reminder_2")
+    assert ladder(actions)[:2] == [
+        (date(2026, 7, 16), "reminder_2"),  # overdue, never jumped
+        (date(2026, 8, 18), "firm_reminder"),  # 15 days after today
+    ]
 
 
 PROMISE = PromiseToPay(client_id=1, promised_date=date(2026, 7, 20), amount=Decimal("100"))
@@ -134,7 +146,7 @@ def test_a_promise_pauses_the_ladder_then_resumes_flagged() -> None:
 def test_the_grace_period_is_a_setting() -> None:
     settings = CompanySettings(promise_grace_days=0)
     actions = run([invoice()], date(2026, 7, 10), promises=[PROMISE], settings=settings)
-    assert ladder(actions)[0] == (date(2026, 7, 21), "reminder_2")
+    assert ladder(actions)[0] == (date(2026, 7, 21), "reminder_1")
 
 
 @pytest.mark.parametrize(("kept", "flagged"), [(True, False), (False, True)])
@@ -231,13 +243,13 @@ def test_belgian_costs_wait_14_days_after_an_email_reminder() -> None:
     actions = _quick("BE", "BE", history, date(2026, 7, 13))
     assert ladder(actions) == [
         (date(2026, 7, 28), "reminder_2"),  # days run from 14 July: 14 of them end on 27 July
-        (date(2026, 7, 29), "formal_notice"),
+        (date(2026, 8, 5), "formal_notice"),  # the policy's 8 days after the second
     ]
     assert actions[0].fees == {"EUR": Decimal("7.50")}
     french = _quick("FR", "FR", history, date(2026, 7, 13))
     assert ladder(french) == [
-        (date(2026, 7, 15), "reminder_2"),
-        (date(2026, 7, 23), "formal_notice"),
+        (date(2026, 7, 20), "reminder_2"),  # a week after the last contact
+        (date(2026, 7, 28), "formal_notice"),
     ]
 
 
@@ -275,9 +287,9 @@ def test_belgian_consumer_first_gets_the_free_reminder_when_long_overdue() -> No
     assert costly
     assert min(a.date for a in costly) >= date(2026, 9, 24)
     french = run([invoice()], today, clients=[client(client_type="consumer")])
-    assert ladder(french) == [
-        (date(2026, 8, 25), "formal_notice"),
-        (date(2026, 10, 14), "collection"),  # 35 days after the catch-up, done today at best
+    assert ladder(french)[:2] == [
+        (date(2026, 7, 13), "reminder_1"),  # 11 July, a Saturday
+        (date(2026, 9, 24), "reminder_2"),  # 15 days after the catch-up, done today at best
     ]
 
 
@@ -298,4 +310,8 @@ def test_no_cost_for_a_belgian_consumer_without_a_free_reminder() -> None:
     actions = run(
         [invoice()], date(2026, 7, 13), clients=[consumer], settings=settings, history=history
     )
-    assert ladder(actions) == [(date(2026, 9, 29), "collection")]
+    # a skipped free reminder was not sent: it comes back before any cost
+    first = actions[0]
+    assert (first.date, first.level_code) == (date(2026, 7, 13), "reminder_1")
+    assert FLAG_FREE_FIRST_REMINDER in first.flags
+    assert ladder(actions)[1] == (date(2026, 7, 28), "reminder_2")

@@ -142,9 +142,9 @@ def test_unknown_level_is_rejected(services, tmp_path: Path) -> None:  # type: i
 
 
 def test_plan_letters_without_level(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    _seed(services, due=date(2026, 10, 15))  # 39 days late: the firm reminder letter
+    _seed(services, due=date(2026, 10, 15))  # 39 days late, nothing sent yet: a first reminder
     written = services.letters.write(AS_OF, tmp_path).letters
-    assert [(w.client_code, w.level) for w in written] == [("C001", "firm_reminder")]
+    assert [(w.client_code, w.level) for w in written] == [("C001", "reminder_1")]
     assert all(w.path.exists() and len(w.sha256) == 64 for w in written)
 
 
@@ -174,8 +174,8 @@ def test_batch_print_file_and_one_file_per_client(services, tmp_path: Path) -> N
     seen: list[tuple[int, int]] = []
     batch = services.letters.write(AS_OF, tmp_path, progress=lambda d, t: seen.append((d, t)))
     assert [(w.client_code, w.level, w.invoices) for w in batch.letters] == [
-        ("C001", "firm_reminder", ("F2026-0000", "F2026-0001")),
-        ("C002", "firm_reminder", ("F2026-0100",)),
+        ("C001", "reminder_1", ("F2026-0000", "F2026-0001")),
+        ("C002", "reminder_1", ("F2026-0100",)),
     ]
     assert [w.path.name for w in batch.letters] == ["2026-11-23_C001.pdf", "2026-11-23_C002.pdf"]
     assert batch.print_file == tmp_path / "2026-11-23_letters_to_print.pdf"

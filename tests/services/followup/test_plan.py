@@ -21,13 +21,16 @@ KEYS = [
     "amount",
     "currency",
     "status",
+    "key",
 ]
 
 
 def test_agenda_json_has_the_contract_shape(services) -> None:  # type: ignore[no-untyped-def]
     seed(services)
     got = [entry.to_json() for entry in services.reminders.agenda(TODAY, SUNDAY, TODAY)]
-    assert got == [
+    keys = {item.action.key for item in services.reminders.plan(TODAY, SUNDAY).items}
+    assert all(entry["key"] in keys for entry in got)
+    assert [{k: v for k, v in entry.items() if k != "key"} for entry in got] == [
         {
             "date": "2026-11-16",
             "client": "C002",

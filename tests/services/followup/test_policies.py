@@ -53,11 +53,11 @@ def test_editing_the_default_policy_moves_the_plan(services) -> None:  # type: i
     ]
     services.reminders.save_policy("default", "", levels, replaces="default")
     items = by_client(services.reminders.plan(TODAY).items, "C001")
-    # reminder_1 not reached yet (26/11): catch up with the courtesy reminder (11/11 is a
-    # holiday), then the first reminder spaced 15 days after today.
+    # the first reminder moves to due + 10 (26/11); no late courtesy reminder; the second
+    # keeps the policy's gap (15 - 10 days) and the client's week between two contacts
     assert [(i.action.level_code, i.action.date) for i in items[:2]] == [
-        ("courtesy", date(2026, 11, 12)),
-        ("reminder_1", date(2026, 12, 8)),
+        ("reminder_1", date(2026, 11, 26)),
+        ("reminder_2", date(2026, 12, 3)),
     ]
     restored = services.reminders.restore_policy("default")
     assert restored.policy.levels == default.policy.levels
@@ -127,8 +127,8 @@ def test_consumers_follow_the_softer_ladder(services) -> None:  # type: ignore[n
     add_invoice(services, client, "P1", date(2026, 9, 20), date(2026, 10, 20), "90.00")
     items = by_client(services.reminders.plan(TODAY).items, "P001")
     codes = [i.action.level_code for i in items]
-    # due + 25 = 14/11 reached; a business would already be at its firm letter (+30)
-    assert codes[0] == "reminder_2"
+    # due + 25 = 14/11 reached, but nothing was sent yet: a first reminder first
+    assert codes[:2] == ["reminder_1", "reminder_2"]
     notice = next(i for i in items if i.action.level_code == "formal_notice")
     assert "recovery_indemnity" not in notice.action.flags
     assert "late_interest" in notice.action.flags

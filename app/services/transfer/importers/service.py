@@ -14,13 +14,18 @@ from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.dossier import DossierService
-from app.services.transfer.importers import clients, invoices, payments
+from app.services.transfer.importers import clients, invoices, payments, reminders
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import read_table
 
 log = logging.getLogger(__name__)
 
-KINDS: dict[str, ModuleType] = {"clients": clients, "invoices": invoices, "payments": payments}
+KINDS: dict[str, ModuleType] = {
+    "clients": clients,
+    "invoices": invoices,
+    "payments": payments,
+    "reminders": reminders,
+}
 Progress = Callable[[int, int], None]
 
 
@@ -119,5 +124,7 @@ def _result(
     if isinstance(plan, invoices.InvoicePlan):
         created = len(plan.invoices) + len(plan.credit_notes)
         return ImportResult(kind, total, created, 0, warnings, dry_run)
+    if isinstance(plan, reminders.ReminderPlan):
+        return ImportResult(kind, total, len(plan.rows), 0, warnings, dry_run)
     assert isinstance(plan, payments.PaymentPlan)
     return ImportResult(kind, total, len(plan.groups), 0, warnings, dry_run, lines=plan.line_count)

@@ -38,6 +38,7 @@ from app.ui.features.clients.parts import (
     payment_columns,
     statement_detail,
 )
+from app.ui.features.clients.reminded import open_already_reminded
 from app.ui.widgets.format import day, money, money_by_currency
 from app.ui.widgets.forms import DateEdit
 from app.ui.widgets.table_model import Column, RowsModel
@@ -82,6 +83,7 @@ class ClientDetail(QWidget):
             ("invoice", _("New invoice…"), ""),
             ("payment", _("Record a payment…"), ""),
             ("credit", _("Apply credit…"), ""),
+            ("reminded", _("Already reminded…"), _("A reminder sent outside Relance")),
         ):
             button = QPushButton(text)
             if tip:
@@ -93,6 +95,8 @@ class ClientDetail(QWidget):
         self.buttons["payment"].clicked.connect(lambda: self.record_payment.emit(self.client))
         self.buttons["credit"].clicked.connect(lambda: self.apply_credit.emit(self.client))
         self.documents = ClientDocuments(self, header)
+        self.buttons["reminded"].clicked.connect(lambda: open_already_reminded(self))
+        self.reminded_dialog: Any = None
 
         self.limitation = LimitationLine()
         self.card = QLabel()

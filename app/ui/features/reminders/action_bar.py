@@ -1,4 +1,5 @@
-"""The buttons that act on the selected action: preview, do it, call outcome, snooze, skip."""
+"""The buttons that act on the selected action: preview, do it, call outcome, snooze, skip,
+escalate now."""
 
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ class ActionBar(QWidget):
         self.call = QPushButton(_("Call outcome…") + hint("C"))
         self.snooze = QPushButton(_("Snooze…") + hint("S"))
         self.skip = QPushButton(_("Skip…") + hint("K"))
+        self.escalate = QPushButton(_("Escalate now…"))
+        self.escalate.setToolTip(_("Send a higher level now, skipping the steps between"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for button in (self.preview, self.do_it, self.call, self.snooze, self.skip):
+        for button in (self.preview, self.do_it, self.call, self.snooze, self.skip, self.escalate):
             layout.addWidget(button)
         layout.addStretch(1)
         self.preview.clicked.connect(lambda: self._run(controller.preview))
@@ -39,6 +42,7 @@ class ActionBar(QWidget):
         self.call.clicked.connect(lambda: self._run(controller.call))
         self.snooze.clicked.connect(lambda: self._run(controller.snooze))
         self.skip.clicked.connect(lambda: self._run(controller.skip))
+        self.escalate.clicked.connect(lambda: self._run(controller.escalate))
         self.sync()
 
     def _run(self, fn: Callable[[PlanItem], None]) -> None:
@@ -51,6 +55,7 @@ class ActionBar(QWidget):
         item = self.current()
         for button in (self.preview, self.do_it, self.call, self.snooze, self.skip):
             button.setEnabled(item is not None)
+        self.escalate.setEnabled(item is not None and item.level is not None)
         if item is None:
             return
         channel = item.action.channel

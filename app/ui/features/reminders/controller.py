@@ -274,6 +274,32 @@ class RemindersController(QObject):
         text = reason
         self._write(item, "skipped", lambda: self.services.reminders.skip(item.action, today, text))
 
+    def escalate(self, item: PlanItem, level_code: str | None = None, reason: str = "") -> None:
+        """Escalate now, after a dialog that names the skipped steps (the only jump)."""
+        from app.ui.features.reminders.escalate import EscalateDialog
+
+        today = self.today
+        if level_code is None:
+            policy = self.plan.policies.get(item.client.id) if self.plan else None
+            if policy is None or item.action.level_code not in policy.codes:
+                return
+            dialog = EscalateDialog(item, policy, self.window)
+            self._open(
+                dialog,
+                lambda result: (
+                    self.escalate(item, *dialog.chosen())
+                    if result == QDialog.DialogCode.Accepted
+                    else None
+                ),
+            )
+            return
+        code, why = level_code, reason
+        self._write(
+            item,
+            "escalated",
+            lambda: self.services.reminders.escalate(item.action, code, today, why),
+        )
+
     def open_pdf(self, item: PlanItem) -> None:
         """Show the letter as it will print, in the system's PDF viewer."""
         today = self.today

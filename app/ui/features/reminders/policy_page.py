@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.followup.policy import FreeReminderWait
+from app.domain.followup.policy import (
+    DEFAULT_MIN_AMOUNT,
+    DEFAULT_MIN_GAP_DAYS,
+    FreeReminderWait,
+)
 from app.i18n import _, ngettext
 from app.services.followup.labels import level_name
 from app.services.followup.service import PolicyInfo
 from app.ui.changes import Changes
 from app.ui.features.reminders.policy_model import FIELDS, ChoiceDelegate, LevelsModel
+from app.ui.widgets.forms import AmountEdit
 
 
 class PolicyPage(QWidget):
@@ -53,6 +58,13 @@ class PolicyPage(QWidget):
         self.wait_days = QSpinBox()
         self.wait_days.setRange(1, 90)
         self.wait_days.setSuffix(_(" days"))
+        self.min_gap = QSpinBox()
+        self.min_gap.setRange(1, 365)
+        self.min_gap.setSuffix(_(" days"))
+        self.min_gap.setToolTip(_("A client hears from you at most once in this many days"))
+        self.min_amount = AmountEdit()
+        self.min_amount.setMaximumWidth(120)
+        self.min_amount.setToolTip(_("A contact for less than this waits until the amount grows"))
         self.model = LevelsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -95,6 +107,8 @@ class PolicyPage(QWidget):
         form.addRow(_("Name"), self.name)
         form.addRow(_("Code"), self.code)
         form.addRow("", self.kind)
+        form.addRow(_("Between two contacts with a client"), self.min_gap)
+        form.addRow(_("Minimum amount of a contact"), self.min_amount)
         wait_row = QHBoxLayout()
         wait_row.addWidget(self.wait)
         wait_row.addWidget(self.wait_level)
@@ -182,6 +196,8 @@ class PolicyPage(QWidget):
         )
         self.model.set_levels(list(info.policy.levels))
         self._fill_wait(info)
+        self.min_gap.setValue(info.policy.min_gap_days)
+        self.min_amount.set_value(info.policy.min_amount)
         self.restore.setEnabled(info.is_builtin)
         self.delete_policy.setEnabled(not info.is_builtin)
 
@@ -221,6 +237,8 @@ class PolicyPage(QWidget):
         for row in self.model.rows:
             row.is_stored = False
         self.wait.setChecked(False)
+        self.min_gap.setValue(DEFAULT_MIN_GAP_DAYS)
+        self.min_amount.set_value(DEFAULT_MIN_AMOUNT)
         self.restore.setEnabled(False)
         self.delete_policy.setEnabled(False)
 
@@ -233,6 +251,12 @@ class PolicyPage(QWidget):
         wait = None
         if self.wait.isChecked() and self.wait_level.currentData():
             wait = FreeReminderWait(self.wait_level.currentData(), self.wait_days.value())
+        try:
+            min_amount = self.min_amount.value()
+        except ValueError as error:
+            self.context.show_error(error)
+            return
+        min_gap = self.min_gap.value()
         code = self.code.text().strip()
         name = self.name.text().strip()
         editing = self.editing
@@ -242,7 +266,13 @@ class PolicyPage(QWidget):
 
         def save():  # type: ignore[no-untyped-def]
             return self.services.reminders.save_policy(
-                code, name, levels, free_reminder_wait=wait, replaces=replaces
+                code,
+                name,
+                levels,
+                free_reminder_wait=wait,
+                replaces=replaces,
+                min_gap_days=min_gap,
+                min_amount=DEFAULT_MIN_AMOUNT if min_amount is None else min_amount,
             )
 
         self.context.tasks.run(
