@@ -61,7 +61,7 @@ def test_pdf_shows_opening_running_balance_totals_and_overdue(services, tmp_path
     for running in ("1800,00€", "1700,00€", "1200,00€"):
         assert running in text
     assert "1500,00€" in text  # closing, and the amount of the transfer
-    assert "Totalsoftheperiod\n1500,00€\n600,00€\n" in text  # debits, credits
+    assert "Totauxdelapériode\n1500,00€\n600,00€\n" in text  # debits, credits
     assert "FR763000600001123456789018" in text.replace(" ", "")  # bank details
     assert "F2025-0007" in text
     assert "651" in text
