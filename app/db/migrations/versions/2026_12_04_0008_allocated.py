@@ -1,7 +1,7 @@
 """What the allocations settle of each invoice and credit note, kept on the row
 
 Revision ID: 0008_allocated
-Revises: 0006_settled_on
+Revises: 0007_followup_ladder
 Create Date: 2026-12-04
 
 The invoice list sorts by what is left to pay (total − allocated) on an index, and the list,
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_allocated"
-down_revision = "0006_settled_on"
+down_revision = "0007_followup_ladder"
 branch_labels = None
 depends_on = None
 
