@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from app.db.base import cents_to_decimal
-from app.db.models import Allocation, Client, Invoice
+from app.db.models import Client, Invoice
 from app.db.queries.open_items import not_settled
 from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
 from app.domain.ledger.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
@@ -38,6 +38,7 @@ from app.domain.ledger.status import (
     PAID,
     PARTIALLY_PAID,
     WRITTEN_OFF,
+    invoice_status,
 )
 
 
@@ -75,6 +76,7 @@ SORTS: dict[str, Any] = {
     "issue_date": Invoice.issue_date,
     "due_date": Invoice.due_date,
     "total": type_coerce(Invoice.total, BigInteger),
+    "balance": type_coerce(Invoice.total, BigInteger) - type_coerce(Invoice.allocated, BigInteger),
 }
 
 
@@ -82,18 +84,10 @@ def cents(column: Any) -> Any:
     return type_coerce(column, BigInteger)
 
 
-def _allocated(column: Any) -> Any:
-    return (
-        select(func.coalesce(func.sum(cents(Allocation.amount)), 0))
-        .where(column == Invoice.id)
-        .correlate(Invoice)
-        .scalar_subquery()
-    )
-
-
 def invoice_balance() -> Any:
-    """What is left to pay on an invoice (cents); for rows known to be invoices."""
-    return cents(Invoice.total) - _allocated(Allocation.invoice_id)
+    """What is left to pay on an invoice (cents), or left to use of a credit note: the total
+    less what the allocations settle, kept on the row (app.db.repositories.settlement)."""
+    return cents(Invoice.total) - cents(Invoice.allocated)
 
 
 def interactive(session: Session) -> None:
@@ -104,10 +98,46 @@ def interactive(session: Session) -> None:
 
 def balance_expression() -> Any:
     """Invoice: what is left to pay; credit note: what is not yet applied (both in cents)."""
+    return invoice_balance()
+
+
+STATUS_ORDER = (OVERDUE, DISPUTED, PARTIALLY_PAID, OPEN, PAID, WRITTEN_OFF, CREDIT_NOTE)
+"""The status column sorted: what needs chasing first, credit notes last."""
+
+
+def status_rank(as_of: date) -> Any:
+    """The position of each row's status in STATUS_ORDER on that day (same rules as the list)."""
+    balance = invoice_balance()
     return case(
-        (Invoice.kind == CREDIT_NOTE, cents(Invoice.total) - _allocated(Allocation.credit_note_id)),
-        else_=cents(Invoice.total) - _allocated(Allocation.invoice_id),
+        (Invoice.kind == CREDIT_NOTE, STATUS_ORDER.index(CREDIT_NOTE)),
+        (Invoice.written_off_on.is_not(None), STATUS_ORDER.index(WRITTEN_OFF)),
+        (balance <= 0, STATUS_ORDER.index(PAID)),
+        (Invoice.disputed.is_(True), STATUS_ORDER.index(DISPUTED)),
+        (Invoice.due_date < as_of, STATUS_ORDER.index(OVERDUE)),
+        (balance < cents(Invoice.total), STATUS_ORDER.index(PARTIALLY_PAID)),
+        else_=STATUS_ORDER.index(OPEN),
     )
+
+
+def row_status_rank(row: InvoiceListRow, as_of: date) -> int:
+    if row.kind == CREDIT_NOTE:
+        return STATUS_ORDER.index(CREDIT_NOTE)
+    status = invoice_status(
+        row.total,
+        row.balance,
+        row.due_date,
+        as_of,
+        disputed=row.disputed,
+        written_off=row.written_off,
+    )
+    return STATUS_ORDER.index(status)
+
+
+def sort_columns(sort: str, as_of: date) -> tuple[Any, ...]:
+    """What a page is ordered by, the invoice id last (the keyset)."""
+    if sort == "status":
+        return (status_rank(as_of), Invoice.due_date, Invoice.id)
+    return (SORTS.get(sort, Invoice.due_date), Invoice.id)
 
 
 def like_pattern(text: str) -> str:
@@ -260,17 +290,17 @@ def page(
     flt: InvoiceFilter,
     sort: str = "due_date",
     descending: bool = False,
-    after: tuple[Any, int] | None = None,
+    after: tuple[Any, ...] | None = None,
     limit: int = 500,
 ) -> list[InvoiceListRow]:
-    """Rows after the keyset `after` = (sort value, id) of the last row already shown."""
+    """Rows after the keyset `after` (sort_key of the last row already shown)."""
     interactive(session)
     where = conditions(flt, _dialect(session), sort)
-    column = SORTS.get(sort, Invoice.due_date)
+    columns = sort_columns(sort, flt.as_of or date.max)
     if after is not None:
-        key = tuple_(column, Invoice.id)
+        key = tuple_(*columns)
         where.append(key < tuple_(*after) if descending else key > tuple_(*after))
-    order = (column.desc(), Invoice.id.desc()) if descending else (column.asc(), Invoice.id.asc())
+    order = [c.desc() if descending else c.asc() for c in columns]
     query = (
         select(*_columns(balance_expression()))
         .join(Client, Client.id == Invoice.client_id)
@@ -291,14 +321,18 @@ def by_ids(session: Session, ids: list[int]) -> list[InvoiceListRow]:
     return [rows[i] for i in ids if i in rows]
 
 
-def sort_value(row: InvoiceListRow, sort: str) -> Any:
+def sort_key(row: InvoiceListRow, sort: str, as_of: date | None) -> tuple[Any, ...]:
+    """The keyset of a row already shown, as sort_columns orders it."""
+    if sort == "status":
+        return (row_status_rank(row, as_of or date.max), row.due_date, row.id)
     values = {
         "number": row.number,
         "client": row.client_code,
         "issue_date": row.issue_date,
         "total": int(row.total * 100),
+        "balance": int(row.balance * 100),
     }
-    return values.get(sort, row.due_date)
+    return (values.get(sort, row.due_date), row.id)
 
 
 def totals(session: Session, flt: InvoiceFilter) -> list[CurrencyTotals]:

@@ -1,4 +1,5 @@
-"""Keeps `settled_on` of invoices, credit notes and payments in step with the allocations.
+"""Keeps `settled_on` of invoices, credit notes and payments, and what is allocated of each
+invoice and credit note, in step with the allocations.
 
 Allocations are positive and never exceed what is left, so an amount is fully matched on a
 date D exactly when all its allocations are dated on or before D: `settled_on` is the latest
@@ -31,6 +32,12 @@ def _settled_date(amount: Any, source: Any, key: Any) -> Any:
     )
 
 
+def _allocated(source: Any, key: Any) -> Any:
+    return (
+        select(func.coalesce(func.sum(Allocation.amount), 0)).where(source == key).scalar_subquery()
+    )
+
+
 def _first_date(source: Any, key: Any) -> Any:
     return select(func.min(Allocation.date)).where(source == key).scalar_subquery()
 
@@ -40,6 +47,7 @@ def _refresh(session: Session, invoice_where: Any, payment_where: Any) -> None:
     payments = Payment.__table__
     settled = _settled_date(invoices.c.total, Allocation.invoice_id, invoices.c.id)
     first = _first_date(Allocation.invoice_id, invoices.c.id)
+    allocated = _allocated(Allocation.invoice_id, invoices.c.id)
     session.execute(
         update(invoices)
         .where(
@@ -48,19 +56,24 @@ def _refresh(session: Session, invoice_where: Any, payment_where: Any) -> None:
             or_(
                 invoices.c.settled_on.is_distinct_from(settled),
                 invoices.c.allocated_from.is_distinct_from(first),
+                invoices.c.allocated.is_distinct_from(allocated),
             ),
         )
-        .values(settled_on=settled, allocated_from=first)
+        .values(settled_on=settled, allocated_from=first, allocated=allocated)
     )
     settled = _settled_date(invoices.c.total, Allocation.credit_note_id, invoices.c.id)
+    allocated = _allocated(Allocation.credit_note_id, invoices.c.id)
     session.execute(
         update(invoices)
         .where(
             invoices.c.kind == "credit_note",
             invoice_where,
-            invoices.c.settled_on.is_distinct_from(settled),
+            or_(
+                invoices.c.settled_on.is_distinct_from(settled),
+                invoices.c.allocated.is_distinct_from(allocated),
+            ),
         )
-        .values(settled_on=settled)
+        .values(settled_on=settled, allocated=allocated)
     )
     used = (
         select(case((func.sum(Allocation.amount) >= payments.c.amount, func.max(Allocation.date))))

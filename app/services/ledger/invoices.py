@@ -116,7 +116,7 @@ class InvoiceService:
     ) -> list[InvoiceListItem]:
         """One page by keyset after the last item shown; statuses as of `today`."""
         flt = _with_as_of(flt, today)
-        key = (q.sort_value(after.line, sort), after.line.id) if after is not None else None
+        key = q.sort_key(after.line, sort, flt.as_of) if after is not None else None
         with self._uow() as uow:
             rows = q.page(uow.session, flt, sort, descending, key, limit)
         return [list_item(r, today) for r in rows]

@@ -113,7 +113,9 @@ def test_filters_and_totals_per_currency(services) -> None:  # type: ignore[no-u
     assert [r.line.number for r in page] == ["F-100"]
 
 
-@pytest.mark.parametrize("sort", ["number", "client", "issue_date", "due_date", "total"])
+@pytest.mark.parametrize(
+    "sort", ["number", "client", "issue_date", "due_date", "total", "balance", "status"]
+)
 def test_keyset_pages_in_both_directions(services, sort) -> None:  # type: ignore[no-untyped-def]
     a = add_client(services, "A")
     b = add_client(services, "B")
@@ -136,6 +138,34 @@ def test_keyset_pages_in_both_directions(services, sort) -> None:  # type: ignor
             after = page[-1]
         assert [r.line.id for r in paged] == [r.line.id for r in full]
         assert len(full) == 9
+
+
+def test_sorted_by_what_is_left_and_by_status(services) -> None:  # type: ignore[no-untyped-def]
+    a = add_client(services, "A")
+    paid = add_invoice(services, a, "PAID", "50.00", date(2026, 9, 1), date(2026, 10, 1))
+    add_invoice(services, a, "LATE-OLD", "30.00", date(2026, 8, 1), date(2026, 9, 1))
+    add_invoice(services, a, "LATE-NEW", "80.00", date(2026, 10, 1), date(2026, 11, 1))
+    half = add_invoice(services, a, "HALF", "100.00", date(2026, 11, 1), date(2026, 12, 31))
+    add_invoice(services, a, "NOT-DUE", "20.00", date(2026, 11, 2), date(2026, 12, 31))
+    for day, amount, invoice in ((3, "50.00", paid), (4, "60.00", half)):
+        value = Decimal(amount)
+        services.payments.record(
+            PaymentDraft(a, date(2026, 11, day), value, allocation=[(invoice, value)])
+        )
+
+    def numbers(sort: str, descending: bool = False) -> list[str]:
+        page = services.invoices.page(InvoiceFilter(), TODAY, sort, descending)
+        return [r.line.number for r in page]
+
+    assert numbers("balance", descending=True) == [
+        "LATE-NEW",
+        "HALF",
+        "LATE-OLD",
+        "NOT-DUE",
+        "PAID",
+    ]
+    # what needs chasing first, the oldest first; paid last
+    assert numbers("status") == ["LATE-OLD", "LATE-NEW", "HALF", "NOT-DUE", "PAID"]
 
 
 def test_stale_invoice_edit_is_refused(services) -> None:  # type: ignore[no-untyped-def]

@@ -74,11 +74,17 @@ COLUMNS = [
             if r.status not in ("credit_note", "written_off")
             else ""
         ),
+        "balance",
         right=True,
         tone=_tone,
     ),
     LazyColumn(
-        N_("Status"), _status, tone=_tone, icon=lambda r: status_icon(r.status), tooltip=_tooltip
+        N_("Status"),
+        _status,
+        "status",
+        tone=_tone,
+        icon=lambda r: status_icon(r.status),
+        tooltip=_tooltip,
     ),
 ]
 
@@ -89,7 +95,7 @@ class InvoiceListModel(LazyTableModel):
         fetch: Fetch,
         run: Runner | None = None,
         parent: Any = None,
-        sort_key: str = "due_date",
-        descending: bool = True,
+        sort_key: str = "status",
+        descending: bool = False,
     ) -> None:
         super().__init__(COLUMNS, fetch, run, parent, sort_key, descending)
