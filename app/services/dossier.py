@@ -12,6 +12,7 @@ from app.db.uow import UnitOfWork
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.ledger.aging import DEFAULT_LIMITS
 from app.i18n import _
+from app.services.changes import Changes
 
 COUNTRIES = ("FR", "BE")
 
@@ -40,6 +41,11 @@ class CompanySettings:
     admin_fee: Decimal = Decimal("0.00")
     aging_limits: tuple[int, ...] = DEFAULT_LIMITS
     extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> Changes:
+        """Saved settings: every view that shows the company, its limits or its fees."""
+        return Changes(settings=True)
 
 
 def _to_settings(row: Company) -> CompanySettings:

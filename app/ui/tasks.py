@@ -4,6 +4,8 @@ Reads go to a shared pool; writes to a one-thread pool (SQLite has one writer); 
 (totals over a million rows) to a pool of their own so that paging never waits behind them.
 A job started with a `key` replaces the queued, not yet started job with the same key.
 Workers never touch widgets. Long jobs receive a `progress(done, total)` callable.
+A write's result says what it changed (`app.services.changes`): the runner emits it on
+`changed` (the window's change bus listens) before handing the result to the caller.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.domain.errors import RelanceError
+from app.services.changes import changes_of
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,8 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
+    changed = Signal(object)  # the Changes a finished write returned
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reads = QThreadPool(self)
@@ -97,6 +102,9 @@ class TaskRunner(QObject):
 
         def finish(result: Any) -> None:
             forget()
+            changes = changes_of(result) if write else None
+            if changes:
+                self.changed.emit(changes)
             on_done(result)
 
         def fail(error: Exception) -> None:

@@ -39,6 +39,7 @@ from app.domain.followup.inputs import ClientState
 from app.domain.followup.planner import policy_for
 from app.domain.followup.policy import Policy
 from app.i18n import _
+from app.services.changes import Changes
 from app.services.demo.history import FOLLOWUP_DAYS, ClientFollowUp, WorkingDays
 from app.services.demo.history_rows import HistoryIds, HistoryRows, HistoryWriter
 from app.services.demo.ledger import Batch, ClientLedger, Ids, Planned
@@ -83,6 +84,10 @@ class DemoSummary:
     company_created: bool
     reminders: int = 0
     activities: int = 0
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(clients=True, invoices=True, payments=True, reminders=True, settings=True)
 
 
 class DemoService:

@@ -22,6 +22,7 @@ from app.domain.ledger.status import days_late, invoice_status
 from app.domain.money import quantize
 from app.domain.terms import effective_terms
 from app.i18n import _
+from app.services.changes import Changes, ledger_changed
 from app.services.dossier import CompanySettings
 from app.services.ledger.allocations import recompute_allocations
 
@@ -73,6 +74,11 @@ class InvoiceDetail:
     applies_to_number: str
     allocations: list[AllocationItem] = field(default_factory=list)
     credit_notes: list[tuple[int, str, date, Decimal]] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        """Saving an invoice moves its client's balances, allocations and reminders."""
+        return ledger_changed({self.data.client_id})
 
 
 def stale_message() -> str:

@@ -19,6 +19,7 @@ from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.ledger.allocation import oldest_first
 from app.domain.money import ZERO, quantize
 from app.i18n import _, format_money
+from app.services.changes import Changes, ledger_changed
 from app.services.dossier import CompanySettings
 from app.services.ledger.allocations import recompute_allocations
 
@@ -45,6 +46,16 @@ class PaymentResult:
     client_id: int
     allocated: Decimal
     leftover: Decimal  # more than what was open: stays as the client's credit
+
+    @property
+    def changes(self) -> Changes:
+        return ledger_changed({self.client_id})
+
+
+@dataclass(frozen=True)
+class CreditsApplied:
+    used: Decimal  # the credit that now settles invoices
+    changes: Changes
 
 
 class PaymentService:
@@ -129,8 +140,8 @@ class PaymentService:
 
     def apply_credit(
         self, source_kind: str, source_id: int, invoice_id: int, amount: Decimal, on: date
-    ) -> int:
-        """Apply (part of) a leftover credit to an invoice; returns the client id."""
+    ) -> Changes:
+        """Apply (part of) a leftover credit to an invoice."""
         with self._uow() as uow:
             client_id = repo.source_client(uow.session, source_kind, source_id)
             if client_id is None:
@@ -190,9 +201,9 @@ class PaymentService:
             )
             recompute_allocations(uow.session, [client_id])
             uow.commit()
-            return client_id
+            return ledger_changed({client_id})
 
-    def apply_credits_automatically(self, client_id: int, on: date) -> Decimal:
+    def apply_credits_automatically(self, client_id: int, on: date) -> CreditsApplied:
         """Every leftover credit to the oldest open invoices of its currency; the amount used."""
         used = ZERO
         with self._uow() as uow:
@@ -217,9 +228,9 @@ class PaymentService:
                     used += part
                 recompute_allocations(uow.session, [client_id])
             uow.commit()
-        return used
+        return CreditsApplied(used, ledger_changed({client_id}))
 
-    def unallocate(self, source_kind: str, source_id: int, invoice_id: int) -> int:
+    def unallocate(self, source_kind: str, source_id: int, invoice_id: int) -> Changes:
         """Undo what ties a payment or credit note to an invoice; the money becomes credit."""
         with self._uow() as uow:
             client_id = repo.source_client(uow.session, source_kind, source_id)
@@ -229,17 +240,17 @@ class PaymentService:
                 raise InvalidInput(Problem(_("nothing of this to undo on that invoice")))
             recompute_allocations(uow.session, [client_id])
             uow.commit()
-            return client_id
+            return ledger_changed({client_id})
 
-    def delete(self, payment_id: int) -> int:
-        """Delete a payment entered by mistake; its invoices open again. Returns the client."""
+    def delete(self, payment_id: int) -> Changes:
+        """Delete a payment entered by mistake; its invoices open again."""
         with self._uow() as uow:
             client_id = repo.delete_payment(uow.session, payment_id)
             if client_id is None:
                 raise NotFound(_("this payment no longer exists"))
             recompute_allocations(uow.session, [client_id])
             uow.commit()
-            return client_id
+            return ledger_changed({client_id})
 
 
 def _check_parts(

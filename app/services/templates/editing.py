@@ -23,6 +23,7 @@ from app.adapters.pdf.templates import (
 )
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.services.changes import SETTINGS, Changes
 from app.services.dossier import CompanySettings
 from app.services.followup.letters import company_info
 from app.services.templates.samples import sample_letter
@@ -37,6 +38,11 @@ class TemplateText:
     code: str
     text: str
     is_customised: bool  # the user's copy is the one in use
+
+    @property
+    def changes(self) -> Changes:
+        """Read or written: a saved template is a setting every letter follows."""
+        return SETTINGS
 
 
 def template_codes(kind: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from app.i18n import _, format_date
 from app.services.analytics.aging_view import DUE_DATE, AgingCell, AgingChart, overdue_of
 from app.services.analytics.charts import BarTarget, draw_aging
 from app.services.analytics.export import export_aging
-from app.ui.changes import Changes
+from app.services.changes import Changes
 from app.ui.features.aging.chart import preload
 from app.ui.features.aging.dialogs import LimitsDialog
 from app.ui.features.aging.model import bucket_of_column
@@ -151,7 +151,7 @@ class AgingController(QObject):
         """Save the limits in the dossier; every view showing the aging then refreshes."""
         self.context.tasks.run(
             lambda: self.services.analytics.save_aging_limits(limits),
-            lambda _saved: self.context.bus.publish(Changes(settings=True)),
+            lambda _saved: None,  # the saved settings carry their Changes
             self.context.show_error,
             write=True,
         )

@@ -17,7 +17,7 @@ from app.domain.ledger.status import DISPUTED
 from app.services.analytics.charts import draw_forecast, draw_trend
 from app.services.analytics.service import DashboardFigures, Snapshot, TrendPoint
 from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine, week_bounds
-from app.ui.changes import Changes
+from app.services.changes import Changes
 from app.ui.features.aging.chart import preload
 from app.ui.features.dashboard.figures import show_figures
 

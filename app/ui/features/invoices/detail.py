@@ -217,9 +217,7 @@ class InvoiceDetailDialog(QDialog):
         payments = self.services.payments
         self.context.tasks.run(
             lambda: payments.unallocate(item.source_kind, item.source_id, item.invoice_id),
-            lambda client_id: (
-                self.controller.changed(client_id) if self.controller else self.reload()
-            ),
+            lambda _changes: None,  # published by the runner; `_changed` reloads this page
             self.context.show_error,
             write=True,
         )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from app.domain.filters import InvoiceFilter
 from app.i18n import N_, _, format_number, ngettext
-from app.ui.changes import Changes
+from app.services.changes import Changes
 from app.ui.features.invoices.controller import InvoiceController
 from app.ui.features.invoices.filters import InvoiceFilterBar
 from app.ui.features.invoices.model import InvoiceListModel

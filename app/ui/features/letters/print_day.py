@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, format_date, ngettext
 from app.paths import letters_dir
+from app.services.changes import Changes
 from app.services.followup.batch import LetterBatch
-from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.widgets.forms import DateEdit

@@ -233,9 +233,9 @@ class RatesDialog(QDialog):
 
     def run(self, fn: Any, on_error: Any) -> None:
         def done(_result: object) -> None:
-            from app.ui.changes import Changes
+            from app.services.changes import SETTINGS
 
-            self.context.bus.publish(Changes(settings=True))
+            self.context.bus.publish(SETTINGS)  # until RateSettings returns its Changes
             self.reload()
 
         self.context.tasks.run(fn, done, on_error, write=True)

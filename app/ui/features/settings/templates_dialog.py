@@ -27,7 +27,6 @@ from app.i18n import N_, _
 from app.services.dossier import CompanySettings
 from app.services.followup.labels import LEVEL_NAMES
 from app.services.templates import editing as templates
-from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.features.settings.placeholder_help import placeholder_help
@@ -301,8 +300,7 @@ class TemplatesDialog(QDialog):
         )
 
     def _written(self, loaded: templates.TemplateText) -> None:
-        self._read(loaded)
-        self.context.bus.publish(Changes(settings=True))
+        self._read(loaded)  # the runner published the template's Changes
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, _("Letter and email templates"), question)
