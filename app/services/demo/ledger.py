@@ -1,7 +1,7 @@
 """Demo invoices, credit notes and payments of one client, and their allocations.
 
 Amounts are integer cents; the allocation runs through the domain rule on Decimal cents, so the
-derived rows are exactly what `recompute_allocations` would write.
+derived rows are exactly what `recompute_allocations` (app.db.repositories.ledger) would write.
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ from app.domain.money import quantize
 from app.i18n import _, format_money
 from app.paths import user_data_dir
 from app.services.changes import Changes, ledger_changed
-from app.services.ledger.allocations import recompute_allocations
 from app.services.ledger.invoices import stale_message
 
 
@@ -207,7 +206,8 @@ class InvoiceActions:
             )
             uow.session.add(note)
             save(uow.session, stale_message())
-            recompute_allocations(uow.session, [invoice.client_id])
+            uow.touch_client(invoice.client_id)
+            uow.settle_allocations()  # what the note settles is read back below
             self._note(uow, invoice, "credit_note", issue_date, number)
             applied = Decimal(repo.allocated_from_credit_note(uow.session, note.id)) / 100
             uow.commit()

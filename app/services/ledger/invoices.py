@@ -24,7 +24,6 @@ from app.domain.terms import effective_terms
 from app.i18n import _
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import CompanySettings
-from app.services.ledger.allocations import recompute_allocations
 
 
 @dataclass(frozen=True)
@@ -216,7 +215,7 @@ class InvoiceService:
             row = Invoice(kind="invoice", **values)
             uow.session.add(row)
             save(uow.session, stale_message())
-            recompute_allocations(uow.session, [row.client_id])
+            uow.touch_client(row.client_id)
             uow.commit()
             invoice_id = row.id
         return self.get(invoice_id, today)
@@ -236,7 +235,7 @@ class InvoiceService:
             for name, value in values.items():
                 setattr(row, name, value)
             save(uow.session, stale_message())
-            recompute_allocations(uow.session, clients)
+            uow.touch_client(*clients)
             uow.commit()
         return self.get(data.id, today)
 

@@ -21,7 +21,6 @@ from app.domain.money import ZERO, quantize
 from app.i18n import _, format_money
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import CompanySettings
-from app.services.ledger.allocations import recompute_allocations
 
 AUTO = "auto"  # allocate to the oldest open invoices
 CREDIT = "credit"  # keep it all as the client's credit
@@ -134,7 +133,7 @@ class PaymentService:
             if not repo.client_exists(uow.session, draft.client_id):
                 raise InvalidInput(Problem(_("choose the client"), column="client"))
             repo.add_payment(uow.session, payment, lines)
-            recompute_allocations(uow.session, [draft.client_id])
+            uow.touch_client(draft.client_id)
             uow.commit()
             return PaymentResult(payment.id, draft.client_id, allocated, leftover)
 
@@ -199,7 +198,7 @@ class PaymentService:
             repo.add_application(
                 uow.session, source_kind, source_id, invoice_id, max(on, credit.date), amount
             )
-            recompute_allocations(uow.session, [client_id])
+            uow.touch_client(client_id)
             uow.commit()
             return ledger_changed({client_id})
 
@@ -226,7 +225,8 @@ class PaymentService:
                         part,
                     )
                     used += part
-                recompute_allocations(uow.session, [client_id])
+                uow.touch_client(client_id)
+                uow.settle_allocations()  # the next credit sees what this one settled
             uow.commit()
         return CreditsApplied(used, ledger_changed({client_id}))
 
@@ -238,7 +238,7 @@ class PaymentService:
                 raise NotFound(_("this payment or credit note no longer exists"))
             if repo.detach(uow.session, source_kind, source_id, invoice_id) == 0:
                 raise InvalidInput(Problem(_("nothing of this to undo on that invoice")))
-            recompute_allocations(uow.session, [client_id])
+            uow.touch_client(client_id)
             uow.commit()
             return ledger_changed({client_id})
 
@@ -248,7 +248,7 @@ class PaymentService:
             client_id = repo.delete_payment(uow.session, payment_id)
             if client_id is None:
                 raise NotFound(_("this payment no longer exists"))
-            recompute_allocations(uow.session, [client_id])
+            uow.touch_client(client_id)
             uow.commit()
             return ledger_changed({client_id})
 
