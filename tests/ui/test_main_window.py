@@ -105,7 +105,7 @@ def test_geometry_is_remembered(qtbot, sqlite_services) -> None:  # type: ignore
     assert second.height() == 707
     from app.ui.main_window import window_settings
 
-    assert window_settings().value("main/geometry") is not None
+    assert window_settings(sqlite_services.paths.window_settings).value("main/geometry") is not None
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]

@@ -24,7 +24,6 @@ from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.filters import CREDIT_NOTE
 from app.domain.money import quantize
 from app.i18n import _, format_money
-from app.paths import user_data_dir
 from app.services.changes import Changes, ledger_changed
 from app.services.ledger.invoices import stale_message
 
@@ -57,8 +56,9 @@ def _user() -> str:
 
 
 class InvoiceActions:
-    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
+    def __init__(self, uow: Callable[[], UnitOfWork], attachments: Path) -> None:
         self._uow = uow
+        self._attachments = attachments  # invoice PDFs are copied here, one folder per content
 
     def _load(self, uow: UnitOfWork, invoice_id: int, version: int | None) -> Invoice:
         row = repo.get_invoice(uow.session, invoice_id)
@@ -209,7 +209,7 @@ class InvoiceActions:
             uow.touch_client(invoice.client_id)
             uow.settle_allocations()  # what the note settles is read back below
             self._note(uow, invoice, "credit_note", issue_date, number)
-            applied = Decimal(repo.allocated_from_credit_note(uow.session, note.id)) / 100
+            applied = repo.allocated_from_credit_note(uow.session, note.id)
             uow.commit()
             return CreditNoteResult(
                 note.id,
@@ -227,7 +227,7 @@ class InvoiceActions:
         if path.suffix.lower() != ".pdf":
             raise InvalidInput(Problem(_("attach the invoice as a PDF file")))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        folder = user_data_dir() / "attachments" / digest
+        folder = self._attachments / digest
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / path.name
         if not target.exists():

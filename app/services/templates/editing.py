@@ -4,6 +4,7 @@ preview an edited text on a made-up client with the company's real details."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -143,3 +144,19 @@ def _check(kind: str, language: str, code: str) -> None:
         or not (bundled_root() / kind / language / f"{code}.txt").is_file()
     ):
         raise InvalidInput(_("no template {name}").format(name=display_name(kind, language, code)))
+
+
+class TemplateService:
+    """What Settings ▸ Letter and email templates calls, built once in `app.bootstrap`."""
+
+    def __init__(self, settings: Callable[[], CompanySettings]) -> None:
+        self.settings = settings  # the company's details, shown on every preview
+
+    codes = staticmethod(template_codes)
+    placeholders = staticmethod(placeholder_names)
+    read = staticmethod(read_template)
+    problems = staticmethod(template_problems)
+    save = staticmethod(save_template)
+    restore = staticmethod(restore_template)
+    preview_letter = staticmethod(preview_letter)
+    preview_email = staticmethod(preview_email)

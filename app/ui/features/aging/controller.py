@@ -15,9 +15,11 @@ from app.services.analytics.aging_view import DUE_DATE, AgingCell, AgingChart, o
 from app.services.analytics.charts import BarTarget, draw_aging
 from app.services.analytics.export import export_aging
 from app.services.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.aging.chart import preload
 from app.ui.features.aging.dialogs import LimitsDialog
 from app.ui.features.aging.model import bucket_of_column
+from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.format import money
 
 EXPORT_FILTERS = {
@@ -30,7 +32,7 @@ EXPORT_FILTERS = {
 
 
 class AgingController(QObject):
-    def __init__(self, view: Any, services: Any, context: Any) -> None:
+    def __init__(self, view: Any, services: AnalyticsNeeds, context: ViewContext) -> None:
         super().__init__(view)
         self.view = view
         self.services = services

@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.analytics.aging_view import DUE_DATE, INVOICE_DATE, TOP_CLIENTS
+from app.ui.context import ViewContext
 from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.aging.controller import AgingController
 from app.ui.features.aging.model import AgingModel
+from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.tables import make_table
 
 
 class AgingView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: AnalyticsNeeds, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from babel import Locale
 from PySide6.QtCore import Qt
@@ -29,6 +28,8 @@ from app.i18n import _, babel_locale
 from app.services.followup.client_policy import PolicyOptions
 from app.services.ledger.clients import ClientData, ContactData
 from app.ui.features.clients.model import CHANNELS, TYPES
+from app.ui.needs import LedgerNeeds
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
 
@@ -62,8 +63,8 @@ def terms_display(code: str) -> str:
 class ClientDialog(ServiceDialog):
     def __init__(
         self,
-        services: Any,
-        tasks: Any,
+        services: LedgerNeeds,
+        tasks: TaskRunner,
         client: ClientData | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
 from app.domain.filters import ClientFilter
 from app.i18n import _, format_number, ngettext
 from app.services.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.clients.detail import ClientDetail
 from app.ui.features.clients.dialogs import ClientDialog
 from app.ui.features.clients.model import ClientListModel
 from app.ui.features.invoices.controller import InvoiceController
+from app.ui.needs import ClientNeeds
 from app.ui.widgets.tables import make_table
 
 
 class ClientsView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: ClientNeeds, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QWidget
 from app.domain.errors import InvalidInput
 from app.i18n import _
 from app.services.ledger.invoices import InvoiceDetail
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 
 
 class InvoiceController:
-    def __init__(self, services: Any, context: Any, parent: QWidget) -> None:
+    def __init__(self, services: LedgerNeeds, context: ViewContext, parent: QWidget) -> None:
         self.services = services
         self.context = context
         self.parent = parent

@@ -184,11 +184,11 @@ class RateTab(QWidget):
 
 class RatesDialog(QDialog):
     def __init__(
-        self, context: ViewContext, rates: RateSettings | None = None, parent: QWidget | None = None
+        self, rates: RateSettings, context: ViewContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.rates = rates or RateSettings()
+        self.rates = rates
         self.setWindowTitle(_("Late-payment rates"))
         self.resize(860, 560)
         layout = QVBoxLayout(self)
