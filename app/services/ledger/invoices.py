@@ -151,7 +151,7 @@ class InvoiceService:
                 used = repo.allocated_from_credit_note(uow.session, row.id)
             else:
                 used = repo.allocated_to(uow.session, row.id)
-            balance = quantize(row.total - Decimal(used) / 100)
+            balance = quantize(row.total - used)
             target = repo.get_invoice(uow.session, row.applies_to_id) if row.applies_to_id else None
             allocations = pay_repo.allocations(uow.session, invoice_id=row.id)
             notes = [
