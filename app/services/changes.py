@@ -46,10 +46,6 @@ def ledger_changed(client_ids: Iterable[int]) -> Changes:
     )
 
 
-def client_changed(client_id: int) -> Changes:
-    return Changes(clients=True, client_ids=frozenset({client_id}))
-
-
 SETTINGS = Changes(settings=True)
 
 

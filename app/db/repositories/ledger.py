@@ -83,13 +83,6 @@ def replace_allocations(session: Session, client_id: int, result: AllocationResu
     refresh_settlement(session, [client_id])
 
 
-def client_ids_of_invoices(session: Session, invoice_ids: Iterable[int]) -> set[int]:
-    ids = list(invoice_ids)
-    if not ids:
-        return set()
-    return set(session.scalars(select(Invoice.client_id).where(Invoice.id.in_(ids))))
-
-
 def recompute_allocations(session: Session, client_ids: Iterable[int]) -> None:
     """Re-derive every allocation of these clients from their dated events (and their
     settlement dates with them)."""

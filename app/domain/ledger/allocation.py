@@ -9,7 +9,6 @@ Allocations are derived data: recomputing them from the events always gives the 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -132,10 +131,3 @@ def oldest_first(
             parts.append((invoice_id, part))
             remaining -= part
     return parts
-
-
-def sum_by_currency(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for currency, amount in items:
-        totals[currency] += amount
-    return dict(totals)

@@ -82,11 +82,6 @@ class PaymentService:
         with self._uow() as uow:
             return repo.allocations(uow.session, invoice_id=invoice_id, client_id=client_id)
 
-    def suggest(self, client_id: int, currency: str, amount: Decimal) -> list[tuple[int, Decimal]]:
-        """Oldest due date first, disputed invoices left aside."""
-        items = [i for i in self.open_items(client_id, currency) if not i.disputed]
-        return oldest_first([(i.invoice_id, i.due_date, i.balance) for i in items], amount)
-
     def record(self, draft: PaymentDraft) -> PaymentResult:
         currency = (draft.currency or self._settings().currency).upper()
         amount = draft.amount
