@@ -50,7 +50,8 @@ class CompanySettings:
 
 def _to_settings(row: Company) -> CompanySettings:
     extra = dict(row.settings or {})
-    limits = tuple(int(x) for x in extra.get("aging_limits", DEFAULT_LIMITS))  # type: ignore[union-attr]
+    stored = extra.get("aging_limits", DEFAULT_LIMITS)
+    limits = tuple(int(x) for x in stored) if isinstance(stored, list | tuple) else DEFAULT_LIMITS
     return CompanySettings(
         name=row.name,
         country=row.country,

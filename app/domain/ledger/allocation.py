@@ -83,10 +83,9 @@ def allocate(
         events.append((app.date, 1, app.source_kind, index, app))
     events.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
 
-    for _day, order, _kind, _key, payload in events:
-        if order == 0:
+    for _day, _order, _kind, _key, payload in events:
+        if isinstance(payload, Source):
             src = payload
-            assert isinstance(src, Source)
             key = (src.kind, src.id)
             left[key] = src.amount
             source_currency[key] = src.currency
@@ -99,8 +98,8 @@ def allocate(
                     balance[target.id] -= amount
                     left[key] -= amount
         else:
+            assert isinstance(payload, CreditApplication)
             app = payload
-            assert isinstance(app, CreditApplication)
             key = (app.source_kind, app.source_id)
             target = by_id.get(app.invoice_id)
             if key not in left or target is None or source_currency[key] != target.currency:

@@ -91,7 +91,7 @@ class ClientLedger:
         self.batch = batch
         self.facts: list[InvoiceFacts] = []
         self.sources: list[Source] = []
-        self.monthly: dict[date, list[tuple[int, int]]] = {}
+        self.monthly: dict[date, list[tuple[int | None, int]]] = {}
         self.rows: list[tuple[dict[str, Any], str]] = []
         self.plans: dict[int, tuple[date, tuple[tuple[date, int], ...]]] = {}
         self.result: AllocationResult | None = None

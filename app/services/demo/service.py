@@ -186,10 +186,10 @@ def _plan(
     width = max(4, len(str(max(per_year.values(), default=0))))
     sequence: Counter[int] = Counter()
     planned: list[list[Planned]] = [[] for _ in specs]
-    for issued, owner, role, due in items:
-        sequence[issued.year] += 1
-        number = f"F{issued.year}-{sequence[issued.year]:0{width}d}"
-        planned[owner].append(Planned(issued, number, role, due))
+    for day, owner, role, due_on in items:
+        sequence[day.year] += 1
+        number = f"F{day.year}-{sequence[day.year]:0{width}d}"
+        planned[owner].append(Planned(day, number, role, due_on))
     return planned
 
 

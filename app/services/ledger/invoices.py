@@ -77,7 +77,7 @@ class InvoiceDetail:
     @property
     def changes(self) -> Changes:
         """Saving an invoice moves its client's balances, allocations and reminders."""
-        return ledger_changed({self.data.client_id})
+        return ledger_changed({self.data.client_id} if self.data.client_id is not None else ())
 
 
 def stale_message() -> str:

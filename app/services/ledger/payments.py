@@ -108,7 +108,9 @@ class PaymentService:
             elif draft.allocation == CREDIT:
                 parts = []
             else:
-                parts = [(int(i), Decimal(a)) for i, a in draft.allocation if a]  # type: ignore[union-attr]
+                chosen = draft.allocation
+                assert not isinstance(chosen, str)  # AUTO and CREDIT are the only words
+                parts = [(int(i), Decimal(a)) for i, a in chosen if a]
                 problems = _check_parts(parts, items, amount)
                 if problems:
                     raise InvalidInput(problems)

@@ -189,4 +189,4 @@ def write(session: Session, plan: PaymentPlan) -> None:
         for line in group.lines
     ]
     transfer.insert_rows(session, PaymentLine, lines)
-    touch_clients(session, {g.client_id for g in plan.groups})
+    touch_clients(session, {g.client_id for g in plan.groups if g.client_id is not None})
