@@ -108,7 +108,8 @@ def open_window(  # type: ignore[no-untyped-def]
             return
         if window is not None:
             old = holder["window"]
-            old.close()  # type: ignore[attr-defined]
+            old.close()  # type: ignore[attr-defined]  # closing it closes its dossier
+            holder["window"] = window  # the next switch closes this one
             window.show()
 
     window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)

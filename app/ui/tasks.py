@@ -136,5 +136,9 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return all(pool.waitForDone(msecs) for pool in (self.reads, self.writes, self.slow))
 
+    def idle(self) -> bool:
+        """Every job started has delivered its result (or been dropped as stale)."""
+        return not self._jobs
+
     def busy(self) -> bool:
         return any(pool.activeThreadCount() for pool in (self.reads, self.writes, self.slow))

@@ -3,8 +3,6 @@ as-of date, basis, currency, bucket limits and exports."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -151,6 +149,3 @@ class AgingView(QWidget):
 
     def refresh(self) -> None:
         self.controller.refresh()
-
-    def _open_invoices(self, index: Any) -> None:
-        self.controller.open_index(index)
