@@ -16,9 +16,11 @@ from app import i18n
 from app.db.engine import display_name, make_engine, make_session_factory, resolve_url
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
+from app.paths import Paths
 from app.services.analytics.aging import AgingService
 from app.services.analytics.service import AnalyticsService
 from app.services.backup import BackupService
+from app.services.claims.rate_settings import RateSettings
 from app.services.claims.service import ClaimService
 from app.services.demo.service import DemoService
 from app.services.documents.service import DocumentService
@@ -30,6 +32,7 @@ from app.services.ledger.clients import ClientService
 from app.services.ledger.invoice_actions import InvoiceActions
 from app.services.ledger.invoices import InvoiceService
 from app.services.ledger.payments import PaymentService
+from app.services.templates.editing import TemplateService
 from app.services.transfer.exporters import ExportService
 from app.services.transfer.importers import ImportService
 
@@ -42,6 +45,7 @@ class Services:
 
     url: URL
     name: str
+    paths: Paths
     engine: Engine
     uow: partial[UnitOfWork]
     dossier: DossierService
@@ -61,14 +65,20 @@ class Services:
     reminders: ReminderService
     analytics: AnalyticsService
     documents: DocumentService
+    rates: RateSettings
+    templates: TemplateService
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def build(database: str | None = None, lang: str | None = None) -> Services:
+def build(database: str | None, lang: str | None, paths: Paths | None = None) -> Services:
+    """Open `database` (a path or a URL; None: the default dossier in `paths.data`) with the
+    user's folders `paths` (the program's entries and the tests pass theirs; None reads them
+    from the environment, for the benches) and the language `lang` (None: the system's)."""
     i18n.set_language(lang)
-    url = resolve_url(database)
+    paths = (paths or Paths.from_environment()).ensure()
+    url = resolve_url(database or paths.dossier)
     engine = make_engine(url)
     migration = open_dossier(engine)
     uow = partial(UnitOfWork, make_session_factory(engine))
@@ -79,6 +89,7 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
     return Services(
         url=url,
         name=display_name(url),
+        paths=paths,
         engine=engine,
         uow=uow,
         dossier=dossier,
@@ -92,10 +103,12 @@ def build(database: str | None = None, lang: str | None = None) -> Services:
         clients=ClientService(uow),
         accounts=ClientAccountService(uow, lambda: dossier.settings().currency),
         invoices=InvoiceService(uow, dossier.settings),
-        invoice_actions=InvoiceActions(uow),
+        invoice_actions=InvoiceActions(uow, paths.attachments),
         payments=PaymentService(uow, dossier.settings),
         letters=LetterService(uow, reminders, claims, dossier),
         reminders=reminders,
         analytics=AnalyticsService(uow, dossier, reminders.agenda),
         documents=DocumentService(uow, dossier, claims),
+        rates=RateSettings(user=lambda: paths.rates),
+        templates=TemplateService(dossier.settings),
     )

@@ -5,26 +5,29 @@ from __future__ import annotations
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
-
-from app.paths import user_log_dir
+from pathlib import Path
 
 _configured = False
+_file = ""
 
 
 def log_file() -> str:
-    return str(user_log_dir() / "relance.log")
+    """The file the log goes to ("" until `setup_logging` was given one)."""
+    return _file
 
 
-def setup_logging(to_stderr: bool = False) -> None:
-    global _configured
+def setup_logging(file: Path, to_stderr: bool = False) -> None:
+    global _configured, _file
     if _configured:
         return
     _configured = True
+    _file = str(file)
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     try:
+        file.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(
-            log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)

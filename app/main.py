@@ -21,4 +21,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_window(args: argparse.Namespace) -> int:
     from app.ui.app import run_gui
 
-    return run_gui(args.database, args.lang, smoke_test=args.smoke_test)
+    return run_gui(args.database, args.lang, args.paths, smoke_test=args.smoke_test)

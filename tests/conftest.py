@@ -84,12 +84,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def services(database_url: str):
+def services(database_url: str, tmp_path: Path):
     """The application's services over a fresh dossier with a French company."""
     from app.bootstrap import build
+    from app.paths import Paths
     from app.services.dossier import CompanySettings
 
-    built = build(database_url, "en")
+    built = build(database_url, "en", Paths.under(tmp_path / "home"))
     built.dossier.init(CompanySettings(name="Atelier Dupont SARL", country="FR"))
     yield built
     built.close()
@@ -99,9 +100,10 @@ def services(database_url: str):
 def sqlite_services(tmp_path: Path):
     """SQLite only: for tests about the file itself (backup, upgrade, UI)."""
     from app.bootstrap import build
+    from app.paths import Paths
     from app.services.dossier import CompanySettings
 
-    built = build(str(tmp_path / "test.relance"), "en")
+    built = build(str(tmp_path / "test.relance"), "en", Paths.under(tmp_path / "home"))
     built.dossier.init(CompanySettings(name="Atelier Dupont SARL", country="FR"))
     yield built
     built.close()

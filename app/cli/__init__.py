@@ -12,6 +12,7 @@ from app import i18n
 from app.cli.output import iso_date, percent, set_today, today
 from app.domain.errors import Conflict, DatabaseProblem, InvalidInput, NotFound, RelanceError
 from app.i18n import _
+from app.paths import Paths
 
 log = logging.getLogger(__name__)
 
@@ -147,16 +148,20 @@ def main(
             print(f"RELANCE_TODAY: {error}", file=sys.stderr)
             return EXIT_USAGE
     set_today(args.today)
+    # The program's surroundings, read here once: the user's folders and the default dossier.
+    args.paths = Paths.from_environment()
+    if args.database is None:
+        args.database = os.environ.get("RELANCE_DATABASE_URL") or None
     from app.logs import setup_logging
 
-    setup_logging(to_stderr=args.command is not None)
+    setup_logging(args.paths.log_file, to_stderr=args.command is not None)
     if args.command is None:
         if open_window is None:
             build_parser().print_usage(sys.stderr)
             return EXIT_USAGE
         if args.demo:
             try:
-                args.database = ensure_demo_dossier(args.lang)
+                args.database = ensure_demo_dossier(args.lang, args.paths)
             except RelanceError as error:
                 print(str(error), file=sys.stderr)
                 return EXIT_DATABASE
@@ -202,24 +207,23 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler: Callable[..., int] = COMMANDS[args.command]
     if args.command == "restore":
         return handler(args)
-    services = build(args.database, args.lang)
+    services = build(args.database, args.lang, args.paths)
     try:
         return handler(services, args)
     finally:
         services.close()
 
 
-def ensure_demo_dossier(lang: str | None) -> str:
+def ensure_demo_dossier(lang: str | None, paths: Paths) -> str:
     """The demo dossier in the user data folder, filled at first use."""
     from app.bootstrap import build
-    from app.paths import user_data_dir
 
-    path = user_data_dir() / "demo.relance"
+    path = paths.demo_dossier
     if path.exists():
         return str(path)
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
-    services = build(str(partial), lang)
+    services = build(str(partial), lang, paths)
     try:
         services.demo.generate(as_of=today())
     finally:

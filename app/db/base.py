@@ -43,11 +43,6 @@ class Money(TypeDecorator[Decimal]):
         return (Decimal(int(value)) / CENTS).quantize(Decimal("0.01"))
 
 
-def cents_to_decimal(value: Any) -> Decimal:
-    """For aggregate results (SUM of a Money column comes back as integer cents)."""
-    return (Decimal(int(value or 0)) / CENTS).quantize(Decimal("0.01"))
-
-
 Percent = Annotated[Decimal, mapped_column(Numeric(7, 3))]
 Str20 = Annotated[str, mapped_column(String(20))]
 Str80 = Annotated[str, mapped_column(String(80))]

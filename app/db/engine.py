@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -14,16 +13,15 @@ from sqlalchemy.pool import NullPool
 
 from app.domain.errors import DatabaseProblem
 from app.i18n import _
-from app.paths import default_dossier
 
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def resolve_url(database: str | None) -> URL:
-    """A path or an SQLAlchemy URL; else RELANCE_DATABASE_URL; else the default dossier."""
-    value = database or os.environ.get("RELANCE_DATABASE_URL") or str(default_dossier())
+def resolve_url(database: str | Path) -> URL:
+    """A path or an SQLAlchemy URL."""
+    value = str(database)
     if "://" not in value:
         return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser().resolve()))
     try:

@@ -1,5 +1,9 @@
 """Unit of work: one Session per use case, rolled back unless committed.
 
+A use case that changes a client's ledger (invoices, payments, credit notes, applications)
+calls `touch_client`: at commit the allocations of every touched client are recomputed once
+(settlement dates with them), so no service has to remember it.
+
 Every commit replaces the dossier's state token (`state_token`): whatever was computed under
 the same token still describes the data, whoever wrote since (another desk on PostgreSQL too).
 """
@@ -15,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.models import DossierState
+from app.db.repositories.ledger import recompute_touched, touch_clients
 from app.domain.errors import Conflict, DatabaseProblem
 
 
@@ -36,8 +41,17 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
 
+    def touch_client(self, *client_ids: int) -> None:
+        touch_clients(self.session, client_ids)
+
+    def settle_allocations(self) -> None:
+        """Recompute the touched clients now, for a use case that reads its allocations back
+        before committing (what a credit note settled, the credit left for the next one)."""
+        recompute_touched(self.session)
+
     def commit(self) -> None:
         try:
+            recompute_touched(self.session)
             self.session.execute(update(DossierState.__table__).values(token=uuid4().hex))
             self.session.commit()
         except StaleDataError as error:

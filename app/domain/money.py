@@ -44,15 +44,6 @@ def quantize(amount: Decimal, currency: str = "EUR") -> Decimal:
     return amount.quantize(quantum(currency), rounding=ROUND_HALF_UP)
 
 
-def to_minor(amount: Decimal, currency: str = "EUR") -> int:
-    """Integer minor units (cents) as stored in the database."""
-    return int(quantize(amount, currency).scaleb(minor_units(currency)))
-
-
-def from_minor(units: int, currency: str = "EUR") -> Decimal:
-    return Decimal(units).scaleb(-minor_units(currency))
-
-
 def format_plain(amount: Decimal, currency: str = "EUR") -> str:
     """Machine form: '1234.50', '-0.10' (the JSON and CSV contract)."""
     text = f"{quantize(amount, currency):f}"

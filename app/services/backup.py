@@ -164,8 +164,8 @@ def check_backup(path: Path, workdir: Path) -> tuple[BackupCheck, Path]:
         )
     engine = make_engine(_sqlite_url(checked))
     try:
-        with engine.connect() as conn:
-            company = conn.execute(select(Company.name).limit(1)).scalar()
+        with engine.connect() as connection:
+            company = connection.execute(select(Company.name).limit(1)).scalar()
         if company is None:
             raise refuse(_("this backup holds no company: it is an empty dossier"))
         if revision != head_revision():

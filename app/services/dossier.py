@@ -12,6 +12,7 @@ from app.db.uow import UnitOfWork
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.ledger.aging import DEFAULT_LIMITS
 from app.i18n import _
+from app.services.changes import Changes
 
 COUNTRIES = ("FR", "BE")
 
@@ -46,10 +47,16 @@ class CompanySettings:
     consumer_damages_clause: bool = False  # the terms stipulate CDE XIX.4 damages (BE)
     extra: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def changes(self) -> Changes:
+        """Saved settings: every view that shows the company, its limits or its fees."""
+        return Changes(settings=True)
+
 
 def _to_settings(row: Company) -> CompanySettings:
     extra = dict(row.settings or {})
-    limits = tuple(int(x) for x in extra.get("aging_limits", DEFAULT_LIMITS))  # type: ignore[union-attr]
+    stored = extra.get("aging_limits", DEFAULT_LIMITS)
+    limits = tuple(int(x) for x in stored) if isinstance(stored, list | tuple) else DEFAULT_LIMITS
     return CompanySettings(
         name=row.name,
         country=row.country,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.domain.errors import DatabaseProblem, RelanceError
 from app.i18n import _
+from app.paths import Paths
 from app.ui.errors import explain, install_excepthook
 
 log = logging.getLogger(__name__)
@@ -77,13 +78,17 @@ def _install_translators(app: QApplication, lang: str) -> None:
 
 
 def open_window(  # type: ignore[no-untyped-def]
-    database: str | None, lang: str | None, app: QApplication, smoke_test: bool = False
+    database: str | None,
+    lang: str | None,
+    app: QApplication,
+    paths: Paths,
+    smoke_test: bool = False,
 ):
     from app.bootstrap import build
     from app.services.dossier import CompanySettings
     from app.ui.main_window import MainWindow
 
-    services = build(database, lang)
+    services = build(database, lang, paths)
     if smoke_test and not services.dossier.is_initialised():
         services.dossier.init(CompanySettings(name="Relance"))
     if not services.dossier.is_initialised():
@@ -97,13 +102,14 @@ def open_window(  # type: ignore[no-untyped-def]
 
     def reopen(path: str) -> None:
         try:
-            window = open_window(path, lang, app)
+            window = open_window(path, lang, app, paths)
         except RelanceError as error:
             QMessageBox.warning(None, _("Relance"), explain(error))
             return
         if window is not None:
             old = holder["window"]
-            old.close()  # type: ignore[attr-defined]
+            old.close()  # type: ignore[attr-defined]  # closing it closes its dossier
+            holder["window"] = window  # the next switch closes this one
             window.show()
 
     window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)
@@ -111,7 +117,7 @@ def open_window(  # type: ignore[no-untyped-def]
     return window
 
 
-def run_gui(database: str | None, lang: str | None, smoke_test: bool = False) -> int:
+def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bool = False) -> int:
     install_excepthook()
     language = i18n.set_language(lang)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -124,7 +130,7 @@ def run_gui(database: str | None, lang: str | None, smoke_test: bool = False) ->
 
         database = str(Path(tempfile.mkdtemp(prefix="relance-smoke-")) / "smoke.relance")
     try:
-        window = open_window(database, lang, app, smoke_test)  # type: ignore[arg-type]
+        window = open_window(database, lang, app, paths, smoke_test)  # type: ignore[arg-type]
     except DatabaseProblem as error:
         if not smoke_test:
             QMessageBox.critical(None, _("Relance"), explain(error))

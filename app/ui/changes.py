@@ -1,28 +1,12 @@
-"""What a write changed, broadcast so that only the views concerned refresh."""
+"""The window's change bus: the task runner publishes here the `Changes` a write returned."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QObject, Signal
 
+from app.services.changes import Changes
 
-@dataclass(frozen=True)
-class Changes:
-    clients: bool = False
-    invoices: bool = False
-    payments: bool = False
-    reminders: bool = False
-    settings: bool = False
-    client_ids: frozenset[int] = field(default_factory=frozenset)
-
-    @classmethod
-    def everything(cls) -> Changes:
-        return cls(True, True, True, True, True)
-
-    @property
-    def ledger(self) -> bool:
-        return self.invoices or self.payments
+__all__ = ["ChangeBus", "Changes"]
 
 
 class ChangeBus(QObject):

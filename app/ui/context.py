@@ -21,3 +21,6 @@ class ViewContext:
     today: Callable[[], date] = _today
     show_error: Callable[[Exception], None] = lambda error: None
     currency: str = "EUR"  # the company's, the default of new invoices and payments
+
+    def __post_init__(self) -> None:
+        self.tasks.changed.connect(self.bus.publish)  # what a write changed, to every view

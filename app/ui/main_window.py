@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.i18n import _
-from app.paths import user_config_dir
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.errors import explain
@@ -31,8 +31,8 @@ from app.ui.views import VIEWS
 log = logging.getLogger(__name__)
 
 
-def window_settings() -> QSettings:
-    return QSettings(str(user_config_dir() / "window.ini"), QSettings.Format.IniFormat)
+def window_settings(path: Path) -> QSettings:
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
     def edit_rates(self) -> QDialog:
         from app.ui.features.rates.dialog import RatesDialog
 
-        dialog = RatesDialog(self.context, parent=self)
+        dialog = RatesDialog(self.services.rates, self.context, self)
         dialog.open()
         return dialog
 
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
     def edit_templates(self) -> QDialog:
         from app.ui.features.settings.templates_dialog import TemplatesDialog
 
-        dialog = TemplatesDialog(self.services.dossier, self.context, self)
+        dialog = TemplatesDialog(self.services.templates, self.context, self)
         dialog.open()
         return dialog
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_layout(self) -> None:
-        settings = window_settings()
+        settings = window_settings(self.services.paths.window_settings)
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def save_layout(self) -> None:
-        settings = window_settings()
+        settings = window_settings(self.services.paths.window_settings)
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         settings.sync()
@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.tasks.wait(5000)
+        self.services.close()  # the dossier's connections go with its window (switching too)
         super().closeEvent(event)
 
 

@@ -2,8 +2,12 @@
 
 Reads go to a shared pool; writes to a one-thread pool (SQLite has one writer); slow reads
 (totals over a million rows) to a pool of their own so that paging never waits behind them.
-A job started with a `key` replaces the queued, not yet started job with the same key.
+A job started with a `key` replaces the queued, not yet started job with the same key, and the
+newest job of a key wins: the result of an older one still running is dropped when it comes
+(a page switched to another client never shows the first client's figures last).
 Workers never touch widgets. Long jobs receive a `progress(done, total)` callable.
+A write's result says what it changed (`app.services.changes`): the runner emits it on
+`changed` (the window's change bus listens) before handing the result to the caller.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.domain.errors import RelanceError
+from app.services.changes import changes_of
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,8 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
+    changed = Signal(object)  # the Changes a finished write returned
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reads = QThreadPool(self)
@@ -68,6 +75,7 @@ class TaskRunner(QObject):
         self.slow.setMaxThreadCount(2)  # a long risk computation must not hold up the totals
         self._jobs: set[_Job] = set()
         self._queued: dict[str, tuple[QThreadPool, _Job]] = {}
+        self._newest: dict[str, _Job] = {}
 
     def run(
         self,
@@ -89,18 +97,33 @@ class TaskRunner(QObject):
         self._jobs.add(job)
         if key is not None:
             self._queued[key] = (pool, job)
+            self._newest[key] = job
 
-        def forget() -> None:
+        def forget() -> bool:
+            """Drop the job; False when a newer job of its key was started meanwhile."""
             self._jobs.discard(job)
-            if key is not None and self._queued.get(key, (None, None))[1] is job:
+            if key is None:
+                return True
+            if self._queued.get(key, (None, None))[1] is job:
                 del self._queued[key]
+            if self._newest.get(key) is not job:
+                return False
+            del self._newest[key]
+            return True
 
         def finish(result: Any) -> None:
-            forget()
-            on_done(result)
+            newest = forget()
+            changes = changes_of(result) if write else None
+            if changes:
+                self.changed.emit(changes)
+            if newest or write:
+                on_done(result)
+            else:
+                log.debug("stale result of %s dropped", key)
 
         def fail(error: Exception) -> None:
-            forget()
+            if not forget() and not write:
+                return
             if on_error is not None:
                 on_error(error)
 
@@ -112,6 +135,10 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return all(pool.waitForDone(msecs) for pool in (self.reads, self.writes, self.slow))
+
+    def idle(self) -> bool:
+        """Every job started has delivered its result (or been dropped as stale)."""
+        return not self._jobs
 
     def busy(self) -> bool:
         return any(pool.activeThreadCount() for pool in (self.reads, self.writes, self.slow))

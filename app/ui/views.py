@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStyle, QWidget
 
 from app.i18n import N_
+
+if TYPE_CHECKING:
+    from app.bootstrap import Services
+    from app.ui.context import ViewContext
 
 
 @dataclass(frozen=True)
@@ -15,34 +20,34 @@ class ViewEntry:
     key: str
     title: str  # marked with N_, translated when shown
     icon: QStyle.StandardPixmap
-    factory: Callable[..., QWidget]  # (services, context) -> widget
+    factory: Callable[[Services, ViewContext], QWidget]
 
 
-def _dashboard(services, context):  # type: ignore[no-untyped-def]
+def _dashboard(services: Services, context: ViewContext) -> QWidget:
     from app.ui.features.dashboard.view import DashboardView
 
     return DashboardView(services, context)
 
 
-def _clients(services, context):  # type: ignore[no-untyped-def]
+def _clients(services: Services, context: ViewContext) -> QWidget:
     from app.ui.features.clients.view import ClientsView
 
     return ClientsView(services, context)
 
 
-def _invoices(services, context):  # type: ignore[no-untyped-def]
+def _invoices(services: Services, context: ViewContext) -> QWidget:
     from app.ui.features.invoices.view import InvoicesView
 
     return InvoicesView(services, context)
 
 
-def _aging(services, context):  # type: ignore[no-untyped-def]
+def _aging(services: Services, context: ViewContext) -> QWidget:
     from app.ui.features.aging.view import AgingView
 
     return AgingView(services, context)
 
 
-def _reminders(services, context):  # type: ignore[no-untyped-def]
+def _reminders(services: Services, context: ViewContext) -> QWidget:
     from app.ui.features.reminders.view import RemindersView
 
     return RemindersView(services, context)

@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from app.db.models import Client, Invoice, Payment, PaymentLine, Reminder, ReminderInvoice
-from app.services.ledger.allocations import recompute_allocations
+from app.db.repositories.ledger import recompute_allocations
 
 
 def _dossier(services, client_type: str = "business") -> int:  # type: ignore[no-untyped-def]

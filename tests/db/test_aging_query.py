@@ -11,9 +11,9 @@ from sqlalchemy import delete
 
 from app.db.models import Client, Invoice, Payment, PaymentLine
 from app.db.queries.aging import aging_rows
+from app.db.repositories.ledger import recompute_allocations
 from app.domain.ledger.aging import OpenItem, age
 from app.domain.ledger.allocation import InvoiceFacts, Source, allocate
-from app.services.ledger.allocations import recompute_allocations
 
 START = date(2026, 1, 1)
 

@@ -25,10 +25,7 @@ def make_context(today: date = TODAY) -> ViewContext:
 
 def settle(qtbot: Any, context: ViewContext) -> None:
     """Wait until every background job is done and its result delivered."""
-    qtbot.waitUntil(lambda: not context.tasks.busy(), timeout=15000)
-    qtbot.wait(30)
-    qtbot.waitUntil(lambda: not context.tasks.busy(), timeout=15000)
-    qtbot.wait(30)
+    qtbot.waitUntil(context.tasks.idle, timeout=15000)
 
 
 def seed(services: Any) -> dict[str, int]:

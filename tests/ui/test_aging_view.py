@@ -49,8 +49,7 @@ def _settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
         ),
         timeout=15000,
     )
-    qtbot.wait(30)
-    qtbot.waitUntil(lambda: view.context.tasks.reads.activeThreadCount() == 0, timeout=15000)
+    qtbot.waitUntil(view.context.tasks.idle, timeout=15000)
 
 
 def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ def dashboard(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
         lambda: view.controller.overview is not None and tasks.reads.activeThreadCount() == 0,
         timeout=20000,
     )
-    qtbot.wait(30)
+    qtbot.waitUntil(tasks.idle, timeout=20000)
     yield view
     tasks.wait()
 

@@ -224,6 +224,6 @@ def test_credit_applied_then_undone(qtbot, monkeypatch, setup) -> None:  # type:
     assert detail.allocations.rowCount() == 1
     qtbot.waitUntil(lambda: detail.undo.isEnabled())
     detail.table.selectRow(0)
-    detail._undo()
+    qtbot.mouseClick(detail.undo, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert _balance(services, ids["late"]) == Decimal("1200.00")

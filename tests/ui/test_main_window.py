@@ -44,8 +44,7 @@ def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, win) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not win.tasks.busy(), timeout=10000)
-    qtbot.wait(50)
+    qtbot.waitUntil(win.tasks.idle, timeout=10000)
 
 
 def test_every_view_by_shortcut(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +66,7 @@ def test_views_show_real_data(qtbot, window) -> None:  # type: ignore[no-untyped
     reminders = window.views["reminders"].model
     # The overdue first reminder, then the steps that follow it once it is done (never F2).
     assert {r.action.invoice_numbers for r in reminders.rows} == {("F1",)}
-    assert [r.action.level_code for r in reminders.rows][0] == "reminder_1"
+    assert reminders.rows[0].action.level_code == "reminder_1"
     figure = window.views["dashboard"].receivable.value.text()
     assert figure == "€1,200.00"  # the invoice issued in 2099 does not count yet
 
@@ -82,11 +81,15 @@ def test_client_search_filters(qtbot, window) -> None:  # type: ignore[no-untype
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
 
 
-def test_aging_double_click_opens_filtered_invoices(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_opening_an_aging_cell_shows_its_invoices(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     aging = window.views["aging"]
     _settle(qtbot, window)
     qtbot.waitUntil(lambda: aging.model.rowCount() == 1)
-    aging._open_invoices(aging.model.index(0, 0))
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view_key() == "aging"
+    aging.table.setFocus()
+    aging.table.setCurrentIndex(aging.model.index(0, 0))
+    qtbot.keyClick(aging.table, Qt.Key.Key_Return)  # as a double click does: the cell opens
     assert window.current_view_key() == "invoices"
     invoices = window.views["invoices"]
     qtbot.waitUntil(lambda: invoices.model.rowCount() == 2 and not invoices.model.loading)
@@ -107,7 +110,7 @@ def test_geometry_is_remembered(qtbot, sqlite_services) -> None:  # type: ignore
     assert second.height() == 707
     from app.ui.main_window import window_settings
 
-    assert window_settings().value("main/geometry") is not None
+    assert window_settings(sqlite_services.paths.window_settings).value("main/geometry") is not None
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
@@ -121,3 +124,37 @@ def test_smoke_test_entry_point(tmp_path) -> None:  # type: ignore[no-untyped-de
 
     assert main(["--database", str(tmp_path / "s.relance"), "--smoke-test"]) == 0
     assert main(["--smoke-test"]) == 0
+
+
+def test_opening_another_dossier_closes_the_first(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from app.bootstrap import build
+    from app.paths import Paths
+    from app.services.dossier import CompanySettings
+    from app.ui.app import open_window
+
+    paths = Paths.under(tmp_path / "home")
+    other = tmp_path / "other.relance"
+    made = build(str(other), "en", paths)
+    made.dossier.init(CompanySettings(name="Garage Dupont"))
+    made.close()
+    first = open_window(str(tmp_path / "first.relance"), "en", QApplication.instance(), paths, True)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(first.tasks.idle, timeout=10000)
+    closed: list[str] = []
+    close = first.services.close
+    monkeypatch.setattr(
+        first.services, "close", lambda: (closed.append(first.services.name), close())
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    qtbot.keyClick(first, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=10000)
+    assert closed == ["first"]  # its dossier closed with it (engine disposed)
+    second = next(
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "services")
+    )
+    qtbot.addWidget(second)
+    assert "other" in second.status_dossier.text()
+    qtbot.waitUntil(second.tasks.idle, timeout=10000)

@@ -24,7 +24,7 @@ def dialog(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     tasks = TaskRunner()
     context = ViewContext(tasks, ChangeBus(), today=lambda: TODAY)
     rates = RateSettings(bundled_rates_dir, lambda: tmp_path / "rates")
-    window = RatesDialog(context, rates)
+    window = RatesDialog(rates, context)
     qtbot.addWidget(window)
     window.show()
     page = window.pages[FR_LEGAL_FILE]

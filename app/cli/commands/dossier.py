@@ -74,7 +74,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from app.db.engine import resolve_url
     from app.services.backup import restore_backup
 
-    result = restore_backup(Path(args.file), resolve_url(args.database))
+    result = restore_backup(Path(args.file), resolve_url(args.database or args.paths.dossier))
     print(
         _("Dossier {target} restored from {path} (company: {company})").format(
             target=result.target, path=result.source, company=result.company

@@ -11,9 +11,9 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, and_, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Client, Invoice
 from app.db.queries.open_items import credit_left, open_balance, open_invoices, without_jit
+from app.db.rows import money
 from app.domain.ledger.aging import DEFAULT_LIMITS, due_date_bounds
 
 
@@ -93,8 +93,8 @@ def aging_rows(
     )
     result = []
     for row in session.execute(query):
-        buckets = tuple(cents_to_decimal(v) for v in row[4 : 4 + nb])
-        unapplied = cents_to_decimal(row[4 + nb])
+        buckets = tuple(money(v) for v in row[4 : 4 + nb])
+        unapplied = money(row[4 + nb])
         if unapplied == 0 and all(b == 0 for b in buckets):
             continue
         result.append(AgingFigures(row[0], row[1], row[2], row[3], buckets, unapplied))

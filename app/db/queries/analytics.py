@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Integer,
-    String,
     and_,
     case,
     cast,
@@ -30,7 +29,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Select
 
-from app.db.base import cents_to_decimal
 from app.db.models import (
     Activity,
     Allocation,
@@ -48,6 +46,7 @@ from app.db.queries.open_items import (
     open_invoices,
     without_jit,
 )
+from app.db.rows import date_reader, money, raw_date
 from app.domain.insight.behaviour import WINDOW_MONTHS, Settlements, months_before
 
 
@@ -131,30 +130,6 @@ def is_live(as_of: date) -> Any:
         Invoice.issue_date <= as_of,
         or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of),
     )
-
-
-def raw_date(column: Any) -> Any:
-    """A date read without SQLAlchemy's per-row processing (ISO text on SQLite, a date on
-    PostgreSQL); `date_reader` finishes the job several times faster on large lists."""
-    return type_coerce(column, String())
-
-
-def as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def date_reader(session: Session) -> Callable[[Any], Any]:
-    """The converter of `raw_date` columns for this database (None stays None on PostgreSQL)."""
-    return date.fromisoformat if session.get_bind().dialect.name == "sqlite" else _same
-
-
-def money(value: Any) -> Decimal:
-    """Integer cents from SQL as a Decimal with two places (faster than a division)."""
-    return Decimal(int(value)).scaleb(-2)
 
 
 def day_count(session: Session) -> Callable[[Any, Any], Any]:
@@ -304,7 +279,7 @@ def currency_sums(session: Session, as_of: date, sales_from: date) -> list[Curre
         .order_by(combined.c.currency)
     )
     return [
-        CurrencySums(currency, cents_to_decimal(credit), cents_to_decimal(sold))
+        CurrencySums(currency, money(credit), money(sold))
         for currency, credit, sold in session.execute(query)
     ]
 
@@ -359,8 +334,7 @@ def promises_between(session: Session, first: date, last: date, as_of: date) -> 
         .order_by(Activity.promised_date, Client.code, Activity.id)
     )
     return [
-        PromiseRow(*r[:9], None if r[9] is None else cents_to_decimal(r[9]))
-        for r in session.execute(query)
+        PromiseRow(*r[:9], None if r[9] is None else money(r[9])) for r in session.execute(query)
     ]
 
 
@@ -383,4 +357,4 @@ def open_disputes(session: Session, as_of: date) -> list[DisputeRow]:
         .where(Invoice.disputed.is_(True), is_live(as_of), balance > 0)
         .order_by(Invoice.due_date, Invoice.number)
     )
-    return [DisputeRow(*r[:7], cents_to_decimal(r[7]), r[8] or "") for r in session.execute(query)]
+    return [DisputeRow(*r[:7], money(r[7]), r[8] or "") for r in session.execute(query)]

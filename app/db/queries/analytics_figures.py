@@ -10,10 +10,10 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Invoice
 from app.db.queries.analytics import credit_notes_only_ids, day_count
 from app.db.queries.open_items import open_balance, open_invoices, without_jit
+from app.db.rows import money
 from app.domain.insight.kpi import LatenessAggregate
 
 
@@ -53,8 +53,8 @@ def open_sums(session: Session, as_of: date) -> list[OpenSums]:
     return [
         OpenSums(
             currency,
-            cents_to_decimal(balance),
-            cents_to_decimal(overdue),
+            money(balance),
+            money(overdue),
             int(count or 0),
             int(disputed or 0),
         )

@@ -22,9 +22,9 @@ from typing import Any
 from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Invoice, Payment, PaymentLine
 from app.db.queries.open_items import LATEST, cents, without_jit
+from app.db.rows import money
 
 
 @dataclass(frozen=True)
@@ -200,8 +200,8 @@ def trend_figures(session: Session, days: Sequence[date]) -> list[TrendFigures]:
         TrendFigures(
             day,
             currency,
-            cents_to_decimal(receivable[currency][k]),
-            cents_to_decimal(overdue[currency][k]),
+            money(receivable[currency][k]),
+            money(overdue[currency][k]),
         )
         for currency in sorted(receivable)
         for k, day in enumerate(series.days)

@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import String, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
+from app.db import rows
 from app.db.models import Activity, Allocation, Invoice, Payment, Reminder, ReminderInvoice
 from app.db.queries.invoice_list import cents
+from app.db.rows import money
 from app.domain.filters import CREDIT_NOTE
 
 # Same-day order on a statement: what is owed first, then what reduces it.
@@ -122,14 +123,14 @@ def statement(
     query = query.order_by(inner.c.day, inner.c.seq, inner.c.record_id)
     return [
         StatementLine(
-            _day(r.day),
+            rows.day(r.day),
             r.kind,
             r.record_id,
             r.label or "",
             r.detail or "",
             r.currency,
-            cents_to_decimal(r.amount),
-            cents_to_decimal(r.running),
+            money(r.amount),
+            money(r.running),
         )
         for r in session.execute(query)
     ]
@@ -142,11 +143,7 @@ def opening_balances(session: Session, client_id: int, before: date) -> dict[str
         .where(events.c.day < before)
         .group_by(events.c.currency)
     )
-    return {cur: cents_to_decimal(total) for cur, total in session.execute(query)}
-
-
-def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    return {cur: money(total) for cur, total in session.execute(query)}
 
 
 def history(session: Session, client_id: int, limit: int = 500) -> list[HistoryItem]:
@@ -166,17 +163,17 @@ def history(session: Session, client_id: int, limit: int = 500) -> list[HistoryI
     ).all()
     numbers: dict[int, list[str]] = {}
     if reminders:
-        rows = session.execute(
+        links = session.execute(
             select(ReminderInvoice.reminder_id, Invoice.number)
             .join(Invoice, Invoice.id == ReminderInvoice.invoice_id)
             .where(ReminderInvoice.reminder_id.in_([r[0] for r in reminders]))
             .order_by(Invoice.number)
         )
-        for reminder_id, number in rows:
+        for reminder_id, number in links:
             numbers.setdefault(reminder_id, []).append(number)
     items = [
         HistoryItem(
-            _day(day),
+            rows.day(day),
             "reminder",
             level,
             status,
@@ -249,6 +246,4 @@ def settled_invoices(
             grouped.c.last > since,
         )
     )
-    return [
-        SettledFacts(r[0], r[1], cents_to_decimal(r[2]), _day(r[3])) for r in session.execute(query)
-    ]
+    return [SettledFacts(r[0], r[1], money(r[2]), rows.day(r[3])) for r in session.execute(query)]

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import BigInteger, case, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, Invoice, Payment
 from app.db.queries.invoice_list import cents, contains, interactive, invoice_balance
+from app.db.rows import day_or_none, money
 from app.domain.filters import CREDIT_NOTE, ClientFilter
 
 
@@ -178,15 +178,9 @@ def figures(session: Session, client_ids: list[int], as_of: date) -> list[Client
             ClientFigures(
                 client_id,
                 currency,
-                cents_to_decimal(open_cents),
-                cents_to_decimal(late),
-                _as_date(oldest),
+                money(open_cents),
+                money(late),
+                day_or_none(oldest),
             )
         )
     return result
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))

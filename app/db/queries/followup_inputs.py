@@ -22,6 +22,7 @@ from app.db.models import (
     ReminderInvoice,
 )
 from app.db.queries.open_items import credit_left, driver_rows, open_balance, open_invoices
+from app.db.rows import day, day_or_none, money
 
 HISTORY_STATUSES = ("done", "skipped", "snoozed", "escalated")
 
@@ -52,15 +53,19 @@ def followed_invoices(session: Session, today: date) -> list[OpenRow]:
         ),
     )
     return [
-        (id_, number, client, _day(issue), _day(due), currency, int(cents), _day(paused))
+        (
+            id_,
+            number,
+            client,
+            day_or_none(issue),
+            day_or_none(due),
+            currency,
+            int(cents),
+            day_or_none(paused),
+        )
         for id_, number, client, issue, due, currency, cents, paused in driver_rows(session, query)
         if cents > 0
     ]
-
-
-def _day(value: date | str | None) -> date | None:
-    """A date from the driver (SQLite gives the ISO text, PostgreSQL a date)."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def unapplied_credit(session: Session, today: date) -> dict[int, dict[str, Decimal]]:
@@ -71,7 +76,7 @@ def unapplied_credit(session: Session, today: date) -> dict[int, dict[str, Decim
     credit: dict[int, dict[str, Decimal]] = {}
     for client, code, cents in session.execute(query).tuples():
         if cents and cents > 0:
-            credit.setdefault(client, {})[code] = Decimal(int(cents)).scaleb(-2)
+            credit.setdefault(client, {})[code] = money(cents)
     return credit
 
 
@@ -194,11 +199,11 @@ def history_records(session: Session, concerning: set[int] | None = None) -> lis
             client,
             level,
             channel,
-            planned if isinstance(planned, date) else date.fromisoformat(planned),
-            _day(done),
+            day(planned),
+            day_or_none(done),
             status,
-            _day(snoozed),
-            _day(instalment),
+            day_or_none(snoozed),
+            day_or_none(instalment),
             tuple(links[id_]),
         )
         for id_, client, level, channel, planned, done, status, snoozed, instalment in driver_rows(

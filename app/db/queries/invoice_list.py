@@ -26,9 +26,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from app.db.base import cents_to_decimal
 from app.db.models import Client, Invoice
 from app.db.queries.open_items import not_settled
+from app.db.rows import money
 from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
 from app.domain.ledger.aging import DEFAULT_LIMITS, bucket_names, due_date_bounds
 from app.domain.ledger.status import (
@@ -275,8 +275,8 @@ def _row(r: Any) -> InvoiceListRow:
         r[6],
         r[7],
         r[8],
-        cents_to_decimal(r[9]),
-        cents_to_decimal(r[10]),
+        money(r[9]),
+        money(r[10]),
         bool(r[11]),
         bool(r[12]),
         r[13],
@@ -311,16 +311,6 @@ def page(
     return [_row(r) for r in session.execute(query)]
 
 
-def by_ids(session: Session, ids: list[int]) -> list[InvoiceListRow]:
-    query = (
-        select(*_columns(balance_expression()))
-        .join(Client, Client.id == Invoice.client_id)
-        .where(Invoice.id.in_(ids))
-    )
-    rows = {r.id: r for r in (_row(x) for x in session.execute(query))}
-    return [rows[i] for i in ids if i in rows]
-
-
 def sort_key(row: InvoiceListRow, sort: str, as_of: date | None) -> tuple[Any, ...]:
     """The keyset of a row already shown, as sort_columns orders it."""
     if sort == "status":
@@ -353,7 +343,4 @@ def totals(session: Session, flt: InvoiceFilter) -> list[CurrencyTotals]:
         .group_by(Invoice.currency)
         .order_by(Invoice.currency)
     )
-    return [
-        CurrencyTotals(c, int(n), cents_to_decimal(t), cents_to_decimal(b))
-        for c, n, t, b in session.execute(query)
-    ]
+    return [CurrencyTotals(c, int(n), money(t), money(b)) for c, n, t, b in session.execute(query)]

@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, Invoice, Reminder, ReminderInvoice
+from app.db.rows import money
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,7 @@ def invoice_figures(
         .where(Invoice.id.in_(sorted(invoice_ids)))
     )
     return {
-        r[0]: InvoiceFigures(
-            r[0], r[1], r[2], r[3], r[4], cents_to_decimal(r[5]), cents_to_decimal(r[6])
-        )
-        for r in rows
+        r[0]: InvoiceFigures(r[0], r[1], r[2], r[3], r[4], money(r[5]), money(r[6])) for r in rows
     }
 
 

@@ -90,41 +90,6 @@ def mark_disputed(session: Session, invoice_ids: tuple[int, ...], reason: str) -
     )
 
 
-def client_history(session: Session, client_id: int) -> list[tuple]:  # type: ignore[type-arg]
-    """Reminders and activities of a client, newest first: (date, kind, level/outcome, note)."""
-    reminders = session.execute(
-        select(
-            Reminder.done_on,
-            Reminder.planned_date,
-            Reminder.status,
-            Reminder.level_code,
-            Reminder.channel,
-            Reminder.note,
-            Reminder.document_path,
-        ).where(Reminder.client_id == client_id)
-    )
-    rows: list[tuple] = [  # type: ignore[type-arg]
-        (done or planned, status, level, channel, note, path)
-        for done, planned, status, level, channel, note, path in reminders
-    ]
-    activities = session.execute(
-        select(
-            Activity.date,
-            Activity.kind,
-            Activity.outcome,
-            Activity.note,
-            Activity.promised_date,
-            Activity.promised_amount,
-        ).where(Activity.client_id == client_id)
-    )
-    rows.extend(
-        (d, kind, outcome, "", note, promised)
-        for d, kind, outcome, note, promised, _a in activities
-    )
-    rows.sort(key=lambda r: r[0], reverse=True)
-    return rows
-
-
 def recorded_action(session: Session, action_key: str) -> tuple[str, object] | None:
     """Who recorded that plan action and when (user name, creation time), if anyone did."""
     row = session.execute(

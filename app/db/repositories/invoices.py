@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, Client, Invoice
 from app.db.queries.invoice_list import cents
+from app.db.rows import money
 
 
 def get_invoice(session: Session, invoice_id: int) -> Invoice | None:
@@ -41,19 +43,19 @@ def client_of(session: Session, client_id: int) -> Client | None:
     return session.get(Client, client_id)
 
 
-def allocated_to(session: Session, invoice_id: int) -> int:
-    """Cents settled on an invoice (payments and credit notes)."""
+def allocated_to(session: Session, invoice_id: int) -> Decimal:
+    """What is settled on an invoice (payments and credit notes)."""
     query = select(func.coalesce(func.sum(cents(Allocation.amount)), 0)).where(
         Allocation.invoice_id == invoice_id
     )
-    return int(session.scalar(query) or 0)
+    return money(session.scalar(query))
 
 
-def allocated_from_credit_note(session: Session, credit_note_id: int) -> int:
+def allocated_from_credit_note(session: Session, credit_note_id: int) -> Decimal:
     query = select(func.coalesce(func.sum(cents(Allocation.amount)), 0)).where(
         Allocation.credit_note_id == credit_note_id
     )
-    return int(session.scalar(query) or 0)
+    return money(session.scalar(query))
 
 
 def credit_notes_against(session: Session, invoice_id: int) -> list[Invoice]:

@@ -1,4 +1,5 @@
-"""Reads and writes behind the allocation of payments and credit notes."""
+"""Reads and writes behind the allocation of payments and credit notes, and the recompute the
+unit of work runs at commit for the clients whose ledger changed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, CreditApplication, Invoice, Payment, PaymentLine
 from app.db.repositories.settlement import refresh_settlement
-from app.domain.ledger.allocation import AllocationResult, InvoiceFacts, Source
+from app.domain.ledger.allocation import AllocationResult, InvoiceFacts, Source, allocate
 from app.domain.ledger.allocation import CreditApplication as AppFact
 
 
@@ -82,8 +83,25 @@ def replace_allocations(session: Session, client_id: int, result: AllocationResu
     refresh_settlement(session, [client_id])
 
 
-def client_ids_of_invoices(session: Session, invoice_ids: Iterable[int]) -> set[int]:
-    ids = list(invoice_ids)
-    if not ids:
-        return set()
-    return set(session.scalars(select(Invoice.client_id).where(Invoice.id.in_(ids))))
+def recompute_allocations(session: Session, client_ids: Iterable[int]) -> None:
+    """Re-derive every allocation of these clients from their dated events (and their
+    settlement dates with them)."""
+    for client_id in sorted(set(client_ids)):
+        invoices, sources, applications = allocation_inputs(session, client_id)
+        replace_allocations(session, client_id, allocate(invoices, sources, applications))
+
+
+def touch_clients(session: Session, client_ids: Iterable[int]) -> None:
+    """Note that these clients' invoices, payments or credits changed in this session: the
+    unit of work recomputes their allocations once, before it commits."""
+    session.info.setdefault(TOUCHED, set()).update(client_ids)
+
+
+def recompute_touched(session: Session) -> None:
+    """Recompute the clients touched so far (at commit, or before reading allocations back)."""
+    touched = session.info.pop(TOUCHED, set())
+    if touched:
+        recompute_allocations(session, touched)
+
+
+TOUCHED = "relance.touched_clients"

@@ -86,10 +86,6 @@ def delete_client(session: Session, client: Client) -> None:
         raise Conflict(str(error.orig)) from error
 
 
-def codes_like(session: Session, prefix: str) -> list[str]:
-    return list(session.scalars(select(Client.code).where(Client.code.like(f"{prefix}%"))))
-
-
 def last_code(session: Session) -> str | None:
     return session.scalar(select(Client.code).order_by(Client.id.desc()).limit(1))
 

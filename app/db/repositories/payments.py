@@ -9,9 +9,9 @@ from decimal import Decimal
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Allocation, Client, CreditApplication, Invoice, Payment, PaymentLine
 from app.db.queries.invoice_list import balance_expression, cents, invoice_balance
+from app.db.rows import money
 from app.domain.filters import CREDIT_NOTE
 
 
@@ -88,9 +88,7 @@ def open_items(session: Session, client_id: int, currency: str | None = None) ->
     if currency:
         query = query.where(Invoice.currency == currency)
     return [
-        OpenItem(
-            r[0], r[1], r[2], r[3], r[4], cents_to_decimal(r[5]), cents_to_decimal(r[6]), bool(r[7])
-        )
+        OpenItem(r[0], r[1], r[2], r[3], r[4], money(r[5]), money(r[6]), bool(r[7]))
         for r in session.execute(query)
     ]
 
@@ -128,8 +126,8 @@ def credits(session: Session, client_id: int) -> list[CreditItem]:
             r[1],
             r[2] or r[3],
             r[4],
-            cents_to_decimal(r[5]),
-            cents_to_decimal(r[6]),
+            money(r[5]),
+            money(r[6]),
         )
         for r in lines
     ]
@@ -147,10 +145,7 @@ def credits(session: Session, client_id: int) -> list[CreditItem]:
         .order_by(Invoice.issue_date, Invoice.id)
     )
     items += [
-        CreditItem(
-            "credit_note", r[0], r[1], r[2], r[3], cents_to_decimal(r[4]), cents_to_decimal(r[5])
-        )
-        for r in notes
+        CreditItem("credit_note", r[0], r[1], r[2], r[3], money(r[4]), money(r[5])) for r in notes
     ]
     items.sort(key=lambda c: (c.date, c.source_kind, c.source_id))
     return items
@@ -208,7 +203,7 @@ def allocations(
                     day,
                     ref or "",
                     method or "",
-                    cents_to_decimal(amount),
+                    money(amount),
                 )
             )
         else:
@@ -222,7 +217,7 @@ def allocations(
                     day,
                     note_no or "",
                     "",
-                    cents_to_decimal(amount),
+                    money(amount),
                 )
             )
     return result
@@ -255,7 +250,7 @@ def payments_of(session: Session, client_id: int, limit: int = 1000) -> list[Pay
         .limit(limit)
     )
     return [
-        PaymentItem(r[0], r[1], r[2], cents_to_decimal(r[3]), r[4], r[5], cents_to_decimal(r[6]))
+        PaymentItem(r[0], r[1], r[2], money(r[3]), r[4], r[5], money(r[6]))
         for r in session.execute(query)
     ]
 

@@ -9,7 +9,6 @@ Allocations are derived data: recomputing them from the events always gives the 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -84,10 +83,9 @@ def allocate(
         events.append((app.date, 1, app.source_kind, index, app))
     events.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
 
-    for _day, order, _kind, _key, payload in events:
-        if order == 0:
+    for _day, _order, _kind, _key, payload in events:
+        if isinstance(payload, Source):
             src = payload
-            assert isinstance(src, Source)
             key = (src.kind, src.id)
             left[key] = src.amount
             source_currency[key] = src.currency
@@ -100,8 +98,8 @@ def allocate(
                     balance[target.id] -= amount
                     left[key] -= amount
         else:
+            assert isinstance(payload, CreditApplication)
             app = payload
-            assert isinstance(app, CreditApplication)
             key = (app.source_kind, app.source_id)
             target = by_id.get(app.invoice_id)
             if key not in left or target is None or source_currency[key] != target.currency:
@@ -132,10 +130,3 @@ def oldest_first(
             parts.append((invoice_id, part))
             remaining -= part
     return parts
-
-
-def sum_by_currency(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for currency, amount in items:
-        totals[currency] += amount
-    return dict(totals)

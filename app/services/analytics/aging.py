@@ -7,7 +7,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from app.db.queries.aging import aging_rows
 from app.db.uow import UnitOfWork
@@ -96,10 +95,3 @@ class AgingService:
             ids[f.client_code] = f.client_id
         rows.sort(key=lambda r: (r.client_code, r.currency))
         return AgingReport(as_of, names, rows, totals_by_currency(rows), ids)
-
-    def overdue_total(self, as_of: date) -> dict[str, Decimal]:
-        report = self.report(as_of)
-        return {
-            cur: sum((v for k, v in t.buckets.items() if k != "current"), Decimal(0))
-            for cur, t in report.totals.items()
-        }

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from app.domain.filters import InvoiceFilter
-from app.domain.ledger.aging import AgingRow, bucket_names, due_date_bounds
+from app.domain.ledger.aging import AgingRow, due_date_bounds
 from app.domain.money import ZERO
 from app.i18n import _
 from app.services.analytics.aging import AgingReport
@@ -111,10 +111,6 @@ class AgingCell:
     bucket: int
     currency: str
     client_id: int | None = None
-
-    @property
-    def bucket_name(self) -> str:
-        return bucket_names(self.limits)[self.bucket]
 
     def date_range(self) -> tuple[date | None, date | None]:
         """First and last date (inclusive) of the basis column in this bucket; None: open."""

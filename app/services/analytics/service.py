@@ -52,7 +52,7 @@ from app.services.analytics.cache import ResultCache
 from app.services.analytics.forecast import forecast_items
 from app.services.analytics.texts import reason_sentences
 from app.services.analytics.week import ThisWeek, WeekService, week_bounds
-from app.services.dossier import DossierService
+from app.services.dossier import CompanySettings, DossierService
 
 TREND_MONTHS = 12
 
@@ -329,7 +329,7 @@ class AnalyticsService:
                 uow.session, cell.as_of, cell.basis, first, last, cell.currency, cell.client_id
             )
 
-    def save_aging_limits(self, limits: tuple[int, ...]) -> tuple[int, ...]:
+    def save_aging_limits(self, limits: tuple[int, ...]) -> CompanySettings:
         """Store the aging bucket limits in the dossier (validated there)."""
         settings = self._dossier.settings()
-        return self._dossier.update(replace(settings, aging_limits=tuple(limits))).aging_limits
+        return self._dossier.update(replace(settings, aging_limits=tuple(limits)))

@@ -75,8 +75,3 @@ def reason_sentence(reason: Reason) -> str:
 
 def reason_sentences(reasons: Iterable[Reason]) -> list[str]:
     return [reason_sentence(r) for r in reasons]
-
-
-def grade_label(grade: str) -> str:
-    """Grades A–E as they are; "new" translated."""
-    return _("new") if grade == "new" else grade

@@ -1,7 +1,7 @@
 """Demo invoices, credit notes and payments of one client, and their allocations.
 
 Amounts are integer cents; the allocation runs through the domain rule on Decimal cents, so the
-derived rows are exactly what `recompute_allocations` would write.
+derived rows are exactly what `recompute_allocations` (app.db.repositories.ledger) would write.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class ClientLedger:
         self.batch = batch
         self.facts: list[InvoiceFacts] = []
         self.sources: list[Source] = []
-        self.monthly: dict[date, list[tuple[int, int]]] = {}
+        self.monthly: dict[date, list[tuple[int | None, int]]] = {}
         self.rows: list[tuple[dict[str, Any], str]] = []
         self.plans: dict[int, tuple[date, tuple[tuple[date, int], ...]]] = {}
         self.result: AllocationResult | None = None

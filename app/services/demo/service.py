@@ -39,6 +39,7 @@ from app.domain.followup.inputs import ClientState
 from app.domain.followup.planner import policy_for
 from app.domain.followup.policy import Policy
 from app.i18n import _
+from app.services.changes import Changes
 from app.services.demo.history import FOLLOWUP_DAYS, ClientFollowUp, WorkingDays
 from app.services.demo.history_rows import HistoryIds, HistoryRows, HistoryWriter
 from app.services.demo.ledger import Batch, ClientLedger, Ids, Planned
@@ -83,6 +84,10 @@ class DemoSummary:
     company_created: bool
     reminders: int = 0
     activities: int = 0
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(clients=True, invoices=True, payments=True, reminders=True, settings=True)
 
 
 class DemoService:
@@ -181,10 +186,10 @@ def _plan(
     width = max(4, len(str(max(per_year.values(), default=0))))
     sequence: Counter[int] = Counter()
     planned: list[list[Planned]] = [[] for _ in specs]
-    for issued, owner, role, due in items:
-        sequence[issued.year] += 1
-        number = f"F{issued.year}-{sequence[issued.year]:0{width}d}"
-        planned[owner].append(Planned(issued, number, role, due))
+    for day, owner, role, due_on in items:
+        sequence[day.year] += 1
+        number = f"F{day.year}-{sequence[day.year]:0{width}d}"
+        planned[owner].append(Planned(day, number, role, due_on))
     return planned
 
 

@@ -55,19 +55,6 @@ def store_document(
     return StoredDocument(path, digest, created)
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def is_unchanged(document: StoredDocument) -> bool:
-    """True while the stored file still has the hash recorded when it was produced."""
-    return document.path.is_file() and sha256_of(document.path) == document.sha256
-
-
 def _write_new(folder: Path, file_name: str, data: bytes) -> Path:
     stem, suffix = os.path.splitext(file_name)
     for number in range(1, 10000):

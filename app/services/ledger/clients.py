@@ -16,6 +16,7 @@ from app.db.uow import UnitOfWork
 from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.filters import ClientFilter
 from app.i18n import _
+from app.services.changes import Changes
 from app.services.followup.client_policy import PolicyOptions
 from app.services.followup.policies import PolicyBook
 from app.services.ledger.client_validation import ContactData, checked_contacts, checked_values
@@ -56,6 +57,13 @@ class ClientData:
     contacts: tuple[ContactData, ...] = ()
     id: int | None = None
     version: int | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """Saving a client moves its register row and, through its policy and block, its
+        reminders."""
+        ids = frozenset({self.id}) if self.id is not None else frozenset()
+        return Changes(clients=True, reminders=True, client_ids=ids)
 
 
 @dataclass(frozen=True)
@@ -210,8 +218,8 @@ class ClientService:
             uow.commit()
         return self.get(data.id)
 
-    def set_archived(self, client_id: int, archived: bool, version: int | None = None) -> int:
-        """Archive (hide from the register and pickers) or restore; returns the new version."""
+    def set_archived(self, client_id: int, archived: bool, version: int | None = None) -> Changes:
+        """Archive (hide from the register and pickers) or restore."""
         with self._uow() as uow:
             row = repo.get_client(uow.session, client_id)
             if row is None:
@@ -221,9 +229,9 @@ class ClientService:
             row.archived = archived
             repo.save(uow.session, _stale_message())
             uow.commit()
-            return row.version
+            return Changes(clients=True, reminders=True, client_ids=frozenset({client_id}))
 
-    def delete(self, client_id: int) -> None:
+    def delete(self, client_id: int) -> Changes:
         """Only a client with no invoice and no payment can go; others are archived."""
         with self._uow() as uow:
             row = repo.get_client(uow.session, client_id)
@@ -238,6 +246,7 @@ class ClientService:
                 )
             repo.delete_client(uow.session, row)
             uow.commit()
+        return Changes(clients=True, client_ids=frozenset({client_id}))
 
     def _validate(self, data: ClientData) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         values, problems = checked_values(data)

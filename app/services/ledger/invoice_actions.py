@@ -24,8 +24,7 @@ from app.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from app.domain.filters import CREDIT_NOTE
 from app.domain.money import quantize
 from app.i18n import _, format_money
-from app.paths import user_data_dir
-from app.services.ledger.allocations import recompute_allocations
+from app.services.changes import Changes, ledger_changed
 from app.services.ledger.invoices import stale_message
 
 
@@ -35,6 +34,18 @@ class CreditNoteResult:
     number: str
     applied: Decimal  # what reduces the invoice now
     leftover: Decimal  # beyond the invoice's balance: stays as the client's credit
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class Attached:
+    path: str  # the copy kept in the dossier's attachments folder
+    changes: Changes
+
+
+def _status_changed(client_id: int) -> Changes:
+    """A dispute, pause or write-off: the invoice's status and the reminders due on it."""
+    return Changes(clients=True, invoices=True, reminders=True, client_ids=frozenset({client_id}))
 
 
 def _user() -> str:
@@ -45,8 +56,9 @@ def _user() -> str:
 
 
 class InvoiceActions:
-    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
+    def __init__(self, uow: Callable[[], UnitOfWork], attachments: Path) -> None:
         self._uow = uow
+        self._attachments = attachments  # invoice PDFs are copied here, one folder per content
 
     def _load(self, uow: UnitOfWork, invoice_id: int, version: int | None) -> Invoice:
         row = repo.get_invoice(uow.session, invoice_id)
@@ -68,8 +80,10 @@ class InvoiceActions:
             user_name=_user(),
         )
 
-    def dispute(self, invoice_id: int, reason: str, on: date, version: int | None = None) -> int:
-        """Mark disputed: reminders stop until the dispute is resolved. Returns the version."""
+    def dispute(
+        self, invoice_id: int, reason: str, on: date, version: int | None = None
+    ) -> Changes:
+        """Mark disputed: reminders stop until the dispute is resolved."""
         if not reason.strip():
             raise InvalidInput(Problem(_("say what the client disputes"), column="reason"))
         with self._uow() as uow:
@@ -79,22 +93,22 @@ class InvoiceActions:
             save(uow.session, stale_message())
             self._note(uow, row, "dispute", on, reason.strip())
             uow.commit()
-            return row.version
+            return _status_changed(row.client_id)
 
     def resolve_dispute(
         self, invoice_id: int, on: date, note: str = "", version: int | None = None
-    ) -> int:
+    ) -> Changes:
         with self._uow() as uow:
             row = self._load(uow, invoice_id, version)
             row.disputed = False
             save(uow.session, stale_message())
             self._note(uow, row, "dispute_resolved", on, note.strip() or row.dispute_reason)
             uow.commit()
-            return row.version
+            return _status_changed(row.client_id)
 
     def pause_dunning(
         self, invoice_id: int, until: date | None, on: date, version: int | None = None
-    ) -> int:
+    ) -> Changes:
         """No reminder before `until` (None resumes at once)."""
         if until is not None and until <= on:
             raise InvalidInput(Problem(_("choose a date after today"), column="until"))
@@ -106,9 +120,11 @@ class InvoiceActions:
                 uow, row, "pause" if until else "resume", on, until.isoformat() if until else ""
             )
             uow.commit()
-            return row.version
+            return _status_changed(row.client_id)
 
-    def write_off(self, invoice_id: int, reason: str, on: date, version: int | None = None) -> int:
+    def write_off(
+        self, invoice_id: int, reason: str, on: date, version: int | None = None
+    ) -> Changes:
         """The balance is given up (bad debt): the invoice leaves the receivables from `on`."""
         if not reason.strip():
             raise InvalidInput(Problem(_("say why the invoice is written off"), column="reason"))
@@ -125,9 +141,9 @@ class InvoiceActions:
             save(uow.session, stale_message())
             self._note(uow, row, "write_off", on, reason.strip())
             uow.commit()
-            return row.version
+            return _status_changed(row.client_id)
 
-    def cancel_write_off(self, invoice_id: int, on: date, version: int | None = None) -> int:
+    def cancel_write_off(self, invoice_id: int, on: date, version: int | None = None) -> Changes:
         with self._uow() as uow:
             row = self._load(uow, invoice_id, version)
             row.written_off_on = None
@@ -135,7 +151,7 @@ class InvoiceActions:
             save(uow.session, stale_message())
             self._note(uow, row, "write_off_cancelled", on, "")
             uow.commit()
-            return row.version
+            return _status_changed(row.client_id)
 
     def create_credit_note(
         self, invoice_id: int, number: str, issue_date: date, amount: Decimal, reason: str
@@ -190,13 +206,20 @@ class InvoiceActions:
             )
             uow.session.add(note)
             save(uow.session, stale_message())
-            recompute_allocations(uow.session, [invoice.client_id])
+            uow.touch_client(invoice.client_id)
+            uow.settle_allocations()  # what the note settles is read back below
             self._note(uow, invoice, "credit_note", issue_date, number)
-            applied = Decimal(repo.allocated_from_credit_note(uow.session, note.id)) / 100
+            applied = repo.allocated_from_credit_note(uow.session, note.id)
             uow.commit()
-            return CreditNoteResult(note.id, number, quantize(applied), quantize(amount - applied))
+            return CreditNoteResult(
+                note.id,
+                number,
+                quantize(applied),
+                quantize(amount - applied),
+                ledger_changed({invoice.client_id}),
+            )
 
-    def attach(self, invoice_id: int, source: str, version: int | None = None) -> str:
+    def attach(self, invoice_id: int, source: str, version: int | None = None) -> Attached:
         """Copy the original PDF into the user's data folder and keep its path on the invoice."""
         path = Path(source)
         if not path.is_file():
@@ -204,7 +227,7 @@ class InvoiceActions:
         if path.suffix.lower() != ".pdf":
             raise InvalidInput(Problem(_("attach the invoice as a PDF file")))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        folder = user_data_dir() / "attachments" / digest
+        folder = self._attachments / digest
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / path.name
         if not target.exists():
@@ -214,4 +237,5 @@ class InvoiceActions:
             row.attachment_path = str(target)
             save(uow.session, stale_message())
             uow.commit()
-        return str(target)
+            client_id = row.client_id
+        return Attached(str(target), Changes(invoices=True, client_ids=frozenset({client_id})))

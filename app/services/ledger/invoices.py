@@ -22,8 +22,8 @@ from app.domain.ledger.status import days_late, invoice_status
 from app.domain.money import quantize
 from app.domain.terms import effective_terms
 from app.i18n import _
+from app.services.changes import Changes, ledger_changed
 from app.services.dossier import CompanySettings
-from app.services.ledger.allocations import recompute_allocations
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,11 @@ class InvoiceDetail:
     applies_to_number: str
     allocations: list[AllocationItem] = field(default_factory=list)
     credit_notes: list[tuple[int, str, date, Decimal]] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        """Saving an invoice moves its client's balances, allocations and reminders."""
+        return ledger_changed({self.data.client_id} if self.data.client_id is not None else ())
 
 
 def stale_message() -> str:
@@ -146,7 +151,7 @@ class InvoiceService:
                 used = repo.allocated_from_credit_note(uow.session, row.id)
             else:
                 used = repo.allocated_to(uow.session, row.id)
-            balance = quantize(row.total - Decimal(used) / 100)
+            balance = quantize(row.total - used)
             target = repo.get_invoice(uow.session, row.applies_to_id) if row.applies_to_id else None
             allocations = pay_repo.allocations(uow.session, invoice_id=row.id)
             notes = [
@@ -210,7 +215,7 @@ class InvoiceService:
             row = Invoice(kind="invoice", **values)
             uow.session.add(row)
             save(uow.session, stale_message())
-            recompute_allocations(uow.session, [row.client_id])
+            uow.touch_client(row.client_id)
             uow.commit()
             invoice_id = row.id
         return self.get(invoice_id, today)
@@ -230,7 +235,7 @@ class InvoiceService:
             for name, value in values.items():
                 setattr(row, name, value)
             save(uow.session, stale_message())
-            recompute_allocations(uow.session, clients)
+            uow.touch_client(*clients)
             uow.commit()
         return self.get(data.id, today)
 

@@ -19,8 +19,8 @@ from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.ledger.allocation import oldest_first
 from app.domain.money import ZERO, quantize
 from app.i18n import _, format_money
+from app.services.changes import Changes, ledger_changed
 from app.services.dossier import CompanySettings
-from app.services.ledger.allocations import recompute_allocations
 
 AUTO = "auto"  # allocate to the oldest open invoices
 CREDIT = "credit"  # keep it all as the client's credit
@@ -45,6 +45,16 @@ class PaymentResult:
     client_id: int
     allocated: Decimal
     leftover: Decimal  # more than what was open: stays as the client's credit
+
+    @property
+    def changes(self) -> Changes:
+        return ledger_changed({self.client_id})
+
+
+@dataclass(frozen=True)
+class CreditsApplied:
+    used: Decimal  # the credit that now settles invoices
+    changes: Changes
 
 
 class PaymentService:
@@ -72,11 +82,6 @@ class PaymentService:
         with self._uow() as uow:
             return repo.allocations(uow.session, invoice_id=invoice_id, client_id=client_id)
 
-    def suggest(self, client_id: int, currency: str, amount: Decimal) -> list[tuple[int, Decimal]]:
-        """Oldest due date first, disputed invoices left aside."""
-        items = [i for i in self.open_items(client_id, currency) if not i.disputed]
-        return oldest_first([(i.invoice_id, i.due_date, i.balance) for i in items], amount)
-
     def record(self, draft: PaymentDraft) -> PaymentResult:
         currency = (draft.currency or self._settings().currency).upper()
         amount = draft.amount
@@ -103,7 +108,9 @@ class PaymentService:
             elif draft.allocation == CREDIT:
                 parts = []
             else:
-                parts = [(int(i), Decimal(a)) for i, a in draft.allocation if a]  # type: ignore[union-attr]
+                chosen = draft.allocation
+                assert not isinstance(chosen, str)  # AUTO and CREDIT are the only words
+                parts = [(int(i), Decimal(a)) for i, a in chosen if a]
                 problems = _check_parts(parts, items, amount)
                 if problems:
                     raise InvalidInput(problems)
@@ -123,14 +130,14 @@ class PaymentService:
             if not repo.client_exists(uow.session, draft.client_id):
                 raise InvalidInput(Problem(_("choose the client"), column="client"))
             repo.add_payment(uow.session, payment, lines)
-            recompute_allocations(uow.session, [draft.client_id])
+            uow.touch_client(draft.client_id)
             uow.commit()
             return PaymentResult(payment.id, draft.client_id, allocated, leftover)
 
     def apply_credit(
         self, source_kind: str, source_id: int, invoice_id: int, amount: Decimal, on: date
-    ) -> int:
-        """Apply (part of) a leftover credit to an invoice; returns the client id."""
+    ) -> Changes:
+        """Apply (part of) a leftover credit to an invoice."""
         with self._uow() as uow:
             client_id = repo.source_client(uow.session, source_kind, source_id)
             if client_id is None:
@@ -188,11 +195,11 @@ class PaymentService:
             repo.add_application(
                 uow.session, source_kind, source_id, invoice_id, max(on, credit.date), amount
             )
-            recompute_allocations(uow.session, [client_id])
+            uow.touch_client(client_id)
             uow.commit()
-            return client_id
+            return ledger_changed({client_id})
 
-    def apply_credits_automatically(self, client_id: int, on: date) -> Decimal:
+    def apply_credits_automatically(self, client_id: int, on: date) -> CreditsApplied:
         """Every leftover credit to the oldest open invoices of its currency; the amount used."""
         used = ZERO
         with self._uow() as uow:
@@ -215,11 +222,12 @@ class PaymentService:
                         part,
                     )
                     used += part
-                recompute_allocations(uow.session, [client_id])
+                uow.touch_client(client_id)
+                uow.settle_allocations()  # the next credit sees what this one settled
             uow.commit()
-        return used
+        return CreditsApplied(used, ledger_changed({client_id}))
 
-    def unallocate(self, source_kind: str, source_id: int, invoice_id: int) -> int:
+    def unallocate(self, source_kind: str, source_id: int, invoice_id: int) -> Changes:
         """Undo what ties a payment or credit note to an invoice; the money becomes credit."""
         with self._uow() as uow:
             client_id = repo.source_client(uow.session, source_kind, source_id)
@@ -227,19 +235,19 @@ class PaymentService:
                 raise NotFound(_("this payment or credit note no longer exists"))
             if repo.detach(uow.session, source_kind, source_id, invoice_id) == 0:
                 raise InvalidInput(Problem(_("nothing of this to undo on that invoice")))
-            recompute_allocations(uow.session, [client_id])
+            uow.touch_client(client_id)
             uow.commit()
-            return client_id
+            return ledger_changed({client_id})
 
-    def delete(self, payment_id: int) -> int:
-        """Delete a payment entered by mistake; its invoices open again. Returns the client."""
+    def delete(self, payment_id: int) -> Changes:
+        """Delete a payment entered by mistake; its invoices open again."""
         with self._uow() as uow:
             client_id = repo.delete_payment(uow.session, payment_id)
             if client_id is None:
                 raise NotFound(_("this payment no longer exists"))
-            recompute_allocations(uow.session, [client_id])
+            uow.touch_client(client_id)
             uow.commit()
-            return client_id
+            return ledger_changed({client_id})
 
 
 def _check_parts(

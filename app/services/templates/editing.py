@@ -4,6 +4,7 @@ preview an edited text on a made-up client with the company's real details."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.adapters.pdf.templates import (
 )
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.services.changes import SETTINGS, Changes
 from app.services.dossier import CompanySettings
 from app.services.followup.letters import company_info
 from app.services.templates.samples import sample_letter
@@ -38,6 +40,11 @@ class TemplateText:
     code: str
     text: str
     is_customised: bool  # the user's copy is the one in use
+
+    @property
+    def changes(self) -> Changes:
+        """Read or written: a saved template is a setting every letter follows."""
+        return SETTINGS
 
 
 def template_codes(kind: str) -> tuple[str, ...]:
@@ -143,3 +150,20 @@ def _check(kind: str, language: str, code: str) -> None:
         or not (bundled_root() / kind / language / f"{code}.txt").is_file()
     ):
         raise InvalidInput(_("no template {name}").format(name=display_name(kind, language, code)))
+
+
+class TemplateService:
+    """What Settings ▸ Letter and email templates calls, built once in `app.bootstrap`."""
+
+    def __init__(self, settings: Callable[[], CompanySettings]) -> None:
+        self.settings = settings  # the company's details, shown on every preview
+
+    codes = staticmethod(template_codes)
+    placeholders = staticmethod(placeholder_names)
+    conditions = staticmethod(condition_names)
+    read = staticmethod(read_template)
+    problems = staticmethod(template_problems)
+    save = staticmethod(save_template)
+    restore = staticmethod(restore_template)
+    preview_letter = staticmethod(preview_letter)
+    preview_email = staticmethod(preview_email)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from app.domain.errors import RelanceError
 from app.i18n import _
 from app.ui.errors import explain
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.forms import FieldErrors
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 class ServiceDialog(QDialog):
     """`self.body` takes the form; `submit(fn)` saves and closes, or shows what is wrong."""
 
-    def __init__(self, tasks: Any, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.result_value: Any = None

@@ -123,10 +123,6 @@ class LazyTableModel(QAbstractTableModel):
             self.rows.extend(rows)
             self.endInsertRows()
 
-    def replace_row(self, index: int, row: Any) -> None:
-        self.rows[index] = row
-        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.columns) - 1))
-
     # -- Qt model ---------------------------------------------------------------------
     def row(self, index: int) -> Any:
         return self.rows[index]
@@ -143,10 +139,6 @@ class LazyTableModel(QAbstractTableModel):
         self.sort_key = self.columns[column].sort_key  # type: ignore[assignment]
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
-
-    def sort_column(self) -> int:
-        keys = [c.sort_key for c in self.columns]
-        return keys.index(self.sort_key) if self.sort_key in keys else -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):

@@ -93,7 +93,7 @@ def test_cell_filter_gives_the_invoice_list_the_same_invoices(
 
 def test_bucket_limits_are_saved_in_the_dossier(dossier) -> None:  # type: ignore[no-untyped-def]
     services, _ids, _clients = dossier
-    assert services.analytics.save_aging_limits((15, 45)) == (15, 45)
+    assert services.analytics.save_aging_limits((15, 45)).aging_limits == (15, 45)
     assert services.dossier.settings().aging_limits == (15, 45)
     chart = services.analytics.aging(AS_OF)
     assert chart.buckets == ("current", "1-15", "16-45", "over_45")

@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 from app.db.models import Activity, Client, Invoice, Payment, PaymentLine
+from app.db.repositories.ledger import recompute_allocations
 from app.domain.claims import limitation as lim
 from app.services.claims.fees import admin_fee, claimed_fees, default_admin_fee
 from app.services.claims.labels import indemnity_label, interest_label
-from app.services.ledger.allocations import recompute_allocations
 
 
 def _client_with_invoices(services, client_type: str = "consumer") -> int:  # type: ignore[no-untyped-def]

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import Allocation, Client, Company, Invoice, Payment, PaymentLine
+from app.db.repositories.ledger import recompute_allocations
 from app.domain.errors import Conflict, InvalidInput
 from app.services.demo.parties import luhn_complete
-from app.services.ledger.allocations import recompute_allocations
 
 AS_OF = date(2026, 11, 22)
 

@@ -18,7 +18,7 @@ from app.db.models import (
     Reminder,
     ReminderInvoice,
 )
-from app.services.ledger.allocations import recompute_allocations
+from app.db.repositories.ledger import recompute_allocations
 
 AS_OF = date(2026, 11, 22)
 IBAN = "FR7630006000011234567890189"

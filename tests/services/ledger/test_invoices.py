@@ -236,7 +236,7 @@ def test_attach_the_original_pdf(services, tmp_path: Path) -> None:  # type: ign
     invoice_id = add_invoice(services, client, "F1", "100.00", date(2026, 1, 1))
     pdf = tmp_path / "F1.pdf"
     pdf.write_bytes(b"%PDF-1.4 original")
-    stored = services.invoice_actions.attach(invoice_id, str(pdf))
+    stored = services.invoice_actions.attach(invoice_id, str(pdf)).path
     pdf.unlink()
     assert Path(stored).read_bytes() == b"%PDF-1.4 original"
     assert services.invoices.get(invoice_id, TODAY).attachment_path == stored

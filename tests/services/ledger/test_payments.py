@@ -105,7 +105,10 @@ def test_credit_applied_later_and_undone(services) -> None:  # type: ignore[no-u
 def test_automatic_application_of_every_credit(services) -> None:  # type: ignore[no-untyped-def]
     client, old, mid, _new = _three(services)
     services.payments.record(PaymentDraft(client, date(2026, 5, 1), D("130.00"), allocation=CREDIT))
-    assert services.payments.apply_credits_automatically(client, TODAY) == D("130.00")
+    applied = services.payments.apply_credits_automatically(client, TODAY)
+    assert applied.used == D("130.00")
+    assert applied.changes.client_ids == {client}
+    assert applied.changes.ledger
     assert [balance(services, i) for i in (old, mid)] == [D("0.00"), D("170.00")]
     assert services.payments.credits(client) == []
 

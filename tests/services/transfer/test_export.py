@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.db.models import Client, Invoice, Payment, PaymentLine
+from app.db.repositories.ledger import recompute_allocations
 from app.domain.errors import InvalidInput
-from app.services.ledger.allocations import recompute_allocations
 
 AS_OF = date(2026, 11, 22)
 KINDS = ("clients", "invoices", "payments")

@@ -24,7 +24,11 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes (Babel's territory list, without the numeric regions)."""
     from babel import Locale
 
-    codes = {code for code in Locale("en").territories if re.fullmatch("[A-Z]{2}", code)}
+    codes = {
+        code
+        for code in Locale("en").territories
+        if isinstance(code, str) and re.fullmatch("[A-Z]{2}", code)
+    }
     return frozenset(codes - _NOT_COUNTRIES)
 
 

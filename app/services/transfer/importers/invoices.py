@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Invoice
 from app.db.repositories import transfer
+from app.db.repositories.ledger import touch_clients
 from app.domain.terms import due_date_beyond_cap
 from app.i18n import _
 from app.services.dossier import CompanySettings
-from app.services.ledger.allocations import recompute_allocations
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import CsvTable, Record
 
@@ -218,4 +218,4 @@ def write(session: Session, plan: InvoicePlan) -> None:
             standalone.append(values)
     transfer.insert_rows(session, Invoice, applied)
     transfer.insert_rows(session, Invoice, standalone)
-    recompute_allocations(session, {row["client_id"] for row in plan.credit_notes})
+    touch_clients(session, {row["client_id"] for row in plan.credit_notes})

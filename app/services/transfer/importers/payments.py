@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Payment, PaymentLine
 from app.db.repositories import transfer
+from app.db.repositories.ledger import touch_clients
 from app.i18n import _
 from app.services.dossier import CompanySettings
-from app.services.ledger.allocations import recompute_allocations
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import CsvTable, Record
 
@@ -189,4 +189,4 @@ def write(session: Session, plan: PaymentPlan) -> None:
         for line in group.lines
     ]
     transfer.insert_rows(session, PaymentLine, lines)
-    recompute_allocations(session, {g.client_id for g in plan.groups})
+    touch_clients(session, {g.client_id for g in plan.groups if g.client_id is not None})

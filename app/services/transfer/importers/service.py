@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.services.changes import Changes, ledger_changed
 from app.services.dossier import DossierService
 from app.services.transfer.importers import clients, invoices, payments, reminders
 from app.services.transfer.importers.fields import Cells
@@ -39,6 +40,14 @@ class ImportResult:
     dry_run: bool = False
     unchanged: int = 0
     lines: int = 0  # payments: the rows (one part each) behind the `created` payments
+
+    @property
+    def changes(self) -> Changes:
+        if self.dry_run or not (self.created or self.updated):
+            return Changes()
+        if self.kind == "clients":
+            return Changes(clients=True, reminders=True)
+        return ledger_changed(())
 
 
 class ImportService:

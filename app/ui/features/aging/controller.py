@@ -14,10 +14,12 @@ from app.i18n import _, format_date
 from app.services.analytics.aging_view import DUE_DATE, AgingCell, AgingChart, overdue_of
 from app.services.analytics.charts import BarTarget, draw_aging
 from app.services.analytics.export import export_aging
-from app.ui.changes import Changes
+from app.services.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.aging.chart import preload
 from app.ui.features.aging.dialogs import LimitsDialog
 from app.ui.features.aging.model import bucket_of_column
+from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.format import money
 
 EXPORT_FILTERS = {
@@ -30,7 +32,7 @@ EXPORT_FILTERS = {
 
 
 class AgingController(QObject):
-    def __init__(self, view: Any, services: Any, context: Any) -> None:
+    def __init__(self, view: Any, services: AnalyticsNeeds, context: ViewContext) -> None:
         super().__init__(view)
         self.view = view
         self.services = services
@@ -151,7 +153,7 @@ class AgingController(QObject):
         """Save the limits in the dossier; every view showing the aging then refreshes."""
         self.context.tasks.run(
             lambda: self.services.analytics.save_aging_limits(limits),
-            lambda _saved: self.context.bus.publish(Changes(settings=True)),
+            lambda _saved: None,  # the saved settings carry their Changes
             self.context.show_error,
             write=True,
         )

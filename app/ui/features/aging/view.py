@@ -3,8 +3,6 @@ as-of date, basis, currency, bucket limits and exports."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -22,14 +20,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.analytics.aging_view import DUE_DATE, INVOICE_DATE, TOP_CLIENTS
+from app.ui.context import ViewContext
 from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.aging.controller import AgingController
 from app.ui.features.aging.model import AgingModel
+from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.tables import make_table
 
 
 class AgingView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: AnalyticsNeeds, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context
@@ -149,6 +149,3 @@ class AgingView(QWidget):
 
     def refresh(self) -> None:
         self.controller.refresh()
-
-    def _open_invoices(self, index: Any) -> None:
-        self.controller.open_index(index)

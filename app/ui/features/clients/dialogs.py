@@ -30,6 +30,8 @@ from app.services.followup.client_policy import PolicyOptions
 from app.services.ledger.client_validation import terms_warning
 from app.services.ledger.clients import ClientData, ContactData
 from app.ui.features.clients.model import CHANNELS, TYPES
+from app.ui.needs import LedgerNeeds
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
 
@@ -63,8 +65,8 @@ def terms_display(code: str) -> str:
 class ClientDialog(ServiceDialog):
     def __init__(
         self,
-        services: Any,
-        tasks: Any,
+        services: LedgerNeeds,
+        tasks: TaskRunner,
         client: ClientData | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -21,16 +21,18 @@ from PySide6.QtWidgets import (
 
 from app.domain.filters import ClientFilter
 from app.i18n import _, format_number, ngettext
-from app.ui.changes import Changes
+from app.services.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.clients.detail import ClientDetail
 from app.ui.features.clients.dialogs import ClientDialog
 from app.ui.features.clients.model import ClientListModel
 from app.ui.features.invoices.controller import InvoiceController
+from app.ui.needs import ClientNeeds
 from app.ui.widgets.tables import make_table
 
 
 class ClientsView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: ClientNeeds, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context
@@ -203,9 +205,7 @@ class ClientsView(QWidget):
         dialog = ClientDialog(self.services, self.context.tasks, parent=self)
         dialog.code.setText(code)
         if dialog.exec():
-            created = dialog.result_value
-            self._publish(created.id)
-            self.show_client(created.id)
+            self.show_client(dialog.result_value.id)
 
     def edit_current(self) -> None:
         row = self.current()
@@ -215,9 +215,7 @@ class ClientsView(QWidget):
             )
 
     def _edit(self, client: Any) -> None:
-        dialog = ClientDialog(self.services, self.context.tasks, client, parent=self)
-        if dialog.exec():
-            self._publish(client.id)
+        ClientDialog(self.services, self.context.tasks, client, parent=self).exec()
 
     def toggle_archive(self) -> None:
         row = self.current()
@@ -225,7 +223,7 @@ class ClientsView(QWidget):
             return
         self.context.tasks.run(
             lambda: self.services.clients.set_archived(row.id, not row.archived),
-            lambda _v: self._publish(row.id),
+            lambda _changes: None,
             self.context.show_error,
             write=True,
         )
@@ -244,17 +242,10 @@ class ClientsView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.context.tasks.run(
                 lambda: self.services.clients.delete(row.id),
-                lambda _v: self._publish(row.id),
+                lambda _changes: None,
                 self.context.show_error,
                 write=True,
             )
-
-    def _publish(self, client_id: int, ledger: bool = False) -> None:
-        self.context.bus.publish(
-            Changes(
-                clients=True, invoices=ledger, payments=ledger, client_ids=frozenset({client_id})
-            )
-        )
 
     @staticmethod
     def _who(client: Any) -> tuple[int, str, str] | None:
@@ -272,8 +263,7 @@ class ClientsView(QWidget):
         if client is None:
             return
         dialog = ApplyCreditDialog(self.services, self.context, client.id, parent=self)
-        if dialog.exec():
-            self._publish(client.id, ledger=True)
+        dialog.exec()
 
     def _open_invoice(self, invoice_id: int) -> None:
         self.invoices.details(invoice_id)

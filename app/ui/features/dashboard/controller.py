@@ -17,9 +17,11 @@ from app.domain.ledger.status import DISPUTED
 from app.services.analytics.charts import draw_forecast, draw_trend
 from app.services.analytics.service import DashboardFigures, Snapshot, TrendPoint
 from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine, week_bounds
-from app.ui.changes import Changes
+from app.services.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.aging.chart import preload
 from app.ui.features.dashboard.figures import show_figures
+from app.ui.needs import AnalyticsNeeds
 
 FORECAST_WEEKS = 12
 
@@ -36,7 +38,7 @@ class Overview:
 
 
 class DashboardController(QObject):
-    def __init__(self, view: Any, services: Any, context: Any) -> None:
+    def __init__(self, view: Any, services: AnalyticsNeeds, context: ViewContext) -> None:
         super().__init__(view)
         self.view = view
         self.services = services

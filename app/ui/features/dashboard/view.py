@@ -4,7 +4,6 @@ trend of the last 12 months and the cash expected in the next 12 weeks."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.insight.forecast import CurrencyForecast
 from app.i18n import _, format_date
+from app.ui.context import ViewContext
 from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.dashboard.controller import DashboardController
 from app.ui.features.dashboard.figures import figure_cards
 from app.ui.features.dashboard.week import WeekPanel
+from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.format import money
 
 CARDS_PER_ROW = 4
@@ -36,7 +37,7 @@ def _title(text: str) -> QLabel:
 
 
 class DashboardView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: AnalyticsNeeds, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.ledger.invoices import InvoiceDetail
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
@@ -31,7 +32,11 @@ class DisputeDialog(ServiceDialog):
     """Mark disputed with what the client contests, or resolve an open dispute."""
 
     def __init__(
-        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+        self,
+        services: LedgerNeeds,
+        context: ViewContext,
+        detail: InvoiceDetail,
+        parent: QWidget | None = None,
     ) -> None:
         resolving = detail.disputed
         super().__init__(
@@ -71,7 +76,11 @@ class DisputeDialog(ServiceDialog):
 
 class PauseDialog(ServiceDialog):
     def __init__(
-        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+        self,
+        services: LedgerNeeds,
+        context: ViewContext,
+        detail: InvoiceDetail,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(context.tasks, _("Pause reminders"), parent)
         self.services, self.context, self.detail = services, context, detail
@@ -95,7 +104,11 @@ class PauseDialog(ServiceDialog):
 
 class WriteOffDialog(ServiceDialog):
     def __init__(
-        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+        self,
+        services: LedgerNeeds,
+        context: ViewContext,
+        detail: InvoiceDetail,
+        parent: QWidget | None = None,
     ) -> None:
         cancelling = detail.written_off_on is not None
         super().__init__(
@@ -129,7 +142,11 @@ class WriteOffDialog(ServiceDialog):
 
 class CreditNoteDialog(ServiceDialog):
     def __init__(
-        self, services: Any, context: Any, detail: InvoiceDetail, parent: QWidget | None = None
+        self,
+        services: LedgerNeeds,
+        context: ViewContext,
+        detail: InvoiceDetail,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(context.tasks, _("Credit note"), parent)
         self.services, self.context, self.detail = services, context, detail

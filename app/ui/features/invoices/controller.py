@@ -1,5 +1,5 @@
-"""Opens the right dialog for an invoice (loading it first, off the UI thread) and tells the
-other views what changed once it is saved."""
+"""Opens the right dialog for an invoice (loading it first, off the UI thread); what a save
+changed reaches the other views through the task runner."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import InvalidInput
 from app.i18n import _
 from app.services.ledger.invoices import InvoiceDetail
-from app.ui.changes import Changes
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 
 
 class InvoiceController:
-    def __init__(self, services: Any, context: Any, parent: QWidget) -> None:
+    def __init__(self, services: LedgerNeeds, context: ViewContext, parent: QWidget) -> None:
         self.services = services
         self.context = context
         self.parent = parent
@@ -28,18 +29,6 @@ class InvoiceController:
             lambda: self.services.invoices.get(invoice_id, today), then, self.context.show_error
         )
 
-    def changed(self, client_id: int | None = None) -> None:
-        ids = frozenset({client_id}) if client_id else frozenset()
-        self.context.bus.publish(
-            Changes(clients=True, invoices=True, payments=True, reminders=True, client_ids=ids)
-        )
-
-    def _run(self, dialog: QDialog, client_id: int | None) -> bool:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.changed(client_id)
-            return True
-        return False
-
     # -- the actions ------------------------------------------------------------------
     def new(self, client: tuple[int, str, str] | None = None) -> None:
         from app.ui.features.invoices.dialogs import InvoiceDialog
@@ -47,8 +36,7 @@ class InvoiceController:
         dialog = InvoiceDialog(self.services, self.context, parent=self.parent)
         if client is not None:
             dialog.client.set_client(*client)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.changed(dialog.result_value.data.client_id)
+        dialog.exec()  # the saved invoice says what changed; the task runner publishes it
 
     def edit(self, invoice_id: int) -> None:
         from app.ui.features.invoices.dialogs import InvoiceDialog
@@ -57,10 +45,7 @@ class InvoiceController:
             if detail.kind == "credit_note":
                 self.details(invoice_id)
                 return
-            self._run(
-                InvoiceDialog(self.services, self.context, detail, self.parent),
-                detail.data.client_id,
-            )
+            InvoiceDialog(self.services, self.context, detail, self.parent).exec()
 
         self._with_detail(invoice_id, show)
 
@@ -79,15 +64,11 @@ class InvoiceController:
             dialog.client.set_client(*client)
             if invoice_id is not None:
                 dialog.preselect(invoice_id)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.changed(dialog.result_value.client_id)
+        dialog.exec()
 
     def _action(self, invoice_id: int, dialog_class: Any) -> None:
         def show(detail: InvoiceDetail) -> None:
-            self._run(
-                dialog_class(self.services, self.context, detail, self.parent),
-                detail.data.client_id,
-            )
+            dialog_class(self.services, self.context, detail, self.parent).exec()
 
         self._with_detail(invoice_id, show)
 

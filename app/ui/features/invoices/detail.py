@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.ledger.invoices import InvoiceDetail
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import status_pixmap, status_text
 from app.ui.widgets.table_model import Column, RowsModel
@@ -27,8 +29,8 @@ from app.ui.widgets.tables import make_table
 class InvoiceDetailDialog(QDialog):
     def __init__(
         self,
-        services: Any,
-        context: Any,
+        services: LedgerNeeds,
+        context: ViewContext,
         invoice_id: int,
         controller: Any = None,
         parent: QWidget | None = None,
@@ -217,9 +219,7 @@ class InvoiceDetailDialog(QDialog):
         payments = self.services.payments
         self.context.tasks.run(
             lambda: payments.unallocate(item.source_kind, item.source_id, item.invoice_id),
-            lambda client_id: (
-                self.controller.changed(client_id) if self.controller else self.reload()
-            ),
+            lambda _changes: None,  # published by the runner; `_changed` reloads this page
             self.context.show_error,
             write=True,
         )

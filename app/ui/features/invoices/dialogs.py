@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.ledger.invoices import InvoiceData, InvoiceDetail
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
@@ -31,8 +33,8 @@ from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
 class InvoiceDialog(ServiceDialog):
     def __init__(
         self,
-        services: Any,
-        context: Any,
+        services: LedgerNeeds,
+        context: ViewContext,
         detail: InvoiceDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:

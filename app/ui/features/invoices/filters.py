@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
 from app.i18n import N_, _
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.forms import AmountEdit, DateEdit
 
@@ -47,7 +48,7 @@ BUCKET_CHOICES = (
 class InvoiceFilterBar(QWidget):
     changed = Signal()
 
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: LedgerNeeds, context: ViewContext) -> None:
         super().__init__()
         self.context = context
         self.text = QLineEdit()

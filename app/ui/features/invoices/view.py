@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from app.domain.filters import InvoiceFilter
 from app.i18n import N_, _, format_number, ngettext
-from app.ui.changes import Changes
+from app.services.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.invoices.controller import InvoiceController
 from app.ui.features.invoices.filters import InvoiceFilterBar
 from app.ui.features.invoices.model import InvoiceListModel
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.format import money
 from app.ui.widgets.tables import make_table
 
@@ -35,7 +37,7 @@ ACTIONS = (
 
 
 class InvoicesView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: LedgerNeeds, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -25,16 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, format_date, ngettext
-from app.paths import letters_dir
+from app.services.changes import Changes
 from app.services.followup.batch import LetterBatch
-from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.errors import explain
+from app.ui.needs import LetterNeeds
 from app.ui.widgets.forms import DateEdit
 
 
 class PrintLettersDialog(QDialog):
-    def __init__(self, services: Any, context: ViewContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: LetterNeeds, context: ViewContext, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.context = context
@@ -57,7 +58,7 @@ class PrintLettersDialog(QDialog):
         self.day.dateChanged.connect(lambda _d: self.count_due())
         form.addRow(_("Letters due on"), self.day)
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(letters_dir()))
+        self.folder = QLineEdit(str(services.paths.documents))
         self.folder.setObjectName("letters_folder")
         self.browse = QPushButton(_("Choose…"))
         self.browse.clicked.connect(self._browse)

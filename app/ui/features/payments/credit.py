@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.ui.context import ViewContext
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import day, money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
@@ -17,7 +19,11 @@ from app.ui.widgets.tables import make_table
 
 class ApplyCreditDialog(ServiceDialog):
     def __init__(
-        self, services: Any, context: Any, client_id: int, parent: QWidget | None = None
+        self,
+        services: LedgerNeeds,
+        context: ViewContext,
+        client_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(context.tasks, _("Apply credit"), parent)
         self.services, self.context, self.client_id = services, context, client_id

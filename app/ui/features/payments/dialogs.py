@@ -22,7 +22,9 @@ from app.domain.ledger.allocation import oldest_first
 from app.domain.money import ZERO
 from app.i18n import N_, _
 from app.services.ledger.payments import AUTO, CREDIT, PaymentDraft
+from app.ui.context import ViewContext
 from app.ui.features.payments.model import AllocationModel
+from app.ui.needs import LedgerNeeds
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
@@ -34,7 +36,9 @@ BY_HAND = "by_hand"
 
 
 class PaymentDialog(ServiceDialog):
-    def __init__(self, services: Any, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: LedgerNeeds, context: ViewContext, parent: QWidget | None = None
+    ) -> None:
         super().__init__(context.tasks, _("Record a payment"), parent)
         self.services = services
         self.context = context

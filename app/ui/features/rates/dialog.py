@@ -184,11 +184,11 @@ class RateTab(QWidget):
 
 class RatesDialog(QDialog):
     def __init__(
-        self, context: ViewContext, rates: RateSettings | None = None, parent: QWidget | None = None
+        self, rates: RateSettings, context: ViewContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.rates = rates or RateSettings()
+        self.rates = rates
         self.setWindowTitle(_("Late-payment rates"))
         self.resize(860, 560)
         layout = QVBoxLayout(self)
@@ -233,9 +233,9 @@ class RatesDialog(QDialog):
 
     def run(self, fn: Any, on_error: Any) -> None:
         def done(_result: object) -> None:
-            from app.ui.changes import Changes
+            from app.services.changes import SETTINGS
 
-            self.context.bus.publish(Changes(settings=True))
+            self.context.bus.publish(SETTINGS)  # until RateSettings returns its Changes
             self.reload()
 
         self.context.tasks.run(fn, done, on_error, write=True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import Problem
 from app.i18n import _
 from app.services.dossier import CompanySettings
-from app.services.templates.editing import preview_email, preview_letter, template_problems
+from app.services.templates.editing import TemplateService
 from app.ui.features.settings.pdf_image import first_page
 
 _RENDERING = threading.Lock()  # one preview at a time: the previous one may still be running
@@ -40,6 +40,7 @@ class Preview:
 
 
 def build_preview(
+    templates: TemplateService,
     generation: int,
     settings: CompanySettings,
     kind: str,
@@ -49,14 +50,14 @@ def build_preview(
     as_of: date,
 ) -> Preview:
     """Runs in a worker thread: check, then render (QImage may be made off the UI thread)."""
-    problems = template_problems(text, kind, language, code)
+    problems = templates.problems(text, kind, language, code)
     if problems:
         return Preview(generation, tuple(problems))
     if kind == "emails":
-        subject, body = preview_email(settings, code, language, text, as_of)
+        subject, body = templates.preview_email(settings, code, language, text, as_of)
         return Preview(generation, subject=subject, body=body)
     with _RENDERING:
-        pdf = preview_letter(settings, code, language, text, as_of)
+        pdf = templates.preview_letter(settings, code, language, text, as_of)
         return Preview(generation, image=first_page(pdf, PREVIEW_DPI), pdf_size=len(pdf))
 
 

@@ -3,8 +3,6 @@ see a sample letter or email refresh as you type, save your copy or restore the 
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
@@ -26,8 +24,7 @@ from app.domain.errors import InvalidInput, Problem
 from app.i18n import N_, _
 from app.services.dossier import CompanySettings
 from app.services.followup.labels import LEVEL_NAMES
-from app.services.templates import editing as templates
-from app.ui.changes import Changes
+from app.services.templates.editing import TemplateService, TemplateText
 from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.features.settings.placeholder_help import condition_help, placeholder_help
@@ -45,7 +42,7 @@ TEMPLATE_NAMES = {
 class TemplatesDialog(QDialog):
     def __init__(
         self,
-        dossier: Any,
+        templates: TemplateService,
         context: ViewContext,
         parent: QWidget | None = None,
     ) -> None:
@@ -53,11 +50,11 @@ class TemplatesDialog(QDialog):
         self.setObjectName("templates_dialog")
         self.setWindowTitle(_("Letter and email templates"))
         self.resize(1200, 780)
-        self.dossier = dossier
+        self.templates = templates
         self.context = context
         self.tasks = context.tasks
         self.company: CompanySettings | None = None
-        self.loaded = templates.TemplateText("letters", "fr", "reminder_1", "", False)
+        self.loaded = TemplateText("letters", "fr", "reminder_1", "", False)
         self.problems: list[Problem] = []
         self.generation = 0
         self.refreshed = 0  # generation of the last preview shown
@@ -90,7 +87,7 @@ class TemplatesDialog(QDialog):
         self.timer.timeout.connect(self.refresh)
         self.editor.textChanged.connect(self._edited)
         self._update_buttons()
-        self.tasks.run(dossier.settings, self._company_loaded, self._show_error)
+        self.tasks.run(templates.settings, self._company_loaded, self._show_error)
 
     def _choosers(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -101,7 +98,7 @@ class TemplatesDialog(QDialog):
         self.language.addItem(_("French"), "fr")
         self.language.addItem(_("English"), "en")
         self.code = QComboBox()
-        for code in templates.template_codes("letters"):
+        for code in self.templates.codes("letters"):
             self.code.addItem(_(TEMPLATE_NAMES.get(code, code)), code)
         self.code.setCurrentIndex(max(self.code.findData("reminder_1"), 0))
         self.state = QLabel()
@@ -144,11 +141,11 @@ class TemplatesDialog(QDialog):
         self.placeholders.setObjectName("placeholders")
         self.placeholders.setWordWrap(True)
         self.placeholders.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for name in templates.placeholder_names():
+        for name in self.templates.placeholders():
             item = QListWidgetItem(f"{{{name}}}  —  {placeholder_help(name)}")
             item.setData(Qt.ItemDataRole.UserRole, f"{{{name}}}")
             self.placeholders.addItem(item)
-        for name in templates.condition_names():
+        for name in self.templates.conditions():
             item = QListWidgetItem(f"[if {name}]…[end]  —  {condition_help(name)}")
             item.setData(Qt.ItemDataRole.UserRole, f"[if {name}][end]")
             self.placeholders.addItem(item)
@@ -167,17 +164,17 @@ class TemplatesDialog(QDialog):
     def load(self) -> None:
         kind, language, code = self.choice()
         self.tasks.run(
-            lambda: templates.read_template(kind, language, code),
+            lambda: self.templates.read(kind, language, code),
             self._read,
             self._show_error,
             key="template_read",
         )
 
-    def _read(self, loaded: templates.TemplateText) -> None:
+    def _read(self, loaded: TemplateText) -> None:
         if (loaded.kind, loaded.language, loaded.code) == self.choice():  # else superseded
             self._loaded(loaded)
 
-    def _loaded(self, loaded: templates.TemplateText) -> None:
+    def _loaded(self, loaded: TemplateText) -> None:
         self.loaded = loaded
         self._shown_choice = (loaded.kind, loaded.language, loaded.code)
         self._loading = True
@@ -199,7 +196,7 @@ class TemplatesDialog(QDialog):
             current = self.code.currentData()
             self.code.blockSignals(True)
             self.code.clear()
-            for code in templates.template_codes(self.kind.currentData()):
+            for code in self.templates.codes(self.kind.currentData()):
                 self.code.addItem(_(TEMPLATE_NAMES.get(code, code)), code)
             self.code.setCurrentIndex(max(self.code.findData(current), 0))
             self.code.blockSignals(False)
@@ -244,7 +241,9 @@ class TemplatesDialog(QDialog):
         kind, language, code = self._shown_choice
         today = self.context.today()
         self.tasks.run(
-            lambda: build_preview(generation, company, kind, language, code, text, today),
+            lambda: build_preview(
+                self.templates, generation, company, kind, language, code, text, today
+            ),
             lambda result: self._previewed(kind, result),
             self._preview_failed,
             key="template_preview",
@@ -285,12 +284,12 @@ class TemplatesDialog(QDialog):
     def save(self) -> None:
         text = self.editor.toPlainText()
         kind, language, code = self._shown_choice
-        if templates.template_problems(text, kind, language, code):
+        if self.templates.problems(text, kind, language, code):
             self.refresh()  # shows the problems; nothing is written
             return
         self.save_button.setEnabled(False)
         self.tasks.run(
-            lambda: templates.save_template(kind, language, code, text),
+            lambda: self.templates.save(kind, language, code, text),
             self._written,
             self._show_error,
             write=True,
@@ -305,15 +304,14 @@ class TemplatesDialog(QDialog):
         ):
             return
         self.tasks.run(
-            lambda: templates.restore_template(kind, language, code),
+            lambda: self.templates.restore(kind, language, code),
             self._written,
             self._show_error,
             write=True,
         )
 
-    def _written(self, loaded: templates.TemplateText) -> None:
-        self._read(loaded)
-        self.context.bus.publish(Changes(settings=True))
+    def _written(self, loaded: TemplateText) -> None:
+        self._read(loaded)  # the runner published the template's Changes
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, _("Letter and email templates"), question)
