@@ -11,9 +11,9 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.base import cents_to_decimal
 from app.db.models import Activity, Allocation, Client, Invoice, Reminder, ReminderInvoice
 from app.db.queries.invoice_list import cents
+from app.db.rows import money
 from app.domain.filters import CREDIT_NOTE
 
 
@@ -130,8 +130,8 @@ def open_invoices(session: Session, client_id: int, as_of: date) -> list[Invoice
                     issued,
                     due,
                     currency,
-                    cents_to_decimal(total),
-                    cents_to_decimal(total - paid),
+                    money(total),
+                    money(total - paid),
                     bool(disputed),
                     attachment or "",
                 )
