@@ -86,19 +86,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
-        self.action_new = QAction(_("&New dossier…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.action_new = QAction(
+            _("&New dossier…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
+        )
         self.action_new.triggered.connect(lambda: self._choose_dossier(new=True))
         self.action_open = QAction(
-            _("&Open dossier…"), self, shortcut=QKeySequence.StandardKey.Open
+            _("&Open dossier…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
         )
         self.action_open.triggered.connect(lambda: self._choose_dossier(new=False))
         self.action_backup = QAction(_("&Backup…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
         self.action_backup.triggered.connect(self._backup)
         self.action_letters = QAction(
-            _("&Print the day's letters…"), self, shortcut=QKeySequence.StandardKey.Print
+            _("&Print the day's letters…"),
+            self,
+            shortcut=QKeySequence(QKeySequence.StandardKey.Print),
         )
         self.action_letters.triggered.connect(self.print_letters)
-        self.action_quit = QAction(_("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        self.action_quit = QAction(
+            _("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_backup):
             file_menu.addAction(action)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, bindparam, func, insert, select, update
+from sqlalchemy import BigInteger, RowMapping, Table, bindparam, func, insert, select, update
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session, aliased
@@ -107,7 +107,7 @@ def update_clients(session: Session, rows: list[dict[str, Any]], fields: Sequenc
     """Set these fields on these clients (rows carry `b_id`), bumping the edit version."""
     if not rows or not fields:
         return
-    table = Client.__table__
+    table = cast(Table, Client.__table__)
     statement = (
         update(table)
         .where(table.c.id == bindparam("b_id"))
@@ -123,13 +123,13 @@ def update_clients(session: Session, rows: list[dict[str, Any]], fields: Sequenc
         session.connection().execute(statement, list(part))
 
 
-def client_rows(session: Session) -> Iterator[dict[str, Any]]:
+def client_rows(session: Session) -> Iterator[RowMapping]:
     columns = [Client.code, *(getattr(Client, name) for name in CLIENT_FIELDS)]
     query = select(*columns).order_by(Client.code)
     yield from session.execute(query.execution_options(yield_per=5000)).mappings()
 
 
-def invoice_rows(session: Session) -> Iterator[dict[str, Any]]:
+def invoice_rows(session: Session) -> Iterator[RowMapping]:
     """Invoices first (issue date, number), then credit notes: an `applies_to` is always above."""
     target = aliased(Invoice)
     query = (
@@ -155,7 +155,7 @@ def invoice_rows(session: Session) -> Iterator[dict[str, Any]]:
     yield from session.execute(query.execution_options(yield_per=5000)).mappings()
 
 
-def payment_rows(session: Session) -> Iterator[dict[str, Any]]:
+def payment_rows(session: Session) -> Iterator[RowMapping]:
     """One row per payment line (payments without lines give one row with no line)."""
     query = (
         select(

@@ -138,8 +138,9 @@ class InvoiceDetailDialog(QDialog):
         )
         while self.facts.count():
             item = self.facts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         left = _("Credit not yet applied") if detail.kind == "credit_note" else _("Left to pay")
         facts = [
             (_("Issued"), day(d.issue_date)),
