@@ -35,6 +35,7 @@ from app.services.ledger.payments import PaymentService
 from app.services.templates.editing import TemplateService
 from app.services.transfer.exporters import ExportService
 from app.services.transfer.importers import ImportService
+from app.services.transfer.lists_export import ListExportService
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class Services:
     migration: str
     importer: ImportService
     exporter: ExportService
+    lists: ListExportService
     demo: DemoService
     backup: BackupService
     claims: ClaimService
@@ -86,6 +88,8 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
     dossier = DossierService(uow)
     claims = ClaimService(uow)
     reminders = ReminderService(uow, dossier, claims)
+    clients = ClientService(uow)
+    invoices = InvoiceService(uow, dossier.settings)
     return Services(
         url=url,
         name=display_name(url),
@@ -97,12 +101,13 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
         migration=migration,
         importer=ImportService(uow, dossier),
         exporter=ExportService(uow),
+        lists=ListExportService(uow, clients, invoices, reminders),
         demo=DemoService(uow, dossier),
         backup=BackupService(url, engine),
         claims=claims,
-        clients=ClientService(uow),
+        clients=clients,
         accounts=ClientAccountService(uow, lambda: dossier.settings().currency),
-        invoices=InvoiceService(uow, dossier.settings),
+        invoices=invoices,
         invoice_actions=InvoiceActions(uow, paths.attachments),
         payments=PaymentService(uow, dossier.settings),
         letters=LetterService(uow, reminders, claims, dossier),

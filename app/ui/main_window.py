@@ -25,6 +25,7 @@ from app.i18n import _
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.errors import explain
+from app.ui.features.files.menu import install_file_actions
 from app.ui.tasks import TaskRunner
 from app.ui.views import VIEWS
 
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_backup):
             file_menu.addAction(action)
+        self.file_actions = install_file_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
