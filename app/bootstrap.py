@@ -19,6 +19,7 @@ from app.db.uow import UnitOfWork
 from app.paths import Paths
 from app.services.analytics.aging import AgingService
 from app.services.analytics.service import AnalyticsService
+from app.services.auto_backup import AutoBackupService, folder_for
 from app.services.backup import BackupService
 from app.services.claims.rate_settings import RateSettings
 from app.services.claims.service import ClaimService
@@ -57,6 +58,7 @@ class Services:
     lists: ListExportService
     demo: DemoService
     backup: BackupService
+    backups: AutoBackupService
     claims: ClaimService
     clients: ClientService
     accounts: ClientAccountService
@@ -84,6 +86,7 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
     engine = make_engine(url)
     migration = open_dossier(engine)
     uow = partial(UnitOfWork, make_session_factory(engine))
+    backup = BackupService(url, engine)
     log.info("dossier %s opened (%s)", display_name(url), migration)
     dossier = DossierService(uow)
     claims = ClaimService(uow)
@@ -103,7 +106,8 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
         exporter=ExportService(uow),
         lists=ListExportService(uow, clients, invoices, reminders),
         demo=DemoService(uow, dossier),
-        backup=BackupService(url, engine),
+        backup=backup,
+        backups=AutoBackupService(backup, folder_for(paths.backups, url), display_name(url)),
         claims=claims,
         clients=clients,
         accounts=ClientAccountService(uow, lambda: dossier.settings().currency),

@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_backup):
             file_menu.addAction(action)
-        self.file_actions = install_file_actions(self, file_menu)
+        self.file_actions = install_file_actions(
+            self, file_menu, self.action_backup, self._open_dossier
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.action_rates.triggered.connect(self.edit_rates)
         for action in (self.action_company, self.action_templates, self.action_rates):
             self.settings_menu.addAction(action)
+        self.settings_menu.addAction(self.file_actions.backup_settings)
 
         view_menu = self.menuBar().addMenu(_("&View"))
         for index, entry in enumerate(VIEWS):
