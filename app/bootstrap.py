@@ -32,6 +32,7 @@ from app.services.ledger.client_account import ClientAccountService
 from app.services.ledger.clients import ClientService
 from app.services.ledger.invoice_actions import InvoiceActions
 from app.services.ledger.invoices import InvoiceService
+from app.services.ledger.payment_plans import PaymentPlanService
 from app.services.ledger.payments import PaymentService
 from app.services.templates.editing import TemplateService
 from app.services.transfer.exporters import ExportService
@@ -65,6 +66,7 @@ class Services:
     invoices: InvoiceService
     invoice_actions: InvoiceActions
     payments: PaymentService
+    plans: PaymentPlanService
     letters: LetterService
     reminders: ReminderService
     analytics: AnalyticsService
@@ -114,6 +116,7 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
         invoices=invoices,
         invoice_actions=InvoiceActions(uow, paths.attachments),
         payments=PaymentService(uow, dossier.settings),
+        plans=PaymentPlanService(uow, invoices, dossier.settings),
         letters=LetterService(uow, reminders, claims, dossier),
         reminders=reminders,
         analytics=AnalyticsService(uow, dossier, reminders.agenda),
