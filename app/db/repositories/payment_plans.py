@@ -35,7 +35,8 @@ def current(session: Session, invoice_id: int) -> PlanRow | None:
         .where(Instalment.plan_id == plan.id)
         .order_by(Instalment.due_date)
     ).all()
-    return PlanRow(plan.id, plan.invoice_id, plan.agreed_on, plan.note, tuple(map(tuple, parts)))  # type: ignore[arg-type]
+    instalments = tuple((d, a) for d, a in parts)
+    return PlanRow(plan.id, plan.invoice_id, plan.agreed_on, plan.note, instalments)
 
 
 def cancel(session: Session, invoice_id: int) -> int:

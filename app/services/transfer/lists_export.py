@@ -27,6 +27,7 @@ from app.services.transfer.spreadsheet import (
     DATE,
     INTEGER,
     MONEY,
+    Cell,
     Column,
     Sheet,
     write_sheet,
@@ -206,7 +207,7 @@ class ListExportService:
             Column(_("Total"), MONEY),
         )
         lines = list(chart.rows) + ([chart.totals] if chart.totals is not None else [])
-        rows = [
+        rows: list[tuple[Cell, ...]] = [
             (
                 _("Total") if row is chart.totals else row.client_code,
                 "" if row is chart.totals else row.client_name,

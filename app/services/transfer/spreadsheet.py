@@ -42,7 +42,7 @@ class Sheet:
 
     title: str
     columns: Sequence[Column]
-    rows: list[Sequence[Cell]] = field(default_factory=list)
+    rows: Sequence[Sequence[Cell]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
