@@ -142,3 +142,17 @@ def test_recent_dossiers_in_the_file_menu(qtbot, sqlite_services, tmp_path, monk
     assert "no longer there" in said[0]
     assert str(gone) not in recent_dossiers(settings)
     win.tasks.wait()
+
+
+def test_a_window_left_open_backs_up_on_the_new_day(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timedelta
+
+    auto, backups = window.services.backups, window.file_actions.backups
+    assert backups.daily.isActive()
+    backups.daily.timeout.emit()  # the same day: nothing more
+    qtbot.waitUntil(window.tasks.idle, timeout=10000)
+    assert len(auto.backups()) == 1
+    backups.clock = lambda: datetime.now() + timedelta(days=1)  # noqa: DTZ005 - local clock
+    backups.daily.timeout.emit()
+    qtbot.waitUntil(window.tasks.idle, timeout=10000)
+    assert len(auto.backups()) == 2

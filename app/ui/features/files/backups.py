@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from app.services.auto_backup import DEFAULT_KEEP
 from app.ui.errors import explain
 
 KEEP_KEY = "backups/keep"
+HOUR_MS = 3_600_000
 
 
 def _settings(path: Path) -> QSettings:
@@ -82,6 +83,10 @@ class AutoBackups:
         self.window: Any = window
         self.clock = clock
         self.dialog: BackupSettingsDialog | None = None
+        # a window left open overnight backs up on the new day too (once a day at most)
+        self.daily = QTimer(window, interval=HOUR_MS)
+        self.daily.timeout.connect(self.on_open)
+        self.daily.start()
 
     @property
     def keep(self) -> int:

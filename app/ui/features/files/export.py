@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +108,5 @@ class ListExporter:
                 window.show_error(InvalidInput(_("the aged receivables are still being computed")))
                 return None
             return lambda: lists.aging(chart)
-        start, end = views["reminders"].period_bounds()
-        start = min(start, today)
-        end = max(end, start + timedelta(days=6))
+        start, end = views["reminders"].period_bounds()  # as the calendar shows it
         return lambda: lists.agenda(start, end, today)
