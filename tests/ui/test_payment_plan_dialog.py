@@ -109,3 +109,23 @@ def test_the_invoice_page_opens_the_plan(qtbot, sqlite_services, monkeypatch) ->
     qtbot.mouseClick(detail.buttons["plan"], Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert shown == [ids["late"]]
+
+
+def test_the_invoice_list_offers_the_plan(qtbot, sqlite_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.invoices.view import InvoicesView
+
+    ids = seed(sqlite_services)
+    context = make_context()
+    shown: list[int] = []
+    monkeypatch.setattr(PaymentPlanDialog, "exec", lambda self: shown.append(self.invoice_id))
+    view = InvoicesView(sqlite_services, context)
+    qtbot.addWidget(view)
+    view.show()
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4 and not view.model.loading)
+    row = next(i for i in range(4) if view.model.row(i).line.id == ids["late"])
+    view.table.setCurrentIndex(view.model.index(row, 0))
+    assert view.actions["plan"].isEnabled()
+    view.actions["plan"].trigger()
+    settle(qtbot, context)
+    assert shown == [ids["late"]]
