@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
@@ -162,17 +163,27 @@ def _write_xlsx(sheet: Sheet, path: Path, locale: Locale) -> None:
         header.append(cell)
     page.append(header)
     formats = {DATE: locale.excel_date, MONEY: "#,##0.00", INTEGER: "0"}
+    styles = {}  # one styled cell per kind; its style is shared (cells are written at once)
+    for kind, number_format in formats.items():
+        prototype = WriteOnlyCell(page, value=0)
+        prototype.number_format = number_format
+        styles[kind] = prototype._style
     for row in sheet.rows:
-        cells = []
+        cells: list[Any] = []
         for value, kind in zip(row, kinds, strict=True):
             if isinstance(value, str):
-                cell = WriteOnlyCell(page, value=value)
-                cell.data_type = "s"  # never a formula, whatever it starts with
+                if value.startswith("="):  # openpyxl would write a formula
+                    cell = WriteOnlyCell(page, value=value)
+                    cell.data_type = "s"
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            elif value is None or kind not in styles:
+                cells.append(value)
             else:
                 cell = WriteOnlyCell(page, value=value)
-                if kind in formats and value is not None:
-                    cell.number_format = formats[kind]
-            cells.append(cell)
+                cell._style = styles[kind]
+                cells.append(cell)
         page.append(cells)
     book.save(path)
 
