@@ -25,6 +25,7 @@ from app.i18n import _
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.errors import explain
+from app.ui.features.files.menu import install_file_actions
 from app.ui.tasks import TaskRunner
 from app.ui.views import VIEWS
 
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_backup):
             file_menu.addAction(action)
+        self.file_actions = install_file_actions(
+            self, file_menu, self.action_backup, self._open_dossier
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.action_rates.triggered.connect(self.edit_rates)
         for action in (self.action_company, self.action_templates, self.action_rates):
             self.settings_menu.addAction(action)
+        self.settings_menu.addAction(self.file_actions.backup_settings)
 
         view_menu = self.menuBar().addMenu(_("&View"))
         for index, entry in enumerate(VIEWS):
