@@ -33,7 +33,7 @@ def keep_setting(path: Path) -> int:
     """How many automatic backups to keep (the user's setting, 10 unless changed)."""
     value = _settings(path).value(KEEP_KEY, DEFAULT_KEEP)
     try:
-        return max(1, int(value))  # type: ignore[call-overload]
+        return max(1, int(str(value)))
     except (TypeError, ValueError):
         return DEFAULT_KEEP
 

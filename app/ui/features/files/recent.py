@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
@@ -22,7 +22,9 @@ def recent_dossiers(settings_file: Path) -> list[str]:
     value = _settings(settings_file).value(RECENT_KEY, [])
     if isinstance(value, str):  # QSettings gives one value back as a plain string
         value = [value]
-    return [str(v) for v in value or [] if v]
+    if not isinstance(value, list):
+        return []
+    return [str(v) for v in value if v]
 
 
 def remember(settings_file: Path, dossier: str) -> list[str]:
@@ -50,7 +52,7 @@ def dossier_file(services: Any) -> str | None:
 
 class RecentDossiers:
     def __init__(self, window: QMainWindow, menu: QMenu, open_dossier: Any) -> None:
-        self.window: Any = window
+        self.window: Any = cast(Any, window)
         self.menu = menu
         self.open_dossier = open_dossier
         self.settings_file = self.window.services.paths.window_settings
