@@ -81,7 +81,7 @@ class _Clients:
 
     def create(self, plan: EPlan, buyer: Party) -> str:
         ascii_name = unicodedata.normalize("NFKD", buyer.name).encode("ascii", "ignore").decode()
-        base = re.sub(r"[^A-Z0-9]", "", ascii_name.upper())[:12] or "CLIENT"
+        base = re.sub(r"[^A-Z0-9]", "", ascii_name.upper())[:20] or "CLIENT"
         code, n = base, 1
         while code in self.by_code:
             n += 1

@@ -84,7 +84,7 @@ def read_one(path: Path, settings: CompanySettings) -> Read:
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else None
-        detail = str(error.msg or error).split(" (line", 1)[0]
+        detail = re.sub(r",? line \d+, column \d+$", "", str(error.msg or error))
         return refused(_("not well-formed XML: {detail}").format(detail=detail), line=line)
     schema = _schema_problem(root)
     if schema is not None:
