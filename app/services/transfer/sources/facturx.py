@@ -13,7 +13,7 @@ from typing import Any
 from app.domain.errors import Problem
 from app.i18n import _
 from app.services.dossier import CompanySettings
-from app.services.transfer.sources.cii import EInvoice, Party, parse_cii
+from app.services.transfer.sources.cii import NS, EInvoice, Party, parse_cii
 
 log = logging.getLogger(__name__)
 LEGAL_FORMS = frozenset(
@@ -88,7 +88,7 @@ def read_one(path: Path, settings: CompanySettings) -> Read:
         return refused(_("not well-formed XML: {detail}").format(detail=detail), line=line)
     schema = _schema_problem(root)
     if schema is not None:
-        return refused(schema)
+        return refused(schema[0], line=schema[1])
     invoice, found = parse_cii(root)
     problems = [Problem(message, file=file, column=column) for column, message in found]
     if invoice is not None:
@@ -102,6 +102,7 @@ def read_one(path: Path, settings: CompanySettings) -> Read:
 def _xml_of_pdf(data: bytes) -> bytes | None:
     import facturx
 
+    logging.getLogger("factur-x").setLevel(logging.CRITICAL)  # "no XML found" is ours to say
     try:
         _name, xml = facturx.get_xml_from_pdf(data, check_xsd=False)
     except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on a broken PDF
@@ -110,19 +111,26 @@ def _xml_of_pdf(data: bytes) -> bytes | None:
     return xml if isinstance(xml, bytes) and xml else None
 
 
-def _schema_problem(root: Any) -> str | None:
-    """The Factur-X XSD of the file's own profile (MINIMUM … EXTENDED), as the library has it."""
+def _schema_problem(root: Any) -> tuple[str, int | None] | None:
+    """The Factur-X XSD of the file's own profile (MINIMUM … EXTENDED), as the library has it:
+    the reason and the line, said with the usual prefixes (ram:TypeCode)."""
     import facturx
 
+    logging.getLogger("factur-x").setLevel(logging.CRITICAL)  # its reasons are ours to say
     try:
         flavor = facturx.get_flavor(root)
         if flavor not in ("factur-x", "facturx"):
-            return _("not a Factur-X / CII e-invoice ({flavor})").format(flavor=flavor)
+            return _("not a Factur-X / CII e-invoice ({flavor})").format(flavor=flavor), None
         level = facturx.get_level(root, flavor)
         facturx.xml_check_xsd(root, flavor=flavor, level=level)
     except Exception as error:  # noqa: BLE001 - the library raises bare Exceptions
-        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return _("not a valid Factur-X e-invoice ({detail})").format(detail=detail)
+        detail = str(error.__cause__ or error).strip() or type(error).__name__
+        for prefix, uri in NS.items():
+            detail = detail.replace("{" + uri + "}", prefix + ":")
+        found = re.search(r",? line (\d+)\.?$", detail)
+        line = int(found[1]) if found else None
+        detail = detail[: found.start()] if found else detail
+        return _("not a valid Factur-X e-invoice: {detail}").format(detail=detail), line
     return None
 
 
