@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.bootstrap import Services
 from app.cli.output import count_text
-from app.i18n import N_, _, ngettext
+from app.i18n import _, ngettext
 
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
@@ -59,46 +60,62 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-_SOURCE_LINES = (
-    ("clients_created", N_("{count} client created"), N_("{count} clients created")),
+_SOURCE_LINES: tuple[tuple[str, Callable[[int], str]], ...] = (
+    ("clients_created", lambda n: ngettext("{count} client created", "{count} clients created", n)),
     (
         "clients_known",
-        N_("{count} client already in the dossier"),
-        N_("{count} clients already in the dossier"),
+        lambda n: ngettext(
+            "{count} client already in the dossier", "{count} clients already in the dossier", n
+        ),
     ),
-    ("invoices", N_("{count} invoice imported"), N_("{count} invoices imported")),
-    ("credit_notes", N_("{count} credit note imported"), N_("{count} credit notes imported")),
-    ("payments", N_("{count} payment imported"), N_("{count} payments imported")),
+    ("invoices", lambda n: ngettext("{count} invoice imported", "{count} invoices imported", n)),
+    (
+        "credit_notes",
+        lambda n: ngettext("{count} credit note imported", "{count} credit notes imported", n),
+    ),
+    ("payments", lambda n: ngettext("{count} payment imported", "{count} payments imported", n)),
     (
         "lettered",
-        N_("{count} allocation from lettering"),
-        N_("{count} allocations from lettering"),
+        lambda n: ngettext(
+            "{count} allocation from lettering", "{count} allocations from lettering", n
+        ),
     ),
     (
         "invoices_known",
-        N_("{count} invoice already in the dossier, left as it is"),
-        N_("{count} invoices already in the dossier, left as they are"),
+        lambda n: ngettext(
+            "{count} invoice already in the dossier, left as it is",
+            "{count} invoices already in the dossier, left as they are",
+            n,
+        ),
     ),
     (
         "credit_notes_known",
-        N_("{count} credit note already in the dossier, left as it is"),
-        N_("{count} credit notes already in the dossier, left as they are"),
+        lambda n: ngettext(
+            "{count} credit note already in the dossier, left as it is",
+            "{count} credit notes already in the dossier, left as they are",
+            n,
+        ),
     ),
     (
         "payments_known",
-        N_("{count} payment already in the dossier, left as it is"),
-        N_("{count} payments already in the dossier, left as they are"),
+        lambda n: ngettext(
+            "{count} payment already in the dossier, left as it is",
+            "{count} payments already in the dossier, left as they are",
+            n,
+        ),
     ),
-    ("attached", N_("{count} PDF attached"), N_("{count} PDFs attached")),
+    ("attached", lambda n: ngettext("{count} PDF attached", "{count} PDFs attached", n)),
     (
         "supplier_lines",
-        N_("{count} supplier account line ignored"),
-        N_("{count} supplier account lines ignored"),
+        lambda n: ngettext(
+            "{count} supplier account line ignored", "{count} supplier account lines ignored", n
+        ),
     ),
     (
         "other_lines",
-        N_("{count} line of other accounts ignored"),
-        N_("{count} lines of other accounts ignored"),
+        lambda n: ngettext(
+            "{count} line of other accounts ignored", "{count} lines of other accounts ignored", n
+        ),
     ),
 )
 
@@ -118,10 +135,10 @@ def _import_source(services: Services, args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     if result.dry_run:
         print(_("Dry run: the file is valid and nothing was written."))
-    for index, (key, singular, plural) in enumerate(_SOURCE_LINES):
+    for index, (key, text) in enumerate(_SOURCE_LINES):
         value = result.counts.get(key, 0)
         if value or index == 2:
-            print(ngettext(singular, plural, value).format(count=count_text(value)))
+            print(text(value).format(count=count_text(value)))
     for note in result.notes:
         print(note)
     return 0
