@@ -190,3 +190,33 @@ def test_a_header_that_is_not_a_fec_is_refused(services, tmp_path: Path) -> None
     with pytest.raises(InvalidInput) as caught:
         services.importer.import_fec(write_fec(tmp_path, "a;b;c\n1;2;3\n", name="x.csv"))
     assert "tabs or vertical bars" in str(caught.value)
+
+
+def test_lettering_done_after_a_first_import_applies_what_was_there(
+    services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first = (
+        sale("1", "20261001", "C7", "Lent", "F70", "300,00")
+        + sale("2", "20261002", "C7", "Lent", "F71", "100,00")
+        + credit_note("3", "20261003", "C7", "Lent", "AV70", "40,00")
+        + receipt("1", "20261105", "C7", "Lent", "VIR 5", "150,00")
+    )
+    services.importer.import_fec(write_fec(tmp_path, fec_text(first), name="oct.txt"))
+    assert _state(services)["allocations"] == []
+    # The bookkeeper letters the receipt with F70 and the credit note with F71, then exports.
+    later = (
+        sale("1", "20261001", "C7", "Lent", "F70", "300,00", "K")
+        + sale("2", "20261002", "C7", "Lent", "F71", "100,00", "L")
+        + credit_note("3", "20261003", "C7", "Lent", "AV70", "40,00", "L")
+        + receipt("1", "20261105", "C7", "Lent", "VIR 5", "150,00", "K")
+    )
+    path = write_fec(tmp_path, fec_text(later), name="nov.txt")
+    result = services.importer.import_fec(path)
+    assert (result.created, result.counts["lettered"]) == (0, 2)
+    expected = [("F70", D("150.00")), ("F71", D("40.00"))]
+    assert _state(services)["allocations"] == expected
+    again = services.importer.import_fec(path)
+    assert again.counts["lettered"] == 0
+    assert _state(services)["allocations"] == expected
+    with services.uow() as uow:
+        assert len(list(uow.session.scalars(select(CreditApplication)))) == 2

@@ -69,6 +69,7 @@ class FecPlan:
     other_lines: int = 0
     outside_sales: int = 0
     terms: dict[str, int] = field(default_factory=dict)  # client code → days
+    late: list[Any] = field(default_factory=list)  # fec_later.LateApplication
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -79,7 +80,7 @@ class FecPlan:
         """Allocations the lettering gives to what is written (not to what was there)."""
         paid = sum(1 for r in self.new_receipts for number, _a in r.parts if number)
         noted = sum(len(d.parts) for d in self.docs if d.kind == "credit_note" and not d.known)
-        return paid + noted
+        return paid + noted + len(self.late)
 
     @property
     def new_receipts(self) -> list[Receipt]:

@@ -16,6 +16,7 @@ from app.db.repositories.payments import add_application
 from app.services.dossier import CompanySettings
 from app.services.transfer.importers import invoices, payments
 from app.services.transfer.sources.fec import FecPlan, due_date
+from app.services.transfer.sources.fec_later import write_late
 
 
 def write_fec(session: Session, plan: FecPlan, settings: CompanySettings) -> None:
@@ -71,3 +72,4 @@ def write_fec(session: Session, plan: FecPlan, settings: CompanySettings) -> Non
         for invoice, amount in parts:
             add_application(session, "credit_note", ids[number], ids[invoice], on, amount)
     touch_clients(session, {client_id for _n, client_id, _d, _p in spread})
+    write_late(session, plan.late)

@@ -19,6 +19,7 @@ from app.services.transfer.importers.service import (
 from app.services.transfer.sources import einvoices
 from app.services.transfer.sources.facturx import read_all
 from app.services.transfer.sources.fec import notes, plan_fec
+from app.services.transfer.sources.fec_later import plan_late
 from app.services.transfer.sources.fec_reading import read_fec
 from app.services.transfer.sources.fec_write import write_fec
 
@@ -43,6 +44,7 @@ def run_fec(
         plan = plan_fec(uow.session, fec, settings)
         if plan.problems:
             raise InvalidInput(_by_line(plan.problems))
+        plan.late = plan_late(uow.session, plan)
         report(progress, total // 2, total)
         if not dry_run:
             with refused_as_changed("fec", fec.file):
