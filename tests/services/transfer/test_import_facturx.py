@@ -68,7 +68,8 @@ def test_basic_wl_and_en16931_pdfs_become_invoices_with_their_pdf(company, tmp_p
     assert _invoices(company) == {}
 
     result = company.importer.import_facturx(files)
-    assert (result.created, result.updated) == (5, 3)  # 2 clients + 3 invoices; 3 PDFs
+    assert (result.created, result.updated) == (5, 0)  # 2 clients + 3 invoices
+    assert result.counts["attached"] == 3
     assert _clients(company) == {
         "BOULANGERIEMARTIN": (
             "Boulangerie Martin", "423456789", "FR12423456789", "69002", "Lyon", "FR",

@@ -212,7 +212,7 @@ def test_lettering_done_after_a_first_import_applies_what_was_there(
     )
     path = write_fec(tmp_path, fec_text(later), name="nov.txt")
     result = services.importer.import_fec(path)
-    assert (result.created, result.counts["lettered"]) == (0, 2)
+    assert (result.created, result.updated, result.counts["lettered"]) == (0, 2, 2)
     expected = [("F70", D("150.00")), ("F71", D("40.00"))]
     assert _state(services)["allocations"] == expected
     again = services.importer.import_fec(path)

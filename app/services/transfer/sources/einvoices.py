@@ -56,6 +56,7 @@ class EPlan:
             "credit_notes": kinds.count("credit_note"),
             "invoices_known": self.known,
             "attached": sum(1 for p in self.planned if p.read.pdf) + len(self.attach),
+            "attached_known": len(self.attach),
         }
 
 

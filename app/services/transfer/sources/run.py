@@ -75,7 +75,7 @@ def run_fec(
         "fec",
         total,
         created,
-        0,
+        len(plan.late),  # receipts and credit notes lettered since they were imported
         [str(w) for w in plan.warnings],
         dry_run,
         unchanged,
@@ -112,7 +112,7 @@ def run_facturx(
         "facturx",
         total,
         created,
-        counts["attached"],
+        counts["attached_known"],  # a PDF added to an invoice imported from its XML
         [str(w) for w in plan.warnings],
         dry_run,
         counts["invoices_known"],
