@@ -220,3 +220,35 @@ def test_lettering_done_after_a_first_import_applies_what_was_there(
     assert _state(services)["allocations"] == expected
     with services.uow() as uow:
         assert len(list(uow.session.scalars(select(CreditApplication)))) == 2
+
+
+def test_opening_balances_and_a_bounced_payment_keep_each_balance(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    opening = [
+        ("AN", "A nouveaux", "1", "20260101", "411000", "Clients", code, name, "AN2026",
+         "20260101", "Report à nouveau", amount, "0,00", "", "")
+        for code, name, amount in (("C10", "Ancien Un", "500,00"), ("C11", "Ancien Deux", "300,00"))
+    ] + [
+        ("AN", "A nouveaux", "1", "20260101", "110000", "Report à nouveau", "", "", "AN2026",
+         "20260101", "Report à nouveau", "0,00", "800,00", "", ""),
+    ]  # fmt: skip
+    bounced = [
+        ("BQ", "Banque", "9", "20261001", "411000", "Clients", "C10", "Ancien Un", "CHQ 5",
+         "20261001", "Chèque impayé", "120,00", "0,00", "", ""),
+        ("BQ", "Banque", "9", "20261001", "512000", "Banque", "", "", "CHQ 5", "20261001",
+         "Chèque impayé", "0,00", "120,00", "", ""),
+    ]  # fmt: skip
+    rows = (
+        opening
+        + sale("2", "20260905", "C10", "Ancien Un", "CHQ 5", "120,00", "M")
+        + receipt("3", "20260915", "C10", "Ancien Un", "CHQ 5", "120,00", "M")
+        + bounced
+    )
+    result = services.importer.import_fec(write_fec(tmp_path, fec_text(rows)))
+    assert any("3 customer debits outside a sales entry" in n for n in result.notes)
+    invoices = _state(services)["invoices"]
+    assert {n: v[:3] for n, v in invoices.items()} == {
+        "AN2026-C10": ("invoice", D("500.00"), D("0.00")),
+        "AN2026-C11": ("invoice", D("300.00"), D("0.00")),
+        "CHQ 5": ("invoice", D("120.00"), D("120.00")),
+        "CHQ 5-BQ9": ("invoice", D("120.00"), D("0.00")),
+    }

@@ -23,6 +23,7 @@ from app.services.transfer.sources.fec_reading import FecFile, FecLine
 
 CUSTOMERS = "411"
 SUPPLIERS = "40"
+TREASURY = ("5", "413")  # bank, cash, cheques to cash; bills receivable
 SALES_JOURNALS = frozenset({"V", "VE", "VT", "VTE", "VEN", "VENTE", "VENTES", "VT1", "VE1"})
 
 
@@ -100,11 +101,11 @@ def plan_fec(session: Session, fec: FecFile, settings: CompanySettings) -> FecPl
     for line in fec.lines:
         entries[line.key].append(line)
     names: dict[str, str] = {}
-    docs: dict[tuple[str, str, str], Doc] = {}
+    docs: dict[tuple[str, str, str, str], Doc] = {}
     receipts: dict[tuple[str, str, str], Receipt] = {}
     for lines in entries.values():
         sales = _is_sales(lines)
-        treasury = any(line.account.startswith("5") for line in lines)
+        treasury = any(line.account.startswith(TREASURY) for line in lines)
         for line in lines:
             code = _client_code(plan, line)
             if code is None:
@@ -160,18 +161,21 @@ def _client_code(plan: FecPlan, line: FecLine) -> str | None:
 
 def _add_doc(
     plan: FecPlan,
-    docs: dict[tuple[str, str, str], Doc],
+    docs: dict[tuple[str, str, str, str], Doc],
     line: FecLine,
     code: str,
     kind: str,
     amount: Decimal,
     sales: bool,
 ) -> None:
+    """Sales lines of one piece make one document; elsewhere, one per entry (a bounced payment
+    that names the invoice it was for stays apart from that invoice)."""
     number = line.piece or f"{line.journal}{line.entry}"
-    doc = docs.get((kind, number, code))
+    origin = "" if sales else f"{line.journal}{line.entry}"
+    doc = docs.get((kind, number, code, origin))
     if doc is None:
         doc = Doc(number, code, kind, line.entry_date, ZERO, line.line, line.label, sales)
-        docs[(kind, number, code)] = doc
+        docs[(kind, number, code, origin)] = doc
         if kind == "invoice" and not sales:
             plan.outside_sales += 1
     doc.total += amount
@@ -197,18 +201,32 @@ def _add_receipt(
         receipt.letters[line.letter] += amount
 
 
-def _numbered(plan: FecPlan, docs: dict[tuple[str, str, str], Doc]) -> list[Doc]:
+def _numbered(plan: FecPlan, docs: dict[tuple[str, str, str, str], Doc]) -> list[Doc]:
     """One number per document: a piece shared by several clients (an opening entry) gets the
-    client's code; a credit note with its invoice's piece gets "-AV"."""
+    client's code, a piece used again outside the sales journal its entry, a credit note with
+    its invoice's piece "-AV"; in file order, deterministic."""
     clients_of: dict[str, set[str]] = defaultdict(set)
-    for _kind, number, code in docs:
+    uses: dict[tuple[str, str, str], int] = defaultdict(int)
+    invoiced: set[tuple[str, str]] = set()
+    for kind, number, code, _origin in docs:
         clients_of[number].add(code)
+        uses[(kind, number, code)] += 1
+        if kind == "invoice":
+            invoiced.add((number, code))
     result = []
-    for (kind, number, code), doc in docs.items():
+    taken: set[str] = set()
+    for (kind, number, code, origin), doc in sorted(docs.items(), key=lambda d: d[1].line):
         if len(clients_of[number]) > 1:
-            doc.number = f"{number}-{code}"
-        if kind == "credit_note" and ("invoice", number, code) in docs:
+            doc.number = f"{doc.number}-{code}"
+        if origin and uses[(kind, number, code)] > 1:
+            doc.number = f"{doc.number}-{origin}"
+        if kind == "credit_note" and (number, code) in invoiced:
             doc.number = f"{doc.number}-AV"
+        base, n = doc.number, 1
+        while doc.number in taken:
+            n += 1
+            doc.number = f"{base}-{n}"
+        taken.add(doc.number)
         if len(doc.number) > 60:
             plan.problems.append(
                 Problem(
