@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import BigInteger, bindparam, func, insert, select, update
@@ -267,5 +268,15 @@ def applications_of(session: Session, kind: str, ids: Iterable[int]) -> set[tupl
     found: set[tuple[int, int]] = set()
     for part in chunks(sorted(set(ids))):
         rows = session.execute(select(column, CreditApplication.invoice_id).where(column.in_(part)))
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+def invoice_totals(session: Session, numbers: Iterable[str]) -> dict[str, Decimal]:
+    found: dict[str, Decimal] = {}
+    for part in chunks(sorted(set(numbers))):
+        rows = session.execute(
+            select(Invoice.number, Invoice.total).where(Invoice.number.in_(part))
+        )
         found.update((row[0], row[1]) for row in rows)
     return found

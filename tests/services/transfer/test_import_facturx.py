@@ -146,6 +146,14 @@ def test_importing_again_adds_nothing_and_keeps_the_pdf_once(company, tmp_path: 
     assert Path(_invoices(company)["B1"][7]).is_file()
     third = company.importer.import_facturx([pdf])
     assert (third.created, third.updated, third.unchanged) == (0, 0, 1)
+    assert third.warnings == []
+    changed = tmp_path / "B1-bis.xml"
+    changed.write_bytes(cii("B1", MARTIN, "20.00"))
+    fourth = company.importer.import_facturx([changed])
+    assert fourth.warnings == [
+        f"{changed}: B1 is already in the dossier with a total of 12.00, the file says 24.00: "
+        "left as it is"
+    ]
 
 
 def test_a_supplier_invoice_refuses_the_whole_batch(company, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -252,3 +252,20 @@ def test_opening_balances_and_a_bounced_payment_keep_each_balance(services, tmp_
         "CHQ 5": ("invoice", D("120.00"), D("120.00")),
         "CHQ 5-BQ9": ("invoice", D("120.00"), D("0.00")),
     }
+
+
+def test_a_known_invoice_with_another_total_is_left_with_a_warning(
+    services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    services.importer.import_fec(
+        write_fec(
+            tmp_path, fec_text(sale("1", "20261001", "C5", "Cinq", "F50", "100,00")), name="a.txt"
+        )
+    )
+    path = write_fec(tmp_path, fec_text(sale("1", "20261001", "C5", "Cinq", "F50", "110,00")))
+    result = services.importer.import_fec(path)
+    assert result.warnings == [
+        f"{path}:2: F50 is already in the dossier with a total of 100.00, the file says 110.00: "
+        "left as it is"
+    ]
+    assert _state(services)["invoices"]["F50"][1] == D("100.00")

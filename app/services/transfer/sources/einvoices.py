@@ -25,6 +25,7 @@ from app.services.transfer.importers import invoices, payments
 from app.services.transfer.importers.fields import country_codes
 from app.services.transfer.sources.cii import EInvoice, Party
 from app.services.transfer.sources.facturx import Read, identities, normal_name
+from app.services.transfer.sources.fec import changed_total
 
 
 @dataclass
@@ -231,6 +232,11 @@ def _known(
         )
         return
     plan.known += 1
+    total = transfer.invoice_totals(session, [invoice.number]).get(invoice.number)
+    if total is not None and total != invoice.total:
+        plan.warnings.append(
+            changed_total(str(read.path), None, invoice.number, total, invoice.total)
+        )
     row = session.get(Invoice, existing.id)
     if read.pdf and row is not None and not row.attachment_path:
         plan.attach.append((existing.id, read.path))

@@ -284,6 +284,7 @@ def _against_dossier(
             if client["payment_terms_days"] is not None:
                 plan.terms[code] = client["payment_terms_days"]
     known = transfer.invoices_by_number(session, {d.number for d in plan.docs})
+    totals = transfer.invoice_totals(session, known)
     for doc in plan.docs:
         ref = known.get(doc.number)
         if ref is None:
@@ -301,12 +302,27 @@ def _against_dossier(
                 )
             )
         doc.known = True
+        if totals.get(doc.number, doc.total) != doc.total:
+            plan.warnings.append(
+                changed_total(plan.fec.file, doc.line, doc.number, totals[doc.number], doc.total)
+            )
     ids = {code: c["id"] for code, c in clients.items()}
     recorded = transfer.existing_payments(session, {r.reference for r in plan.receipts})
     for receipt in plan.receipts:
         client_id = ids.get(receipt.client)
         if client_id is not None and (client_id, receipt.date, receipt.reference) in recorded:
             receipt.known = True
+
+
+def changed_total(file: str, line: int | None, number: str, old: Decimal, new: Decimal) -> Problem:
+    return Problem(
+        _(
+            "{number} is already in the dossier with a total of {old}, the file says {new}: "
+            "left as it is"
+        ).format(number=number, old=old, new=new),
+        file=file,
+        line=line,
+    )
 
 
 def _client_row(code: str, name: str, settings: CompanySettings) -> dict[str, Any]:
