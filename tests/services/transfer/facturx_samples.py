@@ -72,6 +72,7 @@ def cii(
     prepaid: str = "",
     corrects: str = "",
     currency: str = "EUR",
+    terms: str = "Paiement à 30 jours",
 ) -> bytes:
     base = Decimal(net)
     tax = (base * Decimal("0.20")).quantize(Decimal("0.01"))
@@ -99,7 +100,8 @@ def cii(
             "</ram:SpecifiedLineTradeSettlement></ram:IncludedSupplyChainTradeLineItem>"
         )
     terms = (
-        "<ram:SpecifiedTradePaymentTerms><ram:Description>Paiement à 30 jours</ram:Description>"
+        "<ram:SpecifiedTradePaymentTerms>"
+        + (f"<ram:Description>{terms}</ram:Description>" if terms else "")
         + (
             f'<ram:DueDateDateTime><udt:DateTimeString format="102">{due}</udt:DateTimeString>'
             "</ram:DueDateDateTime>"
@@ -107,6 +109,8 @@ def cii(
             else ""
         )
         + "</ram:SpecifiedTradePaymentTerms>"
+        if terms or due
+        else ""
     )
     reference = (
         "<ram:InvoiceReferencedDocument>"

@@ -58,13 +58,24 @@ def company(services):  # type: ignore[no-untyped-def]
 def test_basic_wl_and_en16931_pdfs_become_invoices_with_their_pdf(company, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     files = [
         facturx_pdf(tmp_path, "F2026-001", cii("F2026-001", MARTIN, "1000.00", profile="basicwl")),
-        facturx_pdf(tmp_path, "F2026-002", cii("F2026-002", MARTIN, "250.00", due=None)),
-        facturx_pdf(tmp_path, "F2026-003", cii("F2026-003", GARAGE, "80.00", issued="20261101")),
+        facturx_pdf(
+            tmp_path,
+            "F2026-002",
+            cii("F2026-002", MARTIN, "250.00", due=None, terms="Paiement à 45 jours fin de mois"),
+        ),
+        facturx_pdf(
+            tmp_path,
+            "F2026-003",
+            cii("F2026-003", GARAGE, "80.00", issued="20261101", due=None, terms=""),
+        ),
     ]
     dry = company.importer.import_facturx(files, dry_run=True)
     assert dry.counts["clients_created"] == 2
     assert dry.counts["invoices"] == 3
-    assert any("give no due date" in n or "gives no due date" in n for n in dry.notes)
+    assert dry.notes == [
+        "1 e-invoice gives no due date: it falls due 30 days after its issue date (the "
+        "company's terms), or after the client's own terms."
+    ]
     assert _invoices(company) == {}
 
     result = company.importer.import_facturx(files)
@@ -85,11 +96,11 @@ def test_basic_wl_and_en16931_pdfs_become_invoices_with_their_pdf(company, tmp_p
         ),
         "F2026-002": (
             "BOULANGERIEMARTIN", "invoice", D("300.00"), D("250.00"), D("50.00"),
-            "2026-10-15", "2026-11-14",  # no due date: issue date + the company's 30 days
+            "2026-10-15", "2026-11-30",  # no due date: "45 jours fin de mois"
         ),
         "F2026-003": (
             "GARAGEDUBOISSA", "invoice", D("96.00"), D("80.00"), D("16.00"),
-            "2026-11-01", "2026-11-14",
+            "2026-11-01", "2026-12-01",  # no due date, no terms: the company's 30 days
         ),
     }  # fmt: skip
     for number, row in invoices.items():

@@ -19,6 +19,7 @@ from app.db.models import Client, Invoice
 from app.db.repositories import transfer
 from app.domain.errors import Problem
 from app.domain.money import quantize
+from app.domain.terms import PaymentTerms, parse_terms
 from app.i18n import _, ngettext
 from app.services.dossier import CompanySettings
 from app.services.transfer.importers import invoices, payments
@@ -160,6 +161,9 @@ def plan_invoices(session: Session, reads: list[Read], settings: CompanySettings
             _known(plan, read, invoice, existing, clients.by_code[code]["id"], session)
             continue
         due = invoice.due_date
+        stated = terms_in(invoice.terms)
+        if due is None and stated is not None:
+            due = stated.due_date(invoice.issue_date)
         if due is None:
             terms = clients.by_code[code].get("payment_terms_days")
             due = invoice.issue_date + timedelta(
@@ -183,6 +187,19 @@ def plan_invoices(session: Session, reads: list[Read], settings: CompanySettings
             ).format(count=derived, days=settings.terms_days)
         )
     return plan
+
+
+_TERMS = re.compile(
+    r"\d{1,3}\s*(?:j|jours?|days?)\b(?:\s*[,/]?\s*(?:fin\s+de\s+mois|end\s+of\s+(?:the\s+)?month"
+    r"|fdm|eom))?",
+    re.IGNORECASE,
+)
+
+
+def terms_in(text: str) -> PaymentTerms | None:
+    """The terms a payment terms sentence states ("Paiement à 45 jours fin de mois")."""
+    found = _TERMS.search(text)
+    return parse_terms(found[0]) if found else parse_terms(text)
 
 
 def _currencies() -> frozenset[str]:
