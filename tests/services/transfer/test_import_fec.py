@@ -269,3 +269,30 @@ def test_a_known_invoice_with_another_total_is_left_with_a_warning(
         "left as it is"
     ]
     assert _state(services)["invoices"]["F50"][1] == D("100.00")
+
+
+def _montant_sens(text: str) -> str:
+    rows = [line.split("\t") for line in text.splitlines()]
+    rows[0][11:13] = ["Montant", "Sens"]
+    for row in rows[1:]:
+        debit, credit = row[11], row[12]
+        row[11:13] = [debit, "D"] if debit != "0,00" else [credit, "C"]
+    return "\n".join("\t".join(row) for row in rows)
+
+
+def test_the_montant_and_sens_layout_and_windows_text_are_read(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = _montant_sens(fec_text(lines())).replace("Garage Dubois", "Garage – Dubois")
+    path = write_fec(tmp_path, text, encoding="cp1252")
+    assert b"\x96" in path.read_bytes()  # the en dash of Windows-1252
+    services.importer.import_fec(path)
+    state = _state(services)
+    assert state["clients"]["C002"] == "Garage – Dubois"
+    assert state["allocations"][0] == ("F001", D("1200.00"))
+    assert len(state["invoices"]) == 7
+    with services.uow() as uow:
+        label = uow.session.scalar(select(Invoice.description).where(Invoice.number == "F001"))
+    assert label == "Facture F001"
+    bad = _montant_sens(fec_text(lines())).replace("\tD\t", "\tX\t", 1)
+    with pytest.raises(InvalidInput) as caught:
+        services.importer.import_fec(write_fec(tmp_path, bad, name="bad.txt"))
+    assert problems_of(caught.value) == [(2, "Sens")]

@@ -97,13 +97,20 @@ class _Problems:
 
 
 def decode_fec(data: bytes, file: str) -> tuple[str, str]:
-    """UTF-8 (with or without BOM), else ISO-8859-15: the two encodings the decree allows."""
+    """UTF-8 (with or without BOM), else ISO-8859-15: the two encodings the decree allows (and
+    Windows-1252, which some software writes instead, told apart by its bytes 0x80–0x9F)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("iso-8859-15"), "iso-8859-15"
+        pass
+    if re.search(rb"[\x80-\x9f]", data):  # control codes in ISO-8859-15: Windows text
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode("iso-8859-15"), "iso-8859-15"
 
 
 def read_fec(path: Path) -> FecFile:
@@ -126,7 +133,7 @@ def read_fec(path: Path) -> FecFile:
             Problem(_("a FEC is separated by tabs or vertical bars (|)"), file=file, line=1)
         )
     problems = _Problems(file)
-    index = _header(header.split(delimiter), problems)
+    index, signed = _header(header.split(delimiter), problems)
     problems.raise_if_any()
     lines: list[FecLine] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -144,7 +151,8 @@ def read_fec(path: Path) -> FecFile:
                 ),
             )
             continue
-        parsed = _line(number, {name: cells[index[name]].strip() for name in COLUMNS}, problems)
+        values = {name: cells[index[name]].strip() for name in COLUMNS}
+        parsed = _line(number, values, problems, signed)
         if parsed is not None:
             lines.append(parsed)
     if not problems.items:  # a skipped line would unbalance its entry for nothing
@@ -153,10 +161,15 @@ def read_fec(path: Path) -> FecFile:
     return FecFile(file, encoding, delimiter, lines)
 
 
-def _header(names: list[str], problems: _Problems) -> dict[str, int]:
+def _header(names: list[str], problems: _Problems) -> tuple[dict[str, int], bool]:
+    """Where each column is; True when the file has Montant and Sens instead of Debit and
+    Credit (the other layout the decree allows)."""
     while names and not names[-1].strip():
         names.pop()
     found = {name.strip().lstrip("\ufeff").lower(): i for i, name in enumerate(names)}
+    signed = "debit" not in found and "montant" in found and "sens" in found
+    if signed:
+        found["debit"], found["credit"] = found["montant"], found["sens"]
     index: dict[str, int] = {}
     for name in COLUMNS:
         if name.lower() in found:
@@ -171,10 +184,28 @@ def _header(names: list[str], problems: _Problems) -> dict[str, int]:
                 count=len(names), expected=len(COLUMNS)
             ),
         )
-    return index
+    return index, signed
 
 
-def _line(number: int, cells: dict[str, str], problems: _Problems) -> FecLine | None:
+def _signed(number: int, cells: dict[str, str], problems: _Problems) -> tuple[Decimal, Decimal]:
+    """Montant and Sens (D or C, +1 or -1) as a debit and a credit."""
+    amount = _amount(number, "Montant", {"Montant": cells["Debit"]}, problems)
+    direction = cells["Credit"].upper()
+    if direction in ("D", "+1", "1"):
+        return amount, ZERO
+    if direction in ("C", "-1"):
+        return ZERO, amount
+    problems.add(
+        number,
+        "Sens",
+        _("'{value}' is not a direction: D or C (or +1 or -1) expected").format(value=direction),
+    )
+    return ZERO, ZERO
+
+
+def _line(
+    number: int, cells: dict[str, str], problems: _Problems, signed: bool = False
+) -> FecLine | None:
     before = len(problems.items) + problems.more
     for name in REQUIRED:
         if not cells[name]:
@@ -183,8 +214,11 @@ def _line(number: int, cells: dict[str, str], problems: _Problems) -> FecLine | 
     piece_date = _date(number, "PieceDate", cells, problems)
     letter_date = _date(number, "DateLet", cells, problems)
     _date(number, "ValidDate", cells, problems)
-    debit = _amount(number, "Debit", cells, problems)
-    credit = _amount(number, "Credit", cells, problems)
+    if signed:
+        debit, credit = _signed(number, cells, problems)
+    else:
+        debit = _amount(number, "Debit", cells, problems)
+        credit = _amount(number, "Credit", cells, problems)
     if len(problems.items) + problems.more > before or entry_date is None:
         return None
     return FecLine(
