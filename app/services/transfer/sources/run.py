@@ -99,7 +99,8 @@ def run_facturx(
     with uow_factory() as uow:
         plan = einvoices.plan_invoices(uow.session, read, settings)
         if plan.problems:
-            raise InvalidInput(_by_line(plan.problems))
+            order = {str(path): index for index, path in enumerate(paths)}
+            raise InvalidInput(sorted(plan.problems, key=lambda p: order.get(p.file or "", 0)))
         if not dry_run:
             with refused_as_changed("facturx", paths[0].name if paths else ""):
                 einvoices.write(uow.session, plan, attachments)
