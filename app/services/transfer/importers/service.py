@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -40,6 +41,8 @@ class ImportResult:
     dry_run: bool = False
     unchanged: int = 0
     lines: int = 0  # payments: the rows (one part each) behind the `created` payments
+    counts: dict[str, int] = field(default_factory=dict)  # fec, facturx: what, by kind
+    notes: list[str] = field(default_factory=list)  # fec, facturx: said before confirming
 
     @property
     def changes(self) -> Changes:
@@ -51,9 +54,33 @@ class ImportResult:
 
 
 class ImportService:
-    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        dossier: DossierService,
+        attachments: Path | None = None,
+    ) -> None:
         self._uow = uow
         self._dossier = dossier
+        self._attachments = attachments  # where an e-invoice's PDF is kept
+
+    def import_fec(
+        self, path: Path, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
+        """A FEC: clients, invoices, credit notes, payments and lettering (CONTRACTS.md)."""
+        from app.services.transfer.sources.run import run_fec
+
+        return run_fec(self._uow, self._dossier.settings(), Path(path), dry_run, progress)
+
+    def import_facturx(
+        self, paths: Sequence[Path], dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
+        """Factur-X PDFs and CII XML e-invoices, all of them or none (CONTRACTS.md)."""
+        from app.services.transfer.sources.run import run_facturx
+
+        settings = self._dossier.settings()
+        files = [Path(p) for p in paths]
+        return run_facturx(self._uow, settings, files, self._attachments, dry_run, progress)
 
     def import_file(
         self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
@@ -65,7 +92,7 @@ class ImportService:
         path = Path(path)
         table = read_table(path, module.COLUMNS, module.REQUIRED)
         total = len(table.records)
-        _report(progress, 0, total)
+        report(progress, 0, total)
         settings = self._dossier.settings()
         cells = Cells(table.file)
         warnings = [str(w) for w in table.warnings]
@@ -75,23 +102,12 @@ class ImportService:
                 raise InvalidInput(_in_file_order(cells.all_problems(), table.columns))
             for line, column, text in getattr(plan, "warnings", []):
                 warnings.append(str(Problem(text, file=table.file, line=line, column=column)))
-            _report(progress, total // 2, total)
+            report(progress, total // 2, total)
             if not dry_run:
-                try:
+                with refused_as_changed(kind, table.file):
                     module.write(uow.session, plan)
                     uow.commit()
-                except IntegrityError as error:
-                    log.warning("import of %s refused by the database: %s", kind, error.orig)
-                    raise InvalidInput(
-                        Problem(
-                            _(
-                                "the dossier changed during the import ({detail}); "
-                                "nothing was written, try again"
-                            ).format(detail=str(error.orig).splitlines()[0]),
-                            file=table.file,
-                        )
-                    ) from error
-        _report(progress, total, total)
+        report(progress, total, total)
         result = _result(kind, total, plan, warnings, dry_run)
         log.info(
             "import %s: %d rows, %d created, %d updated%s",
@@ -102,6 +118,24 @@ class ImportService:
             " (dry run)" if dry_run else "",
         )
         return result
+
+
+@contextmanager
+def refused_as_changed(kind: str, file: str) -> Iterator[None]:
+    """A constraint the checks could not foresee (another writer): nothing written, say so."""
+    try:
+        yield
+    except IntegrityError as error:
+        log.warning("import of %s refused by the database: %s", kind, error.orig)
+        raise InvalidInput(
+            Problem(
+                _(
+                    "the dossier changed during the import ({detail}); "
+                    "nothing was written, try again"
+                ).format(detail=str(error.orig).splitlines()[0]),
+                file=file,
+            )
+        ) from error
 
 
 def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]:
@@ -118,7 +152,7 @@ def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]
     )
 
 
-def _report(progress: Progress | None, done: int, total: int) -> None:
+def report(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None:
         progress(done, total)
 
