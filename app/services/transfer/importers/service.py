@@ -16,7 +16,7 @@ from app.i18n import _
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import DossierService
 from app.services.transfer.importers import clients, invoices, payments, reminders
-from app.services.transfer.importers.fields import Cells
+from app.services.transfer.importers.fields import Cells, check_characters, file_decimal
 from app.services.transfer.importers.reading import read_table
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,8 @@ class ImportService:
         total = len(table.records)
         _report(progress, 0, total)
         settings = self._dossier.settings()
-        cells = Cells(table.file)
+        cells = Cells(table.file, decimal=file_decimal(table))
+        check_characters(table, module.COLUMNS, cells)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
             plan = module.validate(uow.session, table, settings, cells)
