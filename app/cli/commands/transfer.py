@@ -12,7 +12,12 @@ from app.i18n import _, ngettext
 
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
-    result = services.importer.import_file(args.kind, Path(args.file), dry_run=args.dry_run)
+    result = services.importer.import_file(
+        args.kind,
+        Path(args.file),
+        dry_run=args.dry_run,
+        allow_duplicates=getattr(args, "allow_duplicates", False),
+    )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     n = result.created

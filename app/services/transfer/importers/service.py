@@ -56,9 +56,16 @@ class ImportService:
         self._dossier = dossier
 
     def import_file(
-        self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
+        self,
+        kind: str,
+        path: Path,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        allow_duplicates: bool = False,
     ) -> ImportResult:
-        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written."""
+        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
+
+        `allow_duplicates` imports payments that repeat one without a reference (a warning)."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
@@ -71,7 +78,8 @@ class ImportService:
         check_characters(table, module.COLUMNS, cells)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
-            plan = module.validate(uow.session, table, settings, cells)
+            options = {"allow_duplicates": allow_duplicates} if kind == "payments" else {}
+            plan = module.validate(uow.session, table, settings, cells, **options)
             if cells.problems:
                 raise InvalidInput(_in_file_order(cells.all_problems(), table.columns))
             for line, column, text in getattr(plan, "warnings", []):
