@@ -24,6 +24,7 @@ from app.services.transfer.importers.reading import CsvTable, Record
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_PROBLEMS = 500
+_TENDER_FROM, _TENDER_TO = date(2010, 1, 1), date(2100, 1, 1)
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})  # Babel's pseudo-regions
 
 
@@ -42,9 +43,18 @@ def country_codes() -> frozenset[str]:
 
 @cache
 def currency_codes() -> frozenset[str]:
-    from babel.numbers import list_currencies
+    """ISO 4217 codes legal tender somewhere since 2010 (Babel's territory currencies): the
+    historic ones (FRF, DEM) and the non-currencies (XXX, XTS) are refused."""
+    from babel.numbers import get_territory_currencies
 
-    return frozenset(list_currencies())
+    codes: set[str] = set()
+    for territory in country_codes():
+        codes.update(
+            get_territory_currencies(
+                territory, start_date=_TENDER_FROM, end_date=_TENDER_TO, tender=True
+            )
+        )
+    return frozenset(codes)
 
 
 @dataclass

@@ -17,9 +17,10 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # far above 100 000 invoices; keeps memory b
 _NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The whole file; a folder, a device, a pipe or a file over `limit` bytes is refused."""
     file = str(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
