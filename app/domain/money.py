@@ -124,6 +124,16 @@ def parse_amount(text: str, decimal: str | None = None) -> Decimal:
     return amount_of(read_amount_text(text), decimal)
 
 
+def parse_rate(text: str, decimal: str | None = None) -> Decimal:
+    """A percentage: '8,125' or '3.150' read with that separator as the decimal one, since a
+    thousands reading would be over 100 %."""
+    parsed = read_amount_text(text)
+    try:
+        return amount_of(parsed, decimal)
+    except AmbiguousAmount:
+        return amount_of(parsed, "," if "," in parsed.digits else ".")
+
+
 def amount_of(parsed: AmountText, decimal: str | None = None) -> Decimal:
     digits = parsed.digits
     point = parsed.decimal

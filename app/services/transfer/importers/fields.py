@@ -15,7 +15,7 @@ from app.domain.money import (
     BadGrouping,
     amount_of,
     minor_units,
-    parse_amount,
+    parse_rate,
     read_amount_text,
 )
 from app.domain.validation import MAX_YEAR, MIN_YEAR, parse_date
@@ -213,10 +213,7 @@ class Cells:
         if not value:
             return None
         try:
-            try:
-                rate = parse_amount(value, self.decimal)
-            except AmbiguousAmount:  # '8,125': a thousands reading would be over 100 %
-                rate = parse_amount(value, read_amount_text(value).digits.strip("0123456789")[0])
+            rate = parse_rate(value, self.decimal)
         except ValueError:
             self.problem(record, column, _("not a percentage: '{value}'").format(value=value))
             return None
