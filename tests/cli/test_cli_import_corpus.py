@@ -152,3 +152,20 @@ def test_a_file_over_the_size_limit_is_refused(
         f"{big}: the file is larger than 1 MB: split it into smaller files"
     )
     assert dump(str(database)) == before
+
+
+def test_allow_duplicates_imports_the_repeated_payment_with_a_warning(
+    template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = str(tmp_path / "dossier.relance")
+    shutil.copyfile(template, database)
+    path = BAD / "csv" / next(c["file"] for c in CASES if "payment_three_times" in c["file"])
+    command = ["--database", database, "import", "payments", str(path)]
+    assert main(command) == 3
+    capsys.readouterr()
+    assert main([*command, "--allow-duplicates"]) == 0
+    captured = capsys.readouterr()
+    assert "3 payments imported (3 rows)" in captured.out
+    warnings = captured.err.strip().splitlines()
+    assert [line.split(": ", 1)[0] for line in warnings] == [f"{path}:3:amount", f"{path}:4:amount"]
+    assert len(stored(database, "payments", {"date": "2026-02-20"})) == 3

@@ -127,7 +127,9 @@ def _check_duplicates(session: Session, plan: PaymentPlan, cells: Cells, allowed
     """A payment without a reference that repeats one (same client, date, amount, invoice)
     already recorded or above in the file is refused unless duplicates are allowed."""
     single = [g for g in plan.groups if not g.reference and g.client_id is not None]
-    recorded = transfer.unreferenced_payments(session, {g.client_id for g in single})
+    recorded = transfer.unreferenced_payments(
+        session, {g.client_id for g in single if g.client_id is not None}
+    )
     seen: dict[tuple[object, ...], int] = {}
     refused = {problem.line for problem in cells.problems}
     for group in single:
