@@ -705,6 +705,19 @@ CASES: list[tuple[str, str, str | bytes, dict[str, object]]] = [
             ("payments", {"reference": "R2"}, {"amount": "200000"}),
         ),
     ),
+    (
+        "payment_parts_beyond_largest",
+        "payments",
+        PAYMENTS
+        + "2026-02-20;C001;600 000 000 000,00;;BIG\n2026-02-20;C001;600 000 000 000,00;;BIG\n",
+        refused("2:amount", "beyond the largest amount"),
+    ),
+    (
+        "unknown_column_with_override",
+        "clients",
+        "code,name,no\u202ete\nC090,Martin,x\n",
+        accepted(client("C090", name="Martin")),
+    ),
     # --- reminders -------------------------------------------------------------------
     (
         "reminder_fine",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Payment, PaymentLine
 from app.db.repositories import transfer
 from app.db.repositories.ledger import touch_clients
+from app.domain.money import MAX_AMOUNT
 from app.i18n import _
 from app.services.dossier import CompanySettings
 from app.services.transfer.importers.fields import Cells
@@ -101,6 +102,16 @@ def validate(
             group.method = group.method or method
         group.lines.append({"invoice_id": invoice_id, "amount": amount})
     _check_duplicates(session, plan, cells, allow_duplicates)
+    for group in plan.groups:
+        total = sum((line["amount"] or Decimal(0) for line in group.lines), Decimal(0))
+        if total > MAX_AMOUNT:
+            cells.problem(
+                group.line,
+                "amount",
+                _("'{value}' is beyond the largest amount accepted ({limit})").format(
+                    value=total, limit=MAX_AMOUNT
+                ),
+            )
     return plan
 
 

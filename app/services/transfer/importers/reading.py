@@ -77,7 +77,8 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
             problems.append(Problem(_("this column appears twice"), file=file, line=1, column=name))
         seen.add(name)
         if name not in known:
-            warnings.append(Problem(_("unknown column, ignored"), file=file, line=1, column=name))
+            shown = name if name.isprintable() else ascii(name)  # no control codes on a terminal
+            warnings.append(Problem(_("unknown column, ignored"), file=file, line=1, column=shown))
     for name in required:
         if name not in seen:
             problems.append(
