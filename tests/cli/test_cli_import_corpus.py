@@ -169,3 +169,12 @@ def test_allow_duplicates_imports_the_repeated_payment_with_a_warning(
     warnings = captured.err.strip().splitlines()
     assert [line.split(": ", 1)[0] for line in warnings] == [f"{path}:3:amount", f"{path}:4:amount"]
     assert len(stored(database, "payments", {"date": "2026-02-20"})) == 3
+
+
+def test_a_path_with_a_nul_byte_is_refused(
+    template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "dossier.relance"
+    shutil.copyfile(template, database)
+    assert main(["--database", str(database), "import", "clients", "a\x00b.csv"]) == 3
+    assert capsys.readouterr().err.strip() == "'a\\x00b.csv': cannot read the file (NUL)"

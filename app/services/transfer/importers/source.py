@@ -19,8 +19,12 @@ _NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The whole file; a folder, a device, a pipe or a file over `limit` bytes is refused."""
-    file = str(path)
+    file = ascii(str(path)) if not str(path).isprintable() else str(path)
     limit = MAX_FILE_BYTES if limit is None else limit
+    if "\x00" in str(path):
+        raise InvalidInput(
+            Problem(_("cannot read the file ({detail})").format(detail="NUL"), file=file)
+        )
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
