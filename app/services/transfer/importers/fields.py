@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,7 @@ from app.i18n import _, ngettext
 from app.services.transfer.importers.reading import CsvTable, Record
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_PLAIN_AMOUNT = re.compile(r"-?[0-9]{1,15}(?:[.,][0-9]{1,2})?\Z")
 MAX_PROBLEMS = 500
 _TENDER_FROM, _TENDER_TO = date(2010, 1, 1), date(2100, 1, 1)
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})  # Babel's pseudo-regions
@@ -65,6 +67,7 @@ class Cells:
     problems: list[Problem] = field(default_factory=list)
     overflow: int = 0
     decimal: str | None = None  # the decimal separator the file's amounts settle, if they do
+    settle: Callable[[], str | None] | None = None  # finds `decimal` at the first ambiguity
     flagged: set[tuple[int, str]] = field(default_factory=set)  # cells already refused
 
     def problem(self, record: Record | int, column: str | None, message: str) -> None:
@@ -174,6 +177,8 @@ class Cells:
 
     def _number(self, record: Record, column: str, value: str, currency: str) -> Decimal | None:
         """The amount as written, its separators and currency mark checked; None if refused."""
+        if _PLAIN_AMOUNT.match(value):  # '1234', '1234.5', '1234,56': the usual export
+            return Decimal(value.replace(",", "."))
         try:
             written = read_amount_text(value)
             if written.currencies is not None and currency not in written.currencies:
@@ -185,7 +190,13 @@ class Cells:
                     ).format(value=value, mark=written.mark, currency=currency),
                 )
                 return None
-            return amount_of(written, self.decimal)
+            try:
+                return amount_of(written, self.decimal)
+            except AmbiguousAmount:
+                if self.settle is None:
+                    raise
+                self.decimal, self.settle = self.settle(), None
+                return amount_of(written, self.decimal)
         except AmbiguousAmount:
             self.problem(
                 record,

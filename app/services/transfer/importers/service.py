@@ -74,7 +74,7 @@ class ImportService:
         total = len(table.records)
         _report(progress, 0, total)
         settings = self._dossier.settings()
-        cells = Cells(table.file, decimal=file_decimal(table))
+        cells = Cells(table.file, settle=lambda: file_decimal(table))
         check_characters(table, module.COLUMNS, cells)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
