@@ -132,7 +132,11 @@ def _records(
         line = reader.line_num  # type: ignore[attr-defined]
         if not any(cell.strip() for cell in row):
             continue
-        swallowed = _swallowed_row(row, start, width, reader.dialect.delimiter)  # type: ignore[attr-defined]
+        swallowed = (
+            _swallowed_row(row, start, width, reader.dialect.delimiter)  # type: ignore[attr-defined]
+            if len(lines.taken) > 1  # only a row over several lines can hide another
+            else None
+        )
         if swallowed:
             problems.append(
                 Problem(

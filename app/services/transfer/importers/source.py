@@ -65,6 +65,10 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
                 file=file,
             )
         )
+    try:
+        return data.decode("utf-8"), "utf-8"  # all of it UTF-8: not mixed
+    except UnicodeDecodeError:
+        pass
     first: dict[str, int] = {}
     counts = {"utf-8": 0, "cp1252": 0}
     for number, raw in enumerate(data.split(b"\n"), start=1):
