@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "import":
             p.add_argument("more_files", nargs="*", metavar="FILE")  # facturx: several files
             p.add_argument("--dry-run", action="store_true")
+            p.add_argument("--allow-duplicates", action="store_true")
 
     p = sub.add_parser("aging", help=_("aged receivables per client"))
     p.add_argument("--as-of", type=iso_date)

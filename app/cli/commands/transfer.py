@@ -19,7 +19,12 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         from app.cli import UsageError
 
         raise UsageError(_("import {kind} takes one file").format(kind=args.kind))
-    result = services.importer.import_file(args.kind, Path(args.file), dry_run=args.dry_run)
+    result = services.importer.import_file(
+        args.kind,
+        Path(args.file),
+        dry_run=args.dry_run,
+        allow_duplicates=getattr(args, "allow_duplicates", False),
+    )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     n = result.created

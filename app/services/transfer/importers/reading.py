@@ -10,6 +10,9 @@ from pathlib import Path
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.services.transfer.importers.source import decode, read_bytes
+
+__all__ = ["CsvTable", "Record", "decode", "read_table", "sniff_delimiter"]
 
 DELIMITERS = (",", ";", "\t")
 
@@ -35,28 +38,6 @@ class CsvTable:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def decode(data: bytes, file: str) -> tuple[str, str]:
-    """UTF-8 (with or without BOM), else Windows-1252; UTF-16 with a BOM is accepted too."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as error:
-        raise InvalidInput(
-            Problem(
-                _("cannot read the file: it is neither UTF-8 nor Windows-1252 text"),
-                file=file,
-                line=data[: error.start].count(b"\n") + 1,
-            )
-        ) from error
-
-
 def sniff_delimiter(header_line: str) -> str:
     """The delimiter that splits the header into the most columns (outside quotes)."""
     counts = dict.fromkeys(DELIMITERS, 0)
@@ -73,18 +54,14 @@ def sniff_delimiter(header_line: str) -> str:
 def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) -> CsvTable:
     """Read the whole file; missing required columns or an unreadable file reject it."""
     file = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(
-            Problem(_("cannot read the file ({detail})").format(detail=error.strerror), file=file)
-        ) from error
+    data = read_bytes(path)
     text, encoding = decode(data, file)
     first_line = text.split("\n", 1)[0]
     if not text.strip():
         raise InvalidInput(Problem(_("the file is empty: a header row is expected"), file=file))
     delimiter = sniff_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as error:
@@ -100,7 +77,8 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
             problems.append(Problem(_("this column appears twice"), file=file, line=1, column=name))
         seen.add(name)
         if name not in known:
-            warnings.append(Problem(_("unknown column, ignored"), file=file, line=1, column=name))
+            shown = name if name.isprintable() else ascii(name)  # no control codes on a terminal
+            warnings.append(Problem(_("unknown column, ignored"), file=file, line=1, column=shown))
     for name in required:
         if name not in seen:
             problems.append(
@@ -110,35 +88,74 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
             )
     if problems:
         raise InvalidInput(problems)
-    records = list(_records(reader, columns, file, problems))
+    records = list(_records(reader, lines, columns, file, problems))
     if problems:
         raise InvalidInput(problems)
     return CsvTable(file, encoding, delimiter, columns, records, warnings)
 
 
+class _Lines:
+    """The file's lines as the csv reader takes them, keeping those of the row being read."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
 def _records(
-    reader: Iterator[list[str]], columns: list[str], file: str, problems: list[Problem]
+    reader: Iterator[list[str]],
+    lines: _Lines,
+    columns: list[str],
+    file: str,
+    problems: list[Problem],
 ) -> Iterator[Record]:
     width = len(columns)
     line = 1
     while True:
         start = line + 1
+        lines.taken.clear()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            problems.append(Problem(str(error), file=file, line=start))
+            problems.append(_quote_problem(lines.taken, start, file, str(error)))
             return
         line = reader.line_num  # type: ignore[attr-defined]
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
+        swallowed = (
+            _swallowed_row(row, start, width, reader.dialect.delimiter)  # type: ignore[attr-defined]
+            if len(lines.taken) > 1  # only a row over several lines can hide another
+            else None
+        )
+        if swallowed:
             problems.append(
                 Problem(
-                    _("this row has {cells} cells but the header has {columns} columns").format(
-                        cells=len(row), columns=width
-                    ),
+                    _(
+                        "the quoted cell opened on this line runs over line {line}, which "
+                        "looks like a row of its own: is a closing quote missing?"
+                    ).format(line=swallowed[1]),
+                    file=file,
+                    line=swallowed[0],
+                )
+            )
+            continue
+        if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
+            problems.append(
+                Problem(
+                    _(
+                        "this row has {cells} cells but the header has {columns} columns "
+                        "(an empty cell clears a value, a missing one is an error)"
+                    ).format(cells=len(row), columns=width),
                     file=file,
                     line=start,
                 )
@@ -147,3 +164,42 @@ def _records(
         yield Record(
             start, {name: value for name, value in zip(columns, row, strict=False) if name}
         )
+
+
+def _quote_problem(taken: list[str], start: int, file: str, detail: str) -> Problem:
+    """Strict reading stopped: name the line where the faulty quoted cell opened."""
+    quoted, opened, closed_at = False, start, (-1, -1)
+    for offset, text in enumerate(taken):
+        for index, char in enumerate(text):
+            if char != '"':
+                continue
+            if quoted:
+                quoted, closed_at = False, (offset, index)
+            else:
+                quoted = True
+                if closed_at != (offset, index - 1):  # '""' inside a cell is a quote
+                    opened = start + offset
+    if quoted and "end of data" in detail:
+        message = _("the quote opened on this line is never closed: a closing quote is missing")
+    else:
+        message = _(
+            "the quoted cell opened on this line ends in the middle of a cell: a closing quote "
+            "is missing, or a quote inside the cell is not doubled"
+        )
+    return Problem(message, file=file, line=opened)
+
+
+def _swallowed_row(
+    row: list[str], start: int, width: int, delimiter: str
+) -> tuple[int, int] | None:
+    """(opening line, swallowed line) when a multi-line cell holds a line shaped like a row."""
+    line = start
+    for cell in row:
+        parts = cell.split("\n")
+        for offset, text in enumerate(parts[1:], start=1):
+            fields = text.rstrip("\r").split(delimiter)
+            head = fields[0].strip()
+            if width > 1 and len(fields) == width and head and not any(c.isspace() for c in head):
+                return line, line + offset
+        line += len(parts) - 1
+    return None

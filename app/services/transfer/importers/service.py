@@ -17,7 +17,7 @@ from app.i18n import _
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import DossierService
 from app.services.transfer.importers import clients, invoices, payments, reminders
-from app.services.transfer.importers.fields import Cells
+from app.services.transfer.importers.fields import Cells, check_characters, file_decimal
 from app.services.transfer.importers.reading import read_table
 
 log = logging.getLogger(__name__)
@@ -83,9 +83,16 @@ class ImportService:
         return run_facturx(self._uow, settings, files, self._attachments, dry_run, progress)
 
     def import_file(
-        self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
+        self,
+        kind: str,
+        path: Path,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        allow_duplicates: bool = False,
     ) -> ImportResult:
-        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written."""
+        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
+
+        `allow_duplicates` imports payments that repeat one without a reference (a warning)."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
@@ -94,10 +101,12 @@ class ImportService:
         total = len(table.records)
         report(progress, 0, total)
         settings = self._dossier.settings()
-        cells = Cells(table.file)
+        cells = Cells(table.file, settle=lambda: file_decimal(table))
+        check_characters(table, module.COLUMNS, cells)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
-            plan = module.validate(uow.session, table, settings, cells)
+            options = {"allow_duplicates": allow_duplicates} if kind == "payments" else {}
+            plan = module.validate(uow.session, table, settings, cells, **options)
             if cells.problems:
                 raise InvalidInput(_in_file_order(cells.all_problems(), table.columns))
             for line, column, text in getattr(plan, "warnings", []):
