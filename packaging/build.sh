@@ -40,6 +40,21 @@ rm -rf dist/Relance dist/Relance.app
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/relance.spec
 
+# Linux: ICU's data for the world's locales is a third of the bundle; keep Relance's languages.
+if [ "$platform" = linux ]; then
+  icu=$(find dist/Relance/_internal -name "libicudata.so.*" -type f | head -n 1)
+  if [ -n "$icu" ] && ! command -v icupkg >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
+    && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y -qq icu-devtools >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq icu-devtools >/dev/null; }
+  fi
+  if [ -n "$icu" ] && command -v icupkg >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1; then
+    "$py" packaging/linux/slim_icu.py "$icu"
+  else
+    echo "build.sh: icupkg (icu-devtools) or gcc missing: ICU data left whole" >&2
+  fi
+fi
+
 # Linux: debug symbols are most of the size of libpython and the extension modules. The
 # libraries auditwheel vendored (*.libs/, e.g. numpy's OpenBLAS) are left alone: strip breaks them.
 if [ "$platform" = linux ] && command -v strip >/dev/null 2>&1; then
@@ -67,7 +82,7 @@ done
 smoke_home=$(mktemp -d)
 trap 'rm -rf "$smoke_home"' EXIT
 limit=()
-command -v timeout >/dev/null 2>&1 && limit=(timeout 600)  # a dialog left open must not hang the build
+command -v timeout >/dev/null 2>&1 && limit=(timeout 300)  # a dialog left open must not hang the build
 if ! QT_QPA_PLATFORM=offscreen RELANCE_HOME="$smoke_home" ${limit[@]+"${limit[@]}"} "$exe" --smoke-test; then
   echo "build.sh: the frozen app failed its smoke test; its log:" >&2
   tail -n 40 "$smoke_home/logs/relance.log" >&2 || true
@@ -87,6 +102,11 @@ if [ "$bad_input" != 91 ] || [ "$no_mapi" != 90 ]; then
   echo "build.sh: --mapi-child answered $bad_input/$no_mapi (expected 91/90)" >&2; exit 1
 fi
 echo "MAPI child entry point: frozen"
+if [ "$platform" != windows ]; then  # a windowed .exe has no standard output to read
+  said=$("$exe" --version)
+  [ "$said" = "Relance $version" ] || { echo "build.sh: the frozen app says '$said'" >&2; exit 1; }
+  echo "version: $said"
+fi
 
 # 6. What a user downloads.
 case "$platform" in

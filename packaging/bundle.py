@@ -26,7 +26,7 @@ QT_LIBRARIES = {
 }  # fmt: skip
 QT_PLUGIN_FOLDERS = {
     "platforms", "platformthemes", "platforminputcontexts", "imageformats", "iconengines",
-    "printsupport", "xcbglintegrations", "styles", "generic",
+    "printsupport", "xcbglintegrations", "styles",
 }  # fmt: skip
 # Of the platform plugins: the desktop ones, plus offscreen for the smoke test.
 QT_PLATFORMS = ("xcb", "offscreen", "windows", "cocoa", "minimal")
@@ -34,6 +34,8 @@ QT_IMAGE_FORMATS = ("svg", "ico", "jpeg", "gif", "icns")
 QT_TRANSLATIONS = ("qtbase_fr", "qtbase_en", "qt_fr", "qt_en")
 MATPLOTLIB_BACKENDS = ("backend_agg", "backend_qtagg", "backend_qt", "qt_compat", "_backend_agg")
 BABEL_LOCALES = ("fr", "en", "nl", "de")
+# Banks looked up by BIC/bank code (IBAN and BIC checks themselves need no registry).
+SCHWIFTY_BANK_COUNTRIES = ("fr", "be", "lu", "mc", "nl", "de")
 DROPPED_PACKAGES = ("pip", "setuptools", "pkg_resources", "wheel", "_distutils_hack")
 
 # Python packages never imported by the app.
@@ -50,15 +52,22 @@ EXCLUDES = [
     "matplotlib.backends.backend_macosx", "matplotlib.backends.backend_pgf",
     "matplotlib.backends.backend_ps", "matplotlib.backends.backend_svg",
     "matplotlib.backends.backend_cairo", "matplotlib.backends.backend_template",
-    "psycopg_c", "sqlalchemy.testing", "numpy.f2py", "numpy.distutils",
+    "psycopg_c", "sqlalchemy.testing", "numpy.f2py", "numpy.distutils", "readline", "curses",
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    "sqlite3.test", "idlelib", "ensurepip", "venv", "distutils",
+    "numpy._core._simd", "numpy._core._multiarray_tests", "numpy._core._umath_tests",
+    "numpy._core._rational_tests", "numpy._core._struct_ufunc_tests",
+    "numpy._core._operand_flag_tests", "PySide6.QtDBus", "PIL._imagingft",
+    # East Asian codecs (the imports read UTF-8 and the Western code pages)
+    "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
     # optional imports of the dependencies, never reached by the app: pydantic (schwifty's
     # validators), requests/cryptography (stdnum's online checks), lxml (openpyxl's faster
     # writer: the standard library's XML is used instead), mypy (a development tool)
     "pydantic", "pydantic_core", "requests", "urllib3", "cryptography", "charset_normalizer",
     "lxml", "mypy", "mypyc", "ast_serialize",
-    # yaml (numpy's build report), jinja2/markupsafe (pyparsing's diagrams), pygments (mako's
+    # yaml (numpy's build report), jinja2 (pyparsing's diagrams), pygments (mako's
     # highlighter), rlPyCairo (reportlab's bitmap renderer), AVIF images (Pillow: 5 MB of codec)
-    "yaml", "jinja2", "markupsafe", "pygments", "rlPyCairo", "PIL._avif", "PIL.AvifImagePlugin",
+    "yaml", "jinja2", "pygments", "rlPyCairo", "PIL._avif", "PIL.AvifImagePlugin",
 ]  # fmt: skip
 
 HIDDEN_IMPORTS = [
@@ -153,8 +162,12 @@ def keep(dest: str) -> bool:
         return stem == "root" or stem.split("_")[0] in BABEL_LOCALES
     if parts[0] == "matplotlib":
         return _keep_matplotlib(parts)
-    if parts[0] == "pycountry" and "locales" in parts:  # country names in other languages
-        return len(parts) < 4 or parts[2].split("_")[0] in BABEL_LOCALES
+    if parts[0] == "pycountry":  # country names translated: schwifty only needs the codes
+        return "locales" not in parts
+    if parts[0] == "stdnum":  # MAC vendors, mobile networks, Chinese places: never checked here
+        return name not in ("oui.dat", "imsi.dat") and parts[1:] != ("cn", "loc.dat")
+    if parts[0] == "schwifty" and "bank_registry" in parts and name.startswith("generated_"):
+        return name.removeprefix("generated_").split(".")[0] in SCHWIFTY_BANK_COUNTRIES
     # dateutil's copy of the tz database (the tzdata package's is kept)
     return not (parts[0] == "dateutil" and "zoneinfo" in parts)
 
@@ -191,9 +204,10 @@ def _keep_matplotlib(parts: tuple[str, ...]) -> bool:
     name = parts[-1]
     if "web_backend" in parts or "sample_data" in parts or "images" in parts:
         return False  # the web backend, demo data and the toolbar's pictures (no toolbar here)
-    if "fonts" in parts and "mpl-data" in parts:  # DejaVu Sans (the default) and mathtext's cm
-        return "ttf" in parts and (
-            (name.startswith("DejaVuSans") and "Mono" not in name) or name.startswith("cm")
+    if "fonts" in parts and "mpl-data" in parts:  # DejaVu Sans (the default), the last-resort
+        return "ttf" in parts and (  # font for missing glyphs, and mathtext's cm
+            (name.startswith("DejaVuSans") and "Mono" not in name)
+            or name.startswith(("cm", "LastResort"))
         )
     return True
 
@@ -247,3 +261,25 @@ def prune_libraries(
                 if top[name][2] != "SYMLINK":
                     queue.append(top[name])
     return [entry for entry in binaries if entry[0] in kept]
+
+
+# ICU's data (libicudata, 32 MB in Qt's wheel) holds every locale of the world; Qt asks it for
+# collation, case mapping and text codecs. Kept: what is not per-locale, the locales of
+# BABEL_LOCALES (with their regional variants), Western European code pages.
+ICU_SHARED_NAMES = {"root", "pool", "res_index"}
+ICU_CODEPAGES = ("ibm-5348", "ibm-9447", "ibm-9448", "ibm-1051", "ibm-437", "ibm-850", "ibm-858")
+ICU_CODEPAGES += ("iso-8859", "ibm-912_", "ibm-913_", "ibm-914_", "ibm-915_", "ibm-923_")
+_ICU_LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")
+
+
+def keep_icu_item(item: str) -> bool:
+    """False for an item of ICU's data package the app never needs ('coll/ja.res', ...)."""
+    folder, _, name = item.rpartition("/")
+    stem, _, kind = name.rpartition(".")
+    if folder == "translit":  # transliterators (the word dictionaries stay: root needs them)
+        return False
+    if kind == "cnv":
+        return name.startswith(ICU_CODEPAGES)
+    if kind == "res" and stem not in ICU_SHARED_NAMES and _ICU_LOCALE.match(stem):
+        return stem.split("_")[0] in BABEL_LOCALES
+    return True

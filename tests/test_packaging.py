@@ -137,6 +137,7 @@ def test_mapi_child_is_frozen_and_routed() -> None:
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+        ("PySide6/Qt/plugins/generic/libqtuiotouchplugin.so", False),
         ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
         ("PySide6/Qt/qml/QtQuick/qmldir", False),
         ("PySide6/Qt/translations/qtbase_fr.qm", True),
@@ -169,8 +170,13 @@ def test_mapi_child_is_frozen_and_routed() -> None:
         ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz", False),
         ("tzdata/zoneinfo/Europe/Paris", True),
         ("setuptools/_vendor/x.txt", False),
-        ("pycountry/locales/fr/LC_MESSAGES/iso3166-1.mo", True),
-        ("pycountry/locales/ja/LC_MESSAGES/iso3166-1.mo", False),
+        ("pycountry/locales/fr/LC_MESSAGES/iso3166-1.mo", False),
+        ("stdnum/oui.dat", False),
+        ("stdnum/iban.dat", True),
+        ("stdnum/be/banks.dat", True),
+        ("schwifty/bank_registry/generated_fr.json", True),
+        ("schwifty/bank_registry/generated_ua.json", False),
+        ("schwifty/iban_registry/generated.json", True),
         ("pycountry/databases/iso3166-1.json", True),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
@@ -229,6 +235,35 @@ def test_a_kept_file_needing_a_trimmed_library_stops_the_build() -> None:
     ]  # fmt: skip
     with pytest.raises(ValueError, match="libQt6Quick"):
         bundle.prune_libraries(binaries, lambda source: LINKS.get(source, []))
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("coll/fr.res", True),
+        ("coll/fr_CA.res", True),
+        ("coll/ja.res", False),
+        ("coll/es_.res", False),
+        ("coll/root.res", True),
+        ("zone/en_GB.res", True),
+        ("zone/tzdbNames.res", True),
+        ("curr/pool.res", True),
+        ("lang/res_index.res", True),
+        ("nl_BE.res", True),
+        ("zh_Hant_TW.res", False),
+        ("supplementalData.res", True),
+        ("zoneinfo64.res", True),
+        ("cnvalias.icu", True),
+        ("ibm-5348_P100-1997.cnv", True),  # windows-1252
+        ("ibm-943_P15A-2003.cnv", False),  # Shift-JIS
+        ("brkitr/cjdict.dict", True),  # the root word-break rules need it
+        ("brkitr/word.brk", True),
+        ("translit/root.res", False),
+        ("nfkc.nrm", True),
+    ],
+)
+def test_icu_keeps_the_data_of_relance_languages(item: str, kept: bool) -> None:
+    assert bundle.keep_icu_item(item) is kept
 
 
 def test_version_has_one_source() -> None:
@@ -329,3 +364,8 @@ def test_the_window_icon_comes_from_the_bundled_pngs(qtbot) -> None:
     icon = _window_icon()
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= {16, 32, 256}
+
+
+def test_the_program_says_its_version(capsys) -> None:
+    assert app_main.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"Relance {app.__version__}"

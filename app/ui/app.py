@@ -148,7 +148,7 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
-    app.setWindowIcon(_window_icon())
+    QApplication.setWindowIcon(_window_icon())
     _install_translators(app, language)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile
