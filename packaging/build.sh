@@ -19,6 +19,20 @@ esac
 version=$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 echo "== Relance $version for $platform"
 
+# 0. Linux (Debian/Ubuntu, as root): the tools that slim ICU's data, and the X11 libraries Qt's
+#    xcb platform needs, so that the bundle carries them (a library absent here is left out).
+if [ "$platform" = linux ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  need=()
+  for pkg in icu-devtools binutils gcc libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
+    libxkbcommon-x11-0; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "installing build packages: ${need[*]}"
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+fi
+
 # 1. A build environment: the project's dependencies and PyInstaller (pip extra `packaging`).
 #    --system-site-packages reuses what the machine already has; a bare machine gets it all.
 venv=build/venv
@@ -43,11 +57,6 @@ rm -rf dist/Relance dist/Relance.app
 # Linux: ICU's data for the world's locales is a third of the bundle; keep Relance's languages.
 if [ "$platform" = linux ]; then
   icu=$(find dist/Relance/_internal -name "libicudata.so.*" -type f | head -n 1)
-  if [ -n "$icu" ] && ! command -v icupkg >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
-    && command -v apt-get >/dev/null 2>&1; then
-    apt-get install -y -qq icu-devtools >/dev/null 2>&1 \
-      || { apt-get update -qq && apt-get install -y -qq icu-devtools >/dev/null; }
-  fi
   if [ -n "$icu" ] && command -v icupkg >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1; then
     "$py" packaging/linux/slim_icu.py "$icu"
   else
