@@ -369,3 +369,24 @@ def test_the_window_icon_comes_from_the_bundled_pngs(qtbot) -> None:
 def test_the_program_says_its_version(capsys) -> None:
     assert app_main.main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"Relance {app.__version__}"
+
+
+def test_the_smoke_test_never_waits_on_an_error_box(qtbot, monkeypatch) -> None:
+    """A frozen build missing a module must fail its smoke test, not hang on a modal box."""
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui import errors
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(errors, "UNEXPECTED", [])
+    errors.install_excepthook(show=False)
+    sys.excepthook(ImportError, ImportError("No module named 'markupsafe'"), None)
+    assert shown == []
+    assert [str(e) for e in errors.UNEXPECTED] == ["No module named 'markupsafe'"]
+    errors.install_excepthook()
+    sys.excepthook(ImportError, ImportError("No module named 'markupsafe'"), None)
+    assert len(shown) == 1

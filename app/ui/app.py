@@ -22,7 +22,7 @@ from app import i18n
 from app.domain.errors import DatabaseProblem, RelanceError
 from app.i18n import _
 from app.paths import Paths, resources_dir
-from app.ui.errors import explain, install_excepthook
+from app.ui.errors import UNEXPECTED, explain, install_excepthook
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def open_window(  # type: ignore[no-untyped-def]
 
 
 def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bool = False) -> int:
-    install_excepthook()
+    install_excepthook(show=not smoke_test)
     language = i18n.set_language(lang)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Relance")
@@ -172,9 +172,10 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
         app.processEvents()
         window.save_layout()
         window.services.close()
-        for error in window.quiet_errors or []:
+        failures = [*(window.quiet_errors or []), *UNEXPECTED]
+        for error in failures:
             print(explain(error), file=sys.stderr)  # noqa: T201 - the check's report
-        return 1 if window.quiet_errors else 0
+        return 1 if failures else 0
     app.installEventFilter(FileOpenHandler(window._open_dossier, app))
     window.show()
     QTimer.singleShot(0, window.raise_)
