@@ -73,7 +73,7 @@ fi
 
 case "$platform" in
   linux) exe=dist/Relance/Relance; internal=dist/Relance/_internal ;;
-  macos) exe=dist/Relance.app/Contents/MacOS/Relance; internal=dist/Relance.app/Contents/Resources ;;
+  macos) exe=dist/Relance.app/Contents/MacOS/Relance; internal=dist/Relance.app/Contents ;;
   windows) exe=dist/Relance/Relance.exe; internal=dist/Relance/_internal ;;
 esac
 
@@ -82,7 +82,7 @@ for needed in resources/fonts/DejaVuSans.ttf resources/templates/letters/fr/remi
   resources/rates/fr_legal_interest_rate.csv resources/icons/relance-256.png \
   translations/fr/LC_MESSAGES/relance.mo translations/en/LC_MESSAGES/relance.mo \
   app/db/migrations/env.py PySide6/Qt/translations/qtbase_fr.qm babel/locale-data/fr.dat; do
-  if ! find "$internal" -path "*/$needed" -print -quit 2>/dev/null | grep -q .; then
+  if ! find -L "$internal" -path "*/$needed" -print -quit 2>/dev/null | grep -q .; then
     echo "build.sh: $needed is missing from the bundle" >&2; exit 1
   fi
 done
