@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app import i18n
+from app import __version__, i18n
 from app.cli.output import iso_date, percent, set_today, today
 from app.domain.errors import Conflict, DatabaseProblem, InvalidInput, NotFound, RelanceError
 from app.i18n import _
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=iso_date, help=_("the day taken as today (default: the computer's date)")
     )
     parser.add_argument("--smoke-test", action="store_true", help=_("build every view and exit"))
+    parser.add_argument("--version", action="version", version=f"Relance {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help=_("open the demo dossier, creating it if needed")
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSize, QTimer, QTranslator
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.domain.errors import DatabaseProblem, RelanceError
 from app.i18n import _
-from app.paths import Paths
-from app.ui.errors import explain, install_excepthook
+from app.paths import Paths, resources_dir
+from app.ui.errors import UNEXPECTED, explain, install_excepthook
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,30 @@ def _install_translators(app: QApplication, lang: str) -> None:
         translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", path):
             app.installTranslator(translator)
+            log.info("Qt translation %s_%s loaded from %s", name, lang, path)
+
+
+def _window_icon() -> QIcon:
+    """The application icon (title bar, task bar, dialogs), from resources/icons."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"relance-{size}.png"), QSize(size, size))
+    return icon
+
+
+class FileOpenHandler(QObject):
+    """macOS hands a double-clicked `.relance` dossier to the running app as an event, not argv."""
+
+    def __init__(self, open_dossier, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._open_dossier = open_dossier
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_open = event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
+        if is_open and event.file():  # type: ignore[attr-defined]
+            self._open_dossier(event.file())  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
 
 
 def open_window(  # type: ignore[no-untyped-def]
@@ -118,11 +143,12 @@ def open_window(  # type: ignore[no-untyped-def]
 
 
 def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bool = False) -> int:
-    install_excepthook()
+    install_excepthook(show=not smoke_test)
     language = i18n.set_language(lang)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
+    QApplication.setWindowIcon(_window_icon())
     _install_translators(app, language)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile
@@ -146,9 +172,11 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
         app.processEvents()
         window.save_layout()
         window.services.close()
-        for problem in window.quiet_errors or []:
-            print(explain(problem), file=sys.stderr)  # noqa: T201 - the check's report
-        return 1 if window.quiet_errors else 0
+        failures = [*(window.quiet_errors or []), *UNEXPECTED]
+        for failure in failures:
+            print(explain(failure), file=sys.stderr)  # noqa: T201 - the check's report
+        return 1 if failures else 0
+    app.installEventFilter(FileOpenHandler(window._open_dossier, app))
     window.show()
     QTimer.singleShot(0, window.raise_)
     code = app.exec()

@@ -25,9 +25,18 @@ def explain(error: BaseException) -> str:
     )
 
 
-def install_excepthook() -> None:
+UNEXPECTED: list[BaseException] = []  # what the hook saw when not shown: the smoke test fails
+
+
+def install_excepthook(show: bool = True) -> None:
+    """Log every unexpected error; with `show`, also tell the user (not in the smoke test, where
+    a modal box would wait for a click that never comes)."""
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if not show:
+            UNEXPECTED.append(value)
+            return
         try:
             from PySide6.QtCore import QThread
             from PySide6.QtWidgets import QApplication, QMessageBox
