@@ -61,10 +61,9 @@ EXCLUDES = [
     # East Asian codecs (the imports read UTF-8 and the Western code pages)
     "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
     # optional imports of the dependencies, never reached by the app: pydantic (schwifty's
-    # validators), requests/cryptography (stdnum's online checks), lxml (openpyxl's faster
-    # writer: the standard library's XML is used instead), mypy (a development tool)
-    "pydantic", "pydantic_core", "requests", "urllib3", "cryptography", "charset_normalizer",
-    "lxml", "mypy", "mypyc", "ast_serialize",
+    # validators), cryptography (stdnum's online checks), mypy (a development tool); lxml and
+    # requests stay: the Factur-X import reads its XML with lxml and factur-x imports requests
+    "pydantic", "pydantic_core", "cryptography", "mypy", "mypyc", "ast_serialize",
     # yaml (numpy's build report), jinja2 (pyparsing's diagrams), pygments (mako's
     # highlighter), rlPyCairo (reportlab's bitmap renderer), AVIF images (Pillow: 5 MB of codec)
     "yaml", "jinja2", "pygments", "rlPyCairo", "PIL._avif", "PIL.AvifImagePlugin",
