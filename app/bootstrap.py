@@ -13,7 +13,13 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from app import i18n
-from app.db.engine import display_name, make_engine, make_session_factory, resolve_url
+from app.db.engine import (
+    display_name,
+    is_read_only,
+    make_engine,
+    make_session_factory,
+    resolve_url,
+)
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
 from app.paths import Paths
@@ -67,20 +73,29 @@ class Services:
     documents: DocumentService
     rates: RateSettings
     templates: TemplateService
+    read_only: bool = False
+    """The dossier's file or folder cannot be written: it was opened for reading only."""
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def build(database: str | None, lang: str | None, paths: Paths | None = None) -> Services:
+def build(
+    database: str | None, lang: str | None, paths: Paths | None = None, create: bool = True
+) -> Services:
     """Open `database` (a path or a URL; None: the default dossier in `paths.data`) with the
     user's folders `paths` (the program's entries and the tests pass theirs; None reads them
-    from the environment, for the benches) and the language `lang` (None: the system's)."""
+    from the environment, for the benches) and the language `lang` (None: the system's).
+    Without `create`, a missing SQLite file is refused instead of created."""
     i18n.set_language(lang)
     paths = (paths or Paths.from_environment()).ensure()
     url = resolve_url(database or paths.dossier)
-    engine = make_engine(url)
-    migration = open_dossier(engine)
+    engine = make_engine(url, create)
+    try:
+        migration = open_dossier(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     uow = partial(UnitOfWork, make_session_factory(engine))
     log.info("dossier %s opened (%s)", display_name(url), migration)
     dossier = DossierService(uow)
@@ -111,4 +126,5 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
         documents=DocumentService(uow, dossier, claims),
         rates=RateSettings(user=lambda: paths.rates),
         templates=TemplateService(dossier.settings),
+        read_only=is_read_only(engine),
     )
