@@ -19,6 +19,7 @@ from app.db.engine import (
     make_engine,
     make_session_factory,
     resolve_url,
+    sqlite_path,
 )
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
@@ -80,6 +81,12 @@ class Services:
         self.engine.dispose()
 
 
+def _identity(url: URL) -> str:
+    """What tells this dossier from any other: its file, or its database without password."""
+    path = sqlite_path(url)
+    return str(path.resolve()) if path else url.set(password=None).render_as_string()
+
+
 def build(
     database: str | None, lang: str | None, paths: Paths | None = None, create: bool = True
 ) -> Services:
@@ -100,7 +107,7 @@ def build(
     log.info("dossier %s opened (%s)", display_name(url), migration)
     dossier = DossierService(uow)
     claims = ClaimService(uow)
-    reminders = ReminderService(uow, dossier, claims)
+    reminders = ReminderService(uow, dossier, claims, dossier_identity=_identity(url))
     return Services(
         url=url,
         name=display_name(url),

@@ -173,7 +173,9 @@ class LetterService:
         stored = {}
         for letter in batch.letters:
             if letter.path not in stored:
-                folder = self._reminders.documents_folder(letter.client_code)
+                folder = self._reminders.documents_folder(
+                    letter.client_code, letter.action.client_id
+                )
                 stored[letter.path] = store_document(letter.path, folder, letter.path.name)
             document = stored[letter.path]
             self._reminders.done(letter.action, on, note, str(document.path), document.sha256)
