@@ -209,8 +209,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     from app.cli.opening import run
 
     handler: Callable[..., int] = COMMANDS[args.command]
-    if args.command == "restore":
-        return handler(args)
     return run(args, handler)
 
 

@@ -37,6 +37,8 @@ def run(args: argparse.Namespace, handler: Callable[..., int]) -> int:
     if path is not None:
         name = str(path)
     try:
+        if args.command == "restore":  # gets no services: the target may be unopenable
+            return handler(args)
         if path is not None and args.command in CREATING and _missing(path):
             return _create(path, args, handler)
         services = build(database, args.lang, args.paths, create=args.command in CREATING)

@@ -25,7 +25,8 @@ pytestmark = [
 
 def _harness():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("killnine", ROOT / "bench" / "killnine.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["killnine"] = module
     spec.loader.exec_module(module)
