@@ -159,3 +159,13 @@ def test_scratch_files_of_a_live_run_are_kept(tmp_path: Path) -> None:
     live.write_bytes(b"%PDF-")
     assert remove_leftovers(tmp_path) == 0
     assert live.exists()
+
+
+def test_scratch_files_go_even_when_no_letter_is_due(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = out / ".relance-999999998-xyz.pdf"
+    dead.write_bytes(b"%PDF-")
+    batch = services.letters.write(AS_OF, out)
+    assert batch.letters == ()
+    assert not dead.exists()

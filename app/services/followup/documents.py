@@ -96,7 +96,7 @@ class Documents:
         self._claims = claims
         self.root = root
         self._key = key or evidence.dossier_key("default")
-        self.company = lambda: dossier.settings().name
+        self.company: Callable[[], str] = lambda: dossier.settings().name
         self.mail_opener: MailOpener = default_mail_opener
 
     def folder(self, client_code: str, client_id: int) -> Path:
