@@ -50,6 +50,7 @@ class _Column:
     not_null: bool
     money: bool
     allowed: frozenset[str] | None
+    server: bool  # bound for PostgreSQL: its text lengths and 32-bit integers hold
 
 
 def _enums() -> dict[tuple[str, str], frozenset[str]]:
@@ -74,13 +75,14 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, bool]
     return [(row[1], str(row[2] or "").upper(), bool(row[3])) for row in rows]
 
 
-def _schema_columns(conn: sqlite3.Connection, table: str) -> list[_Column]:
+def _schema_columns(conn: sqlite3.Connection, table: str, server: bool) -> list[_Column]:
     model = Base.metadata.tables.get(table)
     enums = _enums()
     columns = []
     for name, declared, not_null in _columns(conn, table):
         money = model is not None and name in model.c and isinstance(model.c[name].type, Money)
-        columns.append(_Column(name, declared, not_null, money, enums.get((table, name))))
+        allowed = enums.get((table, name))
+        columns.append(_Column(name, declared, not_null, money, allowed, server))
     return columns
 
 
@@ -95,7 +97,7 @@ def _check(column: _Column, value: object) -> str | None:
             return _("not a whole number")
         if column.money and abs(value) > MAX_CENTS:
             return _("amount out of range")
-        if abs(value) >= (INT64 if kind == "BIGINT" else INT32):
+        if abs(value) >= (INT32 if column.server and kind != "BIGINT" else INT64):
             return _("number out of range")
     elif kind == "BOOLEAN":
         if value not in (0, 1) or type(value) is not int:
@@ -134,7 +136,7 @@ def _check(column: _Column, value: object) -> str | None:
             return _("not text")
         if "\x00" in value:
             return _("text holding a NUL character")
-        if sized and len(value) > int(sized[2]):
+        if column.server and sized and len(value) > int(sized[2]):
             return _("text longer than {count} characters").format(count=sized[2])
         if column.allowed is not None and value not in column.allowed:
             return _("not one of the allowed values")
@@ -159,11 +161,15 @@ def _source_rows(
         yield part
 
 
-def copy_checked(source: sqlite3.Connection, target: sqlite3.Connection) -> list[str]:
+def copy_checked(
+    source: sqlite3.Connection, target: sqlite3.Connection, server: bool = False
+) -> list[str]:
     """Copy the rows of every table `target` has (made by Relance's migrations, empty) from
     `source`, checking each value; raises RowRefused at the first bad row. `target` is in
     autocommit mode (isolation_level None): the copy is one transaction. Returns warnings
-    about what the backup held besides data (triggers, views, extra tables or columns)."""
+    about what the backup held besides data (triggers, views, extra tables or columns).
+    With `server`, the rows are bound for PostgreSQL: text lengths and 32-bit integers are
+    checked too (SQLite holds longer texts, and older dossiers may have some)."""
     warnings: list[str] = []
     found = {
         (row[0], row[1]): str(row[2] or "")
@@ -179,7 +185,7 @@ def copy_checked(source: sqlite3.Connection, target: sqlite3.Connection) -> list
     target.execute("PRAGMA foreign_keys=OFF")
     target.execute("BEGIN")
     for table in order:
-        _copy_table(source, target, table, found.get(("table", table)), warnings)
+        _copy_table(source, target, table, found.get(("table", table)), warnings, server)
     _check_references(target)
     target.execute("COMMIT")
     extra = sorted(
@@ -204,10 +210,11 @@ def _copy_table(
     table: str,
     sql: str | None,
     warnings: list[str],
+    server: bool,
 ) -> None:
     if sql is None or sql.lstrip().upper().startswith("CREATE VIRTUAL"):
         raise RowRefused(table, "-", _("the backup has no such table"))
-    columns = _schema_columns(target, table)
+    columns = _schema_columns(target, table, server)
     names = [c.name for c in columns]
     theirs = {name for name, _declared, _nn in _columns(source, table)}
     missing = [n for n in names if n not in theirs]

@@ -202,7 +202,9 @@ def _reader(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def build_staging(info: BackupCheck, private: Path, staging: Path) -> list[str]:
+def build_staging(
+    info: BackupCheck, private: Path, staging: Path, server: bool = False
+) -> list[str]:
     """A new dossier at `staging`: Relance's own schema at the backup's revision, the backup's
     rows copied into it after checking each one, then brought to head. Returns warnings."""
 
@@ -219,7 +221,7 @@ def build_staging(info: BackupCheck, private: Path, staging: Path) -> list[str]:
     source = _reader(private)
     target = sqlite3.connect(staging, isolation_level=None)
     try:
-        warnings = staging_copy.copy_checked(source, target)
+        warnings = staging_copy.copy_checked(source, target, server)
         if target.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_state'").fetchone():
             target.execute("UPDATE dossier_state SET token = ?", (uuid4().hex,))
     except staging_copy.RowRefused as refused:
@@ -264,7 +266,7 @@ def restore_backup(path: Path, url: URL) -> RestoreResult:
                 _remove_with_sides(staging)
         else:
             staging = Path(work) / "staging.relance"
-            warnings = build_staging(info, private, staging)
+            warnings = build_staging(info, private, staging, server=True)
             safety = _restore_server(staging, url, info.path)
     log.info("dossier %s restored from a backup", display_name(url))
     return RestoreResult(

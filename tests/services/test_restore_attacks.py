@@ -186,3 +186,20 @@ def test_the_backup_file_is_only_read(services, pristine: Path, tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("crafted")) == [
         "crafted.relance"
     ]
+
+
+def test_a_long_name_fits_sqlite_but_not_postgresql(
+    services, pristine: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """SQLite keeps texts longer than their declared size (older dossiers may hold some);
+    PostgreSQL does not, so a restore there refuses them by name instead of failing midway."""
+    crafted = _crafted(pristine, tmp_path, "UPDATE clients SET name = printf('%.300c', 'x')")
+    services.engine.dispose()
+    if services.engine.dialect.name == "sqlite":
+        restore_backup(crafted, services.url)
+        with services.engine.connect() as conn:
+            lengths = set(conn.execute(text("SELECT length(name) FROM clients")).scalars())
+        assert lengths == {300}
+    else:
+        with pytest.raises(InvalidInput, match="longer than 200 characters"):
+            restore_backup(crafted, services.url)
