@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL
 
 from app import i18n
 from app.db.engine import (
+    describe_error,
     display_name,
     is_read_only,
     make_engine,
@@ -23,6 +24,7 @@ from app.db.engine import (
 )
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
+from app.i18n import _
 from app.paths import Paths
 from app.services.analytics.aging import AgingService
 from app.services.analytics.service import AnalyticsService
@@ -79,6 +81,11 @@ class Services:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def database_message(error: BaseException) -> str:
+    """A database driver's error as one sentence for the window (busy, read-only…)."""
+    return describe_error(error, _("Dossier"))
 
 
 def _identity(url: URL) -> str:
