@@ -192,6 +192,10 @@ def main(
     except BrokenPipeError:  # `relance agenda | head`: the reader went away, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # a file or folder the system refused: one line, no traceback
+        where = error.filename or args.database or ""
+        print(f"{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_DATABASE
 
 
 def _peek_lang(argv: list[str]) -> str | None:
@@ -206,17 +210,11 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from app.bootstrap import build
     from app.cli.commands import COMMANDS
+    from app.cli.opening import run
 
     handler: Callable[..., int] = COMMANDS[args.command]
-    if args.command == "restore":
-        return handler(args)
-    services = build(args.database, args.lang, args.paths)
-    try:
-        return handler(services, args)
-    finally:
-        services.close()
+    return run(args, handler)
 
 
 def ensure_demo_dossier(lang: str | None, paths: Paths) -> str:

@@ -18,6 +18,10 @@ def explain(error: BaseException) -> str:
         return "\n".join(str(p) for p in error.problems[:20])
     if isinstance(error, RelanceError):
         return str(error)
+    if getattr(error, "orig", None) is not None:  # the database driver's: one sentence, no SQL
+        from app.bootstrap import database_message
+
+        return database_message(error)
     from app.logs import log_file
 
     return _("Something went wrong ({error}). Details are in the log file: {path}").format(

@@ -1,4 +1,4 @@
-"""`relance agenda` per CONTRACTS.md: JSON parsed back, the .ics parsed back with icalendar."""
+"""`relance agenda` per docs/commands.md: JSON parsed back, the .ics parsed back with icalendar."""
 
 from __future__ import annotations
 

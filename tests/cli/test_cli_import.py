@@ -230,7 +230,21 @@ def test_french_numbers_and_missing_file(db: str, tmp_path: Path, capsys) -> Non
 
 
 def test_import_without_company(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.bootstrap import build
+
     clients = tmp_path / "c.csv"
     clients.write_text("code,name\nC1,Un\n")
+    build(str(tmp_path / "d.relance"), "en").close()  # a dossier at head, without its company
     assert main(["--database", str(tmp_path / "d.relance"), "import", "clients", str(clients)]) == 3
     assert "relance init" in capsys.readouterr().err
+
+
+def test_import_into_no_dossier(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    clients = tmp_path / "c.csv"
+    clients.write_text("code,name\nC1,Un\n")
+    typo = tmp_path / "missing" / "sub" / "x.relance"
+    assert main(["--database", str(typo), "import", "clients", str(clients)]) == 4
+    err = capsys.readouterr().err
+    assert "no dossier there" in err
+    assert "relance --database" in err
+    assert not (tmp_path / "missing").exists()

@@ -1,4 +1,4 @@
-"""Data in and out: `import` and `export` of the CSV files (CONTRACTS.md)."""
+"""Data in and out: `import` and `export` of the CSV files (docs/commands.md)."""
 
 from __future__ import annotations
 

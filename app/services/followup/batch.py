@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from app.adapters.pdf import AddressedLetter, render_batch
-from app.adapters.pdf.render import safe_file_name
+from app.adapters.pdf.render import remove_leftovers, safe_file_name
 from app.db.queries import letters as letter_queries
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput
@@ -138,6 +138,7 @@ class LetterService:
                         [AddressedLetter(x, built.company, built.recipient) for x in built.letters],
                     )
                 )
+        remove_leftovers(out)  # an interrupted run's scratch files, even when nothing is due
         if not kept:
             return LetterBatch((), None, 0)
         out.mkdir(parents=True, exist_ok=True)
@@ -173,7 +174,9 @@ class LetterService:
         stored = {}
         for letter in batch.letters:
             if letter.path not in stored:
-                folder = self._reminders.documents_folder(letter.client_code)
+                folder = self._reminders.documents_folder(
+                    letter.client_code, letter.action.client_id
+                )
                 stored[letter.path] = store_document(letter.path, folder, letter.path.name)
             document = stored[letter.path]
             self._reminders.done(letter.action, on, note, str(document.path), document.sha256)

@@ -67,7 +67,7 @@ class ImportService:
     def import_fec(
         self, path: Path, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportResult:
-        """A FEC: clients, invoices, credit notes, payments and lettering (CONTRACTS.md)."""
+        """A FEC: clients, invoices, credit notes, payments and lettering (docs/commands.md)."""
         from app.services.transfer.sources.run import run_fec
 
         return run_fec(self._uow, self._dossier.settings(), Path(path), dry_run, progress)
@@ -75,7 +75,7 @@ class ImportService:
     def import_facturx(
         self, paths: Sequence[Path], dry_run: bool = False, progress: Progress | None = None
     ) -> ImportResult:
-        """Factur-X PDFs and CII XML e-invoices, all of them or none (CONTRACTS.md)."""
+        """Factur-X PDFs and CII XML e-invoices, all of them or none (docs/commands.md)."""
         from app.services.transfer.sources.run import run_facturx
 
         settings = self._dossier.settings()
