@@ -34,8 +34,11 @@ from app.ui.features.clients.parts import (
     Figure,
     LimitationLine,
     Opening,
+    RiskLine,
     open_invoice_columns,
     payment_columns,
+    risk_text,
+    risk_tooltip,
     statement_detail,
 )
 from app.ui.features.clients.reminded import open_already_reminded
@@ -138,6 +141,8 @@ class ClientDetail(QWidget):
 
         right = QVBoxLayout()
         right.addLayout(grid)
+        self.risk_line = RiskLine()
+        right.addWidget(self.risk_line)
         right.addWidget(self.tabs, 1)
         middle = QHBoxLayout()
         middle.addWidget(self.card)
@@ -222,6 +227,8 @@ class ClientDetail(QWidget):
             error,
         )
         run(lambda: self.services.accounts.account(client_id, today), self._show_account, error)
+        risk = self.services.analytics.client_risk
+        run(lambda: risk(client_id, today), lambda found: self._show_risk(*found), error)
         run(lambda: self.services.accounts.history(client_id), self.history_model.set_rows, error)
         warnings = self.services.claims.limitation_warnings
         run(lambda: warnings(client_id, today), self.limitation.show_warnings, error)
@@ -316,14 +323,6 @@ class ClientDetail(QWidget):
             if b.average_days_to_pay is not None
             else "—"
         )
-        grade = account.risk_grade
-        f["risk"].value.setText(_("new") if grade == "new" else grade)
-        f["risk"].setToolTip(
-            _(
-                "From the last 12 months: A pays on time … E very late; “new” "
-                "until 3 invoices are paid"
-            )
-        )
         self.open_model.set_rows(account.open_invoices)
         rows = [
             CreditRow(
@@ -346,6 +345,12 @@ class ClientDetail(QWidget):
         self.buttons["credit"].setEnabled(bool(account.credits) and bool(account.open_invoices))
 
     # -- statement period ---------------------------------------------------------------
+    def _show_risk(self, grade: str, reasons: list[str]) -> None:
+        """The grade and its reasons as the register computes them (reminders included)."""
+        self.figures["risk"].value.setText(risk_text(grade))
+        self.figures["risk"].setToolTip(risk_tooltip(grade, reasons))
+        self.risk_line.show_risk(grade, reasons)
+
     def _period_chosen(self) -> None:
         key = self.period.currentData()
         today = self.context.today()

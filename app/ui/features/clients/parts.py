@@ -140,3 +140,42 @@ class LimitationLine(QLabel):
             )
         self.setText(_("Limitation: ") + "; ".join(parts))
         self.show()
+
+
+def risk_text(grade: str) -> str:
+    return _("new") if grade == "new" else grade
+
+
+def risk_tooltip(grade: str | None, reasons: list[str]) -> str:
+    """The grade's reasons, one per line, above what the grades mean."""
+    legend = _(
+        "Risk grade from the payment history and the invoices overdue today: A (pays on "
+        "time) to E (very late); “new” until 3 invoices are paid, unless one is overdue"
+    )
+    if grade is None or not reasons:
+        return legend
+    lines = [_("Grade {grade}:").format(grade=risk_text(grade))]
+    lines += [f"• {reason}" for reason in reasons]
+    return "\n".join([*lines, "", legend])
+
+
+class RiskLine(QLabel):
+    """Under the figures: why the client has its grade."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("risk_reasons")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #5d6d7e;")
+        self.hide()
+
+    def show_risk(self, grade: str, reasons: list[str]) -> None:
+        if not reasons:
+            self.hide()
+            return
+        self.setText(
+            _("Risk grade {grade}: {reasons}").format(
+                grade=risk_text(grade), reasons="; ".join(reasons)
+            )
+        )
+        self.show()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.filters import ClientFilter
 from app.i18n import _, format_number, ngettext
+from app.services.analytics.texts import reason_sentences
 from app.services.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.features.clients.detail import ClientDetail
@@ -154,11 +155,15 @@ class ClientsView(QWidget):
             return
         today = self.context.today()
 
-        def grades() -> dict[int, str]:
+        def grades() -> tuple[dict[int, str], dict[int, list[str]]]:
             risks = self.services.analytics.risk_grades(today)
-            return {client_id: str(r.grade) for client_id, r in risks.items()}
+            return (
+                {client_id: str(r.grade) for client_id, r in risks.items()},
+                {client_id: reason_sentences(r.reasons) for client_id, r in risks.items()},
+            )
 
-        self.context.tasks.run(grades, self.model.set_risks, None, slow=True, key="risks")
+        run = self.context.tasks.run
+        run(grades, lambda found: self.model.set_risks(*found), None, slow=True, key="risks")
 
     def _show_count(self, count: int) -> None:
         self.count.setText(
