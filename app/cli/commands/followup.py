@@ -101,7 +101,15 @@ def cmd_agenda(services: Services, args: argparse.Namespace) -> int:
             for e in entries
         ]
         print_table(
-            [_("Date"), _("Client"), _("Action"), _("Channel"), _("Invoices"), _("Amount"), ""],
+            [
+                _("Date"),
+                _("Client"),
+                _("Action"),
+                _("Channel"),
+                _("Invoices"),
+                _("Amount"),
+                _("Status"),
+            ],
             rows,
             right={5},
         )

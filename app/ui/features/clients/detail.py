@@ -44,6 +44,7 @@ from app.ui.features.clients.parts import (
 from app.ui.features.clients.reminded import open_already_reminded
 from app.ui.widgets.format import day, money, money_by_currency
 from app.ui.widgets.forms import DateEdit
+from app.ui.widgets.legal import legal_id_label
 from app.ui.widgets.table_model import Column, RowsModel
 from app.ui.widgets.tables import make_table
 
@@ -273,7 +274,8 @@ class ClientDetail(QWidget):
         if client.credit_limit is not None:
             lines.append(_("Credit limit: {amount}").format(amount=money(client.credit_limit)))
         if client.legal_id:
-            lines.append(_("Company number: {id}").format(id=escape(client.legal_id)))
+            label = legal_id_label(client.country)
+            lines.append(_("{label}: {id}").format(label=label, id=escape(client.legal_id)))
         if client.vat_number:
             lines.append(_("VAT: {number}").format(number=escape(client.vat_number)))
         if client.iban:

@@ -84,6 +84,13 @@ class InvoicesView(QWidget):
         self.count = QLabel()
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals.setToolTip(
+            _(
+                "Left to pay: what the listed invoices still owe, less the listed credit notes "
+                "not yet applied. Payments received but not yet applied are not in this list; "
+                "the dashboard's total receivable and the aging's Total deduct them too."
+            )
+        )
         footer = QHBoxLayout()
         footer.addWidget(self.count)
         footer.addStretch(1)
