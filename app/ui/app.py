@@ -69,12 +69,23 @@ class CompanyDialog(QDialog):
         )
 
 
-def _install_translators(app: QApplication, lang: str) -> None:
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own texts (file dialogs, standard buttons) in `lang`, from the Qt translations."""
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
     for name in ("qtbase", "qt"):
         translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", path):
             app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.info("no Qt translation %s for %s in %s", name, lang, path)
+    return installed
+
+
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def open_window(  # type: ignore[no-untyped-def]
@@ -123,7 +134,7 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
-    _install_translators(app, language)  # type: ignore[arg-type]
+    install_translators(app, language)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile
         from pathlib import Path

@@ -1,0 +1,99 @@
+"""A French window shows no English: every view and its dialogs, Qt's own dialogs too."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from app import i18n
+from app.ui.main_window import MainWindow
+from app.ui.views import VIEWS
+from tests.ui.language_check import english_leaks, french_translator, visible_texts
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture
+def french(sqlite_services, monkeypatch):  # type: ignore[no-untyped-def]
+    sqlite_services.demo.generate(clients=8, invoices=60, seed=4, as_of=AS_OF)
+    translations = {"fr": french_translator(), "en": i18n.translator("en")}
+    monkeypatch.setattr(i18n, "translator", translations.__getitem__)
+    i18n.set_language("fr")
+    yield sqlite_services
+    i18n.set_language("en")
+
+
+def test_every_view_in_french_shows_no_english(qtbot, french) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(french)
+    qtbot.addWidget(window)
+    window.show()
+    for index in range(len(VIEWS)):
+        window.show_view(index)
+        qtbot.waitUntil(window.tasks.idle, timeout=20000)
+    assert "Tableau de bord" in visible_texts(window)
+    assert english_leaks(window) == []
+    window.tasks.wait()
+
+
+def test_english_leaks_are_found(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    layout.addWidget(QLabel("Open balance"))
+    layout.addWidget(QPushButton("Solde ouvert"))
+    assert english_leaks(box) == ["Open balance"]
+
+
+def test_qt_own_dialogs_speak_the_chosen_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.app import install_translators, remove_translators
+
+    installed = install_translators(qapp, "fr")
+    try:
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans\xa0:"
+        files = QCoreApplication.translate("QFileDialog", "Files of type:")
+        assert files == "Fichiers de type\xa0:"
+    finally:
+        remove_translators(qapp, installed)
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+
+
+def test_email_preview_keeps_bank_block_and_signature_apart(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTextBrowser
+
+    from app.services.followup.documents import Preview
+    from app.ui.features.reminders.dialogs import preview_html
+
+    body = (
+        "Bonjour,",
+        "Virement à Atelier Dupont\nIBAN : FR76 3000 6000 0112 3456 7890 189\nBIC : AGRIFRPP",
+        "Bien cordialement,",
+        "Claire Dupont\nAtelier Dupont SARL",
+    )
+    preview = Preview("email", "Relance", ("Client",), "Relance", body, False)
+    shown = QTextBrowser()
+    qtbot.addWidget(shown)
+    shown.setHtml(preview_html(preview))
+    document = shown.document()
+    paragraphs = [document.findBlockByNumber(i) for i in range(document.blockCount())]
+    texts = [b.text().split("\u2028") for b in paragraphs if b.text()]
+    # one paragraph each (a blank line's space between them), every line kept
+    assert texts[1] == body[1].split("\n")
+    assert texts[-1] == ["Claire Dupont", "Atelier Dupont SARL"]
+    assert all(b.blockFormat().bottomMargin() > 0 for b in paragraphs if b.text())
+
+
+def test_review_keys_follow_the_language(qtbot, french) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.reminders.action_bar import review_keys
+
+    keys = review_keys()
+    assert keys == {"preview": "V", "do": "F", "call": "A", "snooze": "R", "skip": "I"}
+    window = MainWindow(french)
+    qtbot.addWidget(window)
+    review = window.views["reminders"].review
+    assert {s.key().toString() for s in review.shortcuts} == set(keys.values())
+    assert "F faire" in " ".join(visible_texts(review))
+    window.tasks.wait()
