@@ -29,6 +29,7 @@ from app.ui.features.clients.dialogs import ClientDialog
 from app.ui.features.clients.model import ClientListModel
 from app.ui.features.invoices.controller import InvoiceController
 from app.ui.needs import ClientNeeds
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.tables import make_table
 
 
@@ -96,6 +97,7 @@ class ClientsView(QWidget):
         box.addLayout(top)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
+        self.empty = EmptyState(self.table, "clients")
         self.stack.addWidget(register)
 
         self.detail = ClientDetail(services, context)
@@ -166,6 +168,7 @@ class ClientsView(QWidget):
         run(grades, lambda found: self.model.set_risks(*found), None, slow=True, key="risks")
 
     def _show_count(self, count: int) -> None:
+        self._show_empty(count)
         self.count.setText(
             ngettext("{count} client", "{count} clients", count).format(
                 count=format_number(Decimal(count), decimals=0)
@@ -179,6 +182,30 @@ class ClientsView(QWidget):
             self.refresh()
             if self.stack.currentWidget() is self.detail:
                 self.detail.refresh()
+
+    def _show_empty(self, count: int) -> None:
+        """An empty register says what to do next."""
+        if count:
+            self.empty.clear()
+        elif self.filter == ClientFilter():
+            self.empty.show_message(
+                _(
+                    "No client yet. Add your first client, or import your client list "
+                    "with File ▸ Import…"
+                ),
+                _("New client…"),
+                lambda: self.new_client(),
+            )
+        else:
+            self.empty.show_message(
+                _("No client matches this search."), _("Clear the search"), self.clear_search
+            )
+
+    def clear_search(self) -> None:
+        self.search.clear()
+        self.archived.setChecked(False)
+        self.blocked.setChecked(False)
+        self.refresh()
 
     # -- navigation -------------------------------------------------------------------
     def current(self) -> Any:

@@ -19,6 +19,7 @@ from app.ui.features.invoices.controller import InvoiceController
 from app.ui.features.invoices.filters import InvoiceFilterBar
 from app.ui.features.invoices.model import InvoiceListModel
 from app.ui.needs import LedgerNeeds
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.format import money
 from app.ui.widgets.tables import make_table
 
@@ -100,6 +101,7 @@ class InvoicesView(QWidget):
         layout.addWidget(self.filters)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        self.empty = EmptyState(self.table, "invoices")
         layout.addLayout(footer)
         self.filters.changed.connect(self.refresh)
         self.model.loaded.connect(self._update_actions)
@@ -135,6 +137,7 @@ class InvoicesView(QWidget):
 
     def _show_totals(self, totals: list[Any]) -> None:
         count = sum(t.count for t in totals)
+        self._show_empty(count)
         self.count.setText(
             ngettext("{count} invoice", "{count} invoices", count).format(
                 count=format_number(Decimal(count), decimals=0)
@@ -149,6 +152,24 @@ class InvoicesView(QWidget):
             for t in totals
         ]
         self.totals.setText("  ·  ".join(parts))
+
+    def _show_empty(self, count: int) -> None:
+        """An empty list says what to do next: the first invoice, or fewer filters."""
+        if count:
+            self.empty.clear()
+        elif self.filter == InvoiceFilter():
+            self.empty.show_message(
+                _(
+                    "No invoice yet. Enter your first invoice, or import your invoices "
+                    "with File ▸ Import…"
+                ),
+                self.actions["new"].text(),
+                lambda: self.act("new"),
+            )
+        else:
+            self.empty.show_message(
+                _("No invoice matches these filters."), _("Clear filters"), self.filters.reset
+            )
 
     def _changed(self, changes: Changes) -> None:
         if changes.ledger or changes.clients:
