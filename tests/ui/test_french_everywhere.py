@@ -97,3 +97,34 @@ def test_review_keys_follow_the_language(qtbot, french) -> None:  # type: ignore
     assert {s.key().toString() for s in review.shortcuts} == set(keys.values())
     assert "F faire" in " ".join(visible_texts(review))
     window.tasks.wait()
+
+
+def test_escape_on_a_filled_form_asks_first(qtbot, sqlite_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.features.clients.dialogs import ClientDialog
+    from tests.ui.ledger_fixtures import make_context
+
+    context = make_context()
+    answers: list[QMessageBox.StandardButton] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    untouched = ClientDialog(sqlite_services, context.tasks)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible()  # nothing typed: closed without a question
+
+    dialog = ClientDialog(sqlite_services, context.tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Boulangerie Martin")
+    answers.append(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.name.text() == "Boulangerie Martin"
+    answers.append(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert answers == []
+    context.tasks.wait()

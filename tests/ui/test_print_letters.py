@@ -116,9 +116,7 @@ def test_empty_folder_is_refused_with_a_message(qtbot, window) -> None:  # type:
     assert "Choose the folder" in dialog.summary.text()
 
 
-def test_missing_company_details_are_announced(
-    qtbot, bare_window, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_missing_company_details_are_announced(qtbot, bare_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     dialog = bare_window.print_letters()
     qtbot.waitUntil(lambda: dialog.write_button.isEnabled(), timeout=10000)
     qtbot.waitUntil(lambda: dialog.gaps_label.isVisible(), timeout=10000)
