@@ -85,3 +85,19 @@ def test_empty_states_in_french(qtbot, sqlite_services, monkeypatch, tmp_path) -
         window.tasks.wait()
     finally:
         i18n.set_language("en")
+
+
+def test_ctrl_f_goes_to_the_search_of_every_list(qtbot, empty_window) -> None:  # type: ignore[no-untyped-def]
+    empty_window.activateWindow()
+    for key, field in (
+        ("clients", lambda v: v.search),
+        ("invoices", lambda v: v.filters.text),
+    ):
+        empty_window.show_view(key)
+        view = empty_window.views[key]
+        field(view).setText("old search")
+        view.table.setFocus()
+        qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert field(view).hasFocus(), key
+        assert field(view).selectedText() == "old search"
+        field(view).clear()

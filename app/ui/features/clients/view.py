@@ -119,6 +119,12 @@ class ClientsView(QWidget):
         self.detail.apply_credit.connect(self._apply_credit)
         self.detail.open_invoice.connect(self._open_invoice)
 
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -200,6 +206,12 @@ class ClientsView(QWidget):
             self.empty.show_message(
                 _("No client matches this search."), _("Clear the search"), self.clear_search
             )
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the register, the search field selected for typing."""
+        self.show_register()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def clear_search(self) -> None:
         self.search.clear()

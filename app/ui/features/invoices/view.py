@@ -102,6 +102,11 @@ class InvoicesView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self.empty = EmptyState(self.table, "invoices")
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
         layout.addLayout(footer)
         self.filters.changed.connect(self.refresh)
         self.model.loaded.connect(self._update_actions)
@@ -152,6 +157,11 @@ class InvoicesView(QWidget):
             for t in totals
         ]
         self.totals.setText("  ·  ".join(parts))
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search field, selected for typing."""
+        self.filters.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.text.selectAll()
 
     def _show_empty(self, count: int) -> None:
         """An empty list says what to do next: the first invoice, or fewer filters."""
