@@ -16,12 +16,17 @@ AS_OF = date(2026, 11, 25)
 
 
 @pytest.fixture
-def french(sqlite_services, monkeypatch):  # type: ignore[no-untyped-def]
+def french(sqlite_services, monkeypatch, qapp):  # type: ignore[no-untyped-def]
+    """The demo in a French window: our catalogue and Qt's own, as the program loads them."""
+    from app.ui.app import install_translators, remove_translators
+
     sqlite_services.demo.generate(clients=8, invoices=60, seed=4, as_of=AS_OF)
     translations = {"fr": french_translator(), "en": i18n.translator("en")}
     monkeypatch.setattr(i18n, "translator", translations.__getitem__)
     i18n.set_language("fr")
+    installed = install_translators(qapp, "fr")
     yield sqlite_services
+    remove_translators(qapp, installed)
     i18n.set_language("en")
 
 
@@ -34,6 +39,32 @@ def test_every_view_in_french_shows_no_english(qtbot, french) -> None:  # type: 
         qtbot.waitUntil(window.tasks.idle, timeout=20000)
     assert "Tableau de bord" in visible_texts(window)
     assert english_leaks(window) == []
+    window.tasks.wait()
+
+
+def test_every_dialog_in_french_shows_no_english(qtbot, french) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.clients.dialogs import ClientDialog
+    from app.ui.features.invoices.dialogs import InvoiceDialog
+    from app.ui.features.payments.dialogs import PaymentDialog
+
+    window = MainWindow(french)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs = [
+        window.edit_company(),
+        window.print_letters(),
+        window.edit_rates(),
+        window.edit_templates(),
+        window._about(),
+        ClientDialog(french, window.tasks, parent=window),
+        InvoiceDialog(french, window.context, parent=window),
+        PaymentDialog(french, window.context, parent=window),
+    ]
+    qtbot.waitUntil(window.tasks.idle, timeout=20000)
+    leaks = {d.objectName() or type(d).__name__: english_leaks(d) for d in dialogs}
+    assert {name: found for name, found in leaks.items() if found} == {}
+    for dialog in dialogs:
+        dialog.hide()
     window.tasks.wait()
 
 
