@@ -101,3 +101,10 @@ def test_ctrl_f_goes_to_the_search_of_every_list(qtbot, empty_window) -> None:  
         assert field(view).hasFocus(), key
         assert field(view).selectedText() == "old search"
         field(view).clear()
+
+
+def test_an_empty_dashboard_says_how_it_fills_in(qtbot, empty_window) -> None:  # type: ignore[no-untyped-def]
+    dashboard = empty_window.views["dashboard"]
+    empty_window.show_view("dashboard")
+    qtbot.waitUntil(lambda: dashboard.empty_hint.isVisible(), timeout=10000)
+    assert "Nothing is owed today" in dashboard.empty_hint.text()
