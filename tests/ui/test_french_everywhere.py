@@ -159,3 +159,22 @@ def test_escape_on_a_filled_form_asks_first(qtbot, sqlite_services, monkeypatch)
     assert not dialog.isVisible()
     assert answers == []
     context.tasks.wait()
+
+
+def test_policy_table_shows_level_names_not_codes(qtbot, sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(sqlite_services)
+    qtbot.addWidget(window)
+    view = window.views["reminders"]
+    view.set_mode("policies")
+    table = view.policy_page.table
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    shown = [
+        str(model.data(model.index(row, column)) or "")
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+        if not table.isColumnHidden(column)
+    ]
+    assert "First reminder" in shown
+    assert not [text for text in shown if "_" in text]  # reminder_1, formal_notice…
+    window.tasks.wait()
