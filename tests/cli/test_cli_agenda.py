@@ -129,6 +129,10 @@ def test_table_in_french(services, capsys, fixed_today) -> None:  # type: ignore
     assert "Première relance" in out
     assert "Garage Petit" in out
     assert "en retard" in out
+    header = out.splitlines()[1].split()
+    assert header[-1] == "Statut"  # every column has its header
+    widths = [len(dashes) for dashes in out.splitlines()[2].split()]
+    assert len(widths) == len(header)
 
 
 def test_bad_periods_are_refused(services, capsys) -> None:  # type: ignore[no-untyped-def]
