@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWizard
 
 from app import i18n
 from app.bootstrap import build
+from app.domain.filters import ClientFilter
 from app.paths import Paths
 from app.ui.features.firstrun.wizard import DEMO, FIRST_CLIENT, IMPORT, FirstRunWizard
 from app.ui.main_window import MainWindow
@@ -182,3 +183,20 @@ def test_the_first_step_opens_a_new_client(qtbot, sqlite_services, monkeypatch) 
     start(window, DEMO, lambda: demo.append(True))
     assert demo == [True]
     window.tasks.wait()
+
+
+def test_the_demo_opens_in_its_own_dossier(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.firstrun.start import open_demo
+
+    paths = Paths.under(tmp_path / "home").ensure()
+    opened: list[str] = []
+    open_demo(paths, "en", opened.append)
+    assert opened == [str(paths.demo_dossier)]
+    demo = build(opened[0], "en", paths)
+    try:
+        assert demo.dossier.is_initialised()
+        assert demo.clients.count(ClientFilter()) > 0  # filled with the demo's clients
+    finally:
+        demo.close()
+    open_demo(paths, "en", opened.append)  # the second time it is only opened
+    assert opened == [str(paths.demo_dossier)] * 2

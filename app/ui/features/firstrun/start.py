@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.paths import Paths
 from app.ui.features.firstrun.wizard import DEMO, FIRST_CLIENT, IMPORT, FirstRunWizard
@@ -48,10 +49,14 @@ def open_demo(paths: Paths, lang: str | None, reopen: Callable[[str], None]) -> 
     from app.bootstrap import build
 
     target = paths.demo_dossier
-    services = build(str(target), lang, paths)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a few seconds, once
     try:
-        if not services.dossier.is_initialised():
-            services.demo.generate(as_of=date.today())  # noqa: DTZ011 - the user's day
+        services = build(str(target), lang, paths)
+        try:
+            if not services.dossier.is_initialised():
+                services.demo.generate(as_of=date.today())  # noqa: DTZ011 - the user's day
+        finally:
+            services.close()
     finally:
-        services.close()
+        QApplication.restoreOverrideCursor()
     reopen(str(target))
