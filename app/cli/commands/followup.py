@@ -136,6 +136,8 @@ def cmd_letters(services: Services, args: argparse.Namespace) -> int:
             _("All of them in one file to print: {file}").format(file=batch.print_file),
             file=sys.stderr,
         )
+    for gap in services.letters.company_gaps() if batch.letters else []:
+        print(_("Warning: {problem}").format(problem=gap), file=sys.stderr)
     return 0
 
 
