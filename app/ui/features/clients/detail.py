@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.insight.behaviour import months_before
-from app.i18n import N_, _, format_number
+from app.i18n import N_, _
 from app.services.followup.client_policy import PolicyOptions
 from app.services.ledger.client_account import ClientAccount, Statement
 from app.services.ledger.clients import ClientData
@@ -35,6 +35,7 @@ from app.ui.features.clients.parts import (
     LimitationLine,
     Opening,
     RiskLine,
+    behaviour_texts,
     open_invoice_columns,
     payment_columns,
     risk_text,
@@ -309,22 +310,8 @@ class ClientDetail(QWidget):
         for c in account.credits:
             credit[c.currency] = credit.get(c.currency, Decimal(0)) + c.remaining
         f["credit"].value.setText(money_by_currency(credit))
-        b = account.behaviour
-        f["late"].value.setText(
-            _("{days} days").format(days=format_number(b.average_days_late, decimals=1))
-            if b.average_days_late is not None
-            else "—"
-        )
-        f["on_time"].value.setText(
-            f"{format_number(b.on_time_rate * 100, decimals=0)} %"
-            if b.on_time_rate is not None
-            else "—"
-        )
-        f["to_pay"].value.setText(
-            _("{days} days").format(days=format_number(b.average_days_to_pay, decimals=1))
-            if b.average_days_to_pay is not None
-            else "—"
-        )
+        for key, text in behaviour_texts(account.behaviour).items():
+            f[key].value.setText(text)
         self.open_model.set_rows(account.open_invoices)
         rows = [
             CreditRow(

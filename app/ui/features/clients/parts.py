@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, format_number, ngettext
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import WARNING, status_icon
 from app.ui.widgets.table_model import Column
@@ -140,6 +140,22 @@ class LimitationLine(QLabel):
             )
         self.setText(_("Limitation: ") + "; ".join(parts))
         self.show()
+
+
+def behaviour_texts(b: Any) -> dict[str, str]:
+    """The payment-behaviour figures of the client page (PaymentBehaviour), "—" when unknown."""
+
+    def days(value: Decimal | None) -> str:
+        if value is None:
+            return "—"
+        return _("{days} days").format(days=format_number(value, decimals=1))
+
+    on_time = b.on_time_rate
+    return {
+        "late": days(b.average_days_late),
+        "on_time": "—" if on_time is None else f"{format_number(on_time * 100, decimals=0)} %",
+        "to_pay": days(b.average_days_to_pay),
+    }
 
 
 def risk_text(grade: str) -> str:
