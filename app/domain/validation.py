@@ -75,6 +75,19 @@ def check_iban(text: str) -> str:
         raise Invalid("invalid_iban") from error
 
 
+def bank_of_iban(text: str) -> tuple[str, str]:
+    """(BIC, bank name) of a valid IBAN's bank when the bank registry knows it, else blanks."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    try:
+        iban = IBAN(re.sub(r"\s", "", text).upper())
+        bic = iban.bic
+        return (str(bic.compact) if bic else "", iban.bank_name or "")
+    except (SchwiftyException, ValueError):
+        return ("", "")
+
+
 def check_bic(text: str) -> str:
     """A bank's BIC (SWIFT code), 8 or 11 characters."""
     from schwifty import BIC

@@ -1,4 +1,4 @@
-"""Start the window: Qt application, translators, the dossier, first-run company dialog."""
+"""Start the window: Qt application, translators, the dossier, the first-run assistant."""
 
 from __future__ import annotations
 
@@ -9,13 +9,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSize, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
     QMessageBox,
-    QWidget,
 )
 
 from app import i18n
@@ -27,56 +21,24 @@ from app.ui.errors import UNEXPECTED, explain, install_excepthook
 log = logging.getLogger(__name__)
 
 
-class CompanyDialog(QDialog):
-    """Asked once, when a new dossier has no company yet."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("New dossier"))
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(_("e.g. Atelier Dupont SARL"))
-        self.country = QComboBox()
-        self.country.addItem(_("France"), "FR")
-        self.country.addItem(_("Belgium"), "BE")
-        self.currency = QLineEdit("EUR")
-        self.currency.setMaxLength(3)
-        form.addRow(_("Company name"), self.name)
-        form.addRow(_("Country (late-payment law)"), self.country)
-        form.addRow(_("Currency"), self.currency)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _accept(self) -> None:
-        if not self.name.text().strip():
-            self.name.setFocus()
-            self.name.setStyleSheet("border: 1px solid #c0392b;")
-            self.name.setToolTip(_("the company name is required"))
-            return
-        self.accept()
-
-    def settings(self):  # type: ignore[no-untyped-def]
-        from app.services.dossier import CompanySettings
-
-        return CompanySettings(
-            name=self.name.text().strip(),
-            country=self.country.currentData(),
-            currency=self.currency.text().strip().upper() or "EUR",
-            language=i18n.current_language(),
-        )
-
-
-def _install_translators(app: QApplication, lang: str) -> None:
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own texts (file dialogs, standard buttons) in `lang`, from the Qt translations."""
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
     for name in ("qtbase", "qt"):
         translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", path):
             app.installTranslator(translator)
+            installed.append(translator)
             log.info("Qt translation %s_%s loaded from %s", name, lang, path)
+        else:
+            log.info("no Qt translation %s for %s in %s", name, lang, path)
+    return installed
+
+
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def _window_icon() -> QIcon:
@@ -116,12 +78,6 @@ def open_window(  # type: ignore[no-untyped-def]
     services = build(database, lang, paths)
     if smoke_test and not services.dossier.is_initialised():
         services.dossier.init(CompanySettings(name="Relance"))
-    if not services.dossier.is_initialised():
-        dialog = CompanyDialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            services.close()
-            return None
-        services.dossier.init(dialog.settings())
 
     holder: dict[str, object] = {}
 
@@ -137,9 +93,16 @@ def open_window(  # type: ignore[no-untyped-def]
             holder["window"] = window  # the next switch closes this one
             window.show()
 
-    window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)
-    holder["window"] = window
-    return window
+    def make_window() -> MainWindow:
+        window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)
+        holder["window"] = window
+        return window
+
+    if not services.dossier.is_initialised():
+        from app.ui.features.firstrun.start import first_run, open_demo
+
+        return first_run(services, make_window, lambda: open_demo(paths, lang, reopen))
+    return make_window()
 
 
 def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bool = False) -> int:
@@ -149,7 +112,7 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
     QApplication.setWindowIcon(_window_icon())
-    _install_translators(app, language)  # type: ignore[arg-type]
+    install_translators(app, language)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile
         from pathlib import Path

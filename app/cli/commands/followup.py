@@ -102,7 +102,15 @@ def cmd_agenda(services: Services, args: argparse.Namespace) -> int:
             for e in entries
         ]
         print_table(
-            [_("Date"), _("Client"), _("Action"), _("Channel"), _("Invoices"), _("Amount"), ""],
+            [
+                _("Date"),
+                _("Client"),
+                _("Action"),
+                _("Channel"),
+                _("Invoices"),
+                _("Amount"),
+                _("Status"),
+            ],
             rows,
             right={5},
         )
@@ -130,6 +138,8 @@ def cmd_letters(services: Services, args: argparse.Namespace) -> int:
             _("All of them in one file to print: {file}").format(file=batch.print_file),
             file=sys.stderr,
         )
+    for gap in services.letters.company_gaps() if batch.letters else []:
+        print(_("Warning: {problem}").format(problem=gap), file=sys.stderr)
     return 0
 
 

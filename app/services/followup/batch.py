@@ -69,6 +69,12 @@ class LetterService:
         self._claims = claims
         self._dossier = dossier
 
+    def company_gaps(self) -> list[str]:
+        """What the letters will lack for want of company details (empty: nothing)."""
+        from app.services.company_details import letter_gaps
+
+        return letter_gaps(self._dossier.settings())
+
     def actions(self, as_of: date, level: str | None = None) -> list[PlannedAction]:
         """Without a level: the plan's paper actions dated on or before as_of and not done.
         With a level: that level for every invoice at or past its day, one per client."""
