@@ -97,7 +97,7 @@ def cmd_agenda(services: Services, args: argparse.Namespace) -> int:
                 channel_name(e.channel),
                 ", ".join(e.invoices),
                 format_money(e.amount, e.currency),
-                _("to catch up") if e.status == "overdue" else "",
+                _("to catch up") if e.status == "overdue" else _("planned"),
             ]
             for e in entries
         ]
