@@ -7,12 +7,18 @@ import sys
 from pathlib import Path
 
 from app.bootstrap import Services
-from app.cli.output import count_text
-from app.i18n import _, ngettext
+from app.cli.output import count_text, today
+from app.i18n import _, format_number, ngettext
 
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
-    result = services.importer.import_file(args.kind, Path(args.file), dry_run=args.dry_run)
+    result = services.importer.import_file(
+        args.kind,
+        Path(args.file),
+        dry_run=args.dry_run,
+        mapping=args.mapping,
+        today=today(),
+    )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     n = result.created
@@ -43,6 +49,15 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
     for index, (text, value) in enumerate(zip(lines, counts, strict=True)):
         if value or index == 0:
             print(text.format(count=count_text(value), lines=count_text(result.lines)))
+    if result.paid:
+        text = ngettext(
+            "{count} payment of {amount} for the part already paid (column balance), "
+            "dated the due date, or today when the due date is still ahead",
+            "{count} payments totalling {amount} for the parts already paid (column balance), "
+            "dated the due date, or today when the due date is still ahead",
+            result.paid,
+        )
+        print(text.format(count=count_text(result.paid), amount=format_number(result.paid_amount)))
     return 0
 
 

@@ -89,7 +89,7 @@ def existing_payments(session: Session, references: Iterable[str]) -> set[tuple[
 def insert_rows(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
     """Bulk INSERT (executemany), in batches so memory stays flat."""
     for part in chunks(rows, 10_000):
-        session.execute(insert(model), list(part))
+        session.execute(insert(model.__table__), list(part))  # Core: no ORM bookkeeping
 
 
 def insert_returning_ids(
@@ -97,7 +97,8 @@ def insert_returning_ids(
 ) -> list[int]:
     """Bulk INSERT that gives back the new ids in the order of `rows`."""
     ids: list[int] = []
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    table = model.__table__
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     for part in chunks(rows, 10_000):
         ids.extend(session.scalars(statement, list(part)))
     return ids

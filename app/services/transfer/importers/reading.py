@@ -1,4 +1,5 @@
-"""Reading a CSV export as bookkeepers send them: encoding, delimiter and header detected."""
+"""Reading an export as bookkeepers send them (CSV: encoding, delimiter and header detected;
+XLSX: the first sheet); the one place import rows come from."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.services.transfer.importers import aliases, xlsx
 
 DELIMITERS = (",", ";", "\t")
 
@@ -33,6 +35,8 @@ class CsvTable:
     columns: list[str]
     records: list[Record]
     warnings: list[Problem] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # column → the file's own header
+    headers: list[str] = field(default_factory=list)  # the header row as written
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
@@ -70,8 +74,15 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) -> CsvTable:
-    """Read the whole file; missing required columns or an unreadable file reject it."""
+def read_table(
+    path: Path,
+    known: tuple[str, ...],
+    required: tuple[str, ...],
+    kind: str = "",
+    mapping: dict[str, str] | None = None,
+) -> CsvTable:
+    """Read the whole file (CSV, or the first sheet of an XLSX); headers are named through
+    `aliases` and `mapping`; missing required columns or an unreadable file reject it."""
     file = str(path)
     try:
         data = path.read_bytes()
@@ -79,6 +90,9 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
         raise InvalidInput(
             Problem(_("cannot read the file ({detail})").format(detail=error.strerror), file=file)
         ) from error
+    if xlsx.is_spreadsheet(path, data):
+        header, rows = xlsx.read_sheet(data, file)
+        return _table(file, "xlsx", "", header, rows, (known, required, kind, mapping))
     text, encoding = decode(data, file)
     first_line = text.split("\n", 1)[0]
     if not text.strip():
@@ -89,20 +103,32 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
         header = next(reader)
     except csv.Error as error:
         raise InvalidInput(Problem(str(error), file=file, line=1)) from error
-    columns = [name.strip().lstrip("\ufeff").lower() for name in header]
+    header = [name.lstrip("\ufeff") for name in header]
     problems: list[Problem] = []
-    warnings: list[Problem] = []
-    seen: set[str] = set()
-    for name in columns:
-        if not name:
-            continue
-        if name in seen:
-            problems.append(Problem(_("this column appears twice"), file=file, line=1, column=name))
-        seen.add(name)
-        if name not in known:
-            warnings.append(Problem(_("unknown column, ignored"), file=file, line=1, column=name))
+    rows = _csv_rows(reader, file, problems)
+    spec = (known, required, kind, mapping)
+    return _table(file, encoding, delimiter, header, rows, spec, problems)
+
+
+_Spec = tuple[tuple[str, ...], tuple[str, ...], str, dict[str, str] | None]
+
+
+def _table(
+    file: str,
+    encoding: str,
+    delimiter: str,
+    header: list[str],
+    rows: Iterator[tuple[int, list[str]]],
+    spec: _Spec,
+    problems: list[Problem] | None = None,
+) -> CsvTable:
+    known, required, kind, mapping = spec
+    problems = [] if problems is None else problems
+    named = aliases.resolve(kind, known, header, mapping, file)
+    problems.extend(named.problems)
+    columns = named.columns
     for name in required:
-        if name not in seen:
+        if name not in columns:
             problems.append(
                 Problem(
                     _("required column missing from the header"), file=file, line=1, column=name
@@ -110,16 +136,18 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
             )
     if problems:
         raise InvalidInput(problems)
-    records = list(_records(reader, columns, file, problems))
+    records = list(_records(rows, columns, file, problems))
     if problems:
         raise InvalidInput(problems)
-    return CsvTable(file, encoding, delimiter, columns, records, warnings)
+    table = CsvTable(file, encoding, delimiter, columns, records, named.warnings)
+    table.labels = named.labels
+    table.headers = list(header)
+    return table
 
 
-def _records(
-    reader: Iterator[list[str]], columns: list[str], file: str, problems: list[Problem]
-) -> Iterator[Record]:
-    width = len(columns)
+def _csv_rows(
+    reader: Iterator[list[str]], file: str, problems: list[Problem]
+) -> Iterator[tuple[int, list[str]]]:
     line = 1
     while True:
         start = line + 1
@@ -131,6 +159,14 @@ def _records(
             problems.append(Problem(str(error), file=file, line=start))
             return
         line = reader.line_num  # type: ignore[attr-defined]
+        yield start, row
+
+
+def _records(
+    rows: Iterator[tuple[int, list[str]]], columns: list[str], file: str, problems: list[Problem]
+) -> Iterator[Record]:
+    width = len(columns)
+    for start, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > width and any(cell.strip() for cell in row[width:]):

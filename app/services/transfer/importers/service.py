@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 from sqlalchemy.exc import IntegrityError
 
+from app.db.repositories.invoices import analyze
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import DossierService
-from app.services.transfer.importers import clients, invoices, payments, reminders
+from app.services.transfer.importers import balances, clients, invoices, payments, reminders
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import read_table
 
@@ -40,6 +43,9 @@ class ImportResult:
     dry_run: bool = False
     unchanged: int = 0
     lines: int = 0  # payments: the rows (one part each) behind the `created` payments
+    paid: int = 0  # invoices: payments made from the `balance` column (already paid parts)
+    paid_amount: Decimal = Decimal(0)
+    ignored: list[str] = field(default_factory=list)  # the file's headers that are not read
 
     @property
     def changes(self) -> Changes:
@@ -56,29 +62,44 @@ class ImportService:
         self._dossier = dossier
 
     def import_file(
-        self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
+        self,
+        kind: str,
+        path: Path,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        mapping: dict[str, str] | None = None,
+        today: date | None = None,
     ) -> ImportResult:
-        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written."""
+        """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
+
+        `mapping` names the file's headers (header → column, '' to ignore one) before the
+        aliases do; `today` dates the already paid parts of an invoice file's `balance`."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
         path = Path(path)
-        table = read_table(path, module.COLUMNS, module.REQUIRED)
+        known = getattr(module, "READ", module.COLUMNS)
+        table = read_table(path, known, module.REQUIRED, kind, mapping)
         total = len(table.records)
         _report(progress, 0, total)
         settings = self._dossier.settings()
         cells = Cells(table.file)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
-            plan = module.validate(uow.session, table, settings, cells)
+            extra = {"today": today} if kind == "invoices" else {}
+            plan = module.validate(uow.session, table, settings, cells, **extra)
             if cells.problems:
-                raise InvalidInput(_in_file_order(cells.all_problems(), table.columns))
+                raise InvalidInput(
+                    _labelled(_in_file_order(cells.all_problems(), table.columns), table.labels)
+                )
             for line, column, text in getattr(plan, "warnings", []):
+                column = table.labels.get(column, column)
                 warnings.append(str(Problem(text, file=table.file, line=line, column=column)))
             _report(progress, total // 2, total)
             if not dry_run:
                 try:
                     module.write(uow.session, plan)
+                    analyze(uow.session)  # fresh statistics: the allocations' recompute uses them
                     uow.commit()
                 except IntegrityError as error:
                     log.warning("import of %s refused by the database: %s", kind, error.orig)
@@ -93,6 +114,13 @@ class ImportService:
                     ) from error
         _report(progress, total, total)
         result = _result(kind, total, plan, warnings, dry_run)
+        settled = getattr(plan, "settled", [])
+        ignored = [
+            h for h, c in zip(table.headers, table.columns, strict=False) if h and c not in known
+        ]
+        result = replace(
+            result, paid=len(settled), paid_amount=balances.total_paid(settled), ignored=ignored
+        )
         log.info(
             "import %s: %d rows, %d created, %d updated%s",
             kind,
@@ -116,6 +144,11 @@ def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]
             position.get(p.column or "", last),
         ),
     )
+
+
+def _labelled(problems: list[Problem], labels: dict[str, str]) -> list[Problem]:
+    """A cell's problem names the column as the file's header says it ('N° facture')."""
+    return [replace(p, column=labels.get(p.column or "", p.column)) for p in problems]
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
