@@ -98,6 +98,14 @@ def insert_returning_ids(
     """Bulk INSERT that gives back the new ids in the order of `rows`."""
     ids: list[int] = []
     table = model.__table__
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite returns ordered ids one row at a time: number the rows ourselves after the
+        # highest id; a writer slipping in between fails on the key and nothing is written.
+        first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        numbered = [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
+        insert_rows(session, model, numbered)
+        return ids
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     for part in chunks(rows, 10_000):
         ids.extend(session.scalars(statement, list(part)))
