@@ -278,6 +278,7 @@ def resolve(
     headers: list[str],
     mapping: dict[str, str] | None,
     file: str,
+    line: int = 1,
 ) -> Resolved:
     """Name every header; two headers claiming one column: the better-ranked one wins."""
     ranks = _ranks(kind, known)
@@ -322,7 +323,7 @@ def resolve(
                 normalize(header) in chosen
             ):
                 result.problems.append(
-                    Problem(_("this column appears twice"), file=file, line=1, column=header)
+                    Problem(_("this column appears twice"), file=file, line=line, column=header)
                 )
             else:
                 result.warnings.append(
@@ -331,14 +332,14 @@ def resolve(
                             column=column, other=headers[claims[column][1]]
                         ),
                         file=file,
-                        line=1,
+                        line=line,
                         column=header,
                     )
                 )
             names[position] = ""
         elif column and column not in known:
             result.warnings.append(
-                Problem(_("unknown column, ignored"), file=file, line=1, column=column)
+                Problem(_("unknown column, ignored"), file=file, line=line, column=column)
             )
         elif column in known and normalize(header) != normalize(column):
             result.labels[column] = header.strip()

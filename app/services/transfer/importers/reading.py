@@ -91,8 +91,9 @@ def read_table(
             Problem(_("cannot read the file ({detail})").format(detail=error.strerror), file=file)
         ) from error
     if xlsx.is_spreadsheet(path, data):
-        header, rows = xlsx.read_sheet(data, file)
-        return _table(file, "xlsx", "", header, rows, (known, required, kind, mapping))
+        line, header, rows = xlsx.read_sheet(data, file)
+        spec = (known, required, kind, mapping)
+        return _table(file, "xlsx", "", header, rows, spec, header_line=line)
     text, encoding = decode(data, file)
     first_line = text.split("\n", 1)[0]
     if not text.strip():
@@ -121,17 +122,21 @@ def _table(
     rows: Iterator[tuple[int, list[str]]],
     spec: _Spec,
     problems: list[Problem] | None = None,
+    header_line: int = 1,
 ) -> CsvTable:
     known, required, kind, mapping = spec
     problems = [] if problems is None else problems
-    named = aliases.resolve(kind, known, header, mapping, file)
+    named = aliases.resolve(kind, known, header, mapping, file, header_line)
     problems.extend(named.problems)
     columns = named.columns
     for name in required:
         if name not in columns:
             problems.append(
                 Problem(
-                    _("required column missing from the header"), file=file, line=1, column=name
+                    _("required column missing from the header"),
+                    file=file,
+                    line=header_line,
+                    column=name,
                 )
             )
     if problems:

@@ -49,8 +49,9 @@ def exact(value: float) -> str:
     return format(Decimal(format(value, ".15g")), "f")
 
 
-def read_sheet(data: bytes, file: str) -> tuple[list[str], Rows]:
-    """The header (first non-empty row) and an iterator over the rows below it."""
+def read_sheet(data: bytes, file: str) -> tuple[int, list[str], Rows]:
+    """The header's row number, the header (the first row with two cells or more: a title
+    above it is skipped) and an iterator over the rows below it."""
     if data.startswith(OLE_MAGIC):
         raise InvalidInput(
             Problem(_("this is an old Excel .xls workbook: save it as .xlsx or CSV"), file=file)
@@ -66,11 +67,21 @@ def read_sheet(data: bytes, file: str) -> tuple[list[str], Rows]:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write a wrong sheet size
         rows = _numbered(sheet.iter_rows(values_only=True), file)
+        first: tuple[int, list[str]] | None = None
         for line, cells in rows:
-            if any(cells):
-                return [cell.strip() for cell in cells], rows
+            filled = sum(1 for cell in cells if cell.strip())
+            if filled >= 2:
+                return line, [cell.strip() for cell in cells], rows
+            if filled and first is None:
+                first = line, cells
             if line >= HEADER_SEARCH:
                 break
+        if first is not None:  # one column only: the sheet's first filled row is the header
+            return (
+                first[0],
+                [cell.strip() for cell in first[1]],
+                _numbered_after(sheet, first[0], file),
+            )
     except InvalidInput:
         raise
     except Exception as error:  # a damaged archive fails in many ways: zip, XML, keys
@@ -83,6 +94,12 @@ def read_sheet(data: bytes, file: str) -> tuple[list[str], Rows]:
     raise InvalidInput(
         Problem(_("the first sheet is empty: a header row is expected"), file=file, line=1)
     )
+
+
+def _numbered_after(sheet: object, line: int, file: str) -> Rows:
+    values = sheet.iter_rows(min_row=line + 1, values_only=True)  # type: ignore[attr-defined]
+    for number, cells in _numbered(values, file):
+        yield line + number, cells
 
 
 def _numbered(values: Iterator[tuple[object, ...]], file: str) -> Rows:
