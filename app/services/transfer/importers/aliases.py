@@ -235,9 +235,11 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def normalize(header: str) -> str:
-    """'  N° de Facture ' → 'n de facture': no case, accents or punctuation, single spaces."""
+    """'  N° de Facture ' → 'n de facture': no case, accents or punctuation, single spaces;
+    dots go without a space ('Montant T.T.C.' → 'montant ttc')."""
     decomposed = unicodedata.normalize("NFKD", header.replace("º", "°"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = plain.replace(".", "")  # "T.T.C." is "TTC"
     return " ".join(re.split(r"[^0-9a-z]+", plain)).strip()
 
 
