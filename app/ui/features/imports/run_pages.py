@@ -25,26 +25,30 @@ from app.services.transfer.importers import ImportResult
 if TYPE_CHECKING:
     from app.ui.features.imports.wizard import ImportWizard
 
-NOUNS = {
-    "clients": ("{count} client", "{count} clients"),
-    "invoices": ("{count} invoice or credit note", "{count} invoices or credit notes"),
-    "payments": ("{count} payment", "{count} payments"),
-    "reminders": ("{count} reminder", "{count} reminders"),
-}
+
+def things(kind: str, count: int) -> str:
+    """'3 clients', '1 invoice or credit note'…"""
+    if kind == "clients":
+        text = ngettext("{count} client", "{count} clients", count)
+    elif kind == "invoices":
+        text = ngettext("{count} invoice or credit note", "{count} invoices or credit notes", count)
+    elif kind == "payments":
+        text = ngettext("{count} payment", "{count} payments", count)
+    else:
+        text = ngettext("{count} reminder", "{count} reminders", count)
+    return text.format(count=count)
 
 
 def summary(result: ImportResult, done: bool) -> list[str]:
     """What the import creates, updates and leaves aside, in sentences."""
-    singular, plural = NOUNS[result.kind]
-    things = ngettext(singular, plural, result.created).format(count=result.created)
-    lines = [(_("Created: {things}.") if done else _("To create: {things}.")).format(things=things)]
+    created = things(result.kind, result.created)
+    verb = _("Created: {things}.") if done else _("To create: {things}.")
+    lines = [verb.format(things=created)]
     if result.updated:
-        updated = ngettext(singular, plural, result.updated).format(count=result.updated)
-        lines.append(
-            (_("Updated: {things}.") if done else _("To update: {things}.")).format(things=updated)
-        )
+        verb = _("Updated: {things}.") if done else _("To update: {things}.")
+        lines.append(verb.format(things=things(result.kind, result.updated)))
     if result.unchanged:
-        same = ngettext(singular, plural, result.unchanged).format(count=result.unchanged)
+        same = things(result.kind, result.unchanged)
         lines.append(_("Already up to date, left as they are: {things}.").format(things=same))
     if result.paid:
         lines.append(

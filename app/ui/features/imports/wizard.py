@@ -160,8 +160,10 @@ class MappingPage(QWizardPage):
         self.headers: list[str] = []
         self.setTitle(_("Which column is which?"))
         self.setSubTitle(
-            _("Columns are matched from their headers; correct them where needed. ")
-            + _("Columns marked * are required.")
+            _(
+                "Columns are matched from their headers; correct them where needed. "
+                "Columns marked * are required."
+            )
         )
         self.info = QLabel()
         self.info.setObjectName("file_info")
