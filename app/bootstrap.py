@@ -19,6 +19,7 @@ from app.db.uow import UnitOfWork
 from app.paths import Paths
 from app.services.analytics.aging import AgingService
 from app.services.analytics.service import AnalyticsService
+from app.services.auto_backup import AutoBackupService, folder_for
 from app.services.backup import BackupService
 from app.services.claims.rate_settings import RateSettings
 from app.services.claims.service import ClaimService
@@ -31,10 +32,12 @@ from app.services.ledger.client_account import ClientAccountService
 from app.services.ledger.clients import ClientService
 from app.services.ledger.invoice_actions import InvoiceActions
 from app.services.ledger.invoices import InvoiceService
+from app.services.ledger.payment_plans import PaymentPlanService
 from app.services.ledger.payments import PaymentService
 from app.services.templates.editing import TemplateService
 from app.services.transfer.exporters import ExportService
 from app.services.transfer.importers import ImportService
+from app.services.transfer.lists_export import ListExportService
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +56,17 @@ class Services:
     migration: str
     importer: ImportService
     exporter: ExportService
+    lists: ListExportService
     demo: DemoService
     backup: BackupService
+    backups: AutoBackupService
     claims: ClaimService
     clients: ClientService
     accounts: ClientAccountService
     invoices: InvoiceService
     invoice_actions: InvoiceActions
     payments: PaymentService
+    plans: PaymentPlanService
     letters: LetterService
     reminders: ReminderService
     analytics: AnalyticsService
@@ -82,10 +88,13 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
     engine = make_engine(url)
     migration = open_dossier(engine)
     uow = partial(UnitOfWork, make_session_factory(engine))
+    backup = BackupService(url, engine)
     log.info("dossier %s opened (%s)", display_name(url), migration)
     dossier = DossierService(uow)
     claims = ClaimService(uow)
     reminders = ReminderService(uow, dossier, claims)
+    clients = ClientService(uow)
+    invoices = InvoiceService(uow, dossier.settings)
     return Services(
         url=url,
         name=display_name(url),
@@ -95,16 +104,19 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
         dossier=dossier,
         aging=AgingService(uow),
         migration=migration,
-        importer=ImportService(uow, dossier),
+        importer=ImportService(uow, dossier, paths.attachments),
         exporter=ExportService(uow),
+        lists=ListExportService(uow, clients, invoices, reminders),
         demo=DemoService(uow, dossier),
-        backup=BackupService(url, engine),
+        backup=backup,
+        backups=AutoBackupService(backup, folder_for(paths.backups, url), display_name(url)),
         claims=claims,
-        clients=ClientService(uow),
+        clients=clients,
         accounts=ClientAccountService(uow, lambda: dossier.settings().currency),
-        invoices=InvoiceService(uow, dossier.settings),
+        invoices=invoices,
         invoice_actions=InvoiceActions(uow, paths.attachments),
         payments=PaymentService(uow, dossier.settings),
+        plans=PaymentPlanService(uow, invoices, dossier.settings),
         letters=LetterService(uow, reminders, claims, dossier),
         reminders=reminders,
         analytics=AnalyticsService(uow, dossier, reminders.agenda),

@@ -79,6 +79,11 @@ class Paths:
         return self.data / "attachments"
 
     @property
+    def backups(self) -> Path:
+        """Automatic backups, one folder per dossier."""
+        return self.data / "backups"
+
+    @property
     def rates(self) -> Path:
         return self.config / "rates"
 

@@ -74,9 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("import", "export"):
         p = sub.add_parser(name)
         kinds = ("clients", "invoices", "payments")
-        p.add_argument("kind", choices=(*kinds, "reminders") if name == "import" else kinds)
+        p.add_argument(
+            "kind", choices=(*kinds, "reminders", "fec", "facturx") if name == "import" else kinds
+        )
         p.add_argument("file")
         if name == "import":
+            p.add_argument("more_files", nargs="*", metavar="FILE")  # facturx: several files
             p.add_argument("--dry-run", action="store_true")
             p.add_argument("--map", dest="mapping", type=column_map, metavar="HEADER=column,…")
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, cast
 from uuid import uuid4
 
 from sqlalchemy import BigInteger, Column, Connection, Table, delete, insert, select, text, update
 from sqlalchemy import column as plain_column
 from sqlalchemy import table as plain_table
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 import app.db.models  # noqa: F401 - registers every table on the metadata
 from app.db.base import Base, Money
@@ -23,18 +24,18 @@ def dossier_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t is not DossierState.__table__]
 
 
-def _raw(col: Column[object]) -> ColumnElement[object]:
+def _raw(col: Column[Any]) -> ColumnElement[Any]:
     """Money read as its stored integer cents: copied as is, never through Decimal."""
     return col.cast(BigInteger).label(col.name) if isinstance(col.type, Money) else col
 
 
-def _plain(col: Column[object]) -> ColumnElement[object]:
+def _plain(col: Column[Any]) -> ColumnClause[Any]:
     return plain_column(col.name, BigInteger if isinstance(col.type, Money) else col.type)
 
 
-def _order(table: Table) -> list[ColumnElement[object]]:
+def _order(table: Table) -> list[ColumnElement[Any]]:
     """Rows pointing at another row of the same table come after the rows they point at."""
-    order: list[ColumnElement[object]] = []
+    order: list[ColumnElement[Any]] = []
     for fk in table.foreign_keys:
         if fk.column.table is table:
             order.append(fk.parent.is_not(None))
@@ -59,7 +60,7 @@ def copy_tables(
         counts[table.name] = copied
         if progress is not None:
             progress(index + 1, len(tables))
-    target.execute(update(DossierState.__table__).values(token=uuid4().hex))
+    target.execute(update(cast(Table, DossierState.__table__)).values(token=uuid4().hex))
     return counts
 
 

@@ -11,9 +11,10 @@ the same token still describes the data, whoever wrote since (another desk on Po
 from __future__ import annotations
 
 from types import TracebackType
+from typing import cast
 from uuid import uuid4
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -52,7 +53,8 @@ class UnitOfWork:
     def commit(self) -> None:
         try:
             recompute_touched(self.session)
-            self.session.execute(update(DossierState.__table__).values(token=uuid4().hex))
+            state = cast(Table, DossierState.__table__)
+            self.session.execute(update(state).values(token=uuid4().hex))
             self.session.commit()
         except StaleDataError as error:
             self.session.rollback()

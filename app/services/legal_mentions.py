@@ -17,13 +17,28 @@ MAX_SHARE_CAPITAL = Decimal("1000000000000")
 
 
 class _Company(Protocol):
-    country: str
-    currency: str
-    language: str
-    legal_id: str
-    legal_form: str
-    share_capital: Decimal | None
-    registry_city: str
+    """What the mentions read of the company settings (read-only, as frozen settings are)."""
+
+    @property
+    def country(self) -> str: ...
+
+    @property
+    def currency(self) -> str: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def legal_id(self) -> str: ...
+
+    @property
+    def legal_form(self) -> str: ...
+
+    @property
+    def share_capital(self) -> Decimal | None: ...
+
+    @property
+    def registry_city(self) -> str: ...
 
 
 def format_enterprise_number(number: str) -> str:

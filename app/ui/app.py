@@ -146,8 +146,8 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
         app.processEvents()
         window.save_layout()
         window.services.close()
-        for error in window.quiet_errors or []:
-            print(explain(error), file=sys.stderr)  # noqa: T201 - the check's report
+        for problem in window.quiet_errors or []:
+            print(explain(problem), file=sys.stderr)  # noqa: T201 - the check's report
         return 1 if window.quiet_errors else 0
     window.show()
     QTimer.singleShot(0, window.raise_)

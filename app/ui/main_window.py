@@ -25,6 +25,7 @@ from app.i18n import _
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.errors import explain
+from app.ui.features.files.menu import install_file_actions
 from app.ui.tasks import TaskRunner
 from app.ui.views import VIEWS
 
@@ -89,10 +90,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
-        self.action_new = QAction(_("&New dossier…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.action_new = QAction(
+            _("&New dossier…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
+        )
         self.action_new.triggered.connect(lambda: self._choose_dossier(new=True))
         self.action_open = QAction(
-            _("&Open dossier…"), self, shortcut=QKeySequence.StandardKey.Open
+            _("&Open dossier…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
         )
         self.action_open.triggered.connect(lambda: self._choose_dossier(new=False))
         self.action_backup = QAction(_("&Backup…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
@@ -100,13 +103,20 @@ class MainWindow(QMainWindow):
         self.action_import = QAction(_("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
         self.action_import.triggered.connect(lambda: self.import_files())
         self.action_letters = QAction(
-            _("&Print the day's letters…"), self, shortcut=QKeySequence.StandardKey.Print
+            _("&Print the day's letters…"),
+            self,
+            shortcut=QKeySequence(QKeySequence.StandardKey.Print),
         )
         self.action_letters.triggered.connect(self.print_letters)
-        self.action_quit = QAction(_("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        self.action_quit = QAction(
+            _("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_backup):
             file_menu.addAction(action)
+        self.file_actions = install_file_actions(
+            self, file_menu, self.action_backup, self._open_dossier
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.action_import)
         file_menu.addAction(self.action_letters)
@@ -122,6 +132,7 @@ class MainWindow(QMainWindow):
         self.action_rates.triggered.connect(self.edit_rates)
         for action in (self.action_company, self.action_templates, self.action_rates):
             self.settings_menu.addAction(action)
+        self.settings_menu.addAction(self.file_actions.backup_settings)
 
         view_menu = self.menuBar().addMenu(_("&View"))
         for index, entry in enumerate(VIEWS):

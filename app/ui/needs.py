@@ -9,6 +9,7 @@ from typing import Protocol
 
 from app.paths import Paths
 from app.services.analytics.service import AnalyticsService
+from app.services.dossier import DossierService
 from app.services.followup.batch import LetterService
 from app.services.ledger.client_account import ClientAccountService
 from app.services.ledger.clients import ClientService
@@ -28,6 +29,8 @@ class LedgerNeeds(Protocol):
     def invoice_actions(self) -> InvoiceActions: ...
     @property
     def payments(self) -> PaymentService: ...
+    @property
+    def dossier(self) -> DossierService: ...  # the client form reads the company's country
 
 
 class AnalyticsNeeds(Protocol):

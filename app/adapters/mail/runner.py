@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class Runner(Protocol):
@@ -18,7 +18,7 @@ class SubprocessRunner:
     """Runs programs detached from Relance's console, with no input and no output kept."""
 
     def __call__(self, argv: Sequence[str], *, timeout: float) -> int | None:
-        options: dict[str, object] = {}
+        options: dict[str, Any] = {}
         if sys.platform == "win32":
             options["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from app.paths import resources_dir
@@ -44,7 +45,7 @@ def _keep_no_break_spaces() -> None:
 
     breaking = "".join(ch for ch in paragraph._wsc if ch not in NO_BREAK)
     pattern = re.compile(f"[{re.escape(breaking)}]+")
-    original = paragraph.split
+    original: Callable[[str | bytes, str | bytes | None], list[str]] = paragraph.split
 
     def split(text: str | bytes, delim: str | bytes | None = None) -> list[str]:
         if delim is not None or isinstance(text, bytes):

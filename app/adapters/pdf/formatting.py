@@ -51,7 +51,7 @@ class LetterFormat:
 def _percent_pattern(language: str) -> str:
     from babel import Locale
 
-    pattern = Locale.parse(i18n.babel_locale(language)).percent_formats[None].pattern
+    pattern: str = Locale.parse(i18n.babel_locale(language)).percent_formats[None].pattern
     return pattern.replace("#,##0", "#,##0.00", 1)
 
 

@@ -176,7 +176,8 @@ def _draw_logo(canvas: Any, path: str, top: float) -> float:
     reader = _image(path)
     if reader is None:
         return top
-    width, height = reader.getSize()
+    size: tuple[float, float] = reader.getSize()
+    width, height = size
     scale = min(LOGO_MAX[0] / width, LOGO_MAX[1] / height)
     w, h = width * scale, height * scale
     canvas.drawImage(reader, LEFT, top - h, w, h, mask="auto")
@@ -201,7 +202,7 @@ def canvas_class() -> type:
     """A canvas that numbers pages "Page n/N" within each letter, on letters of several pages."""
     from reportlab.pdfgen.canvas import Canvas
 
-    class LetterCanvas(Canvas):
+    class LetterCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.letter_key: object = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from datetime import date as Date
 from decimal import Decimal
 from pathlib import Path
 
@@ -205,7 +206,7 @@ class Letter:
     subject: str = ""
     unapplied_credit: Decimal = ZERO
     claim: ClaimSummary | None = None
-    deadline: date | None = None
+    deadline: Date | None = None
     registered_mail: bool = False
     reference: str = ""
     instalments: tuple[Instalment, ...] = ()
@@ -234,7 +235,7 @@ class Letter:
         return tuple(x for x in self.lines if not x.is_credit_note)
 
     @property
-    def pay_by(self) -> date:
+    def pay_by(self) -> Date:
         """The deadline to pay: the one given, else DEFAULT_DEADLINE_DAYS after the letter."""
         return self.deadline or self.date + timedelta(days=DEFAULT_DEADLINE_DAYS)
 

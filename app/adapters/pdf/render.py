@@ -224,7 +224,7 @@ def _build(
         title = composed.subject if len(items) == 1 else ""
         if index:
             story += [
-                _action(lambda doc, i=index: setattr(doc, "letter_index", i)),
+                _action(_letter_index_setter(index)),
                 NextPageTemplate("first"),
                 PageBreak(),
             ]
@@ -288,6 +288,11 @@ def _document(out: BinaryIO | str, heads: list[PageHead], title: str, author: st
     )
     doc.letter_index = 0
     return doc
+
+
+def _letter_index_setter(index: int) -> Callable[[Any], None]:
+    """Marks the document as laying out the letter at index (bound now, not at the loop's end)."""
+    return lambda doc: setattr(doc, "letter_index", index)
 
 
 def _action(function: Callable[[Any], None]) -> Any:

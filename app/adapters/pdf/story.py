@@ -152,4 +152,5 @@ def _country_name(code: str, language: str) -> str:
 
     from app.i18n import babel_locale
 
-    return Locale.parse(babel_locale(language)).territories.get(code.upper(), code)
+    name: str = Locale.parse(babel_locale(language)).territories.get(code.upper(), code)
+    return name

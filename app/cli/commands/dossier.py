@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.bootstrap import Services
@@ -49,7 +50,7 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_on_terminal():  # type: ignore[no-untyped-def]
+def _progress_on_terminal() -> Callable[[int, int], None] | None:
     """A progress line on stderr, only when a person is watching."""
     if not sys.stderr.isatty():
         return None

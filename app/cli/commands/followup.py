@@ -61,7 +61,8 @@ def agenda_ics(entries: Sequence[AgendaEntry], calendar_name: str) -> bytes:
         event.add("description", "\n".join(lines))
         event.add("categories", [entry.level])
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def cmd_agenda(services: Services, args: argparse.Namespace) -> int:

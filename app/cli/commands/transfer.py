@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.bootstrap import Services
@@ -12,6 +13,12 @@ from app.i18n import _, format_number, ngettext
 
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
+    if args.kind in ("fec", "facturx"):
+        return _import_source(services, args)
+    if getattr(args, "more_files", None):
+        from app.cli import UsageError
+
+        raise UsageError(_("import {kind} takes one file").format(kind=args.kind))
     result = services.importer.import_file(
         args.kind,
         Path(args.file),
@@ -65,4 +72,88 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
     count = services.exporter.export_file(args.kind, Path(args.file))
     text = ngettext("{count} row written to {path}", "{count} rows written to {path}", count)
     print(text.format(count=count_text(count), path=args.file))
+    return 0
+
+
+_SOURCE_LINES: tuple[tuple[str, Callable[[int], str]], ...] = (
+    ("clients_created", lambda n: ngettext("{count} client created", "{count} clients created", n)),
+    (
+        "clients_known",
+        lambda n: ngettext(
+            "{count} client already in the dossier", "{count} clients already in the dossier", n
+        ),
+    ),
+    ("invoices", lambda n: ngettext("{count} invoice imported", "{count} invoices imported", n)),
+    (
+        "credit_notes",
+        lambda n: ngettext("{count} credit note imported", "{count} credit notes imported", n),
+    ),
+    ("payments", lambda n: ngettext("{count} payment imported", "{count} payments imported", n)),
+    (
+        "lettered",
+        lambda n: ngettext(
+            "{count} allocation from lettering", "{count} allocations from lettering", n
+        ),
+    ),
+    (
+        "invoices_known",
+        lambda n: ngettext(
+            "{count} invoice already in the dossier, left as it is",
+            "{count} invoices already in the dossier, left as they are",
+            n,
+        ),
+    ),
+    (
+        "credit_notes_known",
+        lambda n: ngettext(
+            "{count} credit note already in the dossier, left as it is",
+            "{count} credit notes already in the dossier, left as they are",
+            n,
+        ),
+    ),
+    (
+        "payments_known",
+        lambda n: ngettext(
+            "{count} payment already in the dossier, left as it is",
+            "{count} payments already in the dossier, left as they are",
+            n,
+        ),
+    ),
+    ("attached", lambda n: ngettext("{count} PDF attached", "{count} PDFs attached", n)),
+    (
+        "supplier_lines",
+        lambda n: ngettext(
+            "{count} supplier account line ignored", "{count} supplier account lines ignored", n
+        ),
+    ),
+    (
+        "other_lines",
+        lambda n: ngettext(
+            "{count} line of other accounts ignored", "{count} lines of other accounts ignored", n
+        ),
+    ),
+)
+
+
+def _import_source(services: Services, args: argparse.Namespace) -> int:
+    """FEC and Factur-X: one line per kind of thing found, then what to know before confirming."""
+    if args.kind == "fec":
+        if args.more_files:
+            from app.cli import UsageError
+
+            raise UsageError(_("import {kind} takes one file").format(kind=args.kind))
+        result = services.importer.import_fec(Path(args.file), dry_run=args.dry_run)
+    else:
+        files = [Path(args.file), *(Path(f) for f in args.more_files)]
+        result = services.importer.import_facturx(files, dry_run=args.dry_run)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    if result.dry_run:
+        print(_("Dry run: the file is valid and nothing was written."))
+    for index, (key, text) in enumerate(_SOURCE_LINES):
+        value = result.counts.get(key, 0)
+        if value or index == 2:
+            print(text(value).format(count=count_text(value)))
+    for note in result.notes:
+        print(note)
     return 0

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from datetime import date as Date
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -115,7 +116,7 @@ class Activity(Base):
     date: Mapped[date]
     outcome: Mapped[str] = mapped_column(String(40), default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    promised_date: Mapped[date | None] = mapped_column(nullable=True)
+    promised_date: Mapped[Date | None] = mapped_column(nullable=True)
     promised_amount: Mapped[Decimal | None] = mapped_column(nullable=True)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     document_path: Mapped[str] = mapped_column(Text, default="")

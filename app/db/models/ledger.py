@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from datetime import date as Date
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func, text
@@ -97,7 +98,7 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(40), default="")
     reference: Mapped[Str200] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
-    settled_on: Mapped[date | None] = mapped_column(nullable=True)
+    settled_on: Mapped[Date | None] = mapped_column(nullable=True)
     """Derived: the date the whole amount was allocated; None while some credit is left."""
 
 

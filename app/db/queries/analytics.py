@@ -255,7 +255,7 @@ def reminders_after_due(
 
 def credit_limits(session: Session) -> dict[int, Decimal]:
     query = select(Client.id, Client.credit_limit).where(Client.credit_limit.is_not(None))
-    return dict(session.execute(query).tuples().all())
+    return {client: limit for client, limit in session.execute(query) if limit is not None}
 
 
 def currency_sums(session: Session, as_of: date, sales_from: date) -> list[CurrencySums]:
@@ -334,7 +334,21 @@ def promises_between(session: Session, first: date, last: date, as_of: date) -> 
         .order_by(Activity.promised_date, Client.code, Activity.id)
     )
     return [
-        PromiseRow(*r[:9], None if r[9] is None else money(r[9])) for r in session.execute(query)
+        PromiseRow(
+            client,
+            code,
+            name,
+            invoice,
+            number,
+            day,
+            promised,
+            currency,
+            outcome,
+            None if left is None else money(left),
+        )
+        for client, code, name, invoice, number, day, promised, currency, outcome, left in (
+            session.execute(query)
+        )
     ]
 
 
@@ -357,4 +371,9 @@ def open_disputes(session: Session, as_of: date) -> list[DisputeRow]:
         .where(Invoice.disputed.is_(True), is_live(as_of), balance > 0)
         .order_by(Invoice.due_date, Invoice.number)
     )
-    return [DisputeRow(*r[:7], money(r[7]), r[8] or "") for r in session.execute(query)]
+    return [
+        DisputeRow(invoice, number, client, code, name, currency, due, money(left), reason or "")
+        for invoice, number, client, code, name, currency, due, left, reason in (
+            session.execute(query)
+        )
+    ]

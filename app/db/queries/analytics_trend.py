@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import ColumnElement, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, Invoice, Payment, PaymentLine
@@ -72,6 +72,8 @@ def _open_during(
     """The rows of `statement` open on some day from first to last (started by last, not
     settled by first), in two parts that each run on the settlement index (see
     `open_items.open_invoices` for the `kind || ''`)."""
+    never: tuple[ColumnElement[bool], ...]
+    later: tuple[ColumnElement[bool], ...]
     if kind is None:
         never, later = (), ()
     else:

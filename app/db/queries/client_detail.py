@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Date
 from decimal import Decimal
 from typing import Any
 
@@ -42,7 +43,7 @@ class HistoryItem:
     note: str
     outcome: str
     invoices: tuple[str, ...]
-    promised_date: date | None
+    promised_date: Date | None
     promised_amount: Decimal | None
     currency: str
 

@@ -91,7 +91,8 @@ def page(
     column = SORTS.get(sort, Client.code)
     if after is not None:
         key = tuple_(column, Client.id)
-        where.append(key < tuple_(*after) if descending else key > tuple_(*after))
+        bound = tuple_(*map(literal, after))
+        where.append(key < bound if descending else key > bound)
     order = (column.desc(), Client.id.desc()) if descending else (column.asc(), Client.id.asc())
     query = (
         select(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -124,7 +125,7 @@ def reminders_sent(session: Session, invoice_ids: set[int], as_of: date) -> list
         )
         .order_by(sent_on, Reminder.id, ReminderInvoice.invoice_id)
     )
-    found: dict[int, list] = {}
+    found: dict[int, list[Any]] = {}
     for reminder_id, client_id, day, level, channel, invoice_id in rows:
         entry = found.setdefault(reminder_id, [client_id, day, level, channel, []])
         entry[4].append(invoice_id)

@@ -9,11 +9,12 @@ read, on the `settled_on` indexes, so a dossier's settled history costs nothing.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import BigInteger, case, func, or_, select, text, type_coerce, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import CompoundSelect, Executable, Select
+from sqlalchemy.sql import ClauseElement, CompoundSelect, Select
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.db.models import Allocation, Invoice, Payment, PaymentLine
 
@@ -25,12 +26,12 @@ def without_jit(session: Session) -> None:
         session.execute(text("SET LOCAL jit = off"))
 
 
-def driver_rows(session: Session, statement: Executable) -> list[tuple[Any, ...]]:
+def driver_rows(session: Session, statement: ClauseElement) -> list[tuple[Any, ...]]:
     """Every row as a plain tuple, straight from the database driver, in the session's
     transaction: at hundreds of thousands of rows SQLAlchemy's Row objects cost more than the
     query. Only for statements whose columns need no conversion (raw dates, cents)."""
     connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
+    compiled = cast(SQLCompiler, statement.compile(dialect=connection.dialect))
     params = compiled.construct_params()
     is_sqlite = connection.dialect.name == "sqlite"
 
@@ -61,7 +62,7 @@ def not_settled(column: Any, as_of: date) -> Any:
 LATEST = date(9999, 12, 31)
 
 
-def open_invoices(as_of: date, *columns: Any, where: tuple[Any, ...] = ()) -> CompoundSelect:
+def open_invoices(as_of: date, *columns: Any, where: tuple[Any, ...] = ()) -> CompoundSelect[Any]:
     """`columns` of every invoice the aging counts on as_of that still owes something then.
 
     Two parts, never settled and settled after as_of, each on the settlement index: the second

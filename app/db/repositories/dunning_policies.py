@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Client, DunningLevel, DunningPolicy
-from app.domain.followup.policy import Fee, FreeReminderWait, Level, Policy
+from app.domain.followup.policy import (
+    Anchor,
+    AppliesTo,
+    Channel,
+    Fee,
+    FreeReminderWait,
+    Level,
+    Policy,
+)
 from app.domain.money import ZERO
 
 
@@ -66,12 +75,12 @@ def _to_policy(row: DunningPolicy, levels: list[DunningLevel]) -> Policy:
             Level(
                 code=lv.code,
                 days=lv.days,
-                channel=lv.channel,
+                channel=Channel(lv.channel),
                 template=lv.template,
-                anchor=lv.anchor,
+                anchor=Anchor(lv.anchor),
                 fee=Fee(lv.fee_fixed, lv.fee_percent or ZERO),
                 needs_confirmation=lv.needs_confirmation,
-                applies_to=lv.applies_to,
+                applies_to=AppliesTo(lv.applies_to),
                 also_email=lv.also_email,
                 claims_interest=lv.claims_interest,
                 claims_indemnity=lv.claims_indemnity,
@@ -170,7 +179,7 @@ def set_client_policy(session: Session, client_id: int, policy_id: int | None) -
         .where(Client.id == client_id)
         .values(dunning_policy_id=policy_id, version=Client.version + 1)
     )
-    return bool(done.rowcount)
+    return bool(cast(CursorResult[Any], done).rowcount)
 
 
 def code_of(session: Session, policy_id: int | None) -> str | None:

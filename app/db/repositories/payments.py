@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, Executable, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, Client, CreditApplication, Invoice, Payment, PaymentLine
@@ -290,35 +291,43 @@ def add_application(
     session.flush()
 
 
+def _touched(session: Session, statement: Executable) -> int:
+    """How many rows an UPDATE or DELETE touched, as the cursor counts them."""
+    return cast(CursorResult[Any], session.execute(statement)).rowcount
+
+
 def detach(session: Session, kind: str, source_id: int, invoice_id: int) -> int:
     """Remove what ties a source to an invoice (applications and direct target); rows touched."""
     source_column = (
         CreditApplication.payment_line_id if kind == "payment" else CreditApplication.credit_note_id
     )
     removed = (
-        session.execute(
+        _touched(
+            session,
             delete(CreditApplication).where(
                 source_column == source_id, CreditApplication.invoice_id == invoice_id
-            )
-        ).rowcount
+            ),
+        )
         or 0
     )
     if kind == "payment":
         retargeted = (
-            session.execute(
+            _touched(
+                session,
                 update(PaymentLine)
                 .where(PaymentLine.id == source_id, PaymentLine.invoice_id == invoice_id)
-                .values(invoice_id=None)
-            ).rowcount
+                .values(invoice_id=None),
+            )
             or 0
         )
     else:
         retargeted = (
-            session.execute(
+            _touched(
+                session,
                 update(Invoice)
                 .where(Invoice.id == source_id, Invoice.applies_to_id == invoice_id)
-                .values(applies_to_id=None, version=Invoice.version + 1)
-            ).rowcount
+                .values(applies_to_id=None, version=Invoice.version + 1),
+            )
             or 0
         )
     return int(removed) + int(retargeted)

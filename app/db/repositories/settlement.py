@@ -13,9 +13,9 @@ concerned.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, func, or_, select, true, update
+from sqlalchemy import Table, case, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, Invoice, Payment, PaymentLine
@@ -43,8 +43,8 @@ def _first_date(source: Any, key: Any) -> Any:
 
 
 def _refresh(session: Session, invoice_where: Any, payment_where: Any) -> None:
-    invoices = Invoice.__table__
-    payments = Payment.__table__
+    invoices = cast(Table, Invoice.__table__)
+    payments = cast(Table, Payment.__table__)
     settled = _settled_date(invoices.c.total, Allocation.invoice_id, invoices.c.id)
     first = _first_date(Allocation.invoice_id, invoices.c.id)
     allocated = _allocated(Allocation.invoice_id, invoices.c.id)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, bindparam, func, insert, select, update
+from sqlalchemy import BigInteger, RowMapping, Table, bindparam, func, insert, select, update
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session, aliased
 
 from app.db.base import Money
-from app.db.models import Allocation, Client, Invoice, Payment, PaymentLine
+from app.db.models import Allocation, Client, CreditApplication, Invoice, Payment, PaymentLine
 from app.db.repositories.settlement import refresh_settlement
 
 CHUNK = 900
@@ -116,7 +117,7 @@ def update_clients(session: Session, rows: list[dict[str, Any]], fields: Sequenc
     """Set these fields on these clients (rows carry `b_id`), bumping the edit version."""
     if not rows or not fields:
         return
-    table = Client.__table__
+    table = cast(Table, Client.__table__)
     statement = (
         update(table)
         .where(table.c.id == bindparam("b_id"))
@@ -132,13 +133,13 @@ def update_clients(session: Session, rows: list[dict[str, Any]], fields: Sequenc
         session.connection().execute(statement, list(part))
 
 
-def client_rows(session: Session) -> Iterator[dict[str, Any]]:
+def client_rows(session: Session) -> Iterator[RowMapping]:
     columns = [Client.code, *(getattr(Client, name) for name in CLIENT_FIELDS)]
     query = select(*columns).order_by(Client.code)
     yield from session.execute(query.execution_options(yield_per=5000)).mappings()
 
 
-def invoice_rows(session: Session) -> Iterator[dict[str, Any]]:
+def invoice_rows(session: Session) -> Iterator[RowMapping]:
     """Invoices first (issue date, number), then credit notes: an `applies_to` is always above."""
     target = aliased(Invoice)
     query = (
@@ -164,7 +165,7 @@ def invoice_rows(session: Session) -> Iterator[dict[str, Any]]:
     yield from session.execute(query.execution_options(yield_per=5000)).mappings()
 
 
-def payment_rows(session: Session) -> Iterator[dict[str, Any]]:
+def payment_rows(session: Session) -> Iterator[RowMapping]:
     """One row per payment line (payments without lines give one row with no line)."""
     query = (
         select(
@@ -233,3 +234,58 @@ def insert_generated(session: Session, model: type[Any], rows: list[dict[str, An
         )
     if model is Allocation:
         refresh_settlement(session, {row["client_id"] for row in rows})
+
+
+def payment_lines_of(
+    session: Session, keys: set[tuple[int, date, str]]
+) -> dict[tuple[int, date, str], list[tuple[int, int | None]]]:
+    """The lines (id, invoice id) of the payments known by (client id, date, reference)."""
+    found: dict[tuple[int, date, str], list[tuple[int, int | None]]] = {}
+    for part in chunks(sorted({key[2] for key in keys})):
+        rows = session.execute(
+            select(
+                Payment.client_id, Payment.date, Payment.reference, PaymentLine.id,
+                PaymentLine.invoice_id,
+            )
+            .join(PaymentLine, PaymentLine.payment_id == Payment.id)
+            .where(Payment.reference.in_(part))
+            .order_by(PaymentLine.id)
+        )  # fmt: skip
+        for client_id, paid_on, reference, line_id, invoice_id in rows:
+            key = (client_id, paid_on, reference)
+            if key in keys:
+                found.setdefault(key, []).append((line_id, invoice_id))
+    return found
+
+
+def credit_note_targets(session: Session, ids: Iterable[int]) -> dict[int, int | None]:
+    """The invoice each of these credit notes applies to (None: the client's credit)."""
+    found: dict[int, int | None] = {}
+    for part in chunks(sorted(set(ids))):
+        rows = session.execute(
+            select(Invoice.id, Invoice.applies_to_id).where(Invoice.id.in_(part))
+        )
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+def applications_of(session: Session, kind: str, ids: Iterable[int]) -> set[tuple[int, int]]:
+    """(source id, invoice id) of the credit applications these payment lines or notes have."""
+    column = (
+        CreditApplication.payment_line_id if kind == "payment" else CreditApplication.credit_note_id
+    )
+    found: set[tuple[int, int]] = set()
+    for part in chunks(sorted(set(ids))):
+        rows = session.execute(select(column, CreditApplication.invoice_id).where(column.in_(part)))
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+def invoice_totals(session: Session, numbers: Iterable[str]) -> dict[str, Decimal]:
+    found: dict[str, Decimal] = {}
+    for part in chunks(sorted(set(numbers))):
+        rows = session.execute(
+            select(Invoice.number, Invoice.total).where(Invoice.number.in_(part))
+        )
+        found.update((row[0], row[1]) for row in rows)
+    return found

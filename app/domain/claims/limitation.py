@@ -19,6 +19,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Date
 
 WARNING_DAYS = 90  # warn 90 days before the date (§2.6)
 
@@ -85,10 +86,10 @@ class Limitation:
 
     date: date  # the first day the claim may be time-barred
     rule: LimitationRule
-    start: date  # the due or issue date the rule counts from
-    interrupted_on: date | None = None  # the last acknowledgement that restarted the period
+    start: Date  # the due or issue date the rule counts from
+    interrupted_on: Date | None = None  # the last acknowledgement that restarted the period
 
-    def status(self, as_of: date, warning_days: int = WARNING_DAYS) -> str | None:
+    def status(self, as_of: Date, warning_days: int = WARNING_DAYS) -> str | None:
         return limitation_status(self.date, as_of, warning_days)
 
 

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as Date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -100,9 +101,9 @@ class DoneAction:
     level_code: str
     date: date
     status: HistoryStatus
-    snoozed_until: date | None = None
+    snoozed_until: Date | None = None
     channel: Channel | None = None
-    instalment_due: date | None = None
+    instalment_due: Date | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "invoice_ids", tuple(self.invoice_ids))

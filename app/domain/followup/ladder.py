@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from datetime import date as Date
 from decimal import Decimal
 
 from app.domain.followup.days import (
@@ -55,7 +56,7 @@ class Step:
     item: ActionItem
     flags: frozenset[str]
     pre_due: bool = False
-    base: date | None = None  # its day before moving to a working day: the next gap counts from it
+    base: Date | None = None  # its day before moving to a working day: the next gap counts from it
 
 
 @dataclass
@@ -185,9 +186,9 @@ class InvoiceLadder:
     def next_step(self, track: Track) -> Step | None:
         """The one step this invoice needs next, on its working day; None at the ladder's end."""
         if track.forced is not None:
-            position, on = track.forced
+            forced_at, on = track.forced
             base = max(on, track.floor) if track.floor is not None else on
-            return self._step(position, base, track)
+            return self._step(forced_at, base, track)
         position = self._next_position(track)
         if position is None:
             return None

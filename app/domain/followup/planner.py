@@ -116,7 +116,7 @@ def plan(
     return sorted(actions, key=_order)
 
 
-def _order(action: PlannedAction) -> tuple:
+def _order(action: PlannedAction) -> tuple[date, str, int, int, tuple[str, ...], str]:
     return (
         action.date,
         action.client_code,

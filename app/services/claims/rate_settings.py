@@ -193,13 +193,13 @@ def _checked(
     return RateEntry(start, tuple(r for r in rates if r is not None), text, yours=True)
 
 
-def _parse(spec: TableSpec, text: str) -> list[object]:
-    parser = {
+def _parse(spec: TableSpec, text: str) -> Sequence[object]:
+    parsers: dict[str, Callable[[str], Sequence[object]]] = {
         ECB_FILE: rate_files.parse_ecb_csv,
         FR_LEGAL_FILE: rate_files.parse_fr_legal_csv,
         BE_LATE_FILE: rate_files.parse_be_late_csv,
-    }[spec.file]
-    return parser(text)
+    }
+    return parsers[spec.file](text)
 
 
 def _read(path: Path, spec: TableSpec, *, yours: bool) -> list[RateEntry]:

@@ -40,7 +40,8 @@ from app.domain.followup.planner import policy_for
 from app.domain.followup.policy import Policy
 from app.i18n import _
 from app.services.changes import Changes
-from app.services.demo.history import FOLLOWUP_DAYS, ClientFollowUp, WorkingDays
+from app.services.demo.history import FOLLOWUP_DAYS, ClientFollowUp
+from app.services.demo.history_ladder import WorkingDays
 from app.services.demo.history_rows import HistoryIds, HistoryRows, HistoryWriter
 from app.services.demo.ledger import Batch, ClientLedger, Ids, Planned
 from app.services.demo.parties import DEMO_COMPANY, ClientSpec, make_client

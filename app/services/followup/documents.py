@@ -217,13 +217,13 @@ class Documents:
         )
         if action.also_email and recipient.email:
             blocks.append(_("A copy goes by email to {email}.").format(email=recipient.email))
-        text = tuple(b for b in blocks if isinstance(b, str))
+        paragraphs = tuple(b for b in blocks if isinstance(b, str))
         return Preview(
             action.channel.value,
             title,
             tuple(x for x in address if x),
             subject,
-            text,
+            paragraphs,
             True,
             tuple(blocks),
         )

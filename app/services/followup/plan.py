@@ -27,6 +27,7 @@ from app.domain.followup.inputs import (
     ClientState,
     CompanySettings,
     DoneAction,
+    HistoryStatus,
     Instalment,
     InvoiceState,
     PlannedAction,
@@ -35,7 +36,7 @@ from app.domain.followup.inputs import (
 )
 from app.domain.followup.planner import plan as compute_plan
 from app.domain.followup.planner import policies_for
-from app.domain.followup.policy import Level, Policy
+from app.domain.followup.policy import Channel, ClientType, Level, Policy
 from app.domain.money import ZERO, format_plain
 from app.i18n import _
 from app.services.followup.policies import planner_settings
@@ -103,9 +104,9 @@ def load_inputs(
             c.id,
             c.code,
             c.name,
-            client_type=c.client_type,
+            client_type=ClientType(c.client_type),
             country=c.country,
-            preferred_channel=c.preferred_channel or None,
+            preferred_channel=Channel(c.preferred_channel) if c.preferred_channel else None,
             dunning_blocked=c.dunning_blocked,
             policy_code=c.policy_code,
             unapplied_credit=credits.get(c.id, {}),
@@ -129,9 +130,9 @@ def load_inputs(
             r.invoice_ids,
             r.level_code,
             r.done_on or r.planned_date,
-            r.status,
+            HistoryStatus(r.status),
             snoozed_until=r.snoozed_until,
-            channel=r.channel,
+            channel=Channel(r.channel),
             instalment_due=r.instalment_due,
         )
         for r in history_records(session, concerning=open_ids)

@@ -75,6 +75,12 @@ class InvoiceDetail:
     credit_notes: list[tuple[int, str, date, Decimal]] = field(default_factory=list)
 
     @property
+    def id(self) -> int:
+        """A detail is of a stored invoice, which has its id."""
+        assert self.data.id is not None
+        return self.data.id
+
+    @property
     def changes(self) -> Changes:
         """Saving an invoice moves its client's balances, allocations and reminders."""
         return ledger_changed({self.data.client_id} if self.data.client_id is not None else ())

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from app.db.models import Payment
 from app.db.repositories import payments as repo
-from app.db.repositories.payments import AllocationItem, CreditItem, OpenItem, PaymentItem
+from app.db.repositories.payments import AllocationItem, CreditItem, PaymentItem
+from app.db.repositories.payments import OpenItem as OpenItem  # the UI shows them
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.ledger.allocation import oldest_first

@@ -12,6 +12,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import RowMapping
+
 from app.db.repositories import transfer
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, Problem
@@ -36,7 +38,7 @@ def _rate(value: Decimal | None) -> str:
     return f"{value.quantize(Decimal('0.001')).normalize():f}"
 
 
-def _client_cells(row: dict[str, Any]) -> list[str]:
+def _client_cells(row: RowMapping) -> list[str]:
     values = dict(row)
     terms = values["payment_terms_days"]
     values["payment_terms_days"] = "" if terms is None else str(terms)
@@ -44,7 +46,7 @@ def _client_cells(row: dict[str, Any]) -> list[str]:
     return [str(values[name] or "") for name in clients.COLUMNS]
 
 
-def _invoice_cells(row: dict[str, Any]) -> list[str]:
+def _invoice_cells(row: RowMapping) -> list[str]:
     currency = row["currency"]
     return [
         row["number"],
@@ -89,7 +91,7 @@ def _payment_cells(session: Any) -> Iterator[list[str]]:
             ]
 
 
-def _reference(row: dict[str, Any], shared: dict[str, int], several_rows: bool) -> str:
+def _reference(row: RowMapping, shared: dict[str, int], several_rows: bool) -> str:
     """The payment's reference, made unique where the import would otherwise merge payments."""
     reference = str(row["reference"] or "")
     if not reference:

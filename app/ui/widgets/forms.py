@@ -64,7 +64,8 @@ class DateEdit(QDateEdit):
             self.set_value(value)
 
     def value(self) -> date:
-        return self.date().toPython()  # type: ignore[no-any-return]
+        day = self.date()
+        return date(day.year(), day.month(), day.day())
 
     def set_value(self, value: date) -> None:
         self.setDate(QDate(value.year, value.month, value.day))

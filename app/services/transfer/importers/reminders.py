@@ -13,7 +13,7 @@ from app.db.repositories import transfer
 from app.db.repositories.company import get_company
 from app.domain.followup.inputs import ClientState
 from app.domain.followup.planner import policy_for
-from app.domain.followup.policy import Policy
+from app.domain.followup.policy import ClientType, Policy
 from app.i18n import _
 from app.services.dossier import CompanySettings
 from app.services.followup.outcomes import current_user
@@ -104,7 +104,7 @@ def _policy(client: dict, follow: object) -> Policy:  # type: ignore[type-arg]
         client["id"],
         client["code"],
         client["name"],
-        client_type=client.get("client_type") or "business",
+        client_type=ClientType(client.get("client_type") or "business"),
         country=client.get("country") or "FR",
     )
     return policy_for(state, follow)  # type: ignore[arg-type]

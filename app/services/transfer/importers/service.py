@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -46,6 +47,8 @@ class ImportResult:
     paid: int = 0  # invoices: payments made from the `balance` column (already paid parts)
     paid_amount: Decimal = Decimal(0)
     ignored: list[str] = field(default_factory=list)  # the file's headers that are not read
+    counts: dict[str, int] = field(default_factory=dict)  # fec, facturx: what, by kind
+    notes: list[str] = field(default_factory=list)  # fec, facturx: said before confirming
 
     @property
     def changes(self) -> Changes:
@@ -57,9 +60,33 @@ class ImportResult:
 
 
 class ImportService:
-    def __init__(self, uow: Callable[[], UnitOfWork], dossier: DossierService) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        dossier: DossierService,
+        attachments: Path | None = None,
+    ) -> None:
         self._uow = uow
         self._dossier = dossier
+        self._attachments = attachments  # where an e-invoice's PDF is kept
+
+    def import_fec(
+        self, path: Path, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
+        """A FEC: clients, invoices, credit notes, payments and lettering (CONTRACTS.md)."""
+        from app.services.transfer.sources.run import run_fec
+
+        return run_fec(self._uow, self._dossier.settings(), Path(path), dry_run, progress)
+
+    def import_facturx(
+        self, paths: Sequence[Path], dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
+        """Factur-X PDFs and CII XML e-invoices, all of them or none (CONTRACTS.md)."""
+        from app.services.transfer.sources.run import run_facturx
+
+        settings = self._dossier.settings()
+        files = [Path(p) for p in paths]
+        return run_facturx(self._uow, settings, files, self._attachments, dry_run, progress)
 
     def import_file(
         self,
@@ -81,7 +108,7 @@ class ImportService:
         known = getattr(module, "READ", module.COLUMNS)
         table = read_table(path, known, module.REQUIRED, kind, mapping)
         total = len(table.records)
-        _report(progress, 0, total)
+        report(progress, 0, total)
         settings = self._dossier.settings()
         cells = Cells(table.file)
         warnings = [str(w) for w in table.warnings]
@@ -95,24 +122,13 @@ class ImportService:
             for line, column, text in getattr(plan, "warnings", []):
                 column = table.labels.get(column, column)
                 warnings.append(str(Problem(text, file=table.file, line=line, column=column)))
-            _report(progress, total // 2, total)
+            report(progress, total // 2, total)
             if not dry_run:
-                try:
+                with refused_as_changed(kind, table.file):
                     module.write(uow.session, plan)
                     analyze(uow.session)  # fresh statistics: the allocations' recompute uses them
                     uow.commit()
-                except IntegrityError as error:
-                    log.warning("import of %s refused by the database: %s", kind, error.orig)
-                    raise InvalidInput(
-                        Problem(
-                            _(
-                                "the dossier changed during the import ({detail}); "
-                                "nothing was written, try again"
-                            ).format(detail=str(error.orig).splitlines()[0]),
-                            file=table.file,
-                        )
-                    ) from error
-        _report(progress, total, total)
+        report(progress, total, total)
         result = _result(kind, total, plan, warnings, dry_run)
         settled = getattr(plan, "settled", [])
         ignored = [
@@ -130,6 +146,24 @@ class ImportService:
             " (dry run)" if dry_run else "",
         )
         return result
+
+
+@contextmanager
+def refused_as_changed(kind: str, file: str) -> Iterator[None]:
+    """A constraint the checks could not foresee (another writer): nothing written, say so."""
+    try:
+        yield
+    except IntegrityError as error:
+        log.warning("import of %s refused by the database: %s", kind, error.orig)
+        raise InvalidInput(
+            Problem(
+                _(
+                    "the dossier changed during the import ({detail}); "
+                    "nothing was written, try again"
+                ).format(detail=str(error.orig).splitlines()[0]),
+                file=file,
+            )
+        ) from error
 
 
 def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]:
@@ -151,7 +185,7 @@ def _labelled(problems: list[Problem], labels: dict[str, str]) -> list[Problem]:
     return [replace(p, column=labels.get(p.column or "", p.column)) for p in problems]
 
 
-def _report(progress: Progress | None, done: int, total: int) -> None:
+def report(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None:
         progress(done, total)
 

@@ -21,20 +21,23 @@ def aging_columns(chart: AgingChart) -> list[Column]:
     ]
     for index, name in enumerate(chart.buckets):
         is_late = index > 0 and chart.basis == DUE_DATE
-        columns.append(
-            Column(
-                bucket_title(name, chart.basis),
-                lambda r, n=name: money(r.buckets[n], r.currency),
-                right=True,
-                tone=(lambda r, n=name: WARNING if r.buckets[n] else None) if is_late else None,
-                tooltip=lambda r, n=name: hint if r.buckets[n] else "",
-            )
-        )
+        columns.append(_bucket_column(bucket_title(name, chart.basis), name, is_late, hint))
     columns.append(
         Column(_("Unapplied credit"), lambda r: money(r.unapplied, r.currency), right=True)
     )
     columns.append(Column(_("Total"), lambda r: money(r.total, r.currency), right=True))
     return columns
+
+
+def _bucket_column(title: str, name: str, is_late: bool, hint: str) -> Column:
+    """The column of one bucket (late buckets in the warning colour when not empty)."""
+    return Column(
+        title,
+        lambda r: money(r.buckets[name], r.currency),
+        right=True,
+        tone=(lambda r: WARNING if r.buckets[name] else None) if is_late else None,
+        tooltip=lambda r: hint if r.buckets[name] else "",
+    )
 
 
 def bucket_of_column(chart: AgingChart, column: int) -> int | None:

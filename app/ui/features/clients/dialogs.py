@@ -163,7 +163,9 @@ class ClientDialog(ServiceDialog):
         self.terms.addItem(_("Company default"), "")
         for code in TERMS_SUGGESTIONS:
             self.terms.addItem(terms_display(code), code)
-        self.terms.lineEdit().setPlaceholderText(_("e.g. 30 days or 45 days end of month"))
+        editor = self.terms.lineEdit()
+        assert editor is not None  # an editable combo box has one
+        editor.setPlaceholderText(_("e.g. 30 days or 45 days end of month"))
         self.credit_limit = AmountEdit()
         self.policy = QComboBox()
         self.policy.setToolTip(_("The follow-up ladder this client's invoices go through"))
@@ -320,14 +322,17 @@ class ClientDialog(ServiceDialog):
             raise InvalidInput(problems)
         contacts = []
         for row in range(self.contacts.rowCount()):
-            values = {
-                name: (self.contacts.item(row, col).text() if self.contacts.item(row, col) else "")
-                for col, name in enumerate(CONTACT_COLUMNS)
-            }
+            name, role, email, phone = (
+                item.text() if (item := self.contacts.item(row, col)) else ""
+                for col in range(len(CONTACT_COLUMNS))
+            )
             check = self.contacts.item(row, 4)
             contacts.append(
                 ContactData(
-                    **values,
+                    name=name,
+                    role=role,
+                    email=email,
+                    phone=phone,
                     is_reminder_contact=bool(check and check.checkState() == Qt.CheckState.Checked),
                 )
             )
@@ -373,7 +378,7 @@ class ClientDialog(ServiceDialog):
     def on_failed(self, error: Exception) -> None:
         for widget, label in self.errors.fields.values():
             if not label.isHidden():
-                page = widget
+                page: QWidget | None = widget
                 while page is not None and self.tabs.indexOf(page) < 0:
                     page = page.parentWidget()
                 if page is not None:

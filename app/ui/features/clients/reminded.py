@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.followup.policy import Policy
 from app.i18n import _
+from app.services.followup.client_policy import PolicyOptions
 from app.services.followup.labels import channel_name, level_name
+from app.services.followup.service import Plan
 from app.ui.changes import Changes
 from app.ui.widgets.forms import DateEdit
 
@@ -87,12 +89,13 @@ def open_already_reminded(detail: Any) -> None:
     today = context.today()
 
     def policy() -> Policy:
-        plan = services.reminders.plan(today, until=today)
+        plan: Plan = services.reminders.plan(today, until=today)
         found = plan.policies.get(client_id)
         if found is not None:
             return found
-        options = services.clients.policy_options()
+        options: PolicyOptions = services.clients.policy_options()
         info = options.applied(detail.client.client_type, detail.client.dunning_policy)
+        assert info is not None  # the built-in policies are seeded: a default always applies
         return info.policy
 
     def ask(loaded: Policy) -> None:

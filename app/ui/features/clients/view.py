@@ -107,7 +107,9 @@ class ClientsView(QWidget):
         edit = QAction(self.detail)
         edit.setShortcut(QKeySequence("F2"))
         edit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        edit.triggered.connect(lambda: self.detail.client and self._edit(self.detail.client))
+        edit.triggered.connect(
+            lambda: self._edit(self.detail.client) if self.detail.client else None
+        )
         self.detail.addAction(edit)
         self.detail.back.connect(self.show_register)
         self.detail.edit.connect(self._edit)

@@ -69,9 +69,9 @@ class DisputeDialog(ServiceDialog):
         actions, d = self.services.invoice_actions, self.detail
         text, today = self.reason.toPlainText(), self.context.today()
         if d.disputed:
-            self.submit(lambda: actions.resolve_dispute(d.data.id, today, text, d.data.version))
+            self.submit(lambda: actions.resolve_dispute(d.id, today, text, d.data.version))
         else:
-            self.submit(lambda: actions.dispute(d.data.id, text, today, d.data.version))
+            self.submit(lambda: actions.dispute(d.id, text, today, d.data.version))
 
 
 class PauseDialog(ServiceDialog):
@@ -99,7 +99,7 @@ class PauseDialog(ServiceDialog):
         actions, d = self.services.invoice_actions, self.detail
         until = None if self.resume.isChecked() else self.until.value()
         today = self.context.today()
-        self.submit(lambda: actions.pause_dunning(d.data.id, until, today, d.data.version))
+        self.submit(lambda: actions.pause_dunning(d.id, until, today, d.data.version))
 
 
 class WriteOffDialog(ServiceDialog):
@@ -134,10 +134,10 @@ class WriteOffDialog(ServiceDialog):
         actions, d = self.services.invoice_actions, self.detail
         today = self.context.today()
         if d.written_off_on is not None:
-            self.submit(lambda: actions.cancel_write_off(d.data.id, today, d.data.version))
+            self.submit(lambda: actions.cancel_write_off(d.id, today, d.data.version))
             return
         on, reason = self.on.value(), self.reason.text()
-        self.submit(lambda: actions.write_off(d.data.id, reason, on, d.data.version))
+        self.submit(lambda: actions.write_off(d.id, reason, on, d.data.version))
 
 
 class CreditNoteDialog(ServiceDialog):
@@ -182,4 +182,4 @@ class CreditNoteDialog(ServiceDialog):
             return
         actions, d = self.services.invoice_actions, self.detail
         number, on, reason = self.number.text(), self.issue_date.value(), self.reason.text()
-        self.submit(lambda: actions.create_credit_note(d.data.id, number, on, amount, reason))
+        self.submit(lambda: actions.create_credit_note(d.id, number, on, amount, reason))

@@ -82,6 +82,11 @@ class InvoiceController:
 
         self._action(invoice_id, PauseDialog)
 
+    def plan(self, invoice_id: int) -> None:
+        from app.ui.features.invoices.plan_dialog import PaymentPlanDialog
+
+        PaymentPlanDialog(self.services, self.context, invoice_id, self.parent).exec()
+
     def write_off(self, invoice_id: int) -> None:
         from app.ui.features.invoices.actions import WriteOffDialog
 

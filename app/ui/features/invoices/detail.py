@@ -81,6 +81,7 @@ class InvoiceDetailDialog(QDialog):
                 ("payment", _("Record a payment…")),
                 ("dispute", _("Dispute…")),
                 ("pause", _("Pause reminders…")),
+                ("plan", _("Payment plan…")),
                 ("credit_note", _("Credit note…")),
                 ("write_off", _("Write off…")),
                 ("pdf", _("Open the PDF")),
@@ -138,8 +139,9 @@ class InvoiceDetailDialog(QDialog):
         )
         while self.facts.count():
             item = self.facts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         left = _("Credit not yet applied") if detail.kind == "credit_note" else _("Left to pay")
         facts = [
             (_("Issued"), day(d.issue_date)),
@@ -184,11 +186,11 @@ class InvoiceDetailDialog(QDialog):
         self.allocations.set_rows(detail.allocations)
         self.undo.setEnabled(bool(detail.allocations))
         is_note = detail.kind == "credit_note"
-        for key in ("payment", "dispute", "pause", "credit_note", "write_off"):
+        for key in ("payment", "dispute", "pause", "plan", "credit_note", "write_off"):
             if key in self.buttons:
                 self.buttons[key].setVisible(not is_note)
         settled = detail.balance <= 0 and detail.written_off_on is None
-        for key in ("payment", "dispute", "pause", "write_off"):
+        for key in ("payment", "dispute", "pause", "plan", "write_off"):
             if key in self.buttons:
                 self.buttons[key].setEnabled(not settled or (key == "dispute" and detail.disputed))
         if "dispute" in self.buttons:

@@ -237,7 +237,7 @@ class InvoiceDialog(ServiceDialog):
         def write() -> InvoiceDetail:
             saved = invoices.update(data, today) if data.id else invoices.create(data, today)
             if attachment:
-                actions.attach(saved.data.id, attachment)
+                actions.attach(saved.id, attachment)
             return saved
 
         self.submit(write)

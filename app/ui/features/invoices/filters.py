@@ -118,8 +118,10 @@ class InvoiceFilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.client.changed.connect(lambda _c: self.changed.emit())
         self.due_on.toggled.connect(lambda _on: self.changed.emit())
-        for edit in (self.due_from, self.due_to):
-            edit.dateChanged.connect(lambda _d: self.due_on.isChecked() and self.changed.emit())
+        for date_edit in (self.due_from, self.due_to):
+            date_edit.dateChanged.connect(
+                lambda _d: self.changed.emit() if self.due_on.isChecked() else None
+            )
         self.due_on.toggled.connect(self.due_from.setEnabled)
         self.due_on.toggled.connect(self.due_to.setEnabled)
         self.due_from.setEnabled(False)

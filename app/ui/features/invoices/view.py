@@ -30,6 +30,7 @@ ACTIONS = (
     ("payment", N_("Record a payment…"), "Ctrl+R", False),
     ("dispute", N_("Dispute / resolve…"), "Ctrl+D", True),
     ("pause", N_("Pause reminders…"), "Ctrl+Shift+P", True),
+    ("plan", N_("Payment plan…"), "", True),
     ("credit_note", N_("Credit note…"), "Ctrl+Shift+A", True),
     ("write_off", N_("Write off…"), "", True),
     ("pdf", N_("Open the PDF"), "Ctrl+Shift+O", True),
@@ -60,7 +61,7 @@ class InvoicesView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.act("details"))
 
         bar = QHBoxLayout()
-        self.actions: dict[str, QAction] = {}
+        self.commands: dict[str, QAction] = {}
         for key, label, shortcut, _needs in ACTIONS:
             action = QAction(_(label), self)
             if shortcut:
@@ -68,13 +69,13 @@ class InvoicesView(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _c=False, k=key: self.act(k))
             (self.table if key == "details" else self).addAction(action)
-            self.actions[key] = action
+            self.commands[key] = action
         for key in ("new", "payment", "edit", "dispute", "credit_note"):
-            button = QPushButton(self.actions[key].text())
+            button = QPushButton(self.commands[key].text())
             button.setToolTip(
-                self.actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                self.commands[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )
-            button.clicked.connect(self.actions[key].trigger)
+            button.clicked.connect(self.commands[key].trigger)
             bar.addWidget(button)
         more = QPushButton(_("More"))
         more.setMenu(self._actions_menu())
@@ -179,14 +180,14 @@ class InvoicesView(QWidget):
     def _update_actions(self) -> None:
         row = self.current()
         for key, _label, _shortcut, needs in ACTIONS:
-            self.actions[key].setEnabled(row is not None or not needs)
+            self.commands[key].setEnabled(row is not None or not needs)
         if row is not None:
-            self.actions["pdf"].setEnabled(row.line.has_attachment)
+            self.commands["pdf"].setEnabled(row.line.has_attachment)
 
     def _actions_menu(self) -> QMenu:
         menu = QMenu(self)
         for key, *_rest in ACTIONS:
-            menu.addAction(self.actions[key])
+            menu.addAction(self.commands[key])
         return menu
 
     def _menu(self, point: QPoint) -> None:
@@ -214,6 +215,7 @@ class InvoicesView(QWidget):
             "edit": c.edit,
             "dispute": c.dispute,
             "pause": c.pause,
+            "plan": c.plan,
             "credit_note": c.credit_note,
             "write_off": c.write_off,
             "pdf": c.open_pdf,

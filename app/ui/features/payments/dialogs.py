@@ -110,7 +110,7 @@ class PaymentDialog(ServiceDialog):
         self.client.changed.connect(lambda _c: self._load_items())
         self.currency.editingFinished.connect(self._load_items)
         self.amount.textChanged.connect(lambda _t: self._amount_changed())
-        self.mode.buttonToggled.connect(lambda _b, on: on and self._mode_changed())
+        self.mode.buttonToggled.connect(lambda _b, on: self._mode_changed() if on else None)
         self.model.parts_changed.connect(self._summarise)
         self._mode_changed()
 

@@ -18,6 +18,7 @@ from app.i18n import _
 from app.services.followup.mail_out import MailNotOpened
 from app.services.followup.service import CallOutcome, Plan, PlanItem
 from app.ui.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.reminders.dialogs import (
     CallOutcomeDialog,
     PreviewDialog,
@@ -35,7 +36,7 @@ class RemindersController(QObject):
     acted = Signal(str, str)  # action key, outcome code
     message = Signal(str)
 
-    def __init__(self, services: Any, context: Any, parent: QWidget) -> None:
+    def __init__(self, services: Any, context: ViewContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.services = services
         self.context = context

@@ -284,7 +284,9 @@ class SkipDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems([""] + [_(r) for r in SKIP_REASONS])
-        self.reason.lineEdit().setPlaceholderText(_("Why is this action skipped?"))
+        editor = self.reason.lineEdit()
+        assert editor is not None  # an editable combo box has one
+        editor.setPlaceholderText(_("Why is this action skipped?"))
         form = QFormLayout()
         form.addRow(_("Reason"), self.reason)
         layout.addLayout(form)

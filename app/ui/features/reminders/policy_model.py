@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.domain.followup.policy import Fee, Level
+from app.domain.followup.policy import Anchor, AppliesTo, Channel, Fee, Level
 from app.domain.money import ZERO, parse_amount
 from app.i18n import N_, _, format_number
 from app.services.followup.labels import channel_name, level_name
@@ -69,12 +69,12 @@ class LevelRow:
         return Level(
             self.code.strip(),
             self.days,
-            self.channel,
+            Channel(self.channel),
             self.template.strip(),
-            self.anchor,
+            Anchor(self.anchor),
             Fee(self.fee_fixed, self.fee_percent),
             self.needs_confirmation,
-            self.applies_to,
+            AppliesTo(self.applies_to),
             self.also_email,
             self.claims_interest,
             self.claims_indemnity,
@@ -187,7 +187,7 @@ class LevelsModel(QAbstractTableModel):
         if field.kind == "template":
             return dict(choices(field.kind)).get(value) or level_name(value)
         if field.kind in ("anchor", "applies", "channel"):
-            return dict(choices(field.kind)).get(value, value)
+            return dict(choices(field.kind)).get(value, str(value))
         if field.kind == "money":
             return format_number(value) if value else ""
         if field.kind == "percent":

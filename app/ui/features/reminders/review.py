@@ -33,8 +33,8 @@ class WeeklyReview(QWidget):
         self.table.setModel(self.model)
         for column, width in enumerate((90, 270, 260, 170, 115, 150)):
             self.table.setColumnWidth(column, width)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.bar.sync())
         self.bar = ActionBar(controller, self.current, shortcuts=True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.bar.sync())
         hint = QLabel(
             _("Keys: D do it · S snooze · K skip · C call outcome · P preview · ↑ ↓ move")
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, format_date, ngettext
 from app.services.followup.service import Plan, PlanItem
 from app.ui.changes import Changes
+from app.ui.context import ViewContext
 from app.ui.features.reminders.action_bar import ActionBar
 from app.ui.features.reminders.calendar_view import CalendarGrid
 from app.ui.features.reminders.controller import RemindersController
@@ -55,7 +56,7 @@ def _list(model: ActionListModel, widths: tuple[int, ...]) -> QTableView:
 
 
 class RemindersView(QWidget):
-    def __init__(self, services: Any, context: Any) -> None:
+    def __init__(self, services: Any, context: ViewContext) -> None:
         super().__init__()
         self.services = services
         self.context = context
@@ -85,10 +86,13 @@ class RemindersView(QWidget):
             self.mode_buttons[key] = button
             bar.addWidget(button)
         bar.addSpacing(16)
-        self.previous = QToolButton(text="◀")
+        self.previous = QToolButton()
+        self.previous.setText("◀")
         self.previous.setToolTip(_("Previous"))
-        self.today_button = QToolButton(text=_("Today"))
-        self.next = QToolButton(text="▶")
+        self.today_button = QToolButton()
+        self.today_button.setText(_("Today"))
+        self.next = QToolButton()
+        self.next.setText("▶")
         self.next.setToolTip(_("Next"))
         self.period = QLabel()
         self.period.setStyleSheet("font-size: 15px; font-weight: 600;")

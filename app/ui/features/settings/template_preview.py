@@ -70,11 +70,11 @@ class PreviewPane(QStackedWidget):
         self.page.setObjectName("preview_page")
         self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page.setWordWrap(True)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.addWidget(self.scroll)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(self.page)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.addWidget(self.page_scroll)
         self.image: QImage | None = None
         email = QWidget()
         box = QVBoxLayout(email)
@@ -119,7 +119,7 @@ class PreviewPane(QStackedWidget):
         """The page as wide as the pane (a letter is read whole, not scrolled sideways)."""
         if self.image is None:
             return
-        width = max(self.scroll.viewport().width() - 24, 200)
+        width = max(self.page_scroll.viewport().width() - 24, 200)
         scaled = self.image.scaledToWidth(
             min(width, self.image.width()), Qt.TransformationMode.SmoothTransformation
         )
