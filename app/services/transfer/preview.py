@@ -14,6 +14,7 @@ from app.i18n import _
 from app.services.transfer.importers import aliases, xlsx
 from app.services.transfer.importers.reading import decode, sniff_delimiter
 from app.services.transfer.importers.service import KINDS
+from app.services.transfer.sources.fec_reading import decode_fec
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,24 @@ class FilePreview:
 
         order = ("invoices", "clients", "payments", "reminders")
         return max(order, key=lambda kind: (score(kind), -order.index(kind)))
+
+
+def source_kind(path: Path) -> str | None:
+    """'facturx' for a PDF or XML e-invoice, 'fec' for a FEC (its 18-column header with
+    JournalCode and EcritureNum), None for a table the columns are mapped from."""
+    path = Path(path)
+    if path.suffix.lower() in (".pdf", ".xml"):
+        return "facturx"
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return None
+    if head.startswith((xlsx.ZIP_MAGIC, xlsx.OLE_MAGIC)):
+        return None
+    first = decode_fec(head, str(path))[0].lstrip("\ufeff").split("\n", 1)[0].lower()
+    names = {name.strip() for name in first.replace("|", "\t").split("\t")}
+    return "fec" if {"journalcode", "ecriturenum", "comptenum"} <= names else None
 
 
 def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

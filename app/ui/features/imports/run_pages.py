@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _, format_number, ngettext
 from app.services.transfer.importers import ImportResult
+from app.ui.features.imports.sources import source_lines
 
 if TYPE_CHECKING:
     from app.ui.features.imports.wizard import ImportWizard
@@ -98,25 +99,15 @@ class DryRunPage(QWizardPage):
         self.problems = []
         self.table.setRowCount(0)
         self.status.setText(_("Checking the file…"))
-        wizard = self.wizard_
-        kind, path, mapping, today = (
-            wizard.kind,
-            wizard.path,
-            wizard.mapping(),
-            wizard.context.today(),
-        )
-        wizard.context.tasks.run(
-            lambda: wizard.importer.import_file(
-                kind, path, dry_run=True, mapping=mapping, today=today
-            ),
-            self._checked,
-            self._refused,
-        )
+        check = self.wizard_.call(dry_run=True)
+        self.wizard_.context.tasks.run(lambda: check(None), self._checked, self._refused)
         self.completeChanged.emit()
 
     def _checked(self, result: ImportResult) -> None:
         self.result = result
         lines = [_("No problem found."), *summary(result, done=False)]
+        if result.kind in ("fec", "facturx"):
+            lines = [_("No problem found."), *source_lines(result)]
         if result.warnings:
             lines.append(
                 ngettext(
@@ -196,20 +187,13 @@ class ConfirmPage(QWizardPage):
 
     def start(self) -> None:
         wizard = self.wizard_
-        kind, path, mapping, today = (
-            wizard.kind,
-            wizard.path,
-            wizard.mapping(),
-            wizard.context.today(),
-        )
+        run = wizard.call(dry_run=False)
         self.running = True
         self.import_button.setEnabled(False)
         wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.status.setText(_("Importing…"))
         wizard.context.tasks.run(
-            lambda progress: wizard.importer.import_file(
-                kind, path, mapping=mapping, today=today, progress=progress
-            ),
+            run,
             self._done,
             self._failed,
             write=True,
@@ -225,7 +209,8 @@ class ConfirmPage(QWizardPage):
         self.result = result
         self.progress.setMaximum(1)
         self.progress.setValue(1)
-        self.status.setText("\n".join([_("Done."), *summary(result, done=True)]))
+        found = source_lines(result) if result.kind in ("fec", "facturx") else None
+        self.status.setText("\n".join([_("Done."), *(found or summary(result, done=True))]))
         self.completeChanged.emit()
 
     def _failed(self, error: Exception) -> None:

@@ -3,7 +3,7 @@ headers, or a saved preset), see a dry run, then import it in one transaction.""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidInput
 from app.i18n import N_, _
-from app.services.transfer.importers import ImportService
+from app.services.transfer.importers import ImportResult, ImportService
+from app.services.transfer.importers.service import Progress
 from app.services.transfer.presets import MappingPresets, Preset
-from app.services.transfer.preview import FilePreview, columns_of, preview
+from app.services.transfer.preview import FilePreview, columns_of, preview, source_kind
 from app.ui.context import ViewContext
 from app.ui.features.imports.run_pages import ConfirmPage, DryRunPage
 
@@ -36,8 +37,13 @@ KINDS = {
     "invoices": N_("Invoices and credit notes"),
     "payments": N_("Payments"),
     "reminders": N_("Reminders already sent (history)"),
+    "fec": N_("FEC (fichier des écritures comptables)"),
+    "facturx": N_("Factur-X or CII e-invoices (PDF, XML)"),
 }
-FILE_FILTER = N_("Spreadsheets and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)")
+SOURCES = ("fec", "facturx")  # read as they are: no columns to map
+FILE_FILTER = N_(
+    "Spreadsheets, CSV, FEC and e-invoices (*.xlsx *.xlsm *.csv *.txt *.pdf *.xml);;All files (*)"
+)
 
 
 class ImportWizard(QWizard):
@@ -68,11 +74,11 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(900, 640)
         if files:
-            self.page_file.set_path(files[0])
+            self.page_file.set_paths(files)
 
     @property
     def path(self) -> Path:
-        return Path(self.page_file.path_edit.text().strip())
+        return self.page_file.files[0] if self.page_file.files else Path()
 
     @property
     def kind(self) -> str:
@@ -81,9 +87,17 @@ class ImportWizard(QWizard):
     def mapping(self) -> dict[str, str]:
         return self.page_mapping.mapping()
 
-    def request(self) -> tuple[str, Path, dict[str, str], date]:
-        """What to import: the kind, the file, its mapping, and today (dates paid parts)."""
-        return self.kind, self.path, self.mapping(), self.context.today()
+    def call(self, dry_run: bool) -> Callable[[Progress | None], ImportResult]:
+        """The import to run (in the background), with what the pages chose now."""
+        kind, files, importer = self.kind, list(self.page_file.files), self.importer
+        if kind == "fec":
+            return lambda progress: importer.import_fec(files[0], dry_run, progress)
+        if kind == "facturx":
+            return lambda progress: importer.import_facturx(files, dry_run, progress)
+        mapping, today = self.mapping(), self.context.today()
+        return lambda progress: importer.import_file(
+            kind, files[0], dry_run, progress, mapping=mapping, today=today
+        )
 
 
 class FilePage(QWizardPage):
@@ -94,9 +108,10 @@ class FilePage(QWizardPage):
         self.setSubTitle(
             _("A CSV export or a spreadsheet (the first sheet is read). Nothing is written yet.")
         )
+        self.files: list[Path] = []
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
-        self.path_edit.textChanged.connect(self.completeChanged)
+        self.path_edit.textEdited.connect(self._typed)
         self.path_edit.editingFinished.connect(self._guess_kind)
         browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._browse)
@@ -116,21 +131,32 @@ class FilePage(QWizardPage):
         form.addRow(_("It holds:"), self.kind_combo)
         form.addRow(self.error)
 
-    def set_path(self, path: Path) -> None:
-        self.path_edit.setText(str(path))
+    def set_paths(self, files: list[Path]) -> None:
+        """Several files are e-invoices; one file is read to guess what it holds."""
+        self.files = [Path(f) for f in files]
+        self.path_edit.setText(" ; ".join(str(f) for f in self.files))
         self._guess_kind()
 
+    def _typed(self, text: str) -> None:
+        self.files = [Path(text.strip())] if text.strip() else []
+        self.completeChanged.emit()
+
     def _browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Import a file"), "", _(FILE_FILTER))
-        if name:
-            self.set_path(Path(name))
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Import a file"), "", _(FILE_FILTER))
+        if names:
+            self.set_paths([Path(name) for name in names])
 
     def _guess_kind(self) -> None:
         """Read the head of the file now: its headers say what it holds."""
         self.wizard_.preview = None
         self.error.setText("")
+        self.completeChanged.emit()
         path = self.wizard_.path
         if not path.is_file():
+            return
+        source = source_kind(path)
+        if source is not None or len(self.files) > 1:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(source or "facturx"))
             return
         try:
             self.wizard_.preview = preview(path)
@@ -140,9 +166,16 @@ class FilePage(QWizardPage):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.wizard_.preview.best_kind()))
 
     def isComplete(self) -> bool:
-        return self.wizard_.path.is_file()
+        return bool(self.files) and all(path.is_file() for path in self.files)
+
+    def nextId(self) -> int:
+        if self.wizard_.kind in SOURCES:  # a FEC or e-invoices say what each field is
+            return self.wizard_.pageIds()[2]
+        return super().nextId()
 
     def validatePage(self) -> bool:
+        if self.wizard_.kind in SOURCES:
+            return True
         if self.wizard_.preview is None or self.wizard_.preview.file != str(self.wizard_.path):
             kind = self.kind_combo.currentIndex()
             self._guess_kind()
