@@ -17,6 +17,7 @@ from sqlalchemy import select
 from app.db.models import Client, Invoice, Payment
 from app.ui.features.imports.wizard import ImportWizard
 from app.ui.main_window import MainWindow
+from tests.services.transfer.fec_samples import fec_text, lines, write_fec
 
 TODAY = date(2026, 11, 22)
 CLIENTS = (
@@ -191,3 +192,23 @@ def test_a_file_dropped_on_the_window_opens_the_wizard(qtbot, window, tmp_path: 
     assert opened[0].kind == "clients"
     for wizard in wizards:
         wizard.reject()
+
+
+def test_a_fec_goes_straight_to_the_dry_run(qtbot, window, sqlite_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fec = write_fec(tmp_path, fec_text(lines()))
+    wizard = window.import_files([fec])
+    assert wizard.kind == "fec"  # told by its 18-column header, whatever the extension
+    _next(qtbot, wizard)
+    dry = wizard.page_dry_run
+    assert wizard.currentPage() is dry  # no columns to map
+    qtbot.waitUntil(lambda: dry.result is not None, timeout=10000)
+    assert "4 clients created" in dry.status.text()
+    assert "6 invoices imported" in dry.status.text()
+    with sqlite_services.uow() as uow:
+        assert uow.session.scalars(select(Invoice)).all() == []
+    _next(qtbot, wizard)
+    wizard.page_confirm.import_button.click()
+    qtbot.waitUntil(lambda: wizard.page_confirm.result is not None, timeout=10000)
+    with sqlite_services.uow() as uow:
+        numbers = sorted(i.number for i in uow.session.scalars(select(Invoice)))
+    assert numbers == ["AV001", "F001", "F002", "F003", "F004", "F005", "F006"]
