@@ -5,11 +5,14 @@ them: date cells become YYYY-MM-DD, number cells exact decimals (a float cell ho
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from zipfile import ZipFile
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
@@ -17,6 +20,7 @@ from app.i18n import _
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 SUFFIXES = (".xlsx", ".xlsm")
+log = logging.getLogger(__name__)
 HEADER_SEARCH = 20  # a title above the header is skipped, up to this many rows
 
 Rows = Iterator[tuple[int, list[str]]]
@@ -64,9 +68,7 @@ def read_sheet(data: bytes, file: str) -> tuple[int, list[str], Rows]:
     import openpyxl  # a second of start-up the other commands do not pay
 
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some programs write a wrong sheet size
+        workbook, sheet = _open(openpyxl, data)
         rows = _rows(workbook, sheet, file)
         first: tuple[int, list[str]] | None = None
         for line, cells in rows:
@@ -95,6 +97,42 @@ def read_sheet(data: bytes, file: str) -> tuple[int, list[str], Rows]:
     raise InvalidInput(
         Problem(_("the first sheet is empty: a header row is expected"), file=file, line=1)
     )
+
+
+@dataclass(frozen=True)
+class _FirstSheet:
+    """The first worksheet's XML in the archive, for `_sheet_rows`."""
+
+    archive: ZipFile
+    path: str
+    _shared_strings: list[str]
+
+    def _get_source(self) -> IO[bytes]:
+        return self.archive.open(self.path)
+
+
+def _open(openpyxl: Any, data: bytes) -> tuple[Any, Any]:
+    """(the workbook, its first sheet). The workbook's parts are read one by one, because
+    opening the whole workbook measures every sheet, which reads a sheet without a declared
+    size (as some programs write them) from end to end. openpyxl opens it when that fails."""
+    try:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.stylesheet import apply_stylesheet
+
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        for _sheet, rel in reader.parser.find_sheets():
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
+                return reader.wb, _FirstSheet(reader.archive, rel.target, reader.shared_strings)
+    except Exception as error:  # noqa: BLE001 - openpyxl's own opening below says why
+        log.debug("workbook parts unreadable one by one (%s): opened whole", error)
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    sheet = workbook.worksheets[0]
+    sheet.reset_dimensions()  # some programs write a wrong sheet size
+    return workbook, sheet
 
 
 def _rows(workbook: object, sheet: object, file: str) -> Rows:
