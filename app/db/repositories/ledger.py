@@ -4,8 +4,9 @@ unit of work runs at commit for the clients whose ledger changed."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Allocation, CreditApplication, Invoice, Payment, PaymentLine
@@ -15,6 +16,7 @@ from app.domain.ledger.allocation import CreditApplication as AppFact
 
 Inputs = tuple[list[InvoiceFacts], list[Source], list[AppFact]]
 CLIENTS_PER_BATCH = 500
+ALLOCATIONS = cast(Table, Allocation.__table__)  # Core inserts: no ORM bookkeeping
 
 
 def allocation_inputs(session: Session, client_id: int) -> Inputs:
@@ -110,7 +112,7 @@ def recompute_allocations(session: Session, client_ids: Iterable[int]) -> None:
             rows.extend(_rows(client_id, allocate(invoices, sources, applications)))
         session.execute(delete(Allocation).where(Allocation.client_id.in_(part)))
         for offset in range(0, len(rows), 10_000):
-            session.execute(insert(Allocation.__table__), rows[offset : offset + 10_000])
+            session.execute(insert(ALLOCATIONS), rows[offset : offset + 10_000])
         refresh_settlement(session, part)
 
 

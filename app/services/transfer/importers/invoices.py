@@ -217,8 +217,8 @@ def _check_target(cells: Cells, record: Record, row: dict[str, Any], target: _Kn
 
 def write(session: Session, plan: InvoicePlan) -> None:
     if plan.settled:
-        ids = transfer.insert_returning_ids(session, Invoice, plan.invoices)
-        numbers = {row["number"]: id_ for row, id_ in zip(plan.invoices, ids, strict=True)}
+        new_ids = transfer.insert_returning_ids(session, Invoice, plan.invoices)
+        numbers = {row["number"]: id_ for row, id_ in zip(plan.invoices, new_ids, strict=True)}
         balances.write(session, plan.settled, numbers)
         touch_clients(session, {part["client_id"] for part in plan.settled})
     else:

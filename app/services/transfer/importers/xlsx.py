@@ -8,8 +8,8 @@ import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date, datetime, timedelta
+from decimal import Context, Decimal
 from pathlib import Path
 from typing import IO, Any
 from zipfile import ZipFile
@@ -168,12 +168,10 @@ def _sheet_rows(workbook: Any, sheet: Any) -> Rows:
     """Each <row> of the sheet's XML as text cells, the same values openpyxl would give."""
     from xml.etree.ElementTree import iterparse
 
-    from openpyxl.utils.datetime import from_excel
-
     strings = sheet._shared_strings
     dates, durations, epoch = workbook._date_formats, workbook._timedelta_formats, workbook.epoch
     columns: dict[str, int] = {}
-    seen_dates: dict[str, str] = {}  # a sheet has few distinct days
+    seen_dates: dict[str, str] = {}  # serial → day: a sheet has few distinct days
     expected = 1
     with sheet._get_source() as source:
         for _event, element in iterparse(source):
@@ -204,18 +202,13 @@ def _sheet_rows(workbook: Any, sheet: Any) -> Rows:
                     cells.append("")
                 elif kind == "n":
                     style = cell.get("s")
-                    number_value: float | int = (
-                        float(value) if "." in value or "E" in value or "e" in value else int(value)
-                    )
-                    if style and int(style) in dates:
-                        key = f"{style}:{value}"
-                        day = seen_dates.get(key)
+                    if style and int(style) in dates and int(style) not in durations:
+                        day = seen_dates.get(value)
                         if day is None:
-                            moment = from_excel(number_value, epoch, int(style) in durations)
-                            day = seen_dates[key] = cell_text(moment)
+                            day = seen_dates[value] = serial_day(value, epoch)
                         cells.append(day)
                     else:
-                        cells.append(cell_text(number_value))
+                        cells.append(number_text(value))
                 elif kind == "s":
                     cells.append(cell_text(strings[int(value)]))
                 elif kind == "b":
@@ -227,6 +220,33 @@ def _sheet_rows(workbook: Any, sheet: Any) -> Rows:
             element.clear()
             yield number, cells
             expected = number + 1
+
+
+def number_text(text: str) -> str:
+    """A number cell's stored text as the decimal the spreadsheet shows: integers as they
+    are, others to 15 significant digits ('0.30000000000000004' → '0.3')."""
+    if "." not in text and "E" not in text and "e" not in text:
+        return str(int(text))
+    value = _SHOWN.plus(Decimal(text)).normalize(_SHOWN)
+    return format(value, "f")
+
+
+def serial_day(text: str, epoch: Any) -> str:
+    """A date cell's serial number as YYYY-MM-DD (its time of day left aside), counted as
+    the workbook counts: from 1899-12-30 (with Excel's 29 February 1900), or from 1904."""
+    serial = Decimal(text)
+    base = epoch.date() if isinstance(epoch, datetime) else epoch
+    if 0 <= serial < 1:  # a time of day alone
+        return number_text(text)
+    days = int(serial)
+    if base == _WINDOWS_EPOCH and serial < _EXCEL_LEAP_DAY:
+        days += 1  # Excel counts a 29 February 1900 that never was
+    return (base + timedelta(days=days)).isoformat()
+
+
+_SHOWN = Context(prec=15)
+_WINDOWS_EPOCH = date(1899, 12, 30)
+_EXCEL_LEAP_DAY = 60
 
 
 def _column_index(letters: str) -> int:
