@@ -93,6 +93,7 @@ class DryRunPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room when there is no problem to list
 
     def initializePage(self) -> None:
         self.result = None
@@ -207,6 +208,8 @@ class ConfirmPage(QWizardPage):
     def _done(self, result: ImportResult) -> None:
         self.running = False
         self.result = result
+        self.wizard_.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.wizard_.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.progress.setMaximum(1)
         self.progress.setValue(1)
         found = source_lines(result) if result.kind in ("fec", "facturx") else None
