@@ -1,3 +1,24 @@
 """Relance: offline receivables manager."""
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+
+def _version() -> str:
+    """pyproject's version: from the installed metadata (also in the frozen app), else the file."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("relance")
+    except metadata.PackageNotFoundError:
+        pass
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+    except (OSError, KeyError, ValueError):
+        return "0+unknown"
+
+
+__version__ = _version()

@@ -13,9 +13,18 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from app import i18n
-from app.db.engine import display_name, make_engine, make_session_factory, resolve_url
+from app.db.engine import (
+    describe_error,
+    display_name,
+    is_read_only,
+    make_engine,
+    make_session_factory,
+    resolve_url,
+    sqlite_path,
+)
 from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
+from app.i18n import _
 from app.paths import Paths
 from app.services.analytics.aging import AgingService
 from app.services.analytics.service import AnalyticsService
@@ -73,26 +82,46 @@ class Services:
     documents: DocumentService
     rates: RateSettings
     templates: TemplateService
+    read_only: bool = False
+    """The dossier's file or folder cannot be written: it was opened for reading only."""
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def build(database: str | None, lang: str | None, paths: Paths | None = None) -> Services:
+def database_message(error: BaseException) -> str:
+    """A database driver's error as one sentence for the window (busy, read-only…)."""
+    return describe_error(error, _("Dossier"))
+
+
+def _identity(url: URL) -> str:
+    """What tells this dossier from any other: its file, or its database without password."""
+    path = sqlite_path(url)
+    return str(path.resolve()) if path else url.set(password=None).render_as_string()
+
+
+def build(
+    database: str | None, lang: str | None, paths: Paths | None = None, create: bool = True
+) -> Services:
     """Open `database` (a path or a URL; None: the default dossier in `paths.data`) with the
     user's folders `paths` (the program's entries and the tests pass theirs; None reads them
-    from the environment, for the benches) and the language `lang` (None: the system's)."""
+    from the environment, for the benches) and the language `lang` (None: the system's).
+    Without `create`, a missing SQLite file is refused instead of created."""
     i18n.set_language(lang)
     paths = (paths or Paths.from_environment()).ensure()
     url = resolve_url(database or paths.dossier)
-    engine = make_engine(url)
-    migration = open_dossier(engine)
+    engine = make_engine(url, create)
+    try:
+        migration = open_dossier(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     uow = partial(UnitOfWork, make_session_factory(engine))
     backup = BackupService(url, engine)
     log.info("dossier %s opened (%s)", display_name(url), migration)
     dossier = DossierService(uow)
     claims = ClaimService(uow)
-    reminders = ReminderService(uow, dossier, claims)
+    reminders = ReminderService(uow, dossier, claims, dossier_identity=_identity(url))
     clients = ClientService(uow)
     invoices = InvoiceService(uow, dossier.settings)
     return Services(
@@ -123,4 +152,5 @@ def build(database: str | None, lang: str | None, paths: Paths | None = None) ->
         documents=DocumentService(uow, dossier, claims),
         rates=RateSettings(user=lambda: paths.rates),
         templates=TemplateService(dossier.settings),
+        read_only=is_read_only(engine),
     )

@@ -1,7 +1,8 @@
 """The one module that knows the locale: gettext catalogues and Babel formatting.
 
 Catalogues are the .po sources under translations/; they are compiled in memory on first use,
-so a fresh checkout needs no build step and a catalogue can never be stale.
+so a fresh checkout needs no build step and a catalogue can never be stale. The frozen app ships
+compiled .mo files instead (packaging/compile_catalogues.py), read when there is no .po.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def translator(lang: str) -> gettext.NullTranslations:
 
     po = translations_dir() / lang / "LC_MESSAGES" / "relance.po"
     if not po.exists():
+        mo = po.with_suffix(".mo")
+        if mo.exists():
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
         return gettext.NullTranslations()
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=lang)

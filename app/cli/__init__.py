@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app import i18n
+from app import __version__, i18n
 from app.cli.output import column_map, iso_date, percent, set_today, today
 from app.domain.errors import Conflict, DatabaseProblem, InvalidInput, NotFound, RelanceError
 from app.i18n import _
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=iso_date, help=_("the day taken as today (default: the computer's date)")
     )
     parser.add_argument("--smoke-test", action="store_true", help=_("build every view and exit"))
+    parser.add_argument("--version", action="version", version=f"Relance {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help=_("open the demo dossier, creating it if needed")
     )
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("more_files", nargs="*", metavar="FILE")  # facturx: several files
             p.add_argument("--dry-run", action="store_true")
             p.add_argument("--map", dest="mapping", type=column_map, metavar="HEADER=column,…")
+            p.add_argument("--allow-duplicates", action="store_true")
 
     p = sub.add_parser("aging", help=_("aged receivables per client"))
     p.add_argument("--as-of", type=iso_date)
@@ -191,6 +193,10 @@ def main(
     except BrokenPipeError:  # `relance agenda | head`: the reader went away, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # a file or folder the system refused: one line, no traceback
+        where = error.filename or args.database or ""
+        print(f"{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_DATABASE
 
 
 def _peek_lang(argv: list[str]) -> str | None:
@@ -205,17 +211,11 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from app.bootstrap import build
     from app.cli.commands import COMMANDS
+    from app.cli.opening import run
 
     handler: Callable[..., int] = COMMANDS[args.command]
-    if args.command == "restore":
-        return handler(args)
-    services = build(args.database, args.lang, args.paths)
-    try:
-        return handler(services, args)
-    finally:
-        services.close()
+    return run(args, handler)
 
 
 def ensure_demo_dossier(lang: str | None, paths: Paths) -> str:

@@ -76,3 +76,15 @@ def print_table(headers: list[str], rows: list[list[str]], right: set[int] | Non
             is_right = index >= 2 if right is None else index in right
             cells.append(str(cell).rjust(width) if is_right else str(cell).ljust(width))
         print("  ".join(cells))
+
+
+_BREAKS = "\x7f\x85\u2028\u2029"
+_CONTROL = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """A value shown on one line of output: line breaks, tabs and other control characters
+    are written as escapes, so a value can never forge a line or a column."""
+    return "".join(
+        _CONTROL.get(c, f"\\u{ord(c):04x}") if ord(c) < 32 or c in _BREAKS else c for c in text
+    )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
+import weakref
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -47,9 +50,29 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLAlchemy touches it."""
+def check_sqlite_file(path: Path, create: bool = True) -> None:
+    """Refuse a folder, a device or a file that is not an SQLite database before SQLAlchemy
+    touches it; without `create`, a missing (or empty) file is refused too."""
+    if path.is_dir():
+        raise DatabaseProblem(
+            _("{path}: this is a folder; give the path of a dossier file (.relance)").format(
+                path=path
+            )
+        )
+    if path.exists() and not path.is_file():
+        raise DatabaseProblem(
+            _(
+                "{path}: this is not a regular file; give the path of a dossier file (.relance)"
+            ).format(path=path)
+        )
     if not path.exists() or path.stat().st_size == 0:
+        if not create:
+            raise DatabaseProblem(
+                _(
+                    "{path}: no dossier there; create one with "
+                    "`relance --database {path} init --company NAME` (or `demo`)"
+                ).format(path=path)
+            )
         return
     with path.open("rb") as handle:
         header = handle.read(16)
@@ -76,15 +99,69 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor.close()
 
 
-def make_engine(url: URL) -> Engine:
+def _on_read_only_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+    cursor.close()
+
+
+_READ_ONLY: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def is_read_only(engine: Engine) -> bool:
+    """True when the dossier's file or folder cannot be written: it was opened for reading."""
+    return engine in _READ_ONLY
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def make_engine(url: URL, create: bool = True) -> Engine:
+    """An engine on the dossier. SQLite: a missing file is created only with `create`; a file
+    that cannot be written (or whose folder cannot) is opened read-only."""
     path = sqlite_path(url)
-    if path is not None:
-        check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, poolclass=NullPool)
-        event.listen(engine, "connect", _on_sqlite_connect)
+    if path is None:
+        return create_engine(url, pool_pre_ping=True, pool_size=4)
+    check_sqlite_file(path, create)
+    if path.exists() and path.stat().st_size > 0 and not _writable(path):
+        # No journal can be written beside it: read it as it is (immutable when even the
+        # folder is closed, so no -shm file is needed).
+        flag = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
+        uri = f"{path.resolve().as_uri()}?{flag}"
+        engine = create_engine(
+            url,
+            poolclass=NullPool,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
+        event.listen(engine, "connect", _on_read_only_connect)
+        _READ_ONLY.add(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=4)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, poolclass=NullPool)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    return engine
+
+
+def describe_error(error: BaseException, name: str) -> str:
+    """One line for a driver error: what happened to the dossier, never the SQL nor its values."""
+    orig = getattr(error, "orig", None) or error
+    text = str(orig).strip()
+    first = text.splitlines()[0] if text else type(orig).__name__
+    if "database is locked" in first or "database table is locked" in first:
+        return _(
+            "{name}: the dossier is busy: another Relance is writing to it and did not finish "
+            "within 10 seconds; close it there or retry"
+        ).format(name=name)
+    if "readonly database" in first or "read-only" in first:
+        return _(
+            "{name}: the dossier is read-only (the file or its folder); this command needs to "
+            "write to it"
+        ).format(name=name)
+    if not isinstance(orig, sqlite3.Error):
+        first = type(orig).__name__  # a server's message may quote the values it refused
+    return _("{name}: database error ({detail})").format(name=name, detail=first)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from app.db.engine import sqlite_path
+from app.db.engine import is_read_only, sqlite_path
 from app.domain.errors import DatabaseProblem
 from app.i18n import _
 
@@ -114,18 +114,17 @@ def open_dossier(engine: Engine) -> str:
     except (OperationalError, DBAPIError) as error:
         raise DatabaseProblem(_explain(engine, error)) from error
     name = _name(engine)
+    if is_read_only(engine):
+        return _read_only(engine, name, tables)
     if not tables:
         upgrade(engine)
         log.info("dossier created at %s", head_revision())
         return "created"
     if "alembic_version" not in tables:
-        raise DatabaseProblem(
-            _(
-                "{name}: this database holds other data and is not a Relance dossier; "
-                "choose another file or an empty database"
-            ).format(name=name)
-        )
+        raise DatabaseProblem(_unfinished(name) if tables <= _model_tables() else _foreign(name))
     current = current_revision(engine)
+    if current is None:
+        raise DatabaseProblem(_unfinished(name))
     if current not in known_revisions():
         raise DatabaseProblem(
             _(
@@ -140,9 +139,91 @@ def open_dossier(engine: Engine) -> str:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - local file name
         copy = backup_sqlite(path, f"before-upgrade-{current}-{stamp}")
         log.info("backup before upgrade written to %s", copy)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except (OperationalError, DBAPIError) as error:
+        if not _has_head_schema(engine):
+            raise DatabaseProblem(
+                _(
+                    "{name}: the dossier cannot be upgraded from schema {revision} ({detail}); "
+                    "restore a backup or the copy made before the upgrade"
+                ).format(name=name, revision=current, detail=_first_line(error))
+            ) from error
+        # Stamped with an older revision than its tables have (an old stamp copied over a
+        # current schema): the tables are already there, only the stamp was behind.
+        _stamp_head(engine)
+        log.warning("dossier stamped %s already had the current schema", current)
+        return "current"
     log.info("dossier upgraded from %s to head", current)
     return "upgraded"
+
+
+def _unfinished(name: str) -> str:
+    return _(
+        "{name}: this dossier was never finished (its creation was interrupted); delete the "
+        "file and run `relance init` again, or restore a backup over it"
+    ).format(name=name)
+
+
+def _read_only(engine: Engine, name: str, tables: set[str]) -> str:
+    """A dossier that cannot be written is read as it is, when it needs no change."""
+    if "alembic_version" not in tables:
+        raise DatabaseProblem(_unfinished(name) if tables & _model_tables() else _foreign(name))
+    current = current_revision(engine)
+    if current is None:
+        raise DatabaseProblem(_unfinished(name))
+    if current != head_revision():
+        raise DatabaseProblem(
+            _(
+                "{name}: the dossier is read-only and needs an upgrade to this version's "
+                "schema; open it once where it can be written"
+            ).format(name=name)
+        )
+    return "current"
+
+
+def _model_tables() -> set[str]:
+    import app.db.models  # noqa: F401 - registers every table
+    from app.db.base import Base
+
+    return set(Base.metadata.tables)
+
+
+def _has_head_schema(engine: Engine) -> bool:
+    """Every table and column the models have is in the database."""
+    import app.db.models  # noqa: F401 - registers every table
+    from app.db.base import Base
+
+    found = inspect(engine)
+    names = set(found.get_table_names())
+    for table in Base.metadata.tables.values():
+        if table.name not in names:
+            return False
+        columns = {c["name"] for c in found.get_columns(table.name)}
+        if not set(table.c.keys()) <= columns:
+            return False
+    return True
+
+
+def _stamp_head(engine: Engine) -> None:
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.stamp(config, "head")
+
+
+def _first_line(error: Exception) -> str:
+    text = str(getattr(error, "orig", error)).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _foreign(name: str) -> str:
+    return _(
+        "{name}: this database holds other data and is not a Relance dossier; "
+        "choose another file or an empty database"
+    ).format(name=name)
 
 
 def _name(engine: Engine) -> str:

@@ -75,6 +75,19 @@ def check_iban(text: str) -> str:
         raise Invalid("invalid_iban") from error
 
 
+def bank_of_iban(text: str) -> tuple[str, str]:
+    """(BIC, bank name) of a valid IBAN's bank when the bank registry knows it, else blanks."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    try:
+        iban = IBAN(re.sub(r"\s", "", text).upper())
+        bic = iban.bic
+        return (str(bic.compact) if bic else "", iban.bank_name or "")
+    except (SchwiftyException, ValueError):
+        return ("", "")
+
+
 def check_bic(text: str) -> str:
     """A bank's BIC (SWIFT code), 8 or 11 characters."""
     from schwifty import BIC
@@ -96,12 +109,14 @@ def check_country(text: str) -> str:
     return value
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_FR_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
+# Years a receivable can carry; 0001 or 9999 are typing slips (and 9999 + terms overflows).
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 def parse_date(text: str) -> date | None:
-    """YYYY-MM-DD or DD/MM/YYYY; None when it is not a date."""
+    """YYYY-MM-DD or DD/MM/YYYY in ASCII digits; None when it is not a date."""
     try:
         match = _ISO_DATE.match(text)
         if match:

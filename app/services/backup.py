@@ -10,14 +10,15 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from uuid import uuid4
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
 from app.db import copy
+from app.db import staging as staging_copy
 from app.db.engine import SQLITE_MAGIC, display_name, make_engine, sqlite_path
 from app.db.migrate import current_revision, head_revision, known_revisions, open_dossier, upgrade
-from app.db.models import Company
 from app.domain.errors import DatabaseProblem, InvalidInput, Problem
 from app.i18n import _
 from app.services.transfer.exporters import unwritable
@@ -41,6 +42,7 @@ class RestoreResult:
     company: str
     upgraded_from: str | None
     safety_copy: Path | None
+    warnings: tuple[str, ...] = ()
 
 
 def _sqlite_url(path: Path) -> URL:
@@ -118,8 +120,21 @@ def _copy_to_sqlite(engine: Engine, target: Path) -> None:
         file_engine.dispose()
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The backup as the user gave it, never written to (not even a journal beside it); in a
+    read-only folder, a backup left in WAL mode is read as an immutable file."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return conn
+
+
 def check_backup(path: Path, workdir: Path) -> tuple[BackupCheck, Path]:
-    """Refuse anything but a sound Relance dossier; returns a checked copy at head in workdir."""
+    """Refuse anything but a sound Relance dossier; returns a private copy of it in workdir,
+    only ever read (its schema is never run: `build_staging` copies its data)."""
     path = Path(path).expanduser()
     where = str(path)
 
@@ -131,17 +146,30 @@ def check_backup(path: Path, workdir: Path) -> tuple[BackupCheck, Path]:
     with path.open("rb") as handle:
         if handle.read(16) != SQLITE_MAGIC:
             raise refuse(_("not a Relance backup (not an SQLite database); nothing was changed"))
-    checked = workdir / "checked.relance"
+    private = workdir / "backup.sqlite"
     try:
-        _sqlite_copy(path, checked)
-        conn = sqlite3.connect(checked)
+        src = _read_only(path)
+        try:
+            dst = sqlite3.connect(private)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        conn = _reader(private)
         try:
             verdict = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            revision = None
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = company = None
             if "alembic_version" in tables:
-                found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = found[0] if found else None
+                found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+                revision = found[0][0] if len(found) == 1 else None
+            if "company" in tables:
+                named = conn.execute("SELECT name FROM company ORDER BY id LIMIT 1").fetchone()
+                company = named[0] if named else None
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
@@ -152,62 +180,148 @@ def check_backup(path: Path, workdir: Path) -> tuple[BackupCheck, Path]:
         raise refuse(
             _("the backup is damaged ({detail}); nothing was changed").format(detail=verdict[0])
         )
-    if revision is None:
+    if not isinstance(revision, str):
         raise refuse(_("this SQLite file is not a Relance dossier; nothing was changed"))
-    known = known_revisions()
-    if revision not in known:
+    if revision not in known_revisions():
         raise refuse(
             _(
                 "this backup was written by a newer version of Relance (schema {revision}); "
                 "install the newer version to restore it"
             ).format(revision=revision)
         )
-    engine = make_engine(_sqlite_url(checked))
+    if not isinstance(company, str):
+        raise refuse(_("this backup holds no company: it is an empty dossier"))
+    return BackupCheck(path, revision, company), private
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A connection that reads a foreign file without trusting its schema's functions."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA cell_size_check=ON")
+    return conn
+
+
+def build_staging(
+    info: BackupCheck, private: Path, staging: Path, server: bool = False
+) -> list[str]:
+    """A new dossier at `staging`: Relance's own schema at the backup's revision, the backup's
+    rows copied into it after checking each one, then brought to head. Returns warnings."""
+
+    def refuse(message: str) -> InvalidInput:
+        return InvalidInput(
+            Problem(_("{reason}; nothing was changed").format(reason=message), file=str(info.path))
+        )
+
+    engine = make_engine(_sqlite_url(staging))
     try:
-        with engine.connect() as connection:
-            company = connection.execute(select(Company.name).limit(1)).scalar()
-        if company is None:
-            raise refuse(_("this backup holds no company: it is an empty dossier"))
-        if revision != head_revision():
-            upgrade(engine)
+        upgrade(engine, info.revision)
     finally:
         engine.dispose()
-    return BackupCheck(path, revision, company), checked
+    source = _reader(private)
+    target = sqlite3.connect(staging, isolation_level=None)
+    try:
+        warnings = staging_copy.copy_checked(source, target, server)
+        if target.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_state'").fetchone():
+            target.execute("UPDATE dossier_state SET token = ?", (uuid4().hex,))
+    except staging_copy.RowRefused as refused:
+        raise refuse(str(refused)) from None
+    except sqlite3.DatabaseError as error:
+        raise refuse(
+            _("the backup cannot be read ({detail})").format(detail=str(error).split(":")[0])
+        ) from None
+    finally:
+        target.close()
+        source.close()
+    engine = make_engine(_sqlite_url(staging))
+    try:
+        if info.revision != head_revision():
+            upgrade(engine)
+        with engine.connect() as conn:
+            conn.execute(text("PRAGMA journal_mode=DELETE"))
+    finally:
+        engine.dispose()
+    return warnings
 
 
 def restore_backup(path: Path, url: URL) -> RestoreResult:
-    """Check the backup, keep a copy of the current target, then replace its whole content."""
+    """Check the backup, copy its data into a new dossier, keep a copy of the current target,
+    then put the new dossier in its place (SQLite: one rename; PostgreSQL: one transaction)."""
+    target_file = sqlite_path(url)
     with tempfile.TemporaryDirectory(prefix="relance-restore-") as work:
-        info, checked = check_backup(path, Path(work))
+        info, private = check_backup(path, Path(work))
         upgraded = None if info.revision == head_revision() else info.revision
-        target_file = sqlite_path(url)
         if target_file is not None:
-            safety = _restore_sqlite(checked, target_file)
+            if target_file.is_dir():
+                raise DatabaseProblem(
+                    _("{path}: this is a folder, not a dossier file").format(path=target_file)
+                )
+            if target_file.exists() and target_file.stat().st_size > 0:
+                _refuse_foreign_sqlite(target_file)
+            staging = _staging_file(target_file)
+            try:
+                warnings = build_staging(info, private, staging)
+                safety = _swap_sqlite(staging, target_file)
+            finally:
+                _remove_with_sides(staging)
         else:
-            safety = _restore_server(checked, url, info.path)
+            staging = Path(work) / "staging.relance"
+            warnings = build_staging(info, private, staging, server=True)
+            safety = _restore_server(staging, url, info.path)
     log.info("dossier %s restored from a backup", display_name(url))
-    return RestoreResult(info.path, display_name(url), info.company, upgraded, safety)
+    return RestoreResult(
+        info.path, display_name(url), info.company, upgraded, safety, tuple(warnings)
+    )
 
 
-def _restore_sqlite(checked: Path, target: Path) -> Path | None:
+def _remove_with_sides(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _staging_file(target: Path) -> Path:
+    """A hidden file beside the dossier (same disk: the swap is one rename); the leftovers of
+    an interrupted restore are removed first."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for old in target.parent.glob(f".{target.name}.restore-*.tmp"):
+            _remove_with_sides(old)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.restore-", suffix=".tmp", dir=target.parent
+        )
+    except OSError as error:
+        raise DatabaseProblem(
+            _("{path}: cannot write beside the dossier ({detail})").format(
+                path=target, detail=error.strerror or error
+            )
+        ) from error
+    os.close(handle)
+    return Path(name)
+
+
+def _swap_sqlite(staging: Path, target: Path) -> Path | None:
+    """Keep a copy of the current dossier, fold its journal into it, then rename `staging` over
+    it: at every moment the dossier is either the old one or the restored one."""
     safety = None
     if target.exists() and target.stat().st_size > 0:
-        _refuse_foreign_sqlite(target)
         safety = _beside(target.parent, target.stem, target.suffix or ".relance")
+        partial = safety.with_name(f".{safety.name}.tmp")
         try:
-            _sqlite_copy(target, safety)
+            _sqlite_copy(target, partial)
         except sqlite3.DatabaseError:
-            shutil.copy2(target, safety)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(checked)
-    try:
-        dst = sqlite3.connect(target)
+            shutil.copy2(target, partial)
+        os.replace(partial, safety)
         try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+            conn = sqlite3.connect(target)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            pass  # a damaged dossier: its safety copy is all that can be kept
+    os.replace(staging, target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
     return safety
 
 

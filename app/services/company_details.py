@@ -136,6 +136,22 @@ def checked_company(settings: CompanySettings) -> CompanySettings:
     return replace(checked, logo_path=import_logo(Path(logo)) if logo else "")
 
 
+def letter_gaps(settings: CompanySettings) -> list[str]:
+    """What the letters will lack because the company's details lack it: their sender address
+    (the letterhead and the window envelope) and the bank block their text refers to."""
+    gaps = []
+    if not (settings.address.strip() and settings.city.strip()):
+        gaps.append(_("no address: the letters will print without a sender address"))
+    if not settings.iban.strip():
+        gaps.append(
+            _(
+                "no IBAN: the letters will print without bank details, although statements "
+                "and payment plans ask for a transfer to the account below"
+            )
+        )
+    return gaps
+
+
 def _check_legal_mentions(
     settings: CompanySettings, text: dict[str, str], problems: list[Problem]
 ) -> None:

@@ -1,80 +1,67 @@
-"""Start the window: Qt application, translators, the dossier, first-run company dialog."""
+"""Start the window: Qt application, translators, the dossier, the first-run assistant."""
 
 from __future__ import annotations
 
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSize, QTimer, QTranslator
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
     QMessageBox,
-    QWidget,
 )
 
 from app import i18n
 from app.domain.errors import DatabaseProblem, RelanceError
 from app.i18n import _
-from app.paths import Paths
-from app.ui.errors import explain, install_excepthook
+from app.paths import Paths, resources_dir
+from app.ui.errors import UNEXPECTED, explain, install_excepthook
 
 log = logging.getLogger(__name__)
 
 
-class CompanyDialog(QDialog):
-    """Asked once, when a new dossier has no company yet."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("New dossier"))
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(_("e.g. Atelier Dupont SARL"))
-        self.country = QComboBox()
-        self.country.addItem(_("France"), "FR")
-        self.country.addItem(_("Belgium"), "BE")
-        self.currency = QLineEdit("EUR")
-        self.currency.setMaxLength(3)
-        form.addRow(_("Company name"), self.name)
-        form.addRow(_("Country (late-payment law)"), self.country)
-        form.addRow(_("Currency"), self.currency)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _accept(self) -> None:
-        if not self.name.text().strip():
-            self.name.setFocus()
-            self.name.setStyleSheet("border: 1px solid #c0392b;")
-            self.name.setToolTip(_("the company name is required"))
-            return
-        self.accept()
-
-    def settings(self):  # type: ignore[no-untyped-def]
-        from app.services.dossier import CompanySettings
-
-        return CompanySettings(
-            name=self.name.text().strip(),
-            country=self.country.currentData(),
-            currency=self.currency.text().strip().upper() or "EUR",
-            language=i18n.current_language(),
-        )
-
-
-def _install_translators(app: QApplication, lang: str) -> None:
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own texts (file dialogs, standard buttons) in `lang`, from the Qt translations."""
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
     for name in ("qtbase", "qt"):
         translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", path):
             app.installTranslator(translator)
+            installed.append(translator)
+            log.info("Qt translation %s_%s loaded from %s", name, lang, path)
+        else:
+            log.info("no Qt translation %s for %s in %s", name, lang, path)
+    return installed
+
+
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def _window_icon() -> QIcon:
+    """The application icon (title bar, task bar, dialogs), from resources/icons."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"relance-{size}.png"), QSize(size, size))
+    return icon
+
+
+class FileOpenHandler(QObject):
+    """macOS hands a double-clicked `.relance` dossier to the running app as an event, not argv."""
+
+    def __init__(self, open_dossier, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._open_dossier = open_dossier
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_open = event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
+        if is_open and event.file():  # type: ignore[attr-defined]
+            self._open_dossier(event.file())  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
 
 
 def open_window(  # type: ignore[no-untyped-def]
@@ -91,12 +78,6 @@ def open_window(  # type: ignore[no-untyped-def]
     services = build(database, lang, paths)
     if smoke_test and not services.dossier.is_initialised():
         services.dossier.init(CompanySettings(name="Relance"))
-    if not services.dossier.is_initialised():
-        dialog = CompanyDialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            services.close()
-            return None
-        services.dossier.init(dialog.settings())
 
     holder: dict[str, object] = {}
 
@@ -112,18 +93,26 @@ def open_window(  # type: ignore[no-untyped-def]
             holder["window"] = window  # the next switch closes this one
             window.show()
 
-    window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)
-    holder["window"] = window
-    return window
+    def make_window() -> MainWindow:
+        window = MainWindow(services, open_dossier=reopen, quiet=smoke_test)
+        holder["window"] = window
+        return window
+
+    if not services.dossier.is_initialised():
+        from app.ui.features.firstrun.start import first_run, open_demo
+
+        return first_run(services, make_window, lambda: open_demo(paths, lang, reopen))
+    return make_window()
 
 
 def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bool = False) -> int:
-    install_excepthook()
+    install_excepthook(show=not smoke_test)
     language = i18n.set_language(lang)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
-    _install_translators(app, language)  # type: ignore[arg-type]
+    QApplication.setWindowIcon(_window_icon())
+    install_translators(app, language)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile
         from pathlib import Path
@@ -146,9 +135,11 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
         app.processEvents()
         window.save_layout()
         window.services.close()
-        for problem in window.quiet_errors or []:
-            print(explain(problem), file=sys.stderr)  # noqa: T201 - the check's report
-        return 1 if window.quiet_errors else 0
+        failures = [*(window.quiet_errors or []), *UNEXPECTED]
+        for failure in failures:
+            print(explain(failure), file=sys.stderr)  # noqa: T201 - the check's report
+        return 1 if failures else 0
+    app.installEventFilter(FileOpenHandler(window._open_dossier, app))
     window.show()
     QTimer.singleShot(0, window.raise_)
     code = app.exec()

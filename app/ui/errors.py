@@ -18,6 +18,10 @@ def explain(error: BaseException) -> str:
         return "\n".join(str(p) for p in error.problems[:20])
     if isinstance(error, RelanceError):
         return str(error)
+    if getattr(error, "orig", None) is not None:  # the database driver's: one sentence, no SQL
+        from app.bootstrap import database_message
+
+        return database_message(error)
     from app.logs import log_file
 
     return _("Something went wrong ({error}). Details are in the log file: {path}").format(
@@ -25,9 +29,18 @@ def explain(error: BaseException) -> str:
     )
 
 
-def install_excepthook() -> None:
+UNEXPECTED: list[BaseException] = []  # what the hook saw when not shown: the smoke test fails
+
+
+def install_excepthook(show: bool = True) -> None:
+    """Log every unexpected error; with `show`, also tell the user (not in the smoke test, where
+    a modal box would wait for a click that never comes)."""
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if not show:
+            UNEXPECTED.append(value)
+            return
         try:
             from PySide6.QtCore import QThread
             from PySide6.QtWidgets import QApplication, QMessageBox

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.i18n import _
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
@@ -236,12 +235,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Relance"),
-            _("Relance {version}\nReceivables and reminders, offline.").format(version=__version__),
-        )
+    def _about(self) -> QDialog:
+        from app.ui.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
 
     def _restore_layout(self) -> None:
         settings = window_settings(self.services.paths.window_settings)

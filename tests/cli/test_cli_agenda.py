@@ -1,4 +1,4 @@
-"""`relance agenda` per CONTRACTS.md: JSON parsed back, the .ics parsed back with icalendar."""
+"""`relance agenda` per docs/commands.md: JSON parsed back, the .ics parsed back with icalendar."""
 
 from __future__ import annotations
 
@@ -129,6 +129,10 @@ def test_table_in_french(services, capsys, fixed_today) -> None:  # type: ignore
     assert "Première relance" in out
     assert "Garage Petit" in out
     assert "en retard" in out
+    header = out.splitlines()[1].split()
+    assert header[-1] == "Statut"  # every column has its header
+    widths = [len(dashes) for dashes in out.splitlines()[2].split()]
+    assert len(widths) == len(header)
 
 
 def test_bad_periods_are_refused(services, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -140,3 +144,15 @@ def test_bad_periods_are_refused(services, capsys) -> None:  # type: ignore[no-u
     assert err.strip()
     code, _out, _err = _run(capsys, "--database", url, "agenda", "--from", "29/11/2026")
     assert code == 2
+
+
+def test_letters_warn_of_missing_company_details(services, capsys, fixed_today, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seed(services)
+    url = _url(services)
+    args = ("--database", url, "letters", "--as-of", "2027-03-31", "--out", str(tmp_path))
+    args += ("--level", "formal_notice")
+    code, out, err = _run(capsys, *args)
+    assert code == 0
+    assert out.strip()  # letters were written for a company with no address and no IBAN
+    assert "Warning: no address" in err
+    assert "Warning: no IBAN" in err

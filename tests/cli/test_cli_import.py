@@ -230,7 +230,34 @@ def test_french_numbers_and_missing_file(db: str, tmp_path: Path, capsys) -> Non
 
 
 def test_import_without_company(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.bootstrap import build
+
     clients = tmp_path / "c.csv"
     clients.write_text("code,name\nC1,Un\n")
+    build(str(tmp_path / "d.relance"), "en").close()  # a dossier at head, without its company
     assert main(["--database", str(tmp_path / "d.relance"), "import", "clients", str(clients)]) == 3
     assert "relance init" in capsys.readouterr().err
+
+
+def test_import_into_no_dossier(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    clients = tmp_path / "c.csv"
+    clients.write_text("code,name\nC1,Un\n")
+    typo = tmp_path / "missing" / "sub" / "x.relance"
+    assert main(["--database", str(typo), "import", "clients", str(clients)]) == 4
+    err = capsys.readouterr().err
+    assert "no dossier there" in err
+    assert "relance --database" in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_one_payment_of_one_row_is_said_in_the_singular(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _files(tmp_path)
+    assert main(["--database", db, "import", "clients", str(files["clients"])]) == 0
+    assert main(["--database", db, "import", "invoices", str(files["invoices"])]) == 0
+    one = tmp_path / "one.csv"
+    one.write_text(PAYMENTS.splitlines()[0] + "\n" + PAYMENTS.splitlines()[4] + "\n", "utf-8")
+    capsys.readouterr()
+    assert main(["--database", db, "--lang", "en", "import", "payments", str(one)]) == 0
+    assert "1 payment imported (1 row)\n" in capsys.readouterr().out

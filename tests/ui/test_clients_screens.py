@@ -35,6 +35,11 @@ def test_register_shows_balances_and_searches(qtbot, qtmodeltester, setup) -> No
     assert model.data(model.index(0, 7)) == "€1,200.00"
     assert model.data(model.index(0, 9)) == "54 d."
     assert view.count.text() == "2 clients"
+    # graded on its invoice 54 days overdue although it has paid none yet, with the reasons
+    qtbot.waitUntil(lambda: model.data(model.index(0, 8)) not in ("—", "new"))
+    tip = model.data(model.index(0, 8), Qt.ItemDataRole.ToolTipRole)
+    assert "Oldest unpaid invoice 54 days overdue" in tip
+    assert "History too short: 0 settled invoices of the 3 required" in tip
     qtbot.keyClicks(view.search, "nantes")
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.rows[0].code == "C002")
     qtmodeltester.check(model)
@@ -104,6 +109,9 @@ def test_client_page(qtbot, qtmodeltester, setup) -> None:  # type: ignore[no-un
     assert "Boulangerie Martin (C001)" in detail.title.text()
     assert detail.figures["balance"].value.text() == "€1,480.00"
     assert detail.figures["oldest"].value.text() == "54 days"
+    assert detail.figures["risk"].value.text() == model_grade(view)
+    assert detail.risk_line.isVisible()
+    assert "Oldest unpaid invoice 54 days overdue" in detail.risk_line.text()
     assert [r.number for r in detail.open_model.rows] == ["F2026-001", "F2026-002", "F2026-003"]
     detail.period.setCurrentIndex(detail.period.findData("all"))
     settle(qtbot, context)
@@ -120,6 +128,10 @@ def test_client_page(qtbot, qtmodeltester, setup) -> None:  # type: ignore[no-un
         qtmodeltester.check(model)
     qtbot.keyClick(detail, Qt.Key.Key_Escape)
     assert view.stack.currentIndex() == 0
+
+
+def model_grade(view):  # type: ignore[no-untyped-def]
+    return view.model.data(view.model.index(0, 8))
 
 
 def test_delete_refused_then_archive(qtbot, setup, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -125,7 +125,7 @@ def test_the_invoice_list_offers_the_plan(qtbot, sqlite_services, monkeypatch) -
     qtbot.waitUntil(lambda: view.model.rowCount() == 4 and not view.model.loading)
     row = next(i for i in range(4) if view.model.row(i).line.id == ids["late"])
     view.table.setCurrentIndex(view.model.index(row, 0))
-    assert view.actions["plan"].isEnabled()
-    view.actions["plan"].trigger()
+    assert view.commands["plan"].isEnabled()
+    view.commands["plan"].trigger()
     settle(qtbot, context)
     assert shown == [ids["late"]]

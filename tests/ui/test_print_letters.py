@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,8 +17,22 @@ from app.ui.main_window import MainWindow
 TODAY = date(2026, 11, 23)
 
 
+def _complete_company(services) -> None:  # type: ignore[no-untyped-def]
+    settings = services.dossier.settings()
+    services.dossier.update(
+        replace(
+            settings,
+            address="12 rue des Tanneurs",
+            postcode="69002",
+            city="Lyon",
+            iban="FR7630006000011234567890189",
+        )
+    )
+
+
 @pytest.fixture
-def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
+def bare_window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
+    """Letters due, and a company with neither address nor bank details."""
     with sqlite_services.uow() as uow:
         for n, name in enumerate(("Boulangerie Martin", "Garage Dupuis"), start=1):
             client = Client(
@@ -46,6 +61,12 @@ def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
     win.show()
     yield win
     win.tasks.wait()
+
+
+@pytest.fixture
+def window(bare_window):  # type: ignore[no-untyped-def]
+    _complete_company(bare_window.services)
+    return bare_window
 
 
 def test_day_letters_written_then_marked_sent(qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -93,3 +114,31 @@ def test_empty_folder_is_refused_with_a_message(qtbot, window) -> None:  # type:
     dialog.folder.setText("  ")
     dialog.write_button.click()
     assert "Choose the folder" in dialog.summary.text()
+
+
+def test_missing_company_details_are_announced(qtbot, bare_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dialog = bare_window.print_letters()
+    qtbot.waitUntil(lambda: dialog.write_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.gaps_label.isVisible(), timeout=10000)
+    assert "no address" in dialog.gaps_label.text()
+    assert "no IBAN" in dialog.gaps_label.text()
+    asked = []
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    dialog.folder.setText(str(tmp_path))
+    dialog.write_button.click()
+    assert "Write them anyway?" in asked[0]
+    assert dialog.batch is None
+    assert not list(tmp_path.glob("*.pdf"))  # nothing written
+
+
+def test_complete_company_details_print_without_warning(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.print_letters()
+    qtbot.waitUntil(lambda: dialog.write_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(window.tasks.idle, timeout=10000)
+    assert dialog.gaps == []
+    assert not dialog.gaps_label.isVisible()

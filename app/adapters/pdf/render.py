@@ -97,6 +97,8 @@ def render_batch(
     batch size and processors; 0 keeps everything in this process).
     """
     items = list(letters)
+    for folder in {path.parent, per_client_dir or path.parent}:
+        remove_leftovers(folder)
     counter = _Counter(progress, len(items) * (2 if per_client_dir is not None else 1))
     groups = (
         _client_groups(items, per_client_dir, client_file or safe_file_name)
@@ -315,9 +317,40 @@ def _action_class() -> type:
     return Call
 
 
+SCRATCH = ".relance-"
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Remove the hidden scratch files an interrupted run left in `folder` (those whose process
+    is gone; on Windows, those no process holds open). Returns how many went."""
+    removed = 0
+    for scratch in folder.glob(f"{SCRATCH}*.pdf") if folder.is_dir() else ():
+        owner = scratch.name[len(SCRATCH) :].split("-", 1)[0]
+        if os.name == "posix" and owner.isdigit() and _alive(int(owner)):
+            continue
+        try:
+            scratch.unlink()
+            removed += 1
+        except OSError:
+            continue  # still being written (Windows keeps open files) or already gone
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # POSIX only: signal 0 asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _write(path: Path, build: Callable[[BinaryIO], int]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".relance-", suffix=".pdf", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f"{SCRATCH}{os.getpid()}-", suffix=".pdf", dir=path.parent
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             pages = build(out)

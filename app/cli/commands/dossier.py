@@ -76,6 +76,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from app.services.backup import restore_backup
 
     result = restore_backup(Path(args.file), resolve_url(args.database or args.paths.dossier))
+    for warning in result.warnings:
+        print(_("warning: {text}").format(text=warning), file=sys.stderr)
     print(
         _("Dossier {target} restored from {path} (company: {company})").format(
             target=result.target, path=result.source, company=result.company

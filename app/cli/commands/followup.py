@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.bootstrap import Services
-from app.cli.output import emit, print_table, today
+from app.cli.output import emit, print_table, printable, today
 from app.i18n import _, format_date, format_money, ngettext
 from app.services.followup.labels import channel_name
 from app.services.followup.service import AgendaEntry
@@ -102,7 +102,15 @@ def cmd_agenda(services: Services, args: argparse.Namespace) -> int:
             for e in entries
         ]
         print_table(
-            [_("Date"), _("Client"), _("Action"), _("Channel"), _("Invoices"), _("Amount"), ""],
+            [
+                _("Date"),
+                _("Client"),
+                _("Action"),
+                _("Channel"),
+                _("Invoices"),
+                _("Amount"),
+                _("Status"),
+            ],
             rows,
             right={5},
         )
@@ -115,7 +123,8 @@ def cmd_letters(services: Services, args: argparse.Namespace) -> int:
     """One line per letter on stdout: file, client code, level, invoice numbers (tab-separated)."""
     batch = services.letters.write(args.as_of, Path(args.out), args.level)
     for letter in batch.letters:
-        print(f"{letter.path}\t{letter.client_code}\t{letter.level}\t{','.join(letter.invoices)}")
+        fields = (str(letter.path), letter.client_code, letter.level, ",".join(letter.invoices))
+        print("\t".join(printable(field) for field in fields))
     print(
         ngettext(
             "{count} letter written to {folder}",
@@ -129,6 +138,8 @@ def cmd_letters(services: Services, args: argparse.Namespace) -> int:
             _("All of them in one file to print: {file}").format(file=batch.print_file),
             file=sys.stderr,
         )
+    for gap in services.letters.company_gaps() if batch.letters else []:
+        print(_("Warning: {problem}").format(problem=gap), file=sys.stderr)
     return 0
 
 

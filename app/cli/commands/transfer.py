@@ -1,4 +1,4 @@
-"""Data in and out: `import` and `export` of the CSV files (CONTRACTS.md)."""
+"""Data in and out: `import` and `export` of the CSV files (docs/commands.md)."""
 
 from __future__ import annotations
 
@@ -25,10 +25,12 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         mapping=args.mapping,
         today=today(),
+        allow_duplicates=getattr(args, "allow_duplicates", False),
     )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     n = result.created
+    rows = ""
     if args.kind == "clients":
         lines = [
             ngettext("{count} client created", "{count} clients created", n),
@@ -43,19 +45,17 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         lines = [ngettext("{count} reminder imported", "{count} reminders imported", n)]
         counts = [n]
     else:
+        rows = ngettext("{lines} row", "{lines} rows", result.lines)
+        rows = rows.format(lines=count_text(result.lines))
         lines = [
-            ngettext(
-                "{count} payment imported ({lines} rows)",
-                "{count} payments imported ({lines} rows)",
-                n,
-            )
+            ngettext("{count} payment imported ({rows})", "{count} payments imported ({rows})", n)
         ]
         counts = [n]
     if result.dry_run:
         print(_("Dry run: the file is valid and nothing was written."))
     for index, (text, value) in enumerate(zip(lines, counts, strict=True)):
         if value or index == 0:
-            print(text.format(count=count_text(value), lines=count_text(result.lines)))
+            print(text.format(count=count_text(value), rows=rows))
     if result.paid:
         text = ngettext(
             "{count} payment of {amount} for the part already paid (column balance), "

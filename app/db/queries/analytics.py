@@ -1,6 +1,6 @@
 """Compact rows for payment behaviour, risk and the forecast, each list loaded by one query.
 
-Balances follow the aging rules (CONTRACTS.md): on `as_of`, an invoice counts once issued and
+Balances follow the aging rules (docs/commands.md): on `as_of`, an invoice counts once issued and
 until written off, less the allocations dated on or before `as_of`. An invoice is settled on
 the date of the allocation that brought its balance to zero, kept as `settled_on`
 (app.db.repositories.settlement): open and settled invoices are both read on its index.

@@ -52,6 +52,10 @@ def get_client(session: Session, client_id: int) -> Client | None:
     return session.get(Client, client_id)
 
 
+def client_id(session: Session, code: str) -> int | None:
+    return session.scalar(select(Client.id).where(Client.code == code))
+
+
 def code_taken(session: Session, code: str, except_id: int | None = None) -> bool:
     query = select(exists().where(Client.code == code))
     if except_id is not None:

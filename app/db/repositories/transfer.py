@@ -43,6 +43,7 @@ class InvoiceRef:
     client_id: int
     kind: str
     currency: str
+    issue_date: date | None = None
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -65,7 +66,12 @@ def invoices_by_number(session: Session, numbers: Iterable[str]) -> dict[str, In
     for part in chunks(wanted):
         rows = session.execute(
             select(
-                Invoice.id, Invoice.number, Invoice.client_id, Invoice.kind, Invoice.currency
+                Invoice.id,
+                Invoice.number,
+                Invoice.client_id,
+                Invoice.kind,
+                Invoice.currency,
+                Invoice.issue_date,
             ).where(Invoice.number.in_(part))
         )
         for row in rows:
@@ -84,6 +90,26 @@ def existing_payments(session: Session, references: Iterable[str]) -> set[tuple[
             )
         )
         found.update((r[0], r[1], r[2]) for r in rows)
+    return found
+
+
+def unreferenced_payments(
+    session: Session, client_ids: Iterable[int]
+) -> set[tuple[int, date, Any, int | None]]:
+    """(client_id, date, amount, invoice_id) of the one-part payments without a reference."""
+    wanted = sorted(set(client_ids))
+    found: set[tuple[int, date, Any, int | None]] = set()
+    for part in chunks(wanted):
+        rows = session.execute(
+            select(
+                Payment.client_id, Payment.date, Payment.amount, func.max(PaymentLine.invoice_id)
+            )
+            .join(PaymentLine, PaymentLine.payment_id == Payment.id)
+            .where(Payment.client_id.in_(part), Payment.reference == "")
+            .group_by(Payment.id, Payment.client_id, Payment.date, Payment.amount)
+            .having(func.count(PaymentLine.id) == 1)
+        )
+        found.update((r[0], r[1], r[2], r[3]) for r in rows)
     return found
 
 

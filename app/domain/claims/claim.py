@@ -62,7 +62,7 @@ class InterestPeriod:
 
 @dataclass(frozen=True)
 class Claim:
-    """The CONTRACTS.md claim, plus what a formal notice needs to explain it."""
+    """The docs/commands.md claim, plus what a formal notice needs to explain it."""
 
     jurisdiction: str
     client_type: str
@@ -115,7 +115,7 @@ def format_rate(rate: Decimal) -> str:
 
 
 def claim_as_dict(claim: Claim, *, invoice: str, client: str) -> dict[str, Any]:
-    """The JSON object of `relance claim --format json`, keys in the CONTRACTS.md order.
+    """The JSON object of `relance claim --format json`, keys in the docs/commands.md order.
 
     Extensions after `total`: `damages` (CDE XIX.4, Belgian consumers; `fixed_indemnity` is
     the business EUR 40 and stays 0.00 for every consumer; `total` includes both),

@@ -12,11 +12,17 @@ Points (higher = riskier), each factor rounded to a whole number and capped:
 | open disputes                        | 5 each                                   | 10  |
 | reminders per invoice (after due)    | 5 per reminder                           | 10  |
 | payments getting later (trend)       | 10 when worsening                        | 10  |
+| oldest open invoice overdue          | 1 per day, less the days-late points     | 40  |
 
-Grade by total: A < 15 ≤ B < 30 ≤ C < 45 ≤ D < 60 ≤ E. Fewer than MIN_SETTLED_INVOICES settled
-invoices in 12 months: the history factors are replaced by the days the oldest open invoice is
-overdue (1 point a day, max 40), so a client who never pays is graded on what it owes today;
-below grade B's threshold such a client is "new", with no score. The reasons shown are the
+The last factor makes today's overdue invoices weigh whatever the history: the days-late points
+are the larger of the history's average and the days the oldest open invoice is overdue (so a
+good payer who has left an invoice unpaid for 500 days is graded on it). With fewer than
+MIN_SETTLED_INVOICES settled invoices in 12 months the history factors are left out, so a client
+who never pays is graded on what it owes today.
+
+Grade by total: A < 15 ≤ B < 30 ≤ C < 45 ≤ D < 60 ≤ E. A client with a short history, no
+overdue invoice and a total below grade B's threshold is "new", with no score; a client with an
+overdue invoice is always graded. The reasons shown are the
 factors worth at least MIN_REASON_POINTS, largest first (at most 4), then an improving trend
 when there is room, then favourable facts until there are 2.
 """
@@ -195,13 +201,16 @@ def _favourable(b: PaymentBehaviour) -> list[Reason]:
 
 
 def _reasons(
-    contributions: list[Contribution], b: PaymentBehaviour, leading: tuple[Reason, ...] = ()
+    contributions: list[Contribution],
+    b: PaymentBehaviour,
+    leading: tuple[Reason, ...] = (),
+    following: tuple[Reason, ...] = (),
 ) -> tuple[Reason, ...]:
     weighing = sorted(
         (c for c in contributions if c.points >= MIN_REASON_POINTS),
         key=lambda c: -c.points,
     )
-    reasons = (list(leading) + [c.reason for c in weighing])[:MAX_REASONS]
+    reasons = (list(leading) + [c.reason for c in weighing] + list(following))[:MAX_REASONS]
     favourable = _favourable(b)
     if favourable and favourable[0].code == "paying_earlier" and len(reasons) < MAX_REASONS:
         reasons.append(favourable.pop(0))
@@ -210,38 +219,40 @@ def _reasons(
     return tuple(reasons)
 
 
+def _oldest_overdue(b: PaymentBehaviour, history_points: int) -> Contribution | None:
+    """The days the oldest open invoice is overdue, beyond what the history already counts."""
+    if b.max_days_overdue <= 0:
+        return None
+    points = max(min(b.max_days_overdue, MAX_DAYS_LATE_POINTS) - history_points, 0)
+    reason = Reason("oldest_invoice_days_late", {"days": b.max_days_overdue})
+    return Contribution("oldest_overdue", points, reason)
+
+
 def assess_risk(behaviour: PaymentBehaviour) -> RiskAssessment:
-    """Grade a client from its measured behaviour; with a short history, from what it owes
-    today, and "new" when that says nothing alarming."""
-    current = _current_factors(behaviour)
-    if not behaviour.has_enough_history:
-        few = Reason(
-            "few_settled_invoices",
-            {"count": behaviour.settled_count, "required": MIN_SETTLED_INVOICES},
-        )
-        if behaviour.max_days_overdue > 0:
-            oldest = Reason("oldest_invoice_days_late", {"days": behaviour.max_days_overdue})
-            current.append(
-                Contribution(
-                    "oldest_overdue",
-                    min(behaviour.max_days_overdue, MAX_DAYS_LATE_POINTS),
-                    oldest,
-                )
-            )
-        score = sum(c.points for c in current)
-        if score < GRADE_LIMITS[0]:
-            return RiskAssessment(
-                Grade.NEW, None, _reasons(current, behaviour, (few,)), tuple(current)
-            )
-        reasons = _reasons(current, behaviour)
-        if len(reasons) < MAX_REASONS:
-            reasons = (*reasons, few)
-        return RiskAssessment(grade_for(score), score, reasons, tuple(current))
-    contributions = _history_factors(behaviour) + current
+    """Grade a client from its measured behaviour and what it owes today; "new" only for a
+    short history with nothing overdue and nothing alarming."""
+    history = _history_factors(behaviour) if behaviour.has_enough_history else []
+    contributions = history + _current_factors(behaviour)
+    days_late = sum(c.points for c in history if c.factor == "days_late")
+    oldest = _oldest_overdue(behaviour, days_late)
+    if oldest is not None:
+        contributions.append(oldest)
     score = sum(c.points for c in contributions)
-    return RiskAssessment(
-        grade_for(score), score, _reasons(contributions, behaviour), tuple(contributions)
+    if behaviour.has_enough_history:
+        reasons = _reasons(contributions, behaviour)
+        return RiskAssessment(grade_for(score), score, reasons, tuple(contributions))
+    few = Reason(
+        "few_settled_invoices",
+        {"count": behaviour.settled_count, "required": MIN_SETTLED_INVOICES},
     )
+    if score < GRADE_LIMITS[0] and behaviour.overdue_count == 0:
+        reasons = _reasons(contributions, behaviour, (few,))
+        return RiskAssessment(Grade.NEW, None, reasons, tuple(contributions))
+    small = () if oldest is None or oldest.points >= MIN_REASON_POINTS else (oldest.reason,)
+    reasons = _reasons(contributions, behaviour, following=small)
+    if len(reasons) < MAX_REASONS:
+        reasons = (*reasons, few)
+    return RiskAssessment(grade_for(score), score, reasons, tuple(contributions))
 
 
 def is_at_risk(grade: Grade | str) -> bool:

@@ -1,6 +1,6 @@
 """Allocation of payments and credit notes to invoices, in date order.
 
-The rule of CONTRACTS.md: each payment part or credit note is allocated, on its own date, up to
+The rule of docs/commands.md: each payment part or credit note is allocated, on its own date, up to
 the balance its target invoice has on that date (earlier events first); what is left over, or
 a part with no target, is the client's unapplied credit. An application of credit made later
 (the user applies a leftover to an invoice) is one more dated event drawing on that credit.

@@ -1,4 +1,4 @@
-"""Aged receivables report (CONTRACTS.md): SQL figures, domain bucket names, JSON/CSV shapes."""
+"""Aged receivables report (docs/commands.md): SQL figures, domain bucket names, JSON/CSV shapes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from app.db.queries.aging import aging_rows
 from app.db.uow import UnitOfWork
 from app.domain.ledger.aging import DEFAULT_LIMITS, AgingRow, bucket_names, totals_by_currency
 from app.domain.money import format_plain
+from app.services.cells import spreadsheet_text
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class AgingReport:
             amounts = _amounts(r, self.buckets)
             writer.writerow(
                 [
-                    r.client_code,
-                    r.client_name,
+                    spreadsheet_text(r.client_code),
+                    spreadsheet_text(r.client_name),
                     r.currency,
                     *(amounts[b] for b in self.buckets),
                     amounts["unapplied"],

@@ -14,6 +14,7 @@ from app.i18n import _, format_date, format_money
 from app.paths import resources_dir
 from app.services.analytics.aging_view import AgingChart, basis_title, bucket_title
 from app.services.analytics.charts import draw_aging, new_figure, save_figure
+from app.services.cells import append_row, spreadsheet_text
 
 FORMATS = ("csv", "xlsx", "pdf", "png", "svg")
 SYSTEM_FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -62,8 +63,8 @@ def _csv(chart: AgingChart, path: Path) -> None:
         for row in chart.rows:
             writer.writerow(
                 [
-                    row.client_code,
-                    row.client_name,
+                    spreadsheet_text(row.client_code),
+                    spreadsheet_text(row.client_name),
                     row.currency,
                     *(format_plain(a, row.currency) for a in _row_amounts(row, chart)),
                 ]
@@ -88,11 +89,11 @@ def _xlsx(chart: AgingChart, path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Aging")[:31]
-    sheet.append([heading(chart)])
+    append_row(sheet, [heading(chart)])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([_("Currency: {currency}").format(currency=chart.currency or "—")])
+    append_row(sheet, [_("Currency: {currency}").format(currency=chart.currency or "—")])
     sheet.append([])
-    sheet.append(_titles(chart))
+    append_row(sheet, _titles(chart))
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
@@ -100,9 +101,9 @@ def _xlsx(chart: AgingChart, path: Path) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     money_format = "#,##0.00"
     for row in chart.rows:
-        sheet.append([row.client_code, row.client_name, *_row_amounts(row, chart)])
+        append_row(sheet, [row.client_code, row.client_name, *_row_amounts(row, chart)])
     if chart.totals is not None:
-        sheet.append([_("Total"), "", *_row_amounts(chart.totals, chart)])
+        append_row(sheet, [_("Total"), "", *_row_amounts(chart.totals, chart)])
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
     for line in sheet.iter_rows(min_row=header_row + 1, min_col=3):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from app.db.queries.collection import ActivityItem, InvoiceOnDate
 from app.domain.claims.claim import Claim
 from app.domain.money import ZERO, format_plain
+from app.services.cells import spreadsheet_row
 
 SUMMARY_COLUMNS = (
     "number",
@@ -53,12 +54,12 @@ ACTIVITY_COLUMNS = (
 
 
 def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """The CONTRACTS.md CSV form: UTF-8, comma, ISO dates, amounts with a dot."""
+    """The docs/commands.md CSV form: UTF-8, comma, ISO dates, amounts with a dot."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(spreadsheet_row(["" if v is None else v for v in row]))
     return out.getvalue().encode("utf-8")
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from app.adapters.pdf import AddressedLetter, render_batch
-from app.adapters.pdf.render import safe_file_name
+from app.adapters.pdf.render import remove_leftovers, safe_file_name
 from app.db.queries import letters as letter_queries
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput
@@ -68,6 +68,12 @@ class LetterService:
         self._reminders = reminders
         self._claims = claims
         self._dossier = dossier
+
+    def company_gaps(self) -> list[str]:
+        """What the letters will lack for want of company details (empty: nothing)."""
+        from app.services.company_details import letter_gaps
+
+        return letter_gaps(self._dossier.settings())
 
     def actions(self, as_of: date, level: str | None = None) -> list[PlannedAction]:
         """Without a level: the plan's paper actions dated on or before as_of and not done.
@@ -138,6 +144,7 @@ class LetterService:
                         [AddressedLetter(x, built.company, built.recipient) for x in built.letters],
                     )
                 )
+        remove_leftovers(out)  # an interrupted run's scratch files, even when nothing is due
         if not kept:
             return LetterBatch((), None, 0)
         out.mkdir(parents=True, exist_ok=True)
@@ -173,7 +180,9 @@ class LetterService:
         stored = {}
         for letter in batch.letters:
             if letter.path not in stored:
-                folder = self._reminders.documents_folder(letter.client_code)
+                folder = self._reminders.documents_folder(
+                    letter.client_code, letter.action.client_id
+                )
                 stored[letter.path] = store_document(letter.path, folder, letter.path.name)
             document = stored[letter.path]
             self._reminders.done(letter.action, on, note, str(document.path), document.sha256)

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from app.adapters.mail import LaunchFailed, LaunchResult, MailDraft, build_message
@@ -22,6 +23,7 @@ from app.domain.followup.policy import Channel
 from app.i18n import _, format_date, format_money
 from app.services.claims.service import ClaimService
 from app.services.dossier import DossierService
+from app.services.followup import evidence
 from app.services.followup.evidence import StoredDocument, store_document
 from app.services.followup.labels import flag_name, level_name
 from app.services.followup.letters import ActionLetters, build_letters
@@ -77,8 +79,7 @@ def default_mail_opener(draft: MailDraft, workdir: Path) -> LaunchResult:
     return open_draft(draft, workdir)
 
 
-def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "dossier"
+_safe = partial(evidence.safe_name, fallback="x", limit=80)
 
 
 class Documents:
@@ -88,16 +89,21 @@ class Documents:
         dossier: DossierService,
         claims: ClaimService,
         root: Callable[[], Path],
+        key: str = "",
     ) -> None:
         self._uow = uow
         self._dossier = dossier
         self._claims = claims
-        self._root = root
+        self.root = root
+        self._key = key or evidence.dossier_key("default")
+        self.company: Callable[[], str] = lambda: dossier.settings().name
         self.mail_opener: MailOpener = default_mail_opener
 
-    def folder(self, client_code: str) -> Path:
-        """documents/<company>/<client code>/: what was sent to that client."""
-        return self._root() / _safe(self._dossier.settings().name) / _safe(client_code)
+    def folder(self, client_code: str, client_id: int) -> Path:
+        """Where what is sent to that client is kept (`evidence.client_folder`)."""
+        return evidence.client_folder(
+            self.root(), self.company(), self._key, client_id, client_code
+        )
 
     def sources(self, action: PlannedAction, as_of: date, kind: str) -> ActionLetters:
         with self._uow() as uow:
@@ -240,7 +246,7 @@ class Documents:
         if not built.letters:
             return None, built
         name = f"{as_of.isoformat()}_{_safe(action.client_code)}_{_safe(action.level_code)}.pdf"
-        folder = self.folder(action.client_code)
+        folder = self.folder(action.client_code, action.client_id)
         if len(built.letters) == 1:
             data = render_letter_bytes(built.letters[0], built.company, built.recipient)
             return store_document(data, folder, name), built
@@ -287,7 +293,9 @@ class Documents:
             return Sent(document, self.mail_opener(draft, self._drafts()))
         except (LaunchFailed, OSError) as error:
             kept = store_document(
-                build_message(draft).as_bytes(), self.folder(action.client_code), name
+                build_message(draft).as_bytes(),
+                self.folder(action.client_code, action.client_id),
+                name,
             )
             copy = copy_not_opened(kept, draft, str(error))
             return Sent(document, copy, copy.explanation)
@@ -318,12 +326,15 @@ class Documents:
             )
             prepared.append(Prepared(email_draft(letter, built, files), name))
         stored, result = open_or_save(
-            prepared, self.mail_opener, self._drafts(), self.folder(action.client_code)
+            prepared,
+            self.mail_opener,
+            self._drafts(),
+            self.folder(action.client_code, action.client_id),
         )
         return Sent(stored, result)
 
     def _drafts(self) -> Path:
-        path = self._root() / "drafts"
+        path = self.root() / "drafts"
         path.mkdir(parents=True, exist_ok=True)
         return path
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -79,3 +81,47 @@ def _read(path: Path) -> bytes:
 
 def _utc_now() -> datetime:
     return datetime.now(tz=UTC)
+
+
+# --- where a client's evidence lives -----------------------------------------------------
+
+WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{n}" for n in range(1, 10)}
+    | {f"LPT{n}" for n in range(1, 10)}
+)
+
+
+def safe_name(text: str, fallback: str = "x", limit: int = 40) -> str:
+    """A folder-name part any system accepts: accents folded to ASCII, the rest `_`, never a
+    Windows reserved name. Lossy: only ever used beside an identifier that keeps names apart."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", folded).strip("_-")[:limit] or fallback
+    if name.upper().split(".")[0] in WINDOWS_RESERVED:
+        name = f"_{name}"
+    return name
+
+
+def dossier_key(identity: str) -> str:
+    """A short fixed key of the dossier (its file's path or its database URL without the
+    password): two dossiers of companies with the same name keep apart."""
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:10]
+
+
+def client_folder(root: Path, company: str, key: str, client_id: int, client_code: str) -> Path:
+    """`<root>/<company>-<dossier key>/C<client id>-<code>/`: one folder per client, whatever
+    the codes look like (`A/B`, `A:B` and `A B`, `É01` and `01`, `CON` are all distinct)."""
+    return (
+        root
+        / f"{safe_name(company, 'dossier')}-{key}"
+        / f"C{client_id}-{safe_name(client_code, 'client')}"
+    )
+
+
+def legacy_folder(root: Path, company: str, client_code: str) -> Path:
+    """Where versions before 0.9 kept a client's documents (read only, never written)."""
+
+    def lossy(text: str) -> str:
+        return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "dossier"
+
+    return root / lossy(company) / lossy(client_code)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.adapters.mail import LaunchResult
 from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
+from app.db.repositories import parties
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, NotFound, Problem
 from app.domain.followup.inputs import PlannedAction
@@ -32,6 +33,7 @@ from app.services.analytics.cache import ResultCache
 from app.services.claims.service import ClaimService
 from app.services.dossier import DossierService
 from app.services.followup.documents import Documents, MailOpener, Preview, Sent
+from app.services.followup.evidence import dossier_key, legacy_folder
 from app.services.followup.outcomes import CallOutcome, Recorded, Recorder
 from app.services.followup.plan import (
     AgendaEntry,
@@ -94,12 +96,19 @@ class ReminderService:
         dossier: DossierService,
         claims: ClaimService,
         documents_root: Callable[[], Path] | None = None,
+        dossier_identity: str = "",
     ) -> None:
         self._uow = uow
         self._policies = PolicyBook(uow)
         self._kept = ResultCache(uow)  # the inputs, while the dossier is unchanged
         self._recorder = Recorder(uow)
-        self._documents = Documents(uow, dossier, claims, documents_root or _default_documents_root)
+        self._documents = Documents(
+            uow,
+            dossier,
+            claims,
+            documents_root or _default_documents_root,
+            dossier_key(dossier_identity) if dossier_identity else "",
+        )
 
     @property
     def mail_opener(self) -> MailOpener:
@@ -135,7 +144,7 @@ class ReminderService:
             return make_plan(self.inputs(today), today, until)
 
     def agenda(self, date_from: date, date_to: date, today: date) -> list[AgendaEntry]:
-        """CONTRACTS.md agenda: the period's actions (and those to catch up when it contains
+        """docs/commands.md agenda: the period's actions (and those to catch up when it contains
         today), one entry per currency, sorted by date then client code."""
         _check_period(date_from, date_to)
         return agenda_entries(self.plan(today, until=date_to), date_from, date_to)
@@ -258,9 +267,20 @@ class ReminderService:
         """The PDF the letter would be, to look at before doing it (not kept)."""
         return self._documents.draft_pdf(action, today)
 
-    def documents_folder(self, client_code: str) -> Path:
+    def documents_folder(self, client_code: str, client_id: int | None = None) -> Path:
         """Where the documents sent to that client are kept."""
-        return self._documents.folder(client_code)
+        if client_id is None:
+            with self._uow() as uow:
+                client_id = parties.client_id(uow.session, client_code)
+        if client_id is None:
+            raise NotFound(_("no such client"))
+        return self._documents.folder(client_code, client_id)
+
+    def documents_folders(self, client_code: str) -> list[Path]:
+        """The client's documents folder, then the one of older versions if it exists."""
+        documents = self._documents
+        old = legacy_folder(documents.root(), documents.company(), client_code)
+        return [self.documents_folder(client_code), *([old] if old.is_dir() else [])]
 
     # --- policies -------------------------------------------------------------------------
 

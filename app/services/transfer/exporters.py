@@ -1,4 +1,4 @@
-"""CSV export in the import format (CONTRACTS.md), so export → import → export is the identity."""
+"""CSV export in the import format (docs/commands.md): export → import → export is the identity."""
 
 from __future__ import annotations
 

@@ -6,7 +6,19 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.errors import RelanceError
 from app.i18n import _
@@ -41,6 +53,48 @@ class ServiceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
         self.saving = False
+        self.user_edited = False  # the user typed, picked or ticked something since it opened
+        self._watching = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Watch the fields for the user's own edits (what the dialog fills in is not one)."""
+        super().showEvent(event)
+        if self._watching:
+            return
+        self._watching = True
+
+        def touched(*_args: object) -> None:
+            self.user_edited = True
+
+        for line in self.findChildren(QLineEdit):
+            line.textEdited.connect(touched)
+        for combo in self.findChildren(QComboBox):
+            combo.activated.connect(touched)
+        for button in self.findChildren(QAbstractButton):
+            if button.isCheckable():
+                button.clicked.connect(touched)
+
+    def has_edits(self) -> bool:
+        texts = self.findChildren(QPlainTextEdit)
+        return self.user_edited or any(
+            t.document().isModified() for t in texts if not t.isReadOnly()
+        )
+
+    def reject(self) -> None:
+        """Escape, Cancel or the close box: a form the user has filled in is not lost unasked."""
+        if self.saving:
+            return
+        if self.has_edits():
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                _("Discard the changes you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def save(self) -> None:
         """Override: build the request, then call `submit`."""

@@ -214,7 +214,7 @@ def test_no_claim_before_the_invoice_is_late(
     open_balance = d("1200.00") if not payments else 0
     assert result.interest_periods == ()
     assert (result.interest, result.fixed_indemnity, result.fees) == (0, 0, 0)
-    # CONTRACTS.md: not yet late, `principal` is still the open balance and the total is it
+    # docs/commands.md: not yet late, `principal` is still the open balance and the total is it
     assert (result.principal, result.balance, result.total) == (open_balance,) * 3
     assert (result.days_late, result.rate_basis) == (0, None)
     assert result.notes == (note,)

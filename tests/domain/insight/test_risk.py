@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -7,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.insight.behaviour import ClientHistory, SettledInvoice, payment_behaviour
+from app.domain.insight.behaviour import (
+    ClientHistory,
+    OpenInvoice,
+    SettledInvoice,
+    payment_behaviour,
+)
 from app.domain.insight.risk import Grade, Reason, assess_risk, grade_for, is_at_risk
 from tests.domain.followup.histories import (
     AS_OF,
@@ -46,8 +52,9 @@ def test_chronic_late_payer_gets_e_with_the_four_heaviest_reasons() -> None:
         "disputes": 0,
         "overdue_share": 14,
         "reminders": 8,
+        "oldest_overdue": 7,  # 75 days overdue: the full 40 days-late points, 33 counted above
     }
-    assert risk.score == 85
+    assert risk.score == 92
     assert risk.grade is Grade.E
     assert risk.reasons == (
         ("pays_late_on_average", {"days": 33}),
@@ -90,12 +97,33 @@ def test_a_client_who_never_paid_is_graded_on_what_it_owes_today() -> None:
     assert len(codes) <= 4
 
 
-def test_a_new_client_slightly_late_is_still_new() -> None:
+def test_a_new_client_slightly_late_is_graded_on_it() -> None:
     risk = assess(ClientHistory(open=(open_invoice(5, "300.00"), open_invoice(-10, "900.00"))))
     # 5 for the oldest invoice 5 days overdue, 4 for a quarter of the balance overdue
-    assert risk.grade is Grade.NEW
-    assert risk.score is None
-    assert risk.reasons[0].code == "few_settled_invoices"
+    assert risk.grade is Grade.A
+    assert risk.score == 9
+    assert risk.reasons[0] == ("oldest_invoice_days_late", {"days": 5})
+    assert ("few_settled_invoices", {"count": 0, "required": 3}) in risk.reasons
+
+
+def test_a_new_client_one_day_late_shows_why_it_is_graded() -> None:
+    risk = assess(ClientHistory(settled=spread([0]), open=(open_invoice(1, "50.00"),)))
+    assert risk.grade is Grade.B  # 1 for the day, 15 for a balance all overdue
+    assert risk.reasons[0] == ("overdue_share", {"percent": 100})
+    assert ("oldest_invoice_days_late", {"days": 1}) in risk.reasons
+
+
+def test_a_good_payer_with_an_old_unpaid_invoice_is_at_risk() -> None:
+    """The demo's worst payers: paid well for a year, now owe invoices 502 days late."""
+    history = ClientHistory(
+        settled=perfect_payer().settled,
+        open=(open_invoice(502, "6796.00"), open_invoice(480, "3000.00")),
+    )
+    risk = assess(history)
+    assert risk.grade is Grade.E  # 40 for 502 days, 20 for two invoices over 60 days, 15
+    assert risk.score == 75
+    assert is_at_risk(risk.grade)
+    assert risk.reasons[0] == ("oldest_invoice_days_late", {"days": 502})
 
 
 def test_worsening_trend_and_credit_limit_add_points() -> None:
@@ -184,3 +212,45 @@ def test_grade_never_improves_when_days_late_grow(
     assert before.grade is not Grade.NEW
     assert after.score >= before.score
     assert ORDER.index(after.grade) >= ORDER.index(before.grade)
+
+
+open_invoices = st.lists(
+    st.builds(
+        open_invoice,
+        st.integers(-60, 800),
+        st.decimals("0.01", "50000", places=2).map(str),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(
+    delays=st.lists(st.integers(-40, 200), max_size=12),
+    invoices=open_invoices,
+)
+def test_overdue_invoices_always_weigh_in_the_grade(
+    delays: list[int], invoices: list[OpenInvoice]
+) -> None:
+    """Whatever the history: an overdue invoice means a grade, never "new"; a balance all
+    overdue with an invoice over 60 days late is at risk; and one more day never helps."""
+    history = ClientHistory(settled=spread(delays, every=25), open=tuple(invoices))
+    risk = assess(history)
+    overdue = [o for o in invoices if o.due_date < AS_OF]
+    if overdue:
+        assert risk.grade is not Grade.NEW
+        assert risk.score is not None
+        days = max((AS_OF - o.due_date).days for o in overdue)
+        assert ("oldest_invoice_days_late", {"days": days}) in [
+            c.reason for c in risk.contributions
+        ]
+    if len(overdue) == len(invoices) and any((AS_OF - o.due_date).days > 60 for o in overdue):
+        assert is_at_risk(risk.grade)
+    later = ClientHistory(
+        settled=history.settled,
+        open=tuple(replace(o, due_date=o.due_date - timedelta(days=1)) for o in invoices),
+    )
+    after = assess(later)
+    if risk.score is not None:
+        assert after.score is not None
+        assert after.score >= risk.score

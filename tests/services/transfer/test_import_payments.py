@@ -128,9 +128,24 @@ def test_the_same_payments_cannot_be_imported_twice(dossier, tmp_path: Path) -> 
     dossier.importer.import_file("payments", path)
     with pytest.raises(InvalidInput) as caught:
         dossier.importer.import_file("payments", path)
-    assert problems_of(caught.value) == [(2, "reference")]
+    assert problems_of(caught.value) == [(2, "reference"), (3, "amount")]
+    assert "--allow-duplicates" in caught.value.problems[1].message
     payments, _lines, _allocations = _ledger(dossier)
     assert len(payments) == 2
+
+
+def test_a_repeated_payment_without_reference_needs_a_confirmation(dossier, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    row = "2026-02-10,C001,10.00,F2,,,\n"
+    path = write_csv(tmp_path, "p.csv", HEADER + row + row)
+    with pytest.raises(InvalidInput) as caught:
+        dossier.importer.import_file("payments", path)
+    assert problems_of(caught.value) == [(3, "amount")]
+    assert "repeats line 2" in caught.value.problems[0].message
+    assert _ledger(dossier) == ([], [], set())
+    result = dossier.importer.import_file("payments", path, allow_duplicates=True)
+    assert result.created == 2
+    assert len(result.warnings) == 1
+    assert ":3:amount:" in result.warnings[0]
 
 
 def test_payments_need_a_company(database_url: str, tmp_path: Path) -> None:

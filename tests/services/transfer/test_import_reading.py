@@ -99,7 +99,7 @@ def test_invalid_bytes_are_reported(tmp_path: Path) -> None:
         read_table(_write(tmp_path, b"code,name\nC1,\x81\x8d\n"), KNOWN, REQUIRED)
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 def test_both_date_formats_round_trip(day: date) -> None:
     assert parse_date(day.isoformat()) == day
     assert parse_date(day.strftime("%d/%m/%Y")) == day
@@ -136,11 +136,13 @@ def test_amounts_are_parsed_without_float(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("12,345", "more than 2 decimals"),
+        ("12,345", "ambiguous amount"),
+        ("12,3456", "more than 2 decimals"),
         ("-5", "must be positive"),
         ("0", "must be positive"),
         ("douze", "not an amount"),
-        ("1.2.3", "not an amount"),
+        ("1.2.3", "badly grouped"),
+        ("$5", "written in $"),
     ],
 )
 def test_bad_amounts_are_located(text: str, reason: str) -> None:

@@ -1,4 +1,4 @@
-"""CSV import of clients, invoices and payments (CONTRACTS.md): all rows or none."""
+"""CSV import of clients, invoices and payments (docs/commands.md): all rows or none."""
 
 from app.services.transfer.importers.service import ImportResult, ImportService
 

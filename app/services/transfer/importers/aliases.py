@@ -340,8 +340,9 @@ def resolve(
                 )
             names[position] = ""
         elif column and column not in known:
+            shown = column if column.isprintable() else ascii(column)  # no control codes shown
             result.warnings.append(
-                Problem(_("unknown column, ignored"), file=file, line=line, column=column)
+                Problem(_("unknown column, ignored"), file=file, line=line, column=shown)
             )
         elif column in known and normalize(header) != normalize(column):
             result.labels[column] = header.strip()

@@ -12,7 +12,7 @@ from app.db.repositories import transfer
 from app.i18n import LANGUAGES, _
 from app.services.dossier import CompanySettings
 from app.services.ledger.client_validation import terms_warning
-from app.services.transfer.importers.fields import Cells
+from app.services.transfer.importers.fields import Cells, check_email
 from app.services.transfer.importers.reading import CsvTable
 
 COLUMNS = ("code", *transfer.CLIENT_FIELDS)
@@ -44,8 +44,7 @@ def _values(cells: Cells, record: Any, settings: CompanySettings) -> dict[str, A
             record, name, required=name == "name", max_length=LENGTHS.get(name, 0)
         )
     email = cells.text(record, "email", max_length=200)
-    if email and "@" not in email:
-        cells.problem(record, "email", _("'{value}' is not an email address").format(value=email))
+    check_email(cells, record, "email", email)
     values["email"] = email
     values["country"] = cells.country(record, "country", settings.country)
     values["vat_number"] = (values["vat_number"] or "").replace(" ", "").upper()

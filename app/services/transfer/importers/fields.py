@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
 
 from app.domain.errors import Problem
-from app.domain.money import minor_units, parse_amount
-from app.domain.validation import parse_date
+from app.domain.money import (
+    MAX_AMOUNT,
+    AmbiguousAmount,
+    BadGrouping,
+    amount_of,
+    minor_units,
+    parse_rate,
+    read_amount_text,
+)
+from app.domain.validation import MAX_YEAR, MIN_YEAR, parse_date
 from app.i18n import _, ngettext
-from app.services.transfer.importers.reading import Record
+from app.services.transfer.importers.reading import CsvTable, Record
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_PLAIN_AMOUNT = re.compile(r"-?[0-9]{1,15}(?:[.,][0-9]{1,2})?\Z")
 MAX_PROBLEMS = 500
+_TENDER_FROM, _TENDER_TO = date(2010, 1, 1), date(2100, 1, 1)
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})  # Babel's pseudo-regions
 
 
@@ -34,9 +45,18 @@ def country_codes() -> frozenset[str]:
 
 @cache
 def currency_codes() -> frozenset[str]:
-    from babel.numbers import list_currencies
+    """ISO 4217 codes legal tender somewhere since 2010 (Babel's territory currencies): the
+    historic ones (FRF, DEM) and the non-currencies (XXX, XTS) are refused."""
+    from babel.numbers import get_territory_currencies
 
-    return frozenset(list_currencies())
+    codes: set[str] = set()
+    for territory in country_codes():
+        codes.update(
+            get_territory_currencies(
+                territory, start_date=_TENDER_FROM, end_date=_TENDER_TO, tender=True
+            )
+        )
+    return frozenset(codes)
 
 
 @dataclass
@@ -46,9 +66,14 @@ class Cells:
     file: str
     problems: list[Problem] = field(default_factory=list)
     overflow: int = 0
+    decimal: str | None = None  # the decimal separator the file's amounts settle, if they do
+    settle: Callable[[], str | None] | None = None  # finds `decimal` at the first ambiguity
+    flagged: set[tuple[int, str]] = field(default_factory=set)  # cells already refused
 
     def problem(self, record: Record | int, column: str | None, message: str) -> None:
         line = record.line if isinstance(record, Record) else record
+        if column is not None and (line, column) in self.flagged:
+            return  # one problem per cell: its characters were already refused
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(Problem(message, file=self.file, line=line, column=column))
         else:
@@ -92,6 +117,15 @@ class Cells:
                 column,
                 _("not a date: '{value}' (expected YYYY-MM-DD or DD/MM/YYYY)").format(value=value),
             )
+        elif not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            self.problem(
+                record,
+                column,
+                _("the year of '{value}' is not between {low} and {high}").format(
+                    value=value, low=MIN_YEAR, high=MAX_YEAR
+                ),
+            )
+            return None
         return parsed
 
     def amount(
@@ -109,10 +143,8 @@ class Cells:
             if required:
                 self.problem(record, column, _("an amount is required"))
             return None
-        try:
-            amount = parse_amount(value)
-        except ValueError:
-            self.problem(record, column, _("not an amount: '{value}'").format(value=value))
+        amount = self._number(record, column, value, currency)
+        if amount is None:
             return None
         decimals = min(2, minor_units(currency))
         if amount != amount.quantize(Decimal(1).scaleb(-decimals)):
@@ -132,14 +164,67 @@ class Cells:
         if amount < 0:
             self.problem(record, column, _("a negative amount is not allowed here"))
             return None
+        if amount > MAX_AMOUNT:
+            self.problem(
+                record,
+                column,
+                _("'{value}' is beyond the largest amount accepted ({limit})").format(
+                    value=value, limit=MAX_AMOUNT
+                ),
+            )
+            return None
         return amount.quantize(Decimal("0.01"))
+
+    def _number(self, record: Record, column: str, value: str, currency: str) -> Decimal | None:
+        """The amount as written, its separators and currency mark checked; None if refused."""
+        if _PLAIN_AMOUNT.match(value):  # '1234', '1234.5', '1234,56': the usual export
+            return Decimal(value.replace(",", "."))
+        try:
+            written = read_amount_text(value)
+            if written.currencies is not None and currency not in written.currencies:
+                self.problem(
+                    record,
+                    column,
+                    _(
+                        "'{value}' is written in {mark}, but the currency of this row is {currency}"
+                    ).format(value=value, mark=written.mark, currency=currency),
+                )
+                return None
+            try:
+                return amount_of(written, self.decimal)
+            except AmbiguousAmount:
+                if self.settle is None:
+                    raise
+                self.decimal, self.settle = self.settle(), None
+                return amount_of(written, self.decimal)
+        except AmbiguousAmount:
+            self.problem(
+                record,
+                column,
+                _(
+                    "ambiguous amount '{value}': its only separator may group thousands or mark "
+                    "decimals, and the file's other amounts do not settle which; write it "
+                    "without a thousands separator, or with two decimals"
+                ).format(value=value),
+            )
+        except BadGrouping:
+            self.problem(
+                record,
+                column,
+                _(
+                    "badly grouped amount '{value}': thousands come in groups of three digits"
+                ).format(value=value),
+            )
+        except ValueError:
+            self.problem(record, column, _("not an amount: '{value}'").format(value=value))
+        return None
 
     def percent(self, record: Record, column: str) -> Decimal | None:
         value = record.get(column).rstrip("%").strip()
         if not value:
             return None
         try:
-            rate = parse_amount(value)
+            rate = parse_rate(value, self.decimal)
         except ValueError:
             self.problem(record, column, _("not a percentage: '{value}'").format(value=value))
             return None
@@ -156,7 +241,7 @@ class Cells:
         value = record.get(column)
         if not value:
             return None
-        if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
+        if not re.fullmatch(r"[0-9]{1,9}", value) or not low <= int(value) <= high:
             self.problem(
                 record,
                 column,
@@ -207,3 +292,62 @@ class Cells:
             )
             return default
         return value
+
+
+AMOUNT_COLUMNS = ("total", "net_amount", "tax_amount", "amount", "credit_limit")
+FREE_TEXT = frozenset({"address", "description", "note"})  # may span lines
+# Invisible characters that reorder or hide text (Trojan Source, zero-width look-alikes).
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def file_decimal(table: CsvTable) -> str | None:
+    """The decimal separator the file's amounts agree on (see docs/import-rules.md)."""
+    from app.domain.money import settle_decimal
+
+    present = [c for c in AMOUNT_COLUMNS if c in table.columns]
+    return settle_decimal(r.get(c) for r in table.records for c in present)
+
+
+def check_characters(table: CsvTable, known: tuple[str, ...], cells: Cells) -> None:
+    """Refuse control characters, line breaks outside free text, and invisible characters."""
+    columns = [c for c in table.columns if c in known]
+    for record in table.records:
+        for column in columns:
+            value = record.get(column)
+            if value.isprintable():
+                continue
+            rules = [_CONTROL, _INVISIBLE] + ([] if column in FREE_TEXT else [_LINE_BREAK])
+            found = [m for m in (rule.search(value) for rule in rules) if m]
+            if not found:
+                continue
+            first = min(found, key=lambda m: m.start())
+            cells.problem(
+                record,
+                column,
+                _(
+                    "contains an invisible or control character ({code}) at position "
+                    "{position}: retype the value"
+                ).format(code=f"U+{ord(first.group()):04X}", position=first.start() + 1),
+            )
+            cells.flagged.add((record.line, column))
+
+
+def check_email(cells: Cells, record: Record, column: str, value: str | None) -> None:
+    """One address: no list (',' ';'), no spaces or line breaks (no header injection)."""
+    from app.domain.validation import Invalid
+    from app.domain.validation import check_email as valid_email
+
+    if not value:
+        return
+    try:
+        valid_email(value)
+    except Invalid:
+        cells.problem(
+            record,
+            column,
+            _("'{value}' is not one email address (one address, no list, no spaces)").format(
+                value=value
+            ),
+        )

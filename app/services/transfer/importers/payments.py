@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Payment, PaymentLine
 from app.db.repositories import transfer
 from app.db.repositories.ledger import touch_clients
+from app.domain.money import MAX_AMOUNT
 from app.i18n import _
 from app.services.dossier import CompanySettings
 from app.services.transfer.importers.fields import Cells
@@ -51,7 +52,11 @@ class PaymentPlan:
 
 
 def validate(
-    session: Session, table: CsvTable, settings: CompanySettings, cells: Cells
+    session: Session,
+    table: CsvTable,
+    settings: CompanySettings,
+    cells: Cells,
+    allow_duplicates: bool = False,
 ) -> PaymentPlan:
     plan = PaymentPlan()
     clients = transfer.clients_by_code(session)
@@ -76,6 +81,7 @@ def validate(
         reference = cells.text(record, "reference", max_length=200) or ""
         method = cells.text(record, "method", max_length=40) or ""
         invoice_id = _target(cells, record, invoices, client_id, currency, plan)
+        _check_issued(cells, record, invoices, paid_on)
         group = by_reference.get(reference) if reference else None
         if group is None:
             group = _Group(record.line, client_id, paid_on, currency, method, reference)
@@ -95,7 +101,70 @@ def validate(
             _check_same_payment(cells, record, group, client_id, paid_on, currency)
             group.method = group.method or method
         group.lines.append({"invoice_id": invoice_id, "amount": amount})
+    _check_duplicates(session, plan, cells, allow_duplicates)
+    for group in plan.groups:
+        total = sum((line["amount"] or Decimal(0) for line in group.lines), Decimal(0))
+        if total > MAX_AMOUNT:
+            cells.problem(
+                group.line,
+                "amount",
+                _("'{value}' is beyond the largest amount accepted ({limit})").format(
+                    value=total, limit=MAX_AMOUNT
+                ),
+            )
     return plan
+
+
+def _check_issued(
+    cells: Cells,
+    record: Record,
+    invoices: dict[str, transfer.InvoiceRef],
+    paid_on: date | None,
+) -> None:
+    invoice = invoices.get(record.get("invoice_number"))
+    if invoice is None or invoice.issue_date is None or paid_on is None:
+        return
+    if paid_on < invoice.issue_date:
+        cells.problem(
+            record,
+            "date",
+            _("the payment is dated before invoice {number} was issued ({issued})").format(
+                number=invoice.number, issued=invoice.issue_date.isoformat()
+            ),
+        )
+
+
+def _check_duplicates(session: Session, plan: PaymentPlan, cells: Cells, allowed: bool) -> None:
+    """A payment without a reference that repeats one (same client, date, amount, invoice)
+    already recorded or above in the file is refused unless duplicates are allowed."""
+    single = [g for g in plan.groups if not g.reference and g.client_id is not None]
+    recorded = transfer.unreferenced_payments(
+        session, {g.client_id for g in single if g.client_id is not None}
+    )
+    seen: dict[tuple[object, ...], int] = {}
+    refused = {problem.line for problem in cells.problems}
+    for group in single:
+        [line] = group.lines
+        if group.line in refused:
+            continue
+        key = (group.client_id, group.date, line["amount"], line["invoice_id"])
+        if None in key[1:3]:
+            continue
+        if key in seen:
+            where = _("it repeats line {line} of this file").format(line=seen[key])
+        elif key in recorded:
+            where = _("the dossier already has it")
+        else:
+            seen[key] = group.line
+            continue
+        text = _(
+            "same client, date, amount and invoice as another payment without a reference "
+            "({where}): if it really is another payment, confirm with --allow-duplicates"
+        ).format(where=where)
+        if allowed:
+            plan.warnings.append((group.line, "amount", text))
+        else:
+            cells.problem(group.line, "amount", text)
 
 
 def _target(

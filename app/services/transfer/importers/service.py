@@ -20,7 +20,7 @@ from app.i18n import _
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import DossierService
 from app.services.transfer.importers import balances, clients, invoices, payments, reminders
-from app.services.transfer.importers.fields import Cells
+from app.services.transfer.importers.fields import Cells, check_characters, file_decimal
 from app.services.transfer.importers.reading import read_table
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class ImportService:
     def import_fec(
         self, path: Path, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportResult:
-        """A FEC: clients, invoices, credit notes, payments and lettering (CONTRACTS.md)."""
+        """A FEC: clients, invoices, credit notes, payments and lettering (docs/commands.md)."""
         from app.services.transfer.sources.run import run_fec
 
         return run_fec(self._uow, self._dossier.settings(), Path(path), dry_run, progress)
@@ -81,7 +81,7 @@ class ImportService:
     def import_facturx(
         self, paths: Sequence[Path], dry_run: bool = False, progress: Progress | None = None
     ) -> ImportResult:
-        """Factur-X PDFs and CII XML e-invoices, all of them or none (CONTRACTS.md)."""
+        """Factur-X PDFs and CII XML e-invoices, all of them or none (docs/commands.md)."""
         from app.services.transfer.sources.run import run_facturx
 
         settings = self._dossier.settings()
@@ -96,11 +96,13 @@ class ImportService:
         progress: Progress | None = None,
         mapping: dict[str, str] | None = None,
         today: date | None = None,
+        allow_duplicates: bool = False,
     ) -> ImportResult:
         """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
 
         `mapping` names the file's headers (header → column, '' to ignore one) before the
-        aliases do; `today` dates the already paid parts of an invoice file's `balance`."""
+        aliases do; `today` dates the already paid parts of an invoice file's `balance`;
+        `allow_duplicates` imports payments that repeat one without a reference (a warning)."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
@@ -110,11 +112,16 @@ class ImportService:
         total = len(table.records)
         report(progress, 0, total)
         settings = self._dossier.settings()
-        cells = Cells(table.file)
+        cells = Cells(table.file, settle=lambda: file_decimal(table))
+        check_characters(table, module.COLUMNS, cells)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
-            extra = {"today": today} if kind == "invoices" else {}
-            plan = module.validate(uow.session, table, settings, cells, **extra)
+            options: dict[str, object] = {}
+            if kind == "invoices":
+                options["today"] = today
+            if kind == "payments":
+                options["allow_duplicates"] = allow_duplicates
+            plan = module.validate(uow.session, table, settings, cells, **options)
             if cells.problems:
                 raise InvalidInput(
                     _labelled(_in_file_order(cells.all_problems(), table.columns), table.labels)

@@ -1,2 +1,2 @@
 """Imports from the other tools' own formats: the FEC of the accounting software and
-Factur-X / CII e-invoices (CONTRACTS.md `import fec`, `import facturx`)."""
+Factur-X / CII e-invoices (docs/commands.md `import fec`, `import facturx`)."""

@@ -89,6 +89,17 @@ class AgingController(QObject):
         self.view.sync_totals()
         self.view.chart.draw(lambda figure: draw_aging(figure, chart))
         self.view.status.setText(self.summary(chart))
+        if chart.rows:
+            self.view.empty.clear()
+        else:
+            self.view.empty.show_message(
+                _(
+                    "Nothing is owed on this date. The invoices you enter or import appear "
+                    "here by age, once they are due."
+                ),
+                _("Open the invoices"),
+                lambda: self.context.bus.navigate.emit("invoices", None),
+            )
 
     @staticmethod
     def summary(chart: AgingChart) -> str:

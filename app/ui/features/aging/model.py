@@ -23,9 +23,25 @@ def aging_columns(chart: AgingChart) -> list[Column]:
         is_late = index > 0 and chart.basis == DUE_DATE
         columns.append(_bucket_column(bucket_title(name, chart.basis), name, is_late, hint))
     columns.append(
-        Column(_("Unapplied credit"), lambda r: money(r.unapplied, r.currency), right=True)
+        Column(
+            _("Unapplied credit"),
+            lambda r: money(-r.unapplied if r.unapplied else r.unapplied, r.currency),
+            right=True,
+            tooltip=lambda r: _(
+                "Payments and credit notes not yet set against an invoice: deducted from the total"
+            ),
+        )
     )
-    columns.append(Column(_("Total"), lambda r: money(r.total, r.currency), right=True))
+    columns.append(
+        Column(
+            _("Total"),
+            lambda r: money(r.total, r.currency),
+            right=True,
+            tooltip=lambda r: _(
+                "Open invoices less unapplied credit: the dashboard's total receivable"
+            ),
+        )
+    )
     return columns
 
 

@@ -25,6 +25,7 @@ from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.aging.controller import AgingController
 from app.ui.features.aging.model import AgingModel
 from app.ui.needs import AnalyticsNeeds
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.tables import make_table
 
 
@@ -82,6 +83,7 @@ class AgingView(QWidget):
         self.model = AgingModel([], self)
         self.table = make_table()
         self.table.setModel(self.model)
+        self.empty = EmptyState(self.table, "aging")
         self.totals_model = AgingModel([], self)
         self.totals_table = make_table()
         self.totals_table.setModel(self.totals_model)

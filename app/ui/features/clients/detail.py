@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.insight.behaviour import months_before
-from app.i18n import N_, _, format_number
+from app.i18n import N_, _
 from app.services.followup.client_policy import PolicyOptions
 from app.services.ledger.client_account import ClientAccount, Statement
 from app.services.ledger.clients import ClientData
@@ -34,13 +34,18 @@ from app.ui.features.clients.parts import (
     Figure,
     LimitationLine,
     Opening,
+    RiskLine,
+    behaviour_texts,
     open_invoice_columns,
     payment_columns,
+    risk_text,
+    risk_tooltip,
     statement_detail,
 )
 from app.ui.features.clients.reminded import open_already_reminded
 from app.ui.widgets.format import day, money, money_by_currency
 from app.ui.widgets.forms import DateEdit
+from app.ui.widgets.legal import legal_id_label
 from app.ui.widgets.table_model import Column, RowsModel
 from app.ui.widgets.tables import make_table
 
@@ -138,6 +143,8 @@ class ClientDetail(QWidget):
 
         right = QVBoxLayout()
         right.addLayout(grid)
+        self.risk_line = RiskLine()
+        right.addWidget(self.risk_line)
         right.addWidget(self.tabs, 1)
         middle = QHBoxLayout()
         middle.addWidget(self.card)
@@ -222,6 +229,8 @@ class ClientDetail(QWidget):
             error,
         )
         run(lambda: self.services.accounts.account(client_id, today), self._show_account, error)
+        risk = self.services.analytics.client_risk
+        run(lambda: risk(client_id, today), lambda found: self._show_risk(*found), error)
         run(lambda: self.services.accounts.history(client_id), self.history_model.set_rows, error)
         warnings = self.services.claims.limitation_warnings
         run(lambda: warnings(client_id, today), self.limitation.show_warnings, error)
@@ -266,7 +275,8 @@ class ClientDetail(QWidget):
         if client.credit_limit is not None:
             lines.append(_("Credit limit: {amount}").format(amount=money(client.credit_limit)))
         if client.legal_id:
-            lines.append(_("Company number: {id}").format(id=escape(client.legal_id)))
+            label = legal_id_label(client.country)
+            lines.append(_("{label}: {id}").format(label=label, id=escape(client.legal_id)))
         if client.vat_number:
             lines.append(_("VAT: {number}").format(number=escape(client.vat_number)))
         if client.iban:
@@ -300,30 +310,8 @@ class ClientDetail(QWidget):
         for c in account.credits:
             credit[c.currency] = credit.get(c.currency, Decimal(0)) + c.remaining
         f["credit"].value.setText(money_by_currency(credit))
-        b = account.behaviour
-        f["late"].value.setText(
-            _("{days} days").format(days=format_number(b.average_days_late, decimals=1))
-            if b.average_days_late is not None
-            else "—"
-        )
-        f["on_time"].value.setText(
-            f"{format_number(b.on_time_rate * 100, decimals=0)} %"
-            if b.on_time_rate is not None
-            else "—"
-        )
-        f["to_pay"].value.setText(
-            _("{days} days").format(days=format_number(b.average_days_to_pay, decimals=1))
-            if b.average_days_to_pay is not None
-            else "—"
-        )
-        grade = account.risk_grade
-        f["risk"].value.setText(_("new") if grade == "new" else grade)
-        f["risk"].setToolTip(
-            _(
-                "From the last 12 months: A pays on time … E very late; “new” "
-                "until 3 invoices are paid"
-            )
-        )
+        for key, text in behaviour_texts(account.behaviour).items():
+            f[key].value.setText(text)
         self.open_model.set_rows(account.open_invoices)
         rows = [
             CreditRow(
@@ -346,6 +334,12 @@ class ClientDetail(QWidget):
         self.buttons["credit"].setEnabled(bool(account.credits) and bool(account.open_invoices))
 
     # -- statement period ---------------------------------------------------------------
+    def _show_risk(self, grade: str, reasons: list[str]) -> None:
+        """The grade and its reasons as the register computes them (reminders included)."""
+        self.figures["risk"].value.setText(risk_text(grade))
+        self.figures["risk"].setToolTip(risk_tooltip(grade, reasons))
+        self.risk_line.show_risk(grade, reasons)
+
     def _period_chosen(self) -> None:
         key = self.period.currentData()
         today = self.context.today()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,6 +35,7 @@ from app.ui.needs import LedgerNeeds
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
+from app.ui.widgets.legal import legal_id_label
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "nl": "Nederlands", "de": "Deutsch"}
 TERMS_SUGGESTIONS = ("30", "45", "60", "45 eom", "30 eom", "0")
@@ -152,7 +154,11 @@ class ClientDialog(ServiceDialog):
         e.add_row(form, _("Postcode"), self.postcode, "postcode")
         e.add_row(form, _("City"), self.city, "city")
         e.add_row(form, _("Country"), self.country, "country")
-        e.add_row(form, _("Company number"), self.legal_id, "legal_id")
+        self.legal_id_label = QLabel(legal_id_label("FR"))
+        e.add_row(form, self.legal_id_label, self.legal_id, "legal_id")
+        self.country.currentIndexChanged.connect(
+            lambda _i: self.legal_id_label.setText(legal_id_label(self.country.currentData()))
+        )
         e.add_row(form, _("VAT number"), self.vat_number, "vat_number")
         e.add_row(form, _("IBAN"), self.iban, "iban")
 

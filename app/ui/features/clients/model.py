@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.i18n import N_, _
 from app.services.ledger.clients import ClientListItem
+from app.ui.features.clients.parts import risk_text, risk_tooltip
 from app.ui.widgets.format import money_by_currency
 from app.ui.widgets.lazy_model import Fetch, LazyColumn, LazyTableModel, Runner
 from app.ui.widgets.status import MUTED, WARNING, status_icon
@@ -27,9 +28,7 @@ def terms_label(days: int | None, end_of_month: bool) -> str:
 def _risk(model: ClientListModel) -> Any:
     def text(row: ClientListItem) -> str:
         grade = model.risks.get(row.id)
-        if grade is None:
-            return "—"
-        return _("new") if grade == "new" else grade
+        return "—" if grade is None else risk_text(grade)
 
     return text
 
@@ -39,6 +38,7 @@ class ClientListModel(LazyTableModel):
 
     def __init__(self, fetch: Fetch, run: Runner | None = None, parent: Any = None) -> None:
         self.risks: dict[int, str] = {}
+        self.reasons: dict[int, list[str]] = {}
         columns = [
             LazyColumn(N_("Code"), lambda r: r.code, "code"),
             LazyColumn(
@@ -65,11 +65,7 @@ class ClientListModel(LazyTableModel):
                 N_("Risk"),
                 _risk(self),
                 tone=lambda r: WARNING if self.risks.get(r.id) in ("D", "E") else None,
-                tooltip=lambda r: _(
-                    "Risk grade from the payment history: A (pays on "
-                    "time) to E (very late); “new” until 3 invoices "
-                    "are paid"
-                ),
+                tooltip=lambda r: risk_tooltip(self.risks.get(r.id), self.reasons.get(r.id, [])),
             ),
             LazyColumn(
                 N_("Oldest overdue"),
@@ -90,8 +86,10 @@ class ClientListModel(LazyTableModel):
         ]
         super().__init__(columns, fetch, run, parent, sort_key="code")
 
-    def set_risks(self, risks: dict[int, str]) -> None:
+    def set_risks(self, risks: dict[int, str], reasons: dict[int, list[str]] | None = None) -> None:
+        """Grades by client id, with the sentences that explain each (the tooltip)."""
         self.risks = risks
+        self.reasons = reasons or {}
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, self.RISK_COLUMN),

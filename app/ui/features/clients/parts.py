@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, format_number, ngettext
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import WARNING, status_icon
 from app.ui.widgets.table_model import Column
@@ -139,4 +139,59 @@ class LimitationLine(QLabel):
                 text.format(number=item.number, date=day(item.date), articles=item.articles[0])
             )
         self.setText(_("Limitation: ") + "; ".join(parts))
+        self.show()
+
+
+def behaviour_texts(b: Any) -> dict[str, str]:
+    """The payment-behaviour figures of the client page (PaymentBehaviour), "—" when unknown."""
+
+    def days(value: Decimal | None) -> str:
+        if value is None:
+            return "—"
+        return _("{days} days").format(days=format_number(value, decimals=1))
+
+    on_time = b.on_time_rate
+    return {
+        "late": days(b.average_days_late),
+        "on_time": "—" if on_time is None else f"{format_number(on_time * 100, decimals=0)} %",
+        "to_pay": days(b.average_days_to_pay),
+    }
+
+
+def risk_text(grade: str) -> str:
+    return _("new") if grade == "new" else grade
+
+
+def risk_tooltip(grade: str | None, reasons: list[str]) -> str:
+    """The grade's reasons, one per line, above what the grades mean."""
+    legend = _(
+        "Risk grade from the payment history and the invoices overdue today: A (pays on "
+        "time) to E (very late); “new” until 3 invoices are paid, unless one is overdue"
+    )
+    if grade is None or not reasons:
+        return legend
+    lines = [_("Grade {grade}:").format(grade=risk_text(grade))]
+    lines += [f"• {reason}" for reason in reasons]
+    return "\n".join([*lines, "", legend])
+
+
+class RiskLine(QLabel):
+    """Under the figures: why the client has its grade."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("risk_reasons")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #5d6d7e;")
+        self.hide()
+
+    def show_risk(self, grade: str, reasons: list[str]) -> None:
+        if not reasons:
+            self.hide()
+            return
+        self.setText(
+            _("Risk grade {grade}: {reasons}").format(
+                grade=risk_text(grade), reasons="; ".join(reasons)
+            )
+        )
         self.show()

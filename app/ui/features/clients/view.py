@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.filters import ClientFilter
 from app.i18n import _, format_number, ngettext
+from app.services.analytics.texts import reason_sentences
 from app.services.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.features.clients.detail import ClientDetail
@@ -28,6 +29,7 @@ from app.ui.features.clients.dialogs import ClientDialog
 from app.ui.features.clients.model import ClientListModel
 from app.ui.features.invoices.controller import InvoiceController
 from app.ui.needs import ClientNeeds
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.tables import make_table
 
 
@@ -95,6 +97,7 @@ class ClientsView(QWidget):
         box.addLayout(top)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
+        self.empty = EmptyState(self.table, "clients")
         self.stack.addWidget(register)
 
         self.detail = ClientDetail(services, context)
@@ -117,6 +120,12 @@ class ClientsView(QWidget):
         self.detail.record_payment.connect(self._record_payment)
         self.detail.apply_credit.connect(self._apply_credit)
         self.detail.open_invoice.connect(self._open_invoice)
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
 
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)
@@ -156,13 +165,18 @@ class ClientsView(QWidget):
             return
         today = self.context.today()
 
-        def grades() -> dict[int, str]:
+        def grades() -> tuple[dict[int, str], dict[int, list[str]]]:
             risks = self.services.analytics.risk_grades(today)
-            return {client_id: str(r.grade) for client_id, r in risks.items()}
+            return (
+                {client_id: str(r.grade) for client_id, r in risks.items()},
+                {client_id: reason_sentences(r.reasons) for client_id, r in risks.items()},
+            )
 
-        self.context.tasks.run(grades, self.model.set_risks, None, slow=True, key="risks")
+        run = self.context.tasks.run
+        run(grades, lambda found: self.model.set_risks(*found), None, slow=True, key="risks")
 
     def _show_count(self, count: int) -> None:
+        self._show_empty(count)
         self.count.setText(
             ngettext("{count} client", "{count} clients", count).format(
                 count=format_number(Decimal(count), decimals=0)
@@ -176,6 +190,36 @@ class ClientsView(QWidget):
             self.refresh()
             if self.stack.currentWidget() is self.detail:
                 self.detail.refresh()
+
+    def _show_empty(self, count: int) -> None:
+        """An empty register says what to do next."""
+        if count:
+            self.empty.clear()
+        elif self.filter == ClientFilter():
+            self.empty.show_message(
+                _(
+                    "No client yet. Add your first client, or import your client list "
+                    "with File ▸ Import…"
+                ),
+                _("New client…"),
+                lambda: self.new_client(),
+            )
+        else:
+            self.empty.show_message(
+                _("No client matches this search."), _("Clear the search"), self.clear_search
+            )
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the register, the search field selected for typing."""
+        self.show_register()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_search(self) -> None:
+        self.search.clear()
+        self.archived.setChecked(False)
+        self.blocked.setChecked(False)
+        self.refresh()
 
     # -- navigation -------------------------------------------------------------------
     def current(self) -> Any:

@@ -123,6 +123,8 @@ class DashboardController(QObject):
 
     def _show_figures(self, generation: int, figures: DashboardFigures) -> None:
         """The first figures, summed by the database; the overview completes them."""
+        if generation == self._generation:
+            self.view.empty_hint.setVisible(not figures.key.by_currency)
         if generation == self._generation and not self._graded:
             show_figures(
                 self.view.cards,

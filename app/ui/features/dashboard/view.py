@@ -97,8 +97,21 @@ class DashboardView(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([560, 640])
+        self.empty_hint = QLabel(
+            _(
+                "Nothing is owed today. Enter or import your invoices (File ▸ Import…) and "
+                "the figures, the week's reminders and the charts fill in."
+            )
+        )
+        self.empty_hint.setObjectName("empty_dashboard")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(
+            "color: #5d6d7e; font-size: 14px; padding: 8px; border: 1px solid palette(mid);"
+        )
+        self.empty_hint.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.empty_hint)
         layout.addLayout(grid)
         layout.addWidget(splitter, 1)
         self.controller = DashboardController(self, services, context)

@@ -24,15 +24,15 @@ from app.ui.needs import LedgerNeeds
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.forms import AmountEdit, DateEdit
 
-STATUS_CHOICES = (
-    ("", N_("All")),
-    (UNPAID, N_("Unpaid")),
-    ("open", N_("Open")),
-    ("partially_paid", N_("Partially paid")),
-    ("overdue", N_("Overdue")),
-    ("disputed", N_("Disputed")),
-    ("paid", N_("Paid")),
-    ("written_off", N_("Written off")),
+STATUS_CHOICES = (  # whole phrases: one gender and number in every language
+    ("", N_("All invoices")),
+    (UNPAID, N_("Unpaid invoices")),
+    ("open", N_("Open invoices")),
+    ("partially_paid", N_("Partially paid invoices")),
+    ("overdue", N_("Overdue invoices")),
+    ("disputed", N_("Disputed invoices")),
+    ("paid", N_("Paid invoices")),
+    ("written_off", N_("Written-off invoices")),
     (CREDIT_NOTE, N_("Credit notes")),
 )
 BUCKET_CHOICES = (

@@ -19,6 +19,7 @@ from app.ui.features.invoices.controller import InvoiceController
 from app.ui.features.invoices.filters import InvoiceFilterBar
 from app.ui.features.invoices.model import InvoiceListModel
 from app.ui.needs import LedgerNeeds
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.format import money
 from app.ui.widgets.tables import make_table
 
@@ -85,6 +86,13 @@ class InvoicesView(QWidget):
         self.count = QLabel()
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals.setToolTip(
+            _(
+                "Left to pay: what the listed invoices still owe, less the listed credit notes "
+                "not yet applied. Payments received but not yet applied are not in this list; "
+                "the dashboard's total receivable and the aging's Total deduct them too."
+            )
+        )
         footer = QHBoxLayout()
         footer.addWidget(self.count)
         footer.addStretch(1)
@@ -94,6 +102,12 @@ class InvoicesView(QWidget):
         layout.addWidget(self.filters)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        self.empty = EmptyState(self.table, "invoices")
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
         layout.addLayout(footer)
         self.filters.changed.connect(self.refresh)
         self.model.loaded.connect(self._update_actions)
@@ -129,6 +143,7 @@ class InvoicesView(QWidget):
 
     def _show_totals(self, totals: list[Any]) -> None:
         count = sum(t.count for t in totals)
+        self._show_empty(count)
         self.count.setText(
             ngettext("{count} invoice", "{count} invoices", count).format(
                 count=format_number(Decimal(count), decimals=0)
@@ -143,6 +158,29 @@ class InvoicesView(QWidget):
             for t in totals
         ]
         self.totals.setText("  ·  ".join(parts))
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search field, selected for typing."""
+        self.filters.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.text.selectAll()
+
+    def _show_empty(self, count: int) -> None:
+        """An empty list says what to do next: the first invoice, or fewer filters."""
+        if count:
+            self.empty.clear()
+        elif self.filter == InvoiceFilter():
+            self.empty.show_message(
+                _(
+                    "No invoice yet. Enter your first invoice, or import your invoices "
+                    "with File ▸ Import…"
+                ),
+                self.commands["new"].text(),
+                lambda: self.act("new"),
+            )
+        else:
+            self.empty.show_message(
+                _("No invoice matches these filters."), _("Clear filters"), self.filters.reset
+            )
 
     def _changed(self, changes: Changes) -> None:
         if changes.ledger or changes.clients:

@@ -66,6 +66,13 @@ class PrintLettersDialog(QDialog):
         folder_row.addWidget(self.browse)
         form.addRow(_("Folder"), folder_row)
         layout.addLayout(form)
+        self.gaps: list[str] = []
+        self.gaps_label = QLabel()
+        self.gaps_label.setObjectName("letters_gaps")
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setStyleSheet("color: #a04000;")
+        self.gaps_label.hide()
+        layout.addWidget(self.gaps_label)
         self.summary = QLabel(_("Counting the letters due…"))
         self.summary.setObjectName("letters_summary")
         self.summary.setWordWrap(True)
@@ -95,6 +102,15 @@ class PrintLettersDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.count_due()
+        context.tasks.run(services.letters.company_gaps, self._show_gaps, self._failed)
+
+    def _show_gaps(self, gaps: list[str]) -> None:
+        """Warn, before anything is written, of what the company details leave out."""
+        self.gaps = gaps
+        self.gaps_label.setText(
+            _("Complete Settings ▸ Company details first: {gaps}.").format(gaps="; ".join(gaps))
+        )
+        self.gaps_label.setVisible(bool(gaps))
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -137,6 +153,8 @@ class PrintLettersDialog(QDialog):
         if not text:
             self.summary.setText(_("Choose the folder where the letters are written."))
             return
+        if self.gaps and not self._write_anyway():
+            return
         day, folder = self.day.value(), Path(text)
         self.busy = True
         self.batch = None
@@ -159,6 +177,18 @@ class PrintLettersDialog(QDialog):
             slow=True,
             on_progress=self._progress,
         )
+
+    def _write_anyway(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Print the day's letters"),
+            _("The letters are incomplete: {gaps}. Write them anyway?").format(
+                gaps="; ".join(self.gaps)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

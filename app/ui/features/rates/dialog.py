@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.claims.rates import half_year_start
 from app.domain.errors import Problem
-from app.domain.money import parse_amount
+from app.domain.money import parse_rate
 from app.i18n import N_, _, format_date, format_number
 from app.services.claims.rate_settings import TABLES, RateEntry, RateSettings, TableSpec
 from app.ui.context import ViewContext
@@ -60,7 +60,7 @@ class RateEdit(AmountEdit):
 
     def value(self) -> Decimal | None:
         text = self.text().replace("%", "").strip()
-        return parse_amount(text) if text else None
+        return parse_rate(text) if text else None
 
 
 class RateTab(QWidget):

@@ -13,6 +13,17 @@ from app.services.followup.service import PlanItem
 from app.ui.features.reminders.controller import RemindersController
 
 
+def review_keys() -> dict[str, str]:
+    """The weekly review's one-letter keys, in the UI language (each a word's initial)."""
+    return {
+        "preview": _("P"),  # preview (French: V, voir)
+        "do": _("D"),  # do it (French: F, faire)
+        "call": _("C"),  # call outcome (French: A, appel)
+        "snooze": _("S"),  # snooze (French: R, reporter)
+        "skip": _("K"),  # skip (French: I, ignorer)
+    }
+
+
 class ActionBar(QWidget):
     def __init__(
         self,
@@ -23,13 +34,14 @@ class ActionBar(QWidget):
         super().__init__()
         self.controller = controller
         self.current = current
-        hint = (lambda key: f" ({key})") if shortcuts else (lambda key: "")
-        self.preview = QPushButton(_("Preview") + hint("P"))
-        self.do_it = QPushButton(_("Do it") + hint("D"))
+        keys = review_keys()
+        hint = (lambda name: f" ({keys[name]})") if shortcuts else (lambda name: "")
+        self.preview = QPushButton(_("Preview") + hint("preview"))
+        self.do_it = QPushButton(_("Do it") + hint("do"))
         self.do_it.setDefault(True)
-        self.call = QPushButton(_("Call outcome…") + hint("C"))
-        self.snooze = QPushButton(_("Snooze…") + hint("S"))
-        self.skip = QPushButton(_("Skip…") + hint("K"))
+        self.call = QPushButton(_("Call outcome…") + hint("call"))
+        self.snooze = QPushButton(_("Snooze…") + hint("snooze"))
+        self.skip = QPushButton(_("Skip…") + hint("skip"))
         self.escalate = QPushButton(_("Escalate now…"))
         self.escalate.setToolTip(_("Send a higher level now, skipping the steps between"))
         layout = QHBoxLayout(self)

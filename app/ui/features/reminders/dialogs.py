@@ -102,9 +102,12 @@ def _table_html(table: PreviewTable) -> str:
 
 
 def preview_html(preview: Preview) -> str:
+    """Paragraphs keep their lines (bank details, signature): a blank line between them."""
     blocks = preview.blocks or preview.paragraphs
     return "".join(
-        _table_html(b) if isinstance(b, PreviewTable) else f"<p>{html.escape(b)}</p>"
+        _table_html(b)
+        if isinstance(b, PreviewTable)
+        else "<p>{}</p>".format(html.escape(b).replace("\n", "<br>"))
         for b in blocks
     )
 

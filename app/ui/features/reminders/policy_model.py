@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain.followup.policy import Anchor, AppliesTo, Channel, Fee, Level
-from app.domain.money import ZERO, parse_amount
+from app.domain.money import ZERO, parse_amount, parse_rate
 from app.i18n import N_, _, format_number
 from app.services.followup.labels import channel_name, level_name
 
@@ -233,7 +233,8 @@ class LevelsModel(QAbstractTableModel):
                 setattr(row, field.attr, int(str(value).strip()))
             elif field.kind in ("money", "percent"):
                 text = str(value).strip()
-                setattr(row, field.attr, parse_amount(text) if text else ZERO)
+                parse = parse_rate if field.kind == "percent" else parse_amount
+                setattr(row, field.attr, parse(text) if text else ZERO)
             else:
                 setattr(row, field.attr, str(value))
         except ValueError:

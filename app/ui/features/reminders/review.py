@@ -1,5 +1,6 @@
 """Weekly review: the week's actions, biggest amount at risk first, worked through with one key
-each (D do, S snooze, K skip, C call, P preview, arrows to move) and a progress count."""
+each (in English D do, S snooze, K skip, C call, P preview; in French F, R, I, A, V; arrows
+to move) and a progress count."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QW
 
 from app.i18n import _, ngettext
 from app.services.followup.service import Plan, PlanItem
-from app.ui.features.reminders.action_bar import ActionBar
+from app.ui.features.reminders.action_bar import ActionBar, review_keys
 from app.ui.features.reminders.controller import RemindersController
 from app.ui.features.reminders.model import COLUMNS, ActionListModel
 from app.ui.widgets.tables import make_table
@@ -35,8 +36,12 @@ class WeeklyReview(QWidget):
             self.table.setColumnWidth(column, width)
         self.bar = ActionBar(controller, self.current, shortcuts=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.bar.sync())
+        letters = review_keys()
         hint = QLabel(
-            _("Keys: D do it · S snooze · K skip · C call outcome · P preview · ↑ ↓ move")
+            _(
+                "Keys: {do} do it · {snooze} snooze · {skip} skip · {call} call outcome · "
+                "{preview} preview · ↑ ↓ move"
+            ).format(**letters)
         )
         hint.setStyleSheet("color: #7f8c8d;")
         top = QHBoxLayout()
@@ -49,11 +54,11 @@ class WeeklyReview(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(hint)
         keys = {
-            "D": controller.do,
-            "S": controller.snooze,
-            "K": controller.skip,
-            "C": controller.call,
-            "P": controller.preview,
+            letters["do"]: controller.do,
+            letters["snooze"]: controller.snooze,
+            letters["skip"]: controller.skip,
+            letters["call"]: controller.call,
+            letters["preview"]: controller.preview,
         }
         self.shortcuts = []
         for key, fn in keys.items():

@@ -30,6 +30,7 @@ from app.ui.features.reminders.controller import RemindersController
 from app.ui.features.reminders.model import ActionListModel, CalendarModel, month_grid
 from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.tables import make_table
 
 MODES = (
@@ -138,6 +139,7 @@ class RemindersView(QWidget):
 
         self.model = ActionListModel(self)  # agenda mode (catch-up first, then the period)
         self.agenda_table = _list(self.model, (90, 270, 260, 170, 115))
+        self.empty = EmptyState(self.agenda_table, "reminders")
         self.review = WeeklyReview(self.controller)
         self.policy_page = PolicyPage(self.services, self.context)
 
@@ -252,6 +254,17 @@ class RemindersView(QWidget):
         in_period = [i for i in items if start <= i.action.date <= end]
         agenda = [i for i in catch_up if i.action.date < start] if start <= today <= end else []
         self.model.set_rows(agenda + in_period)
+        if plan is None or agenda or in_period:
+            self.empty.clear()
+        else:
+            self.empty.show_message(
+                _(
+                    "No reminder in this period. Reminders are planned from the open invoices "
+                    "and the reminder policy; the next ones appear here as they fall due."
+                ),
+                _("Open the invoices"),
+                lambda: self.context.bus.navigate.emit("invoices", None),
+            )
         week_start = today - timedelta(days=today.weekday())
         this_week = [
             i for i in items if week_start <= i.action.date <= week_start + timedelta(days=6)

@@ -36,6 +36,7 @@ from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
+from app.ui.widgets.legal import legal_id_label, legal_id_placeholder
 
 LOGO_SIZE = (160, 64)
 LEGAL_FORMS = {
@@ -104,7 +105,8 @@ class CompanyDialog(ServiceDialog):
         add(form, _("Postcode"), self.postcode, "postcode")
         add(form, _("City"), self.city, "city")
         add(form, _("Country (late-payment law)"), self.country, "country")
-        add(form, _("Company number"), self.legal_id, "legal_id")
+        self.legal_id_label = QLabel(legal_id_label("FR"))
+        add(form, self.legal_id_label, self.legal_id, "legal_id")
         add(form, _("VAT number"), self.vat_number, "vat_number")
         add(form, _("Legal form"), self.legal_form, "legal_form")
         add(form, _("Share capital"), self.share_capital, "share_capital")
@@ -218,11 +220,9 @@ class CompanyDialog(ServiceDialog):
 
     def _country_changed(self) -> None:
         belgian = self.country.currentData() == "BE"
-        self.legal_id.setPlaceholderText(
-            _("Enterprise number, e.g. 0123.456.749")
-            if belgian
-            else _("SIREN (9 digits) or SIRET (14 digits)")
-        )
+        country = "BE" if belgian else "FR"
+        self.legal_id_label.setText(legal_id_label(country))
+        self.legal_id.setPlaceholderText(legal_id_placeholder(country))
         self.vat_number.setPlaceholderText("BE0123456749" if belgian else "FR12123456789")
         typed = self.legal_form.currentText()
         self.legal_form.clear()
