@@ -143,9 +143,10 @@ def _sheet_records(
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             problems.append(
                 Problem(
-                    _("this row has {cells} cells but the header has {columns} columns").format(
-                        cells=len(row), columns=width
-                    ),
+                    _(
+                        "this row has {cells} cells but the header has {columns} columns "
+                        "(an empty cell clears a value, a missing one is an error)"
+                    ).format(cells=len(row), columns=width),
                     file=file,
                     line=line,
                 )
