@@ -212,3 +212,28 @@ def test_a_fec_goes_straight_to_the_dry_run(qtbot, window, sqlite_services, tmp_
     with sqlite_services.uow() as uow:
         numbers = sorted(i.number for i in uow.session.scalars(select(Invoice)))
     assert numbers == ["AV001", "F001", "F002", "F003", "F004", "F005", "F006"]
+
+
+def test_cancel_during_the_import_writes_nothing(
+    qtbot, window, sqlite_services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    clients = tmp_path / "clients.csv"
+    rows = "".join(f"K{n:05d};Client {n}\r\n" for n in range(5000))
+    clients.write_text("Code client;Raison sociale\r\n" + rows, encoding="utf-8")
+    wizard = window.import_files([clients])
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.page_dry_run.result is not None, timeout=20000)
+    _next(qtbot, wizard)
+    confirm = wizard.page_confirm
+    confirm.import_button.click()
+    wizard.reject()  # Cancel while it runs: the wizard stays open to say what happened
+    assert wizard.isVisible()
+    qtbot.waitUntil(lambda: not confirm.running, timeout=20000)
+    assert confirm.result is None
+    assert confirm.status.text() == "Import cancelled: nothing was written."
+    assert confirm.import_button.isEnabled()
+    with sqlite_services.uow() as uow:
+        assert uow.session.scalars(select(Client)).all() == []
+    wizard.reject()
+    assert not wizard.isVisible()

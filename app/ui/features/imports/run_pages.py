@@ -4,6 +4,7 @@ background with a progress bar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -18,13 +19,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.domain.errors import InvalidInput, Problem
+from app.domain.errors import InvalidInput, Problem, RelanceError
 from app.i18n import _, format_number, ngettext
 from app.services.transfer.importers import ImportResult
 from app.ui.features.imports.sources import source_lines
 
 if TYPE_CHECKING:
     from app.ui.features.imports.wizard import ImportWizard
+
+
+class ImportCancelled(RelanceError):
+    """The user cancelled before anything was written."""
 
 
 def things(kind: str, count: int) -> str:
@@ -164,6 +169,7 @@ class ConfirmPage(QWizardPage):
         self.wizard_ = wizard
         self.result: ImportResult | None = None
         self.running = False
+        self.cancel_requested = False  # read by the import between its steps
         self.setTitle(_("Import"))
         self.setSubTitle(_("The file is written in one go: all of it, or nothing."))
         self.status = QLabel()
@@ -189,12 +195,21 @@ class ConfirmPage(QWizardPage):
     def start(self) -> None:
         wizard = self.wizard_
         run = wizard.call(dry_run=False)
+
+        def checked(progress: Callable[[int, int], None]) -> ImportResult:
+            def step(done: int, total: int) -> None:
+                if self.cancel_requested and not done >= total > 0:
+                    raise ImportCancelled(_("Import cancelled: nothing was written."))
+                progress(done, total)
+
+            return run(step)
+
         self.running = True
         self.import_button.setEnabled(False)
         wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.status.setText(_("Importing…"))
         wizard.context.tasks.run(
-            run,
+            checked,
             self._done,
             self._failed,
             write=True,
@@ -216,8 +231,19 @@ class ConfirmPage(QWizardPage):
         self.status.setText("\n".join([_("Done."), *(found or summary(result, done=True))]))
         self.completeChanged.emit()
 
+    def cancel(self) -> None:
+        """Stop before the writing starts (once it has, the import goes to its end)."""
+        self.cancel_requested = True
+        self.status.setText(_("Stopping before anything is written…"))
+
     def _failed(self, error: Exception) -> None:
         self.running = False
+        if isinstance(error, ImportCancelled):
+            self.status.setText(str(error))
+            self.cancel_requested = False
+            self.import_button.setEnabled(True)
+            self.wizard_.button(QWizard.WizardButton.BackButton).setEnabled(True)
+            return
         self.import_button.setEnabled(True)
         self.wizard_.button(QWizard.WizardButton.BackButton).setEnabled(True)
         self.status.setText(_("Nothing was imported.") + "\n" + str(error))

@@ -76,6 +76,14 @@ class ImportWizard(QWizard):
         if files:
             self.page_file.set_paths(files)
 
+    def reject(self) -> None:
+        """Cancel: while the import runs, it stops before writing and the wizard stays open to
+        say so; otherwise the wizard closes."""
+        if self.page_confirm.running:
+            self.page_confirm.cancel()
+            return
+        super().reject()
+
     @property
     def path(self) -> Path:
         return self.page_file.files[0] if self.page_file.files else Path()
