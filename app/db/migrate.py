@@ -84,14 +84,19 @@ def backup_sqlite(path: Path, suffix: str) -> Path:
     target = path.with_name(f"{path.stem}.{suffix}{path.suffix or '.relance'}")
     source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
+        copy_into(source, target)
     finally:
         source.close()
     return target
+
+
+def copy_into(source: sqlite3.Connection, target: Path) -> None:
+    """Write one consistent copy of the open database `source` to the file `target`."""
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -18,7 +18,14 @@ from sqlalchemy.engine import URL
 from app.db import copy
 from app.db import staging as staging_copy
 from app.db.engine import SQLITE_MAGIC, display_name, make_engine, sqlite_path
-from app.db.migrate import current_revision, head_revision, known_revisions, open_dossier, upgrade
+from app.db.migrate import (
+    copy_into,
+    current_revision,
+    head_revision,
+    known_revisions,
+    open_dossier,
+    upgrade,
+)
 from app.domain.errors import DatabaseProblem, InvalidInput, Problem
 from app.i18n import _
 from app.services.transfer.exporters import unwritable
@@ -150,11 +157,7 @@ def check_backup(path: Path, workdir: Path) -> tuple[BackupCheck, Path]:
     try:
         src = _read_only(path)
         try:
-            dst = sqlite3.connect(private)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
+            copy_into(src, private)
         finally:
             src.close()
         conn = _reader(private)

@@ -39,7 +39,11 @@ def test_killed_at_random_moments_nothing_is_half_written(tmp_path: Path) -> Non
     rng = random.Random(17)
     outcomes = []
     for scenario in harness.scenarios(prepared):
-        outcome = harness.run_scenario(scenario, tmp_path, 1, rng, (0.9, 2.0))
+        calibration = tmp_path / f"{scenario.name}-full"
+        calibration.mkdir()
+        took = harness._duration(scenario, calibration)  # this machine's pace, not a guess
+        window = (0.3 * took, 0.8 * took)
+        outcome = harness.run_scenario(scenario, tmp_path, 1, rng, window)
         outcomes.append(outcome)
         assert outcome.failures == [], (scenario.name, outcome.failures)
     assert sum(o.runs for o in outcomes) == 6

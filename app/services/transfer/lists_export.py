@@ -23,6 +23,7 @@ from app.services.analytics.aging_view import AgingChart, bucket_title
 from app.services.followup.service import ReminderService
 from app.services.ledger.clients import ClientService
 from app.services.ledger.invoices import InvoiceService
+from app.services.ledger.labels import CLIENT_TYPE_TEXT, STATUS_TEXT
 from app.services.transfer.spreadsheet import (
     DATE,
     INTEGER,
@@ -34,16 +35,6 @@ from app.services.transfer.spreadsheet import (
 )
 
 PAGE = 2000
-STATUS_TEXT = {
-    "open": N_("Open"),
-    "partially_paid": N_("Partially paid"),
-    "paid": N_("Paid"),
-    "overdue": N_("Overdue"),
-    "disputed": N_("Disputed"),
-    "written_off": N_("Written off"),
-    "credit_note": N_("Credit note"),
-}
-CLIENT_TYPES = {"business": N_("Business"), "consumer": N_("Consumer")}
 CHANNELS = {"email": N_("Email"), "letter": N_("Letter"), "phone": N_("Phone")}
 LISTS = ("clients", "invoices", "payments", "aging", "agenda")
 
@@ -107,7 +98,7 @@ class ListExportService:
                     (
                         item.code,
                         item.name,
-                        _label(CLIENT_TYPES, item.client_type),
+                        _label(CLIENT_TYPE_TEXT, item.client_type),
                         _label(CHANNELS, item.preferred_channel),
                         item.terms_days,
                         item.city,

@@ -8,17 +8,9 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from app.i18n import N_, _
+from app.i18n import _
+from app.services.ledger.labels import STATUS_TEXT
 
-STATUS_TEXT = {
-    "open": N_("Open"),
-    "partially_paid": N_("Partially paid"),
-    "paid": N_("Paid"),
-    "overdue": N_("Overdue"),
-    "disputed": N_("Disputed"),
-    "written_off": N_("Written off"),
-    "credit_note": N_("Credit note"),
-}
 STATUS_COLOURS = {
     "open": "#2e86c1",
     "partially_paid": "#8e44ad",
