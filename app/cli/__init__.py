@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__, i18n
-from app.cli.output import iso_date, percent, set_today, today
+from app.cli.output import column_map, iso_date, percent, set_today, today
 from app.domain.errors import Conflict, DatabaseProblem, InvalidInput, NotFound, RelanceError
 from app.i18n import _
 from app.paths import Paths
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "import":
             p.add_argument("more_files", nargs="*", metavar="FILE")  # facturx: several files
             p.add_argument("--dry-run", action="store_true")
+            p.add_argument("--map", dest="mapping", type=column_map, metavar="HEADER=column,…")
             p.add_argument("--allow-duplicates", action="store_true")
 
     p = sub.add_parser("aging", help=_("aged receivables per client"))

@@ -17,6 +17,19 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
+def column_map(text: str) -> dict[str, str]:
+    """`--map 'N° facture=number,Divers='`: header → column; an empty column ignores it."""
+    mapping: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        header, sign, column = part.rpartition("=")
+        if not sign or not header.strip():
+            raise argparse.ArgumentTypeError(f"expected HEADER=column, got {part!r}")
+        mapping[header.strip()] = column.strip()
+    return mapping
+
+
 def percent(text: str) -> Decimal:
     try:
         value = Decimal(text.replace(",", "."))

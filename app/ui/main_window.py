@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        from app.ui.features.imports.drop import FileDrop
+
+        self.file_drop = FileDrop(self, self.import_files)
         self.status_dossier = QLabel(_("Dossier: {name}").format(name=services.name))
         self.statusBar().addPermanentWidget(self.status_dossier)
         self._restore_layout()
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
         self.action_open.triggered.connect(lambda: self._choose_dossier(new=False))
         self.action_backup = QAction(_("&Backup…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
         self.action_backup.triggered.connect(self._backup)
+        self.action_import = QAction(_("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
+        self.action_import.triggered.connect(lambda: self.import_files())
         self.action_letters = QAction(
             _("&Print the day's letters…"),
             self,
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
             self, file_menu, self.action_backup, self._open_dossier
         )
         file_menu.addSeparator()
+        file_menu.addAction(self.action_import)
         file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -190,6 +196,16 @@ class MainWindow(QMainWindow):
             ),
             self.show_error,
         )
+
+    def import_files(self, files: list[Path] | None = None) -> QDialog:
+        """The import wizard, on these files when some were dropped on the window."""
+        from app.services.transfer.presets import MappingPresets
+        from app.ui.features.imports.wizard import ImportWizard
+
+        presets = MappingPresets(self.services.paths.config)
+        wizard = ImportWizard(self.services.importer, presets, self.context, self, files)
+        wizard.open()
+        return wizard
 
     def print_letters(self) -> QDialog:
         from app.ui.features.letters.print_day import PrintLettersDialog

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.bootstrap import Services
-from app.cli.output import count_text
-from app.i18n import _, ngettext
+from app.cli.output import count_text, today
+from app.i18n import _, format_number, ngettext
 
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
@@ -23,6 +23,8 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         args.kind,
         Path(args.file),
         dry_run=args.dry_run,
+        mapping=args.mapping,
+        today=today(),
         allow_duplicates=getattr(args, "allow_duplicates", False),
     )
     for warning in result.warnings:
@@ -54,6 +56,15 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
     for index, (text, value) in enumerate(zip(lines, counts, strict=True)):
         if value or index == 0:
             print(text.format(count=count_text(value), rows=rows))
+    if result.paid:
+        text = ngettext(
+            "{count} payment of {amount} for the part already paid (column balance), "
+            "dated the due date, or today when the due date is still ahead",
+            "{count} payments totalling {amount} for the parts already paid (column balance), "
+            "dated the due date, or today when the due date is still ahead",
+            result.paid,
+        )
+        print(text.format(count=count_text(result.paid), amount=format_number(result.paid_amount)))
     return 0
 
 

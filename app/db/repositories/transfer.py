@@ -116,7 +116,7 @@ def unreferenced_payments(
 def insert_rows(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
     """Bulk INSERT (executemany), in batches so memory stays flat."""
     for part in chunks(rows, 10_000):
-        session.execute(insert(model), list(part))
+        session.execute(insert(model.__table__), list(part))  # Core: no ORM bookkeeping
 
 
 def insert_returning_ids(
@@ -124,7 +124,16 @@ def insert_returning_ids(
 ) -> list[int]:
     """Bulk INSERT that gives back the new ids in the order of `rows`."""
     ids: list[int] = []
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    table = model.__table__
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite returns ordered ids one row at a time: number the rows ourselves after the
+        # highest id; a writer slipping in between fails on the key and nothing is written.
+        first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        numbered = [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
+        insert_rows(session, model, numbered)
+        return ids
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     for part in chunks(rows, 10_000):
         ids.extend(session.scalars(statement, list(part)))
     return ids

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from app.db.repositories.ledger import touch_clients
 from app.domain.terms import due_date_beyond_cap
 from app.i18n import _
 from app.services.dossier import CompanySettings
+from app.services.transfer.importers import balances
 from app.services.transfer.importers.fields import Cells
 from app.services.transfer.importers.reading import CsvTable, Record
 
@@ -32,6 +33,7 @@ COLUMNS = (
     "description",
     "late_interest_rate",
 )
+READ = (*COLUMNS, "balance")  # balance (reste à payer) is read, never exported: balances.py
 REQUIRED = ("number", "client_code", "issue_date", "total")
 
 
@@ -50,13 +52,21 @@ class InvoicePlan:
     invoices: list[dict[str, Any]] = field(default_factory=list)
     credit_notes: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, text
+    settled: list[dict[str, Any]] = field(default_factory=list)  # balances.paid_part
 
 
 def validate(
-    session: Session, table: CsvTable, settings: CompanySettings, cells: Cells
+    session: Session,
+    table: CsvTable,
+    settings: CompanySettings,
+    cells: Cells,
+    today: date | None = None,
 ) -> InvoicePlan:
     plan = InvoicePlan()
     clients = transfer.clients_by_code(session)
+    by_id = {client["id"]: client for client in clients.values()}
+    day = today or date.today()  # noqa: DTZ011 - the user's calendar day
+    with_balance = "balance" in table.columns
     wanted = {r.get("number") for r in table.records} | {r.get("applies_to") for r in table.records}
     in_dossier = transfer.invoices_by_number(session, wanted - {""})
     known: dict[str, _Known] = {
@@ -82,7 +92,11 @@ def validate(
             if target_number:
                 cells.problem(record, "applies_to", _("only a credit note applies to an invoice"))
             plan.invoices.append(row)
-            _warn_terms(plan, record, row, clients, settings)
+            _warn_terms(plan, record, row, by_id.get(row["client_id"]), settings)
+        if with_balance:
+            paid = balances.paid_part(cells, record, row, day)
+            if paid is not None:
+                plan.settled.append(paid)
     return plan
 
 
@@ -90,11 +104,10 @@ def _warn_terms(
     plan: InvoicePlan,
     record: Record,
     row: dict[str, Any],
-    clients: dict[str, dict[str, Any]],
+    client: dict[str, Any] | None,
     settings: CompanySettings,
 ) -> None:
     """A due date beyond the L441-10 cap is imported as it is, with a warning on stderr."""
-    client = next((c for c in clients.values() if c["id"] == row["client_id"]), None)
     issued, due = row["issue_date"], row["due_date"]
     if client is None or issued is None or due is None:
         return
@@ -203,7 +216,13 @@ def _check_target(cells: Cells, record: Record, row: dict[str, Any], target: _Kn
 
 
 def write(session: Session, plan: InvoicePlan) -> None:
-    transfer.insert_rows(session, Invoice, plan.invoices)
+    if plan.settled:
+        new_ids = transfer.insert_returning_ids(session, Invoice, plan.invoices)
+        numbers = {row["number"]: id_ for row, id_ in zip(plan.invoices, new_ids, strict=True)}
+        balances.write(session, plan.settled, numbers)
+        touch_clients(session, {part["client_id"] for part in plan.settled})
+    else:
+        transfer.insert_rows(session, Invoice, plan.invoices)
     if not plan.credit_notes:
         return
     targets = {row["applies_to"] for row in plan.credit_notes if row.get("applies_to")}

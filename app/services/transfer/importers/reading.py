@@ -1,15 +1,17 @@
-"""Reading a CSV export as bookkeepers send them: encoding, delimiter and header detected."""
+"""Reading an export as bookkeepers send them (CSV: encoding, delimiter and header detected;
+XLSX: the first sheet); the one place import rows come from."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
+from app.services.transfer.importers import aliases, xlsx
 from app.services.transfer.importers.source import decode, read_bytes
 
 __all__ = ["CsvTable", "Record", "decode", "read_table", "sniff_delimiter"]
@@ -36,6 +38,8 @@ class CsvTable:
     columns: list[str]
     records: list[Record]
     warnings: list[Problem] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # column → the file's own header
+    headers: list[str] = field(default_factory=list)  # the header row as written
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -51,10 +55,25 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) -> CsvTable:
-    """Read the whole file; missing required columns or an unreadable file reject it."""
+def read_table(
+    path: Path,
+    known: tuple[str, ...],
+    required: tuple[str, ...],
+    kind: str = "",
+    mapping: dict[str, str] | None = None,
+) -> CsvTable:
+    """Read the whole file (CSV, or the first sheet of an XLSX); headers are named through
+    `aliases` and `mapping`; missing required columns or an unreadable file reject it."""
     file = str(path)
     data = read_bytes(path)
+    spec = (known, required, kind, mapping)
+    if xlsx.is_spreadsheet(path, data):
+        line, header, rows = xlsx.read_sheet(data, file)
+
+        def sheet_records(columns: list[str], problems: list[Problem]) -> Iterator[Record]:
+            return _sheet_records(rows, columns, file, problems)
+
+        return _table(file, ("xlsx", ""), header, spec, sheet_records, header_line=line)
     text, encoding = decode(data, file)
     first_line = text.split("\n", 1)[0]
     if not text.strip():
@@ -66,32 +85,74 @@ def read_table(path: Path, known: tuple[str, ...], required: tuple[str, ...]) ->
         header = next(reader)
     except csv.Error as error:
         raise InvalidInput(Problem(str(error), file=file, line=1)) from error
-    columns = [name.strip().lstrip("\ufeff").lower() for name in header]
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    seen: set[str] = set()
-    for name in columns:
-        if not name:
-            continue
-        if name in seen:
-            problems.append(Problem(_("this column appears twice"), file=file, line=1, column=name))
-        seen.add(name)
-        if name not in known:
-            shown = name if name.isprintable() else ascii(name)  # no control codes on a terminal
-            warnings.append(Problem(_("unknown column, ignored"), file=file, line=1, column=shown))
+
+    def csv_records(columns: list[str], problems: list[Problem]) -> Iterator[Record]:
+        return _records(reader, lines, columns, file, problems)
+
+    header = [name.lstrip("\ufeff") for name in header]
+    return _table(file, (encoding, delimiter), header, spec, csv_records)
+
+
+_Spec = tuple[tuple[str, ...], tuple[str, ...], str, dict[str, str] | None]
+_Reader = Callable[[list[str], list[Problem]], Iterator[Record]]
+
+
+def _table(
+    file: str,
+    format_: tuple[str, str],
+    header: list[str],
+    spec: _Spec,
+    read: _Reader,
+    header_line: int = 1,
+) -> CsvTable:
+    """Name the header's columns, check the required ones, then read every row."""
+    known, required, kind, mapping = spec
+    named = aliases.resolve(kind, known, header, mapping, file, header_line)
+    problems = list(named.problems)
+    columns = named.columns
     for name in required:
-        if name not in seen:
+        if name not in columns:
             problems.append(
                 Problem(
-                    _("required column missing from the header"), file=file, line=1, column=name
+                    _("required column missing from the header"),
+                    file=file,
+                    line=header_line,
+                    column=name,
                 )
             )
     if problems:
         raise InvalidInput(problems)
-    records = list(_records(reader, lines, columns, file, problems))
+    records = list(read(columns, problems))
     if problems:
         raise InvalidInput(problems)
-    return CsvTable(file, encoding, delimiter, columns, records, warnings)
+    table = CsvTable(file, *format_, columns, records, named.warnings)
+    table.labels = named.labels
+    table.headers = list(header)
+    return table
+
+
+def _sheet_records(
+    rows: Iterator[tuple[int, list[str]]], columns: list[str], file: str, problems: list[Problem]
+) -> Iterator[Record]:
+    """A sheet's rows: empty trailing cells are simply not there; cells beyond the header's
+    columns are an error when they hold something."""
+    width = len(columns)
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            problems.append(
+                Problem(
+                    _(
+                        "this row has {cells} cells but the header has {columns} columns "
+                        "(an empty cell clears a value, a missing one is an error)"
+                    ).format(cells=len(row), columns=width),
+                    file=file,
+                    line=line,
+                )
+            )
+            continue
+        yield Record(line, {name: value for name, value in zip(columns, row, strict=False) if name})
 
 
 class _Lines:

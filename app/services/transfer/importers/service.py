@@ -5,18 +5,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 from sqlalchemy.exc import IntegrityError
 
+from app.db.repositories.invoices import analyze
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.services.changes import Changes, ledger_changed
 from app.services.dossier import DossierService
-from app.services.transfer.importers import clients, invoices, payments, reminders
+from app.services.transfer.importers import balances, clients, invoices, payments, reminders
 from app.services.transfer.importers.fields import Cells, check_characters, file_decimal
 from app.services.transfer.importers.reading import read_table
 
@@ -41,6 +44,9 @@ class ImportResult:
     dry_run: bool = False
     unchanged: int = 0
     lines: int = 0  # payments: the rows (one part each) behind the `created` payments
+    paid: int = 0  # invoices: payments made from the `balance` column (already paid parts)
+    paid_amount: Decimal = Decimal(0)
+    ignored: list[str] = field(default_factory=list)  # the file's headers that are not read
     counts: dict[str, int] = field(default_factory=dict)  # fec, facturx: what, by kind
     notes: list[str] = field(default_factory=list)  # fec, facturx: said before confirming
 
@@ -88,16 +94,21 @@ class ImportService:
         path: Path,
         dry_run: bool = False,
         progress: Progress | None = None,
+        mapping: dict[str, str] | None = None,
+        today: date | None = None,
         allow_duplicates: bool = False,
     ) -> ImportResult:
         """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
 
+        `mapping` names the file's headers (header → column, '' to ignore one) before the
+        aliases do; `today` dates the already paid parts of an invoice file's `balance`;
         `allow_duplicates` imports payments that repeat one without a reference (a warning)."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
         path = Path(path)
-        table = read_table(path, module.COLUMNS, module.REQUIRED)
+        known = getattr(module, "READ", module.COLUMNS)
+        table = read_table(path, known, module.REQUIRED, kind, mapping)
         total = len(table.records)
         report(progress, 0, total)
         settings = self._dossier.settings()
@@ -105,19 +116,34 @@ class ImportService:
         check_characters(table, module.COLUMNS, cells)
         warnings = [str(w) for w in table.warnings]
         with self._uow() as uow:
-            options = {"allow_duplicates": allow_duplicates} if kind == "payments" else {}
+            options: dict[str, object] = {}
+            if kind == "invoices":
+                options["today"] = today
+            if kind == "payments":
+                options["allow_duplicates"] = allow_duplicates
             plan = module.validate(uow.session, table, settings, cells, **options)
             if cells.problems:
-                raise InvalidInput(_in_file_order(cells.all_problems(), table.columns))
+                raise InvalidInput(
+                    _labelled(_in_file_order(cells.all_problems(), table.columns), table.labels)
+                )
             for line, column, text in getattr(plan, "warnings", []):
+                column = table.labels.get(column, column)
                 warnings.append(str(Problem(text, file=table.file, line=line, column=column)))
             report(progress, total // 2, total)
             if not dry_run:
                 with refused_as_changed(kind, table.file):
                     module.write(uow.session, plan)
+                    analyze(uow.session)  # fresh statistics: the allocations' recompute uses them
                     uow.commit()
         report(progress, total, total)
         result = _result(kind, total, plan, warnings, dry_run)
+        settled = getattr(plan, "settled", [])
+        ignored = [
+            h for h, c in zip(table.headers, table.columns, strict=False) if h and c not in known
+        ]
+        result = replace(
+            result, paid=len(settled), paid_amount=balances.total_paid(settled), ignored=ignored
+        )
         log.info(
             "import %s: %d rows, %d created, %d updated%s",
             kind,
@@ -159,6 +185,11 @@ def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]
             position.get(p.column or "", last),
         ),
     )
+
+
+def _labelled(problems: list[Problem], labels: dict[str, str]) -> list[Problem]:
+    """A cell's problem names the column as the file's header says it ('N° facture')."""
+    return [replace(p, column=labels.get(p.column or "", p.column)) for p in problems]
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
