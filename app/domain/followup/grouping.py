@@ -97,14 +97,23 @@ class ClientPlan:
             assert on is not None
             if self.until is not None and on > self.until:
                 break
-            gathered = self._gathered(main, on)
+            gathered, aside = self._gathered(main, on)
             top = max(o.step.position for o in gathered)  # type: ignore[union-attr]
             if notice is not None and top < notice and self._after_notice(opened):
-                louder = [o.step.date for o in main if o.step.position >= notice]  # type: ignore[union-attr]
+                in_writing = all(o.step.in_writing for o in gathered)  # type: ignore[union-attr]
+                louder = [
+                    o.step.date  # type: ignore[union-attr]
+                    for o in main
+                    if o.step.position >= notice  # type: ignore[union-attr]
+                    and (o.step.channel.is_durable or not in_writing)  # type: ignore[union-attr]
+                ]
                 if louder and min(louder) > on:  # they wait for the next louder contact
                     hold = min(louder)
                     continue
             action = self._contact(gathered, on)
+            if action is None and aside:  # the hand-over waits: the written reminder goes out
+                gathered = aside
+                action = self._contact(gathered, on)
             if action is None:
                 later = [o.step.date for o in live if o.step.date > max(on, self.today)]  # type: ignore[union-attr]
                 if not later:
@@ -125,15 +134,23 @@ class ClientPlan:
         """A formal notice went out (or is planned) for an invoice whose ladder goes on."""
         return any(o.track.notice_on is not None and o.step is not None for o in opened)
 
-    def _gathered(self, main: Sequence[_Open], on: date) -> list[_Open]:
+    def _gathered(self, main: Sequence[_Open], on: date) -> tuple[list[_Open], list[_Open]]:
         """Every invoice needing a step by the day the contact happens (today at the
-        earliest); Belgian consumers' free reminders never share a contact that costs."""
+        earliest); Belgian consumers' free reminders never share a contact that costs; the
+        written reminder a formal notice needs only joins a written contact (else it is set
+        aside, second)."""
         by = max(on, self.today)
         gathered = [o for o in main if o.step.date <= by]  # type: ignore[union-attr]
         free = [o for o in gathered if FLAG_FREE_FIRST_REMINDER in o.step.flags]  # type: ignore[union-attr]
         if free:
             gathered = [o for o in gathered if not o.step.level.bears_costs]  # type: ignore[union-attr]
-        return gathered
+        top = max(gathered, key=lambda o: o.step.position)  # type: ignore[union-attr]
+        aside = [o for o in gathered if o.step.in_writing]  # type: ignore[union-attr]
+        if aside and not top.step.channel.is_durable:  # type: ignore[union-attr]
+            # a hand-over or a call leaves nothing written: the written reminder a formal
+            # notice needs would not count there, and would be planned again and again
+            return [o for o in gathered if not o.step.in_writing], aside  # type: ignore[union-attr]
+        return gathered, []
 
     def _pre_due(
         self,

@@ -46,7 +46,8 @@ _ONE_DAY = timedelta(days=1)
 @dataclass(frozen=True)
 class Step:
     """One level planned for one invoice, before grouping by client; pre_due: a receipt check
-    or courtesy reminder, only ever sent on its own day."""
+    or courtesy reminder, only ever sent on its own day; in_writing: the written reminder a
+    formal notice needs, sent again: it only counts (and only goes out) in a written contact."""
 
     position: int
     level: Level
@@ -57,6 +58,7 @@ class Step:
     flags: frozenset[str]
     pre_due: bool = False
     base: Date | None = None  # its day before moving to a working day: the next gap counts from it
+    in_writing: bool = False
 
 
 @dataclass
@@ -194,7 +196,7 @@ class InvoiceLadder:
             return None
         if self.first is not None and position < self.first:
             return self._pre_due(position, track)
-        position = self._required(position, track)
+        position, in_writing = self._required(position, track)
         level = self.policy.levels[position]
         base = self._raw(level)
         if track.last_done is not None and level.anchor is Anchor.DUE:
@@ -206,7 +208,8 @@ class InvoiceLadder:
             base = max(base, track.notice_on + timedelta(days=FORMAL_NOTICE_DEADLINE_DAYS + 1))
         if self.wait is not None and level.bears_costs and track.first_sent is not None:
             base = max(base, costs_allowed_from(self.wait, *track.first_sent, self.country))
-        return self._step(position, base, track)
+        step = self._step(position, base, track)
+        return replace(step, in_writing=True) if in_writing else step
 
     def skip_pre_due(self, track: Track, step: Step) -> None:
         """A pre-due step that cannot go out on its own day is dropped (consumed, not done)."""
@@ -251,17 +254,21 @@ class InvoiceLadder:
             raw = track.floor
         return replace(self._step(position, raw, track), pre_due=True)
 
-    def _required(self, position: int, track: Track) -> int:
+    def _required(self, position: int, track: Track) -> tuple[int, bool]:
         """What a step needs first: a hand-over a formal notice done, a formal notice a
-        written reminder done, a cost (Belgian consumers) the free written reminder."""
+        written reminder done, a cost (Belgian consumers) the free written reminder; and
+        whether it is the written reminder a formal notice needs (sent again in writing)."""
+        in_writing = False
         if self.policy.is_hand_over(position) and track.notice_on is None:
             position = self.notice  # type: ignore[assignment]
         if position == self.notice and not track.written:
-            position = self._last_written_before(position, track)
+            resent = self._last_written_before(position, track)
+            in_writing = resent != position
+            position = resent
         level = self.policy.levels[position]
         if self.wait is not None and track.first_sent is None and level.bears_costs:
             position = self._free_before(position)
-        return position
+        return position, in_writing
 
     def _last_written_before(self, position: int, track: Track) -> int:
         first = self.first if self.first is not None else 0
