@@ -31,6 +31,7 @@ from app.ui.features.reminders.model import ActionListModel, CalendarModel, mont
 from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
 from app.ui.widgets.empty_state import EmptyState
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table
 
 MODES = (
@@ -112,6 +113,7 @@ class RemindersView(QWidget):
         self.catch_up_title.setStyleSheet("color: #b03a2e; font-weight: 600;")
         self.catch_up = ActionListModel(self)
         self.catch_up_table = _list(self.catch_up, (90, 270, 260, 170, 115))
+        remember_header(self.catch_up_table, "reminders_catch_up", self.context.window_settings)
         self.catch_up_table.verticalHeader().setDefaultSectionSize(22)
         header = self.catch_up_table.horizontalHeader().sizeHint().height()
         self.catch_up_table.setMaximumHeight(header + 3 * 22 + 2 * self.catch_up_table.frameWidth())
@@ -124,6 +126,7 @@ class RemindersView(QWidget):
         self.day_title.setStyleSheet("font-weight: 600;")
         self.day = ActionListModel(self, ("client", "action", "amount", "invoices", "notes"))
         self.day_table = _list(self.day, (280, 230, 120, 220))
+        remember_header(self.day_table, "calendar_day", self.context.window_settings)
         day_panel = QWidget()
         day_layout = QVBoxLayout(day_panel)
         day_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +142,7 @@ class RemindersView(QWidget):
 
         self.model = ActionListModel(self)  # agenda mode (catch-up first, then the period)
         self.agenda_table = _list(self.model, (90, 270, 260, 170, 115))
+        remember_header(self.agenda_table, "reminders_agenda", self.context.window_settings)
         self.empty = EmptyState(self.agenda_table, "reminders")
         self.review = WeeklyReview(self.controller)
         self.policy_page = PolicyPage(self.services, self.context)
