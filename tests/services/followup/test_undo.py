@@ -46,7 +46,8 @@ def test_undo_plans_the_action_again_and_removes_only_its_rows(services, outcome
 
     changes = services.reminders.undo(recorded)
 
-    assert changes.reminders and changes.client_ids == frozenset({ids["C001"]})
+    assert changes.reminders
+    assert changes.client_ids == frozenset({ids["C001"]})
     assert _plan(services, "C001") == before
     assert _history(services, ids["C001"]) == []
     assert _history(services, ids["C002"]) == other_history  # the other client's skip stays
