@@ -26,6 +26,7 @@ from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.features.files.menu import install_file_actions
 from app.ui.tasks import TaskRunner
+from app.ui.undo import WindowUndo
 from app.ui.views import VIEWS
 from app.ui.widgets.header_memory import HeaderMemory
 
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        self.edit_undo = WindowUndo(self)
 
         self.settings_menu = self.menuBar().addMenu(_("&Settings"))
         self.action_company = QAction(_("&Company details…"), self)

@@ -108,9 +108,12 @@ class ActionListModel(QAbstractTableModel):
         self.outcomes = dict(outcomes or {})
         self.endResetModel()
 
-    def mark(self, key: str, outcome: str) -> None:
-        """Show an action as handled without reloading (its row greys out)."""
-        self.outcomes[key] = outcome
+    def mark(self, key: str, outcome: str | None) -> None:
+        """Show an action as handled without reloading (its row greys out); None: open again."""
+        if outcome is None:
+            self.outcomes.pop(key, None)
+        else:
+            self.outcomes[key] = outcome
         for row, item in enumerate(self.rows):
             if item.key == key:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))

@@ -69,6 +69,7 @@ class WeeklyReview(QWidget):
             shortcut.activated.connect(lambda fn=fn: self._key(fn))
             self.shortcuts.append(shortcut)
         controller.acted.connect(self._acted)
+        controller.undone.connect(self._undone)
 
     def current(self) -> PlanItem | None:
         index = self.table.currentIndex()
@@ -109,6 +110,12 @@ class WeeklyReview(QWidget):
         self.handled[key] = (item, outcome)
         self.model.mark(key, outcome)
         self._select(self._next_open(row))
+        self._update_progress()
+
+    def _undone(self, key: str) -> None:
+        """Undone from the Edit menu: the row is open again (the fresh plan brings it back)."""
+        self.handled.pop(key, None)
+        self.model.mark(key, None)
         self._update_progress()
 
     def _next_open(self, start: int) -> int:
