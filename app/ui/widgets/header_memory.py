@@ -59,8 +59,8 @@ class HeaderMemory(QObject):
             return False
         if not header.restoreState(state):
             return False
-        column = settings.value(f"tables/{self.key}/sort_column", -1, type=int)
-        order = settings.value(f"tables/{self.key}/sort_order", 0, type=int)
+        column = int(settings.value(f"tables/{self.key}/sort_column", -1, type=int))  # type: ignore[call-overload]
+        order = int(settings.value(f"tables/{self.key}/sort_order", 0, type=int))  # type: ignore[call-overload]
         if self.table.isSortingEnabled() and 0 <= column < header.count():
             self.table.sortByColumn(column, Qt.SortOrder(order))
         return True
