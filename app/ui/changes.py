@@ -14,6 +14,7 @@ class ChangeBus(QObject):
 
     changed = Signal(object)
     navigate = Signal(str, object)  # view key, filter or record to show
+    undoable = Signal(object)  # app.ui.undo.Undoable of the last recording, or None
 
     def publish(self, changes: Changes) -> None:
         self.changed.emit(changes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from app.ui.changes import ChangeBus
 from app.ui.tasks import TaskRunner
@@ -21,6 +22,7 @@ class ViewContext:
     today: Callable[[], date] = _today
     show_error: Callable[[Exception], None] = lambda error: None
     currency: str = "EUR"  # the company's, the default of new invoices and payments
+    window_settings: Path | None = None  # where lists remember their columns (none in tests)
 
     def __post_init__(self) -> None:
         self.tasks.changed.connect(self.bus.publish)  # what a write changed, to every view

@@ -26,7 +26,9 @@ from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.features.files.menu import install_file_actions
 from app.ui.tasks import TaskRunner
+from app.ui.undo import WindowUndo
 from app.ui.views import VIEWS
+from app.ui.widgets.header_memory import HeaderMemory
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
             self.bus,
             show_error=self.show_error,
             currency=services.dossier.settings().currency,
+            window_settings=services.paths.window_settings,
         )
         self.tasks.run(services.invoices.refresh_statistics, lambda _r: None, None, write=True)
         self.setWindowTitle(_("Relance — {dossier}").format(dossier=services.name))
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_letters)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        self.edit_undo = WindowUndo(self)
 
         self.settings_menu = self.menuBar().addMenu(_("&Settings"))
         self.action_company = QAction(_("&Company details…"), self)
@@ -258,6 +262,8 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         settings.sync()
+        for memory in self.findChildren(HeaderMemory):
+            memory.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -65,3 +65,28 @@ def test_already_reminded_is_history_and_the_plan_goes_on(qtbot, setup) -> None:
     qtbot.waitUntil(written, timeout=10000)
     first = _first(services, ids["martin"])
     assert (first.level_code, first.invoice_numbers) == ("firm_reminder", ("F2026-001",))
+
+
+def test_already_reminded_can_be_undone(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    services, context, view, ids = setup
+    offered: list = []
+    context.bus.undoable.connect(offered.append)
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    view.open_current()
+    settle(qtbot, context)
+    detail = view.detail
+    qtbot.mouseClick(detail.buttons["reminded"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.reminded_dialog is not None, timeout=10000)
+    dialog = detail.reminded_dialog
+    dialog.on.setDate(QDate(2026, 11, 10))
+    qtbot.mouseClick(
+        dialog.box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: len(offered) == 1, timeout=10000)
+    assert len(services.reminders.history(ids["martin"])) == 1
+    assert offered[0].what.startswith("already reminded (")
+    changes = offered[0].run()
+    assert changes.client_ids == frozenset({ids["martin"]})
+    assert services.reminders.history(ids["martin"]) == []
+    assert _first(services, ids["martin"]).level_code == "reminder_1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Activity, Invoice, Reminder, ReminderInvoice
@@ -102,3 +102,41 @@ def invoice_clients(session: Session, invoice_ids: tuple[int, ...]) -> dict[int,
     """The client of each of these invoices (those that exist)."""
     rows = session.execute(select(Invoice.id, Invoice.client_id).where(Invoice.id.in_(invoice_ids)))
     return {row[0]: row[1] for row in rows}
+
+
+def reminder_rows(session: Session, ids: tuple[int, ...]) -> list[tuple[int, int, str]]:
+    """(id, client id, status) of these history rows, those that still exist."""
+    rows = session.execute(
+        select(Reminder.id, Reminder.client_id, Reminder.status).where(Reminder.id.in_(ids))
+    )
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def reminder_invoice_ids(session: Session, ids: tuple[int, ...]) -> set[int]:
+    """The invoices these history rows are about."""
+    rows = session.execute(
+        select(ReminderInvoice.invoice_id).where(ReminderInvoice.reminder_id.in_(ids))
+    )
+    return {row[0] for row in rows}
+
+
+def reminders_after(
+    session: Session, invoice_ids: set[int], after_id: int, ignore: tuple[int, ...]
+) -> list[tuple[str, str]]:
+    """(level code, status) of the history rows written after `after_id` on these invoices."""
+    rows = session.execute(
+        select(Reminder.level_code, Reminder.status)
+        .join(ReminderInvoice, ReminderInvoice.reminder_id == Reminder.id)
+        .where(
+            ReminderInvoice.invoice_id.in_(invoice_ids),
+            Reminder.id > after_id,
+            Reminder.id.not_in(ignore),
+        )
+        .distinct()
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def delete_reminders(session: Session, ids: tuple[int, ...]) -> None:
+    session.execute(delete(ReminderInvoice).where(ReminderInvoice.reminder_id.in_(ids)))
+    session.execute(delete(Reminder).where(Reminder.id.in_(ids)))

@@ -26,6 +26,7 @@ from app.domain.followup.policy import Channel
 from app.domain.money import ZERO, quantize
 from app.domain.workdays import nth_working_day_after
 from app.i18n import _
+from app.services.changes import Changes
 
 CALL_OUTCOMES = ("promise", "dispute", "wrong_contact", "no_answer")
 
@@ -48,6 +49,12 @@ class Recorded:
     reminder_id: int
     activity_id: int | None = None
     retry_on: date | None = None
+    reminder_ids: tuple[int, ...] = ()  # every row written (one per level), for undo
+
+    @property
+    def undoable(self) -> bool:
+        """Only history rows, nothing else (a call's activity or dispute stays)."""
+        return bool(self.reminder_ids) and self.activity_id is None
 
 
 def current_user() -> str:
@@ -86,16 +93,17 @@ class Recorder:
 
     def _reminder(
         self, uow: UnitOfWork, action: PlannedAction, status: str, on: date, **extra: object
-    ) -> int:
+    ) -> tuple[int, ...]:
         """One row per distinct level of the action's invoices (each invoice's history stays
-        true); the first row's id. A second record of the same action is a Conflict."""
+        true); their ids, the first one at the action's level. A second record of the same
+        action is a Conflict."""
         extra.setdefault("channel", action.channel.value)
         levels: dict[str, list[int]] = {}
         for item in action.items:
             levels.setdefault(item.level_code or action.level_code, []).append(item.invoice_id)
         if status == "escalated":
             levels = {action.level_code: list(action.invoice_ids)}
-        first = None
+        written: list[int] = []
         for code, ids in sorted(levels.items(), key=lambda pair: pair[0] != action.level_code):
             key = action_key(action, code if code != action.level_code else None)
             if status == "escalated":
@@ -121,8 +129,8 @@ class Recorder:
             except IntegrityError:
                 known = repo.recorded_action(uow.session, key)
                 raise _already(*(known or ("", ""))) from None
-            first = first if first is not None else reminder_id
-        return first  # type: ignore[return-value]
+            written.append(reminder_id)
+        return tuple(written)
 
     def escalate(self, action: PlannedAction, level_code: str, on: date, reason: str) -> Recorded:
         """The user asked, with a confirmation, for that level now for the action's invoices:
@@ -131,9 +139,9 @@ class Recorder:
             raise InvalidInput(Problem(_("say why the ladder jumps"), column="reason"))
         escalated = _retarget(action, level_code)
         with self._uow() as uow:
-            reminder_id = self._reminder(uow, escalated, "escalated", on, note=reason.strip())
+            ids = self._reminder(uow, escalated, "escalated", on, note=reason.strip())
             uow.commit()
-        return Recorded(reminder_id)
+        return Recorded(ids[0], reminder_ids=ids)
 
     def done(
         self,
@@ -145,7 +153,7 @@ class Recorder:
     ) -> Recorded:
         """The action was carried out; the document it produced is kept with its fingerprint."""
         with self._uow() as uow:
-            reminder_id = self._reminder(
+            ids = self._reminder(
                 uow,
                 action,
                 "done",
@@ -155,26 +163,24 @@ class Recorder:
                 document_sha256=document_sha256 or file_sha256(document_path),
             )
             uow.commit()
-        return Recorded(reminder_id)
+        return Recorded(ids[0], reminder_ids=ids)
 
     def skip(self, action: PlannedAction, on: date, reason: str) -> Recorded:
         if not reason.strip():
             raise InvalidInput(Problem(_("say why the action is skipped"), column="reason"))
         with self._uow() as uow:
-            reminder_id = self._reminder(uow, action, "skipped", on, note=reason.strip())
+            ids = self._reminder(uow, action, "skipped", on, note=reason.strip())
             uow.commit()
-        return Recorded(reminder_id)
+        return Recorded(ids[0], reminder_ids=ids)
 
     def snooze(self, action: PlannedAction, on: date, until: date, note: str = "") -> Recorded:
         """Nothing more for these invoices before `until`, then the ladder resumes."""
         if until <= on:
             raise InvalidInput(Problem(_("snooze to a later date"), column="until"))
         with self._uow() as uow:
-            reminder_id = self._reminder(
-                uow, action, "snoozed", on, snoozed_until=until, note=note.strip()
-            )
+            ids = self._reminder(uow, action, "snoozed", on, snoozed_until=until, note=note.strip())
             uow.commit()
-        return Recorded(reminder_id)
+        return Recorded(ids[0], reminder_ids=ids)
 
     def call(self, action: PlannedAction, on: date, outcome: CallOutcome) -> Recorded:
         """A call is done whatever it gave, except no answer: tried again next working day."""
@@ -186,7 +192,7 @@ class Recorder:
             retry = None
             if outcome.kind == "no_answer":
                 retry = nth_working_day_after(on, 1, country)
-                reminder_id = self._reminder(
+                ids = self._reminder(
                     uow,
                     action,
                     "snoozed",
@@ -196,7 +202,7 @@ class Recorder:
                     channel=Channel.PHONE.value,
                 )
             else:
-                reminder_id = self._reminder(
+                ids = self._reminder(
                     uow, action, "done", on, note=note, channel=Channel.PHONE.value
                 )
             ids = action.invoice_ids
@@ -217,7 +223,7 @@ class Recorder:
             if outcome.kind == "dispute":
                 repo.mark_disputed(uow.session, ids, note)
             uow.commit()
-        return Recorded(reminder_id, activity_id, retry)
+        return Recorded(ids[0], activity_id, retry, ids)
 
     def already_reminded(
         self,
@@ -260,7 +266,28 @@ class Recorder:
                 user_name=current_user(),
             )
             uow.commit()
-        return Recorded(reminder_id)
+        return Recorded(reminder_id, reminder_ids=(reminder_id,))
+
+    def undo(self, recorded: Recorded) -> Changes:
+        """Remove exactly the history rows that recording wrote: the action is planned again.
+        Refused (nothing removed) when they are gone already, when the recording also wrote
+        something else (a call), or when anything was recorded after it on the same invoices."""
+        if not recorded.undoable:
+            raise Conflict(_("only a done, skipped or snoozed action can be undone"))
+        ids = recorded.reminder_ids
+        with self._uow() as uow:
+            rows = repo.reminder_rows(uow.session, ids)
+            if len(rows) != len(set(ids)):
+                raise Conflict(_("this action is no longer in the history: undone already?"))
+            invoices = repo.reminder_invoice_ids(uow.session, ids)
+            later = repo.reminders_after(uow.session, invoices, max(ids), ids)
+            if later:
+                raise Conflict(
+                    _("something was recorded after it on the same invoices: undo that first")
+                )
+            repo.delete_reminders(uow.session, ids)
+            uow.commit()
+        return Changes(reminders=True, client_ids=frozenset(row[1] for row in rows))
 
     def history(self, client_id: int) -> list[ClientEvent]:
         with self._uow() as uow:

@@ -30,6 +30,7 @@ from app.domain.followup.policy import (
 )
 from app.i18n import _
 from app.services.analytics.cache import ResultCache
+from app.services.changes import Changes
 from app.services.claims.service import ClaimService
 from app.services.dossier import DossierService
 from app.services.followup.documents import Documents, MailOpener, Preview, Sent
@@ -231,6 +232,10 @@ class ReminderService:
 
     def call(self, action: PlannedAction, on: date, outcome: CallOutcome) -> Recorded:
         return self._recorder.call(action, on, outcome)
+
+    def undo(self, recorded: Recorded) -> Changes:
+        """Take back a done, skip or snooze: its history rows go, the action is planned again."""
+        return self._recorder.undo(recorded)
 
     def history(self, client_id: int) -> list[ClientEvent]:
         """The client's reminders and activities, newest first."""

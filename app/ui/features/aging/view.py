@@ -26,6 +26,7 @@ from app.ui.features.aging.controller import AgingController
 from app.ui.features.aging.model import AgingModel
 from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.empty_state import EmptyState
+from app.ui.widgets.header_memory import HeaderMemory, remember_header
 from app.ui.widgets.tables import make_table
 
 
@@ -83,6 +84,8 @@ class AgingView(QWidget):
         self.model = AgingModel([], self)
         self.table = make_table()
         self.table.setModel(self.model)
+        self._widths_for = -1  # the column count the widths were set for (buckets may change)
+        self.memory: HeaderMemory | None = None  # made once the first buckets give columns
         self.empty = EmptyState(self.table, "aging")
         self.totals_model = AgingModel([], self)
         self.totals_table = make_table()
@@ -141,10 +144,16 @@ class AgingView(QWidget):
         self.currency_label.setVisible(several)
 
     def sync_totals(self) -> None:
-        self.table.setColumnWidth(0, 70)
-        self.table.setColumnWidth(1, 210)
-        for column in range(2, self.model.columnCount()):
-            self.table.setColumnWidth(column, 112)
+        if self.model.columnCount() != self._widths_for:  # new buckets: defaults, then memory
+            self._widths_for = self.model.columnCount()
+            self.table.setColumnWidth(0, 70)
+            self.table.setColumnWidth(1, 210)
+            for column in range(2, self.model.columnCount()):
+                self.table.setColumnWidth(column, 112)
+            if self.memory is None:
+                self.memory = remember_header(self.table, "aging", self.context.window_settings)
+            else:
+                self.memory.restore()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             self.totals_table.setColumnWidth(column, header.sectionSize(column))

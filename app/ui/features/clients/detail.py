@@ -45,6 +45,7 @@ from app.ui.features.clients.parts import (
 from app.ui.features.clients.reminded import open_already_reminded
 from app.ui.widgets.format import day, money, money_by_currency
 from app.ui.widgets.forms import DateEdit
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.legal import legal_id_label
 from app.ui.widgets.table_model import Column, RowsModel
 from app.ui.widgets.tables import make_table
@@ -135,11 +136,16 @@ class ClientDetail(QWidget):
         self.payments_model = RowsModel(payment_columns(), self)
         self.history_model = RowsModel(history_columns(), self)
         self.open_table = self._tab(
-            self.open_model, _("Open invoices"), (110, 90, 90, 120, 120, 140)
+            self.open_model, _("Open invoices"), (110, 90, 90, 120, 120, 140), "client_open"
         )
         self.open_table.doubleClicked.connect(self._open_invoice)
-        self._tab(self.payments_model, _("Payments and credit"), (90, 110, 120, 120, 150))
-        self._tab(self.history_model, _("History"), (90, 175, 165, 90, 300))
+        self._tab(
+            self.payments_model,
+            _("Payments and credit"),
+            (90, 110, 120, 120, 150),
+            "client_payments",
+        )
+        self._tab(self.history_model, _("History"), (90, 175, 165, 90, 300), "client_history")
 
         right = QVBoxLayout()
         right.addLayout(grid)
@@ -155,11 +161,12 @@ class ClientDetail(QWidget):
         layout.addLayout(middle, 1)
 
     # -- tabs ---------------------------------------------------------------------------
-    def _tab(self, model: RowsModel, title: str, widths: tuple[int, ...]) -> Any:
+    def _tab(self, model: RowsModel, title: str, widths: tuple[int, ...], key: str) -> Any:
         table = make_table()
         table.setModel(model)
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)
+        remember_header(table, key, self.context.window_settings)
         self.tabs.addTab(table, title)
         return table
 
@@ -205,6 +212,7 @@ class ClientDetail(QWidget):
         self.statement_table.setModel(self.statement_model)
         for column, width in enumerate((90, 95, 120, 200, 110, 110, 120)):
             self.statement_table.setColumnWidth(column, width)
+        remember_header(self.statement_table, "client_statement", self.context.window_settings)
         box.addLayout(bar)
         box.addWidget(self.statement_table, 1)
         self.tabs.addTab(page, _("Statement of account"))

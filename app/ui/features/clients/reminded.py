@@ -24,6 +24,7 @@ from app.services.followup.client_policy import PolicyOptions
 from app.services.followup.labels import channel_name, level_name
 from app.services.followup.service import Plan
 from app.ui.changes import Changes
+from app.ui.undo import Undoable
 from app.ui.widgets.forms import DateEdit
 
 CHANNEL_CODES = ("email", "letter", "phone")
@@ -109,13 +110,17 @@ def open_already_reminded(detail: Any) -> None:
             ids = dialog.chosen_invoices()
             level, on = dialog.level.currentData(), dialog.on.value()
             channel = dialog.channel.currentData()
+
+            def recorded(result: Any) -> None:
+                context.bus.publish(Changes(reminders=True, client_ids=frozenset({client_id})))
+                what = _("already reminded ({client})").format(client=detail.client.name)
+                context.bus.undoable.emit(Undoable(what, lambda: services.reminders.undo(result)))
+
             context.tasks.run(
                 lambda: services.reminders.already_reminded(
                     client_id, ids, level, on, channel, today
                 ),
-                lambda _r: context.bus.publish(
-                    Changes(reminders=True, client_ids=frozenset({client_id}))
-                ),
+                recorded,
                 context.show_error,
                 write=True,
             )

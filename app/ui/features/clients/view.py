@@ -30,6 +30,7 @@ from app.ui.features.clients.model import ClientListModel
 from app.ui.features.invoices.controller import InvoiceController
 from app.ui.needs import ClientNeeds
 from app.ui.widgets.empty_state import EmptyState
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table
 
 
@@ -65,6 +66,7 @@ class ClientsView(QWidget):
         for column, width in enumerate((70, 230, 110, 80, 125, 115, 115, 115, 60, 110, 90)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
+        remember_header(self.table, "clients", context.window_settings)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.activated.connect(lambda _i: self.open_current())
         top = QHBoxLayout()

@@ -21,6 +21,7 @@ from app.ui.features.invoices.model import InvoiceListModel
 from app.ui.needs import LedgerNeeds
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.format import money
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table
 
 ACTIONS = (
@@ -57,6 +58,7 @@ class InvoicesView(QWidget):
         for column, width in enumerate((140, 280, 95, 95, 120, 120, 170)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
+        remember_header(self.table, "invoices", context.window_settings)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.doubleClicked.connect(lambda _i: self.act("details"))

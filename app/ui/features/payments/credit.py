@@ -13,6 +13,7 @@ from app.ui.needs import LedgerNeeds
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import day, money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.table_model import Column, RowsModel
 from app.ui.widgets.tables import make_table
 
@@ -58,6 +59,8 @@ class ApplyCreditDialog(ServiceDialog):
         for table in (self.credit_table, self.invoice_table):
             table.setColumnWidth(0, 100)
             table.setColumnWidth(1, 200)
+        remember_header(self.credit_table, "credit_sources", context.window_settings)
+        remember_header(self.invoice_table, "credit_invoices", context.window_settings)
         self.body.addWidget(QLabel(_("1. The credit to use")))
         self.body.addWidget(self.credit_table)
         self.body.addWidget(QLabel(_("2. The invoice it settles")))

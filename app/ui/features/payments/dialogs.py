@@ -29,6 +29,7 @@ from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table
 
 METHODS = (N_("Bank transfer"), N_("Cheque"), N_("Card"), N_("Direct debit"), N_("Cash"))
@@ -95,6 +96,7 @@ class PaymentDialog(ServiceDialog):
         self.table.setModel(self.model)
         for column, width in enumerate((130, 90, 120, 130, 120)):
             self.table.setColumnWidth(column, width)
+        remember_header(self.table, "payment_allocations", context.window_settings)
         container = QWidget()
         box = QHBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)

@@ -27,6 +27,7 @@ from app.ui.features.reminders.dialogs import (
     confirm_text,
 )
 from app.ui.features.reminders.mail_dialog import NoMailClientDialog
+from app.ui.undo import Undoable
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 class RemindersController(QObject):
     plan_loaded = Signal(object)  # Plan
     acted = Signal(str, str)  # action key, outcome code
+    undone = Signal(str)  # action key: planned again (Edit ▸ Undo)
     message = Signal(str)
 
     def __init__(self, services: Any, context: ViewContext, parent: QWidget) -> None:
@@ -95,6 +97,7 @@ class RemindersController(QObject):
     ) -> None:
         def done(result: Any) -> None:
             self.acted.emit(item.key, outcome)
+            self.context.bus.undoable.emit(self._undoable(item, outcome, result))
             if after is not None:
                 after(result)
             self.context.bus.publish(
@@ -109,6 +112,22 @@ class RemindersController(QObject):
 
         self.writing += 1
         self.context.tasks.run(fn, done, failed, write=True)
+
+    def _undoable(self, item: PlanItem, outcome: str, result: Any) -> Undoable | None:
+        """How to take that recording back, when it is a plain done / skip / snooze."""
+        recorded = getattr(result, "recorded", result)
+        texts = {
+            "done": _("done ({client})"),
+            "skipped": _("skip ({client})"),
+            "snoozed": _("snooze ({client})"),
+        }
+        if outcome not in texts or not getattr(recorded, "undoable", False):
+            return None
+        return Undoable(
+            texts[outcome].format(client=item.client.name),
+            lambda: self.services.reminders.undo(recorded),
+            lambda: self.undone.emit(item.key),
+        )
 
     def _open(self, dialog: QDialog | QMessageBox, on_accept: Callable[[int], None]) -> None:
         self.dialog = dialog

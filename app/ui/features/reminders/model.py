@@ -48,6 +48,35 @@ def level_tag(item: PlanItem) -> str:
     return (item.level.name if item.level is not None and item.level.name else code)[:4]
 
 
+def legend_text(items: Sequence[PlanItem]) -> str:
+    """The month cells' level tags spelt out, those on screen only, in ladder order."""
+    order = list(LEVEL_TAGS)
+    seen: dict[str, str] = {}
+    for item in sorted(
+        items,
+        key=lambda i: (
+            order.index(i.action.level_code) if i.action.level_code in order else len(order)
+        ),
+    ):
+        seen.setdefault(level_tag(item), action_label(item))
+    return " · ".join(
+        _("{tag} = {level}").format(tag=tag, level=level) for tag, level in seen.items()
+    )
+
+
+TOOLTIP_ACTIONS = 10  # a busy day lists the first ten (most overdue, largest) and a count
+
+
+def day_tooltip(day: date, items: Sequence[PlanItem]) -> str:
+    lines = [format_date(day, style="full")]
+    shown = items[:TOOLTIP_ACTIONS]
+    lines += [f"{action_label(i)} — {i.client.name} — {amount_text(i)}" for i in shown]
+    more = len(items) - len(shown)
+    if more:
+        lines.append(_("… and {count} more").format(count=more))
+    return "\n".join(lines)
+
+
 def amount_text(item: PlanItem) -> str:
     return money_by_currency(dict(item.action.amounts))
 
@@ -108,9 +137,12 @@ class ActionListModel(QAbstractTableModel):
         self.outcomes = dict(outcomes or {})
         self.endResetModel()
 
-    def mark(self, key: str, outcome: str) -> None:
-        """Show an action as handled without reloading (its row greys out)."""
-        self.outcomes[key] = outcome
+    def mark(self, key: str, outcome: str | None) -> None:
+        """Show an action as handled without reloading (its row greys out); None: open again."""
+        if outcome is None:
+            self.outcomes.pop(key, None)
+        else:
+            self.outcomes[key] = outcome
         for row, item in enumerate(self.rows):
             if item.key == key:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
@@ -255,10 +287,7 @@ class CalendarModel(QAbstractTableModel):
         if role == InMonthRole:
             return self.month is None or day.month == self.month
         if role == Qt.ItemDataRole.ToolTipRole:
-            items = self.by_day.get(day, [])
-            lines = [format_date(day, style="full")]
-            lines += [f"{action_label(i)} — {i.client.name} — {amount_text(i)}" for i in items]
-            return "\n".join(lines)
+            return day_tooltip(day, self.by_day.get(day, []))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             count = len(self.by_day.get(day, []))
             return ngettext("{date}: {count} action", "{date}: {count} actions", count).format(

@@ -15,6 +15,7 @@ from app.services.followup.service import Plan, PlanItem
 from app.ui.features.reminders.action_bar import ActionBar, review_keys
 from app.ui.features.reminders.controller import RemindersController
 from app.ui.features.reminders.model import COLUMNS, ActionListModel
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table
 
 
@@ -34,6 +35,7 @@ class WeeklyReview(QWidget):
         self.table.setModel(self.model)
         for column, width in enumerate((90, 270, 260, 170, 115, 150)):
             self.table.setColumnWidth(column, width)
+        remember_header(self.table, "weekly_review", controller.context.window_settings)
         self.bar = ActionBar(controller, self.current, shortcuts=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.bar.sync())
         letters = review_keys()
@@ -67,6 +69,7 @@ class WeeklyReview(QWidget):
             shortcut.activated.connect(lambda fn=fn: self._key(fn))
             self.shortcuts.append(shortcut)
         controller.acted.connect(self._acted)
+        controller.undone.connect(self._undone)
 
     def current(self) -> PlanItem | None:
         index = self.table.currentIndex()
@@ -107,6 +110,12 @@ class WeeklyReview(QWidget):
         self.handled[key] = (item, outcome)
         self.model.mark(key, outcome)
         self._select(self._next_open(row))
+        self._update_progress()
+
+    def _undone(self, key: str) -> None:
+        """Undone from the Edit menu: the row is open again (the fresh plan brings it back)."""
+        self.handled.pop(key, None)
+        self.model.mark(key, None)
         self._update_progress()
 
     def _next_open(self, start: int) -> int:

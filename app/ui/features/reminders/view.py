@@ -27,10 +27,16 @@ from app.ui.context import ViewContext
 from app.ui.features.reminders.action_bar import ActionBar
 from app.ui.features.reminders.calendar_view import CalendarGrid
 from app.ui.features.reminders.controller import RemindersController
-from app.ui.features.reminders.model import ActionListModel, CalendarModel, month_grid
+from app.ui.features.reminders.model import (
+    ActionListModel,
+    CalendarModel,
+    legend_text,
+    month_grid,
+)
 from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
 from app.ui.widgets.empty_state import EmptyState
+from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table
 
 MODES = (
@@ -112,6 +118,7 @@ class RemindersView(QWidget):
         self.catch_up_title.setStyleSheet("color: #b03a2e; font-weight: 600;")
         self.catch_up = ActionListModel(self)
         self.catch_up_table = _list(self.catch_up, (90, 270, 260, 170, 115))
+        remember_header(self.catch_up_table, "reminders_catch_up", self.context.window_settings)
         self.catch_up_table.verticalHeader().setDefaultSectionSize(22)
         header = self.catch_up_table.horizontalHeader().sizeHint().height()
         self.catch_up_table.setMaximumHeight(header + 3 * 22 + 2 * self.catch_up_table.frameWidth())
@@ -124,6 +131,7 @@ class RemindersView(QWidget):
         self.day_title.setStyleSheet("font-weight: 600;")
         self.day = ActionListModel(self, ("client", "action", "amount", "invoices", "notes"))
         self.day_table = _list(self.day, (280, 230, 120, 220))
+        remember_header(self.day_table, "calendar_day", self.context.window_settings)
         day_panel = QWidget()
         day_layout = QVBoxLayout(day_panel)
         day_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +139,17 @@ class RemindersView(QWidget):
         day_layout.addWidget(self.day_table, 1)
         day_panel.setMinimumHeight(100)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.grid)
+        self.legend = QLabel()  # the cells' level tags spelt out (R1 = First reminder…)
+        self.legend.setObjectName("calendar_legend")
+        self.legend.setStyleSheet("color: #5d6d7e;")
+        self.legend.setWordWrap(True)
+        grid_panel = QWidget()
+        grid_layout = QVBoxLayout(grid_panel)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.setSpacing(2)
+        grid_layout.addWidget(self.grid, 1)
+        grid_layout.addWidget(self.legend)
+        self.splitter.addWidget(grid_panel)
         self.splitter.addWidget(day_panel)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
@@ -139,6 +157,7 @@ class RemindersView(QWidget):
 
         self.model = ActionListModel(self)  # agenda mode (catch-up first, then the period)
         self.agenda_table = _list(self.model, (90, 270, 260, 170, 115))
+        remember_header(self.agenda_table, "reminders_agenda", self.context.window_settings)
         self.empty = EmptyState(self.agenda_table, "reminders")
         self.review = WeeklyReview(self.controller)
         self.policy_page = PolicyPage(self.services, self.context)
@@ -237,6 +256,12 @@ class RemindersView(QWidget):
         else:
             self.calendar.show_month(self.anchor, items, today)
         self.grid.delegate.today = today
+        grid = self.calendar
+        on_screen = [
+            i for d, day in grid.by_day.items() if grid.start <= d <= grid.end for i in day
+        ]
+        self.legend.setText(legend_text(on_screen))
+        self.legend.setVisible(bool(on_screen))
         start, end = self.period_bounds()
         self._title(start, end)
         catch_up = plan.catch_up() if plan is not None else []
