@@ -3,12 +3,12 @@
 #   bash packaging/build.sh            (Linux, macOS; Windows: Git Bash)
 # Linux: dist/Relance/ + dist/relance-<version>-linux-<arch>.tar.gz (with relance.desktop)
 # macOS: dist/Relance.app + dist/Relance-<version>.dmg   Windows: dist\Relance + Inno Setup installer
-# Environment: PYTHON (default python3), MAX_MB (unpacked size limit on Linux, default 200).
+# Environment: PYTHON (default python3), MAX_MB (unpacked size limit on Linux, default 210).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 PYTHON=${PYTHON:-python3}
-MAX_MB=${MAX_MB:-200}
+MAX_MB=${MAX_MB:-210}
 
 case "$(uname -s)" in
   Linux) platform=linux ;;
@@ -111,6 +111,18 @@ if [ "$bad_input" != 91 ] || [ "$no_mapi" != 90 ]; then
   echo "build.sh: --mapi-child answered $bad_input/$no_mapi (expected 91/90)" >&2; exit 1
 fi
 echo "MAPI child entry point: frozen"
+# An e-invoice read by the frozen app: factur-x, lxml, the schemas and the currency table bundled.
+probe="$smoke_home/probe"
+mkdir -p "$probe"
+"$py" -c "import sys; from pathlib import Path; sys.path.insert(0, '.')
+from tests.services.transfer.facturx_samples import Party, cii, facturx_pdf
+buyer = Party('Boulangerie Martin', '423456789', 'FR12423456789')
+facturx_pdf(Path(sys.argv[1]), 'F-PROBE-1', cii('F-PROBE-1', buyer, '100.00'))" "$probe"
+RELANCE_HOME="$smoke_home" "$exe" --database "$probe/probe.relance" init --company "Atelier Dupont SARL" >/dev/null
+if ! RELANCE_HOME="$smoke_home" "$exe" --database "$probe/probe.relance" import facturx "$probe/F-PROBE-1.pdf" >/dev/null; then
+  echo "build.sh: the frozen app could not read a Factur-X invoice" >&2; exit 1
+fi
+echo "Factur-X import: works frozen"
 if [ "$platform" != windows ]; then  # a windowed .exe has no standard output to read
   said=$("$exe" --version)
   [ "$said" = "Relance $version" ] || { echo "build.sh: the frozen app says '$said'" >&2; exit 1; }
