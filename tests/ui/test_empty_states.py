@@ -17,13 +17,13 @@ LISTS = ("clients", "invoices", "aging", "reminders")
 
 @pytest.fixture
 def empty_window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
-    window = MainWindow(sqlite_services)
-    qtbot.addWidget(window)
+    window = MainWindow(sqlite_services)  # closed here, once its background work is done
     window.resize(1280, 800)
     window.show()
     yield window
     qtbot.waitUntil(window.tasks.idle, timeout=10000)
     window.tasks.wait()
+    window.close()
 
 
 def _shown(qtbot, window, key: str):  # type: ignore[no-untyped-def]

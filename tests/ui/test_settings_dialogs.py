@@ -37,7 +37,7 @@ def _menu_action(window, menu_title: str, text: str):  # type: ignore[no-untyped
 
 def test_settings_menu_sits_between_file_and_view(window) -> None:  # type: ignore[no-untyped-def]
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles.index("&Settings") == titles.index("&File") + 1
+    assert titles.index("&Settings") == titles.index("&Edit") + 1 == titles.index("&File") + 2
     assert titles.index("&View") == titles.index("&Settings") + 1
 
 
