@@ -85,14 +85,15 @@ def _be_book() -> tuple[list, list]:
     gets a call; B falls due meanwhile and needs its own free reminder."""
     person = client(1, client_type=ClientType.CONSUMER, country="BE", preferred_channel="phone")
     a = invoice(1, number="A")
-    b = invoice(2, number="B", due=date(2026, 7, 24))
+    b = invoice(2, number="B", due=date(2026, 7, 20))
     history = [done("reminder_1", date(2026, 7, 13), 1, channel=Channel.LETTER)]
     return [a, b], [person], history  # type: ignore[return-value]
 
 
 def test_a_belgian_free_reminder_never_rides_in_a_phone_call() -> None:
     invoices, clients, history = _be_book()
-    actions = run(invoices, date(2026, 7, 14), clients=clients, settings=BE, history=history)
+    # on 5 August A's second reminder (a call) and B's free reminder are both to catch up
+    actions = run(invoices, date(2026, 8, 5), clients=clients, settings=BE, history=history)
     assert any(a.channel is Channel.PHONE for a in actions), actions
     free = _carrying(actions, "B", "reminder_1")
     assert len(free) == 1, actions
@@ -106,7 +107,7 @@ def test_a_belgian_free_reminder_never_rides_in_a_phone_call() -> None:
 
 def test_a_belgian_free_reminder_recorded_as_a_call_is_sent_again_in_writing() -> None:
     invoices, clients, history = _be_book()
-    on = date(2026, 8, 4)
+    on = date(2026, 8, 5)
     history += [DoneAction((2,), "reminder_1", on, "done", channel=Channel.PHONE)]
     actions = run(invoices, on + timedelta(days=1), clients=clients, settings=BE, history=history)
     first_b = next(a for a in actions if "B" in {i.invoice_number for i in a.items})
