@@ -113,3 +113,19 @@ def test_a_belgian_free_reminder_recorded_as_a_call_is_sent_again_in_writing() -
     first_b = next(a for a in actions if "B" in {i.invoice_number for i in a.items})
     assert first_b.channel.is_durable, first_b
     assert FLAG_FREE_FIRST_REMINDER in first_b.flags, first_b
+
+
+def test_a_ladder_done_by_phone_up_to_the_notice_goes_on_in_writing() -> None:
+    """Every reminder and the formal notice recorded as calls: no written reminder, no formal
+    notice; the firm reminder goes as a letter, then the formal notice, then the hand-over."""
+    history = [
+        done(level, date(2026, 11, 19 + n), 1, channel=Channel.PHONE)
+        for n, level in enumerate(("reminder_1", "reminder_2", "firm_reminder", "formal_notice"))
+    ]
+    bill = invoice(1, issue=date(2026, 10, 19), due=date(2026, 11, 18), balance="10")
+    actions = run([bill], date(2026, 11, 23), settings=FR, history=history)
+    assert [(a.level_code, a.channel) for a in actions] == [
+        ("firm_reminder", Channel.LETTER),
+        ("formal_notice", Channel.FORMAL_NOTICE),
+        ("collection", Channel.MANUAL),
+    ]
