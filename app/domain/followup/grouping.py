@@ -100,7 +100,7 @@ class ClientPlan:
             gathered, aside = self._gathered(main, on)
             top = max(o.step.position for o in gathered)  # type: ignore[union-attr]
             if notice is not None and top < notice and self._after_notice(opened):
-                in_writing = all(o.step.in_writing for o in gathered)  # type: ignore[union-attr]
+                in_writing = all(self._written_only(o) for o in gathered)
                 louder = [
                     o.step.date  # type: ignore[union-attr]
                     for o in main
@@ -136,21 +136,32 @@ class ClientPlan:
 
     def _gathered(self, main: Sequence[_Open], on: date) -> tuple[list[_Open], list[_Open]]:
         """Every invoice needing a step by the day the contact happens (today at the
-        earliest); Belgian consumers' free reminders never share a contact that costs; the
-        written reminder a formal notice needs only joins a written contact (else it is set
-        aside, second)."""
+        earliest); Belgian consumers' free reminders never share a contact that costs; what
+        only counts in writing only joins a written contact (else it is set aside, second)."""
         by = max(on, self.today)
         gathered = [o for o in main if o.step.date <= by]  # type: ignore[union-attr]
         free = [o for o in gathered if FLAG_FREE_FIRST_REMINDER in o.step.flags]  # type: ignore[union-attr]
         if free:
             gathered = [o for o in gathered if not o.step.level.bears_costs]  # type: ignore[union-attr]
         top = max(gathered, key=lambda o: o.step.position)  # type: ignore[union-attr]
-        aside = [o for o in gathered if o.step.in_writing]  # type: ignore[union-attr]
+        aside = [o for o in gathered if self._written_only(o)]
         if aside and not top.step.channel.is_durable:  # type: ignore[union-attr]
             # a hand-over or a call leaves nothing written: the written reminder a formal
-            # notice needs would not count there, and would be planned again and again
-            return [o for o in gathered if not o.step.in_writing], aside  # type: ignore[union-attr]
+            # notice needs, a formal notice or a free first reminder would not count there,
+            # and would be planned again and again
+            return [o for o in gathered if not self._written_only(o)], aside
         return gathered, []
+
+    def _written_only(self, o: _Open) -> bool:
+        """A step that only counts in writing (letter or email): the written reminder a formal
+        notice needs, the formal notice itself, a Belgian consumer's free first reminder."""
+        step = o.step
+        assert step is not None
+        return (
+            step.in_writing
+            or step.position == self.policy.formal_notice
+            or FLAG_FREE_FIRST_REMINDER in step.flags
+        )
 
     def _pre_due(
         self,

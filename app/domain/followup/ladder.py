@@ -168,8 +168,8 @@ class InvoiceLadder:
             self.first is None or position >= self.first
         ):
             track.written = True
-        if level.channel is Channel.FORMAL_NOTICE:
-            track.notice_on = on
+        if level.channel is Channel.FORMAL_NOTICE and channel.is_durable:
+            track.notice_on = on  # a call or a manual task is no formal notice
         if (
             self.wait_first is not None
             and track.first_sent is None

@@ -79,5 +79,8 @@ def check_ladder(
                     first is None or position >= first
                 ):
                     written.add(invoice_id)
-                if notice is not None and position >= notice:
+                # a formal notice only counts in writing (a call or a manual task is none)
+                if notice is not None and (
+                    position > notice or (position == notice and contact.channel.is_durable)
+                ):
                     noticed.add(invoice_id)

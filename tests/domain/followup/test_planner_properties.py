@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.followup.inputs import (
+    FLAG_FREE_FIRST_REMINDER,
     FLAG_RECOVERY_INDEMNITY,
     ClientState,
     CompanySettings,
@@ -171,6 +172,9 @@ def test_the_plan_keeps_every_rule(book: dict) -> None:
             assert not inv.is_written_off
             assert inv.paused_until is None or action.date > inv.paused_until
             assert 0 < item.amount <= inv.balance
+            if item.level_code == "formal_notice" or FLAG_FREE_FIRST_REMINDER in action.flags:
+                # only counts in writing: never inside a hand-over or a call
+                assert action.channel.is_durable, (item, action)
             per_invoice[inv.id].append((action, item))
     for invoice_id, mine in per_invoice.items():
         dates = [a.date for a, _item in mine]

@@ -81,12 +81,14 @@ def test_the_firm_reminder_goes_once_in_writing_after_the_hand_over() -> None:
     actions = _plan("50.00")
     f001 = _levels_per_invoice(actions)["F001"]
     assert f001 == [
-        (date(2026, 4, 8), "firm_reminder", "firm_reminder"),  # a week after the hand-over
-        (date(2026, 4, 23), "formal_notice", "collection"),
+        # a week after the hand-over, in the formal notice letter of F005 and F006 (a formal
+        # notice never rides in a hand-over: it goes in writing, its own letter)
+        (date(2026, 4, 8), "firm_reminder", "formal_notice"),
+        (date(2026, 4, 23), "formal_notice", "formal_notice"),
         (date(2026, 5, 11), "collection", "collection"),
     ]
     letter = next(a for a in actions if a.date == date(2026, 4, 8))
-    assert letter.channel is Channel.LETTER
+    assert letter.channel is Channel.FORMAL_NOTICE
 
 
 def test_a_firm_reminder_recorded_with_a_hand_over_is_sent_again_once_in_writing() -> None:
@@ -113,4 +115,4 @@ def test_a_firm_reminder_recorded_with_a_hand_over_is_sent_again_once_in_writing
         "collection",
     ]
     resent = next(a for a in actions if a.date == f001[0][0])
-    assert resent.channel is Channel.LETTER
+    assert resent.channel.is_durable  # with F005/F006's formal notice, recorded as a task
