@@ -210,11 +210,10 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from app.cli.commands import COMMANDS
+    from app.cli.commands import handler
     from app.cli.opening import run
 
-    handler: Callable[..., int] = COMMANDS[args.command]
-    return run(args, handler)
+    return run(args, handler(args.command))
 
 
 def ensure_demo_dossier(lang: str | None, paths: Paths) -> str:
