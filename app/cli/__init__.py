@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app import __version__, i18n
+from app import i18n
 from app.cli.output import iso_date, percent, set_today, today
 from app.domain.errors import Conflict, DatabaseProblem, InvalidInput, NotFound, RelanceError
 from app.i18n import _
@@ -44,6 +44,31 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+class _Version(argparse.Action):
+    """`--version`, the version read only when asked for (start-up time)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help=_("show program's version number and exit"),
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from app import __version__
+
+        print(f"Relance {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="relance", description=_("Receivables and reminders, offline."))
     parser.add_argument("--database", help=_("SQLite file or database URL"))
@@ -52,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=iso_date, help=_("the day taken as today (default: the computer's date)")
     )
     parser.add_argument("--smoke-test", action="store_true", help=_("build every view and exit"))
-    parser.add_argument("--version", action="version", version=f"Relance {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "--demo", action="store_true", help=_("open the demo dossier, creating it if needed")
     )
