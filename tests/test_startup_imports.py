@@ -84,3 +84,26 @@ def test_version_opens_no_database_layer(tmp_path: Path) -> None:
     assert out.startswith("Relance ")
     assert "app.cli" in modules
     assert roots(modules).isdisjoint({"sqlalchemy", *NEVER_FOR_AGING})
+
+
+def test_catalogue_is_compiled_once_and_follows_the_po(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app import i18n
+
+    po = tmp_path / "fr" / "LC_MESSAGES" / "relance.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Total"\nmsgstr "Total dû"\n', "utf-8")
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    monkeypatch.setenv("RELANCE_HOME", str(tmp_path / "home"))
+    i18n.translator.cache_clear()
+    try:
+        assert i18n.translator("fr").gettext("Total") == "Total dû"
+        cached = list((tmp_path / "home" / "cache").glob("relance-fr-*.mo"))
+        assert len(cached) == 1
+        i18n.translator.cache_clear()  # the next command reads the compiled copy
+        assert i18n.translator("fr").gettext("Total") == "Total dû"
+        po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Total"\nmsgstr "Reste dû"\n', "utf-8")
+        i18n.translator.cache_clear()  # an edited .po is compiled again, never stale
+        assert i18n.translator("fr").gettext("Total") == "Reste dû"
+        assert len(list((tmp_path / "home" / "cache").glob("relance-fr-*.mo"))) == 2
+    finally:
+        i18n.translator.cache_clear()

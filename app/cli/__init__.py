@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from app import i18n
 from app.cli.output import iso_date, percent, set_today, today
@@ -44,29 +45,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-class _Version(argparse.Action):
+class _Version(argparse._VersionAction):  # argparse's own, its help text included
     """`--version`, the version read only when asked for (start-up time)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **_kwargs: object) -> None:
-        super().__init__(
-            option_strings,
-            dest=argparse.SUPPRESS,
-            default=argparse.SUPPRESS,
-            nargs=0,
-            help=_("show program's version number and exit"),
-        )
 
     def __call__(
         self,
         parser: argparse.ArgumentParser,
         namespace: argparse.Namespace,
-        values: object,
+        values: str | Sequence[Any] | None,
         option_string: str | None = None,
     ) -> None:
         from app import __version__
 
-        print(f"Relance {__version__}")
-        parser.exit()
+        self.version = f"Relance {__version__}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 def build_parser() -> argparse.ArgumentParser:
