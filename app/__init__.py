@@ -21,4 +21,11 @@ def _version() -> str:
         return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    """`app.__version__`, read when first asked for: reading the installed metadata costs
+    every command's start-up a few hundredths of a second (see docs/performance.md)."""
+    if name == "__version__":
+        version = _version()
+        globals()["__version__"] = version
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,13 +1,15 @@
 """Composition root: logging, i18n, the migrated database and the services.
 
-The GUI, the CLI and the tests all build the application through `build()`.
+The GUI, the CLI and the tests all build the application through `build()`. Each service is
+built, and its module imported, the first time it is asked for: a command that prints one
+table loads neither the letter stack nor the importers nor the charts (start-up time).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
@@ -26,67 +28,188 @@ from app.db.migrate import open_dossier
 from app.db.uow import UnitOfWork
 from app.i18n import _
 from app.paths import Paths
-from app.services.analytics.aging import AgingService
-from app.services.analytics.service import AnalyticsService
-from app.services.auto_backup import AutoBackupService, folder_for
-from app.services.backup import BackupService
-from app.services.claims.rate_settings import RateSettings
-from app.services.claims.service import ClaimService
-from app.services.demo.service import DemoService
-from app.services.documents.service import DocumentService
-from app.services.dossier import DossierService
-from app.services.followup.batch import LetterService
-from app.services.followup.service import ReminderService
-from app.services.ledger.client_account import ClientAccountService
-from app.services.ledger.clients import ClientService
-from app.services.ledger.invoice_actions import InvoiceActions
-from app.services.ledger.invoices import InvoiceService
-from app.services.ledger.payment_plans import PaymentPlanService
-from app.services.ledger.payments import PaymentService
-from app.services.templates.editing import TemplateService
-from app.services.transfer.exporters import ExportService
-from app.services.transfer.importers import ImportService
-from app.services.transfer.lists_export import ListExportService
+
+if TYPE_CHECKING:
+    from app.services.analytics.aging import AgingService
+    from app.services.analytics.service import AnalyticsService
+    from app.services.auto_backup import AutoBackupService
+    from app.services.backup import BackupService
+    from app.services.claims.rate_settings import RateSettings
+    from app.services.claims.service import ClaimService
+    from app.services.demo.service import DemoService
+    from app.services.documents.service import DocumentService
+    from app.services.dossier import DossierService
+    from app.services.followup.batch import LetterService
+    from app.services.followup.service import ReminderService
+    from app.services.ledger.client_account import ClientAccountService
+    from app.services.ledger.clients import ClientService
+    from app.services.ledger.invoice_actions import InvoiceActions
+    from app.services.ledger.invoices import InvoiceService
+    from app.services.ledger.payment_plans import PaymentPlanService
+    from app.services.ledger.payments import PaymentService
+    from app.services.templates.editing import TemplateService
+    from app.services.transfer.exporters import ExportService
+    from app.services.transfer.importers import ImportService
+    from app.services.transfer.lists_export import ListExportService
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+# Each property below imports its service's module when first read, not at the top of this
+# module: that import is what start-up time is made of (see docs/performance.md).
 class Services:
     """Everything the UI and the CLI may call; each feature takes only what it uses."""
 
-    url: URL
-    name: str
-    paths: Paths
-    engine: Engine
-    uow: partial[UnitOfWork]
-    dossier: DossierService
-    aging: AgingService
-    migration: str
-    importer: ImportService
-    exporter: ExportService
-    lists: ListExportService
-    demo: DemoService
-    backup: BackupService
-    backups: AutoBackupService
-    claims: ClaimService
-    clients: ClientService
-    accounts: ClientAccountService
-    invoices: InvoiceService
-    invoice_actions: InvoiceActions
-    payments: PaymentService
-    plans: PaymentPlanService
-    letters: LetterService
-    reminders: ReminderService
-    analytics: AnalyticsService
-    documents: DocumentService
-    rates: RateSettings
-    templates: TemplateService
-    read_only: bool = False
-    """The dossier's file or folder cannot be written: it was opened for reading only."""
+    def __init__(
+        self,
+        url: URL,
+        paths: Paths,
+        engine: Engine,
+        migration: str,
+        uow: partial[UnitOfWork],
+        read_only: bool = False,
+    ) -> None:
+        self.url = url
+        self.name = display_name(url)
+        self.paths = paths
+        self.engine = engine
+        self.migration = migration
+        self.uow = uow
+        self.read_only = read_only
+        """The dossier's file or folder cannot be written: it was opened for reading only."""
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @cached_property
+    def dossier(self) -> DossierService:
+        from app.services.dossier import DossierService  # built on first use
+
+        return DossierService(self.uow)
+
+    @cached_property
+    def aging(self) -> AgingService:
+        from app.services.analytics.aging import AgingService  # built on first use
+
+        return AgingService(self.uow)
+
+    @cached_property
+    def importer(self) -> ImportService:
+        from app.services.transfer.importers import ImportService  # built on first use
+
+        return ImportService(self.uow, self.dossier, self.paths.attachments)
+
+    @cached_property
+    def exporter(self) -> ExportService:
+        from app.services.transfer.exporters import ExportService  # built on first use
+
+        return ExportService(self.uow)
+
+    @cached_property
+    def lists(self) -> ListExportService:
+        from app.services.transfer.lists_export import ListExportService  # built on first use
+
+        return ListExportService(self.uow, self.clients, self.invoices, self.reminders)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from app.services.demo.service import DemoService  # built on first use
+
+        return DemoService(self.uow, self.dossier)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from app.services.backup import BackupService  # built on first use
+
+        return BackupService(self.url, self.engine)
+
+    @cached_property
+    def backups(self) -> AutoBackupService:
+        from app.services.auto_backup import AutoBackupService, folder_for  # built on first use
+
+        folder = folder_for(self.paths.backups, self.url)
+        return AutoBackupService(self.backup, folder, display_name(self.url))
+
+    @cached_property
+    def claims(self) -> ClaimService:
+        from app.services.claims.service import ClaimService  # built on first use
+
+        return ClaimService(self.uow)
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from app.services.ledger.clients import ClientService  # built on first use
+
+        return ClientService(self.uow)
+
+    @cached_property
+    def accounts(self) -> ClientAccountService:
+        from app.services.ledger.client_account import ClientAccountService  # on first use
+
+        dossier = self.dossier
+        return ClientAccountService(self.uow, lambda: dossier.settings().currency)
+
+    @cached_property
+    def invoices(self) -> InvoiceService:
+        from app.services.ledger.invoices import InvoiceService  # built on first use
+
+        return InvoiceService(self.uow, self.dossier.settings)
+
+    @cached_property
+    def invoice_actions(self) -> InvoiceActions:
+        from app.services.ledger.invoice_actions import InvoiceActions  # built on first use
+
+        return InvoiceActions(self.uow, self.paths.attachments)
+
+    @cached_property
+    def payments(self) -> PaymentService:
+        from app.services.ledger.payments import PaymentService  # built on first use
+
+        return PaymentService(self.uow, self.dossier.settings)
+
+    @cached_property
+    def plans(self) -> PaymentPlanService:
+        from app.services.ledger.payment_plans import PaymentPlanService  # built on first use
+
+        return PaymentPlanService(self.uow, self.invoices, self.dossier.settings)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from app.services.followup.batch import LetterService  # built on first use
+
+        return LetterService(self.uow, self.reminders, self.claims, self.dossier)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from app.services.followup.service import ReminderService  # built on first use
+
+        identity = _identity(self.url)
+        return ReminderService(self.uow, self.dossier, self.claims, dossier_identity=identity)
+
+    @cached_property
+    def analytics(self) -> AnalyticsService:
+        from app.services.analytics.service import AnalyticsService  # built on first use
+
+        return AnalyticsService(self.uow, self.dossier, self.reminders.agenda)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from app.services.documents.service import DocumentService  # built on first use
+
+        return DocumentService(self.uow, self.dossier, self.claims)
+
+    @cached_property
+    def rates(self) -> RateSettings:
+        from app.services.claims.rate_settings import RateSettings  # built on first use
+
+        paths = self.paths
+        return RateSettings(user=lambda: paths.rates)
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        from app.services.templates.editing import TemplateService  # built on first use
+
+        return TemplateService(self.dossier.settings)
 
 
 def database_message(error: BaseException) -> str:
@@ -117,40 +240,5 @@ def build(
         engine.dispose()
         raise
     uow = partial(UnitOfWork, make_session_factory(engine))
-    backup = BackupService(url, engine)
     log.info("dossier %s opened (%s)", display_name(url), migration)
-    dossier = DossierService(uow)
-    claims = ClaimService(uow)
-    reminders = ReminderService(uow, dossier, claims, dossier_identity=_identity(url))
-    clients = ClientService(uow)
-    invoices = InvoiceService(uow, dossier.settings)
-    return Services(
-        url=url,
-        name=display_name(url),
-        paths=paths,
-        engine=engine,
-        uow=uow,
-        dossier=dossier,
-        aging=AgingService(uow),
-        migration=migration,
-        importer=ImportService(uow, dossier, paths.attachments),
-        exporter=ExportService(uow),
-        lists=ListExportService(uow, clients, invoices, reminders),
-        demo=DemoService(uow, dossier),
-        backup=backup,
-        backups=AutoBackupService(backup, folder_for(paths.backups, url), display_name(url)),
-        claims=claims,
-        clients=clients,
-        accounts=ClientAccountService(uow, lambda: dossier.settings().currency),
-        invoices=invoices,
-        invoice_actions=InvoiceActions(uow, paths.attachments),
-        payments=PaymentService(uow, dossier.settings),
-        plans=PaymentPlanService(uow, invoices, dossier.settings),
-        letters=LetterService(uow, reminders, claims, dossier),
-        reminders=reminders,
-        analytics=AnalyticsService(uow, dossier, reminders.agenda),
-        documents=DocumentService(uow, dossier, claims),
-        rates=RateSettings(user=lambda: paths.rates),
-        templates=TemplateService(dossier.settings),
-        read_only=is_read_only(engine),
-    )
+    return Services(url, paths, engine, migration, uow, read_only=is_read_only(engine))

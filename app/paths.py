@@ -102,5 +102,13 @@ def user_data_dir() -> Path:
     return Paths.from_environment().ensure().data
 
 
+def user_cache_dir() -> Path:
+    """What can be rebuilt at will (compiled catalogues): RELANCE_HOME/cache when set."""
+    home = os.environ.get("RELANCE_HOME")
+    if home:
+        return Path(home) / "cache"
+    return Path(PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False).user_cache_dir)
+
+
 def user_config_dir() -> Path:
     return Paths.from_environment().ensure().config

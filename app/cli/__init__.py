@@ -7,8 +7,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from app import __version__, i18n
+from app import i18n
 from app.cli.output import column_map, iso_date, percent, set_today, today
 from app.domain.errors import Conflict, DatabaseProblem, InvalidInput, NotFound, RelanceError
 from app.i18n import _
@@ -44,6 +45,22 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+class _Version(argparse._VersionAction):  # argparse's own, its help text included
+    """`--version`, the version read only when asked for (start-up time)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from app import __version__
+
+        self.version = f"Relance {__version__}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="relance", description=_("Receivables and reminders, offline."))
     parser.add_argument("--database", help=_("SQLite file or database URL"))
@@ -52,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=iso_date, help=_("the day taken as today (default: the computer's date)")
     )
     parser.add_argument("--smoke-test", action="store_true", help=_("build every view and exit"))
-    parser.add_argument("--version", action="version", version=f"Relance {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "--demo", action="store_true", help=_("open the demo dossier, creating it if needed")
     )
@@ -211,11 +228,10 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from app.cli.commands import COMMANDS
+    from app.cli.commands import handler
     from app.cli.opening import run
 
-    handler: Callable[..., int] = COMMANDS[args.command]
-    return run(args, handler)
+    return run(args, handler(args.command))
 
 
 def ensure_demo_dossier(lang: str | None, paths: Paths) -> str:

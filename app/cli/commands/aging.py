@@ -10,7 +10,6 @@ from app.cli.output import emit, print_table, today
 from app.domain.errors import InvalidInput
 from app.i18n import _, format_date, format_money
 from app.services.analytics.aging_view import bucket_title
-from app.services.analytics.forecast import forecast_csv, forecast_json
 
 MAX_WEEKS = 104
 
@@ -21,6 +20,9 @@ def cmd_forecast(services: Services, args: argparse.Namespace) -> int:
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise InvalidInput(_("--weeks must be from 1 to {max}").format(max=MAX_WEEKS))
     result = services.analytics.forecast(as_of, args.weeks)
+    # Here, not at the top: `relance aging` shares this module and needs none of it.
+    from app.services.analytics.forecast import forecast_csv, forecast_json
+
     if args.format == "json":
         emit(forecast_json(as_of, args.weeks, result))
         return 0
