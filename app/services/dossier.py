@@ -120,7 +120,7 @@ def validate(settings: CompanySettings) -> None:
     shared = settings.documents_folder.strip()
     if shared and not Path(shared).expanduser().is_absolute():
         problems.append(
-            Problem(_("the documents folder must be a full path"), column="documents-folder")
+            Problem(_("the documents folder must be a full path"), column="documents_folder")
         )
     if problems:
         raise InvalidInput(problems)
