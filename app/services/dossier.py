@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from app.db.models import Company
 from app.db.repositories.company import get_company
@@ -45,6 +46,9 @@ class CompanySettings:
     share_capital: Decimal | None = None  # France: "au capital de …"
     registry_city: str = ""  # France: the RCS city; Belgium: the RPM court (division)
     consumer_damages_clause: bool = False  # the terms stipulate CDE XIX.4 damages (BE)
+    # Shared folder where every user of the dossier keeps the documents sent (in `extra`);
+    # empty: each user's own data folder.
+    documents_folder: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -83,6 +87,7 @@ def _to_settings(row: Company) -> CompanySettings:
         share_capital=_decimal_or_none(extra.get("share_capital")),
         registry_city=str(extra.get("registry_city", "")),
         consumer_damages_clause=bool(extra.get("consumer_damages_clause", False)),
+        documents_folder=str(extra.get("documents_folder", "") or ""),
         extra=extra,
     )
 
@@ -112,6 +117,11 @@ def validate(settings: CompanySettings) -> None:
     limits = settings.aging_limits
     if not limits or any(b <= a for a, b in zip((0, *limits), limits, strict=False)):
         problems.append(Problem(_("aging limits must be increasing positive day counts")))
+    shared = settings.documents_folder.strip()
+    if shared and not Path(shared).expanduser().is_absolute():
+        problems.append(
+            Problem(_("the documents folder must be a full path"), column="documents_folder")
+        )
     if problems:
         raise InvalidInput(problems)
 
@@ -192,4 +202,5 @@ class DossierService:
         extra["share_capital"] = None if s.share_capital is None else str(s.share_capital)
         extra["registry_city"] = s.registry_city
         extra["consumer_damages_clause"] = s.consumer_damages_clause
+        extra["documents_folder"] = s.documents_folder.strip()
         row.settings = extra

@@ -73,3 +73,19 @@ def test_belgian_court_and_damages_clause(qtbot, window) -> None:  # type: ignor
         "Bruxelles",
         True,
     )
+
+
+def test_shared_documents_folder_typed_and_saved(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, window)
+    assert dialog.documents_folder.text() == ""
+    dialog.documents_folder.setText("relative/folder")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors.message("documents_folder") != "", timeout=10000)
+    dialog.documents_folder.setText(str(tmp_path / "shared"))
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert window.services.dossier.settings().documents_folder == str(tmp_path / "shared")
+    dialog = _open(qtbot, window)
+    assert dialog.documents_folder.text() == str(tmp_path / "shared")
+    dialog.resize(dialog.sizeHint())
+    dialog.grab().save("/tmp/office2_company.png")

@@ -100,7 +100,11 @@ class Documents:
         self.mail_opener: MailOpener = default_mail_opener
 
     def folder(self, client_code: str, client_id: int) -> Path:
-        """Where what is sent to that client is kept (`evidence.client_folder`)."""
+        """Where what is sent to that client is kept (`evidence.client_folder`), or
+        `<shared folder>/C<id>-<code>/` when the dossier names a shared documents folder."""
+        shared = self._dossier.settings().documents_folder
+        if shared:
+            return evidence.shared_client_folder(Path(shared), client_id, client_code)
         return evidence.client_folder(
             self.root(), self.company(), self._key, client_id, client_code
         )

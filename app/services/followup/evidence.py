@@ -118,6 +118,11 @@ def client_folder(root: Path, company: str, key: str, client_id: int, client_cod
     )
 
 
+def shared_client_folder(root: Path, client_id: int, client_code: str) -> Path:
+    """`<shared folder>/C<client id>-<code>/`: the dossier's own folder, one per client."""
+    return root / f"C{client_id}-{safe_name(client_code, 'client')}"
+
+
 def legacy_folder(root: Path, company: str, client_code: str) -> Path:
     """Where versions before 0.9 kept a client's documents (read only, never written)."""
 

@@ -223,6 +223,7 @@ class ClientDetail(QWidget):
     # -- loading ------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
         self.client_id = client_id
+        self.documents.warn_if_local()
         self.refresh()
 
     def refresh(self) -> None:

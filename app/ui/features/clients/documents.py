@@ -42,6 +42,30 @@ class ClientDocuments:
         header.insertWidget(2, self.notice, 1)
         self.buttons["statement"].clicked.connect(lambda: self.statement())
         self.buttons["dossier"].clicked.connect(lambda: self.dossier())
+        self.local_warning_shown = False
+
+    def warn_if_local(self) -> None:
+        """Once per page, on a PostgreSQL dossier without a shared documents folder: say the
+        documents sent stay on this computer, and where to name a shared folder."""
+        page = self.page
+        if self.local_warning_shown or page.services.url.get_backend_name() != "postgresql":
+            return
+        self.local_warning_shown = True
+        dossier = page.services.dossier
+        page.context.tasks.run(
+            lambda: dossier.settings().documents_folder, self._local_warning, lambda _e: None
+        )
+
+    def _local_warning(self, folder: str) -> None:
+        if folder:
+            return
+        self.notice.setText(
+            _(
+                "The documents sent stay on this computer: the other users of the dossier do "
+                "not see them. Name a shared folder in Settings ▸ Company details."
+            )
+        )
+        self.notice.show()
 
     def statement(self, path: str | None = None) -> None:
         page = self.page

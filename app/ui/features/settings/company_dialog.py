@@ -171,6 +171,21 @@ class CompanyDialog(ServiceDialog):
                 "reminder costs: the claim leaves them out."
             )
         )
+        self.documents_folder = QLineEdit()
+        self.documents_folder.setPlaceholderText(_("This computer's data folder"))
+        self.documents_folder.setToolTip(
+            _(
+                "A folder every user of the dossier can reach (a network share): the letters "
+                "and emails sent are kept there, one folder per client."
+            )
+        )
+        self.choose_documents = QPushButton(_("Choose…"))
+        self.choose_documents.clicked.connect(self._choose_documents)
+        documents_row = QWidget()
+        documents = QHBoxLayout(documents_row)
+        documents.setContentsMargins(0, 0, 0, 0)
+        documents.addWidget(self.documents_folder, 1)
+        documents.addWidget(self.choose_documents)
         add = self.errors.add_row
         add(form, _("IBAN"), self.iban, "iban")
         add(form, _("BIC"), self.bic, "bic")
@@ -182,6 +197,7 @@ class CompanyDialog(ServiceDialog):
         form.addRow(self.admin_fee_enabled)
         add(form, _("Fee amount"), self.admin_fee, "admin_fee")
         form.addRow(self.damages_clause)
+        add(form, _("Documents sent kept in"), documents_row, "documents_folder")
         return box
 
     def _fill(self, settings: CompanySettings) -> None:
@@ -210,6 +226,7 @@ class CompanyDialog(ServiceDialog):
         self.legal_form.setCurrentText(settings.legal_form)
         self.share_capital.set_value(settings.share_capital)
         self.registry_city.setText(settings.registry_city)
+        self.documents_folder.setText(settings.documents_folder)
         self.buttons.setEnabled(True)
 
     def on_failed(self, error: Exception) -> None:
@@ -259,6 +276,13 @@ class CompanyDialog(ServiceDialog):
         if path:
             self.set_logo(path)
 
+    def _choose_documents(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, _("Folder shared by the users of the dossier"), self.documents_folder.text()
+        )
+        if path:
+            self.documents_folder.setText(path)
+
     def edited(self) -> tuple[CompanySettings | None, list[Problem]]:
         """The settings as typed, and what cannot even be read (the amount)."""
         problems: list[Problem] = []
@@ -291,6 +315,7 @@ class CompanyDialog(ServiceDialog):
             share_capital=None if belgian else capital,
             registry_city=self.registry_city.text(),
             consumer_damages_clause=belgian and self.damages_clause.isChecked(),
+            documents_folder=self.documents_folder.text().strip(),
         ), problems
 
     def save(self) -> None:
