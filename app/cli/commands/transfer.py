@@ -26,6 +26,7 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         mapping=args.mapping,
         today=today(),
         allow_duplicates=getattr(args, "allow_duplicates", False),
+        create_clients=getattr(args, "create_clients", False),
     )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
@@ -56,6 +57,16 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
     for index, (text, value) in enumerate(zip(lines, counts, strict=True)):
         if value or index == 0:
             print(text.format(count=count_text(value), rows=rows))
+    if result.new_clients:
+        count = len(result.new_clients)
+        text = ngettext(
+            "{count} client created from the file's names:",
+            "{count} clients created from the file's names:",
+            count,
+        )
+        print(text.format(count=count_text(count)))
+        for code, name in result.new_clients:
+            print(f"  {code}  {name}")
     if result.paid:
         text = ngettext(
             "{count} payment of {amount} for the part already paid (column balance), "

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Invoice
+from app.db.models import Client, Invoice
 from app.db.repositories import transfer
 from app.db.repositories.ledger import touch_clients
 from app.domain.terms import due_date_beyond_cap
@@ -33,7 +33,9 @@ COLUMNS = (
     "description",
     "late_interest_rate",
 )
-READ = (*COLUMNS, "balance")  # balance (reste à payer) is read, never exported: balances.py
+# balance (reste à payer) is read, never exported: balances.py; client_name names the clients
+# --create-clients makes of the unknown codes
+READ = (*COLUMNS, "balance", "client_name")
 REQUIRED = ("number", "client_code", "issue_date", "total")
 
 
@@ -53,6 +55,8 @@ class InvoicePlan:
     credit_notes: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, text
     settled: list[dict[str, Any]] = field(default_factory=list)  # balances.paid_part
+    new_clients: dict[str, str] = field(default_factory=dict)  # code → name, --create-clients
+    for_new_client: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # row, code
 
 
 def validate(
@@ -61,6 +65,7 @@ def validate(
     settings: CompanySettings,
     cells: Cells,
     today: date | None = None,
+    create_clients: bool = False,
 ) -> InvoicePlan:
     plan = InvoicePlan()
     clients = transfer.clients_by_code(session)
@@ -74,7 +79,10 @@ def validate(
         for number, ref in in_dossier.items()
     }
     for record in table.records:
+        code = _new_client(cells, record, clients, plan, create_clients)
         row = _row(cells, record, settings, clients)
+        if code is not None:
+            plan.for_new_client.append((row, code))
         number = row["number"]
         if number:
             if number in known:
@@ -124,13 +132,39 @@ def _warn_terms(
         )
 
 
+def _new_client(
+    cells: Cells,
+    record: Record,
+    clients: dict[str, dict[str, Any]],
+    plan: InvoicePlan,
+    create: bool,
+) -> str | None:
+    """An unknown client code with a name beside it: a client to create (--create-clients)."""
+    code = record.get("client_code").strip()
+    name = record.get("client_name").strip()
+    if not code or code in clients or not name:
+        return None
+    if not create:
+        cells.problem(
+            record,
+            "client_code",
+            _(
+                "unknown client {code}: add --create-clients (or tick the box in the import "
+                "window) to create it from the name {name}"
+            ).format(code=code, name=name),
+        )
+        return None
+    plan.new_clients.setdefault(code, name[:200])
+    return code
+
+
 def _row(
     cells: Cells, record: Record, settings: CompanySettings, clients: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
     number = cells.text(record, "number", required=True, max_length=60)
     code = cells.text(record, "client_code", required=True)
     client = clients.get(code or "")
-    if code and client is None:
+    if code and client is None and not record.get("client_name").strip():
         cells.problem(
             record,
             "client_code",
@@ -216,6 +250,12 @@ def _check_target(cells: Cells, record: Record, row: dict[str, Any], target: _Kn
 
 
 def write(session: Session, plan: InvoicePlan) -> None:
+    if plan.new_clients:
+        rows = [{"code": code, "name": name} for code, name in plan.new_clients.items()]
+        new_ids = transfer.insert_returning_ids(session, Client, rows)
+        ids = dict(zip(plan.new_clients, new_ids, strict=True))
+        for row, code in plan.for_new_client:
+            row["client_id"] = ids[code]
     if plan.settled:
         new_ids = transfer.insert_returning_ids(session, Invoice, plan.invoices)
         numbers = {row["number"]: id_ for row, id_ in zip(plan.invoices, new_ids, strict=True)}
