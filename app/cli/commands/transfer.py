@@ -40,8 +40,12 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         ]
         counts = [n, result.updated, result.unchanged]
     elif args.kind == "invoices":
-        lines = [ngettext("{count} invoice imported", "{count} invoices imported", n)]
-        counts = [n]
+        lines = [
+            ngettext("{count} invoice imported", "{count} invoices imported", n),
+            ngettext("{count} invoice updated", "{count} invoices updated", result.updated),
+            ngettext("{count} invoice unchanged", "{count} invoices unchanged", result.unchanged),
+        ]
+        counts = [n, result.updated, result.unchanged]
     elif args.kind == "reminders":
         lines = [ngettext("{count} reminder imported", "{count} reminders imported", n)]
         counts = [n]

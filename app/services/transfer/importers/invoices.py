@@ -57,6 +57,8 @@ class InvoicePlan:
     settled: list[dict[str, Any]] = field(default_factory=list)  # balances.paid_part
     new_clients: dict[str, str] = field(default_factory=dict)  # code → name, --create-clients
     for_new_client: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # row, code
+    changed: list[dict[str, Any]] = field(default_factory=list)  # re-imported: b_id + values
+    unchanged: int = 0
 
 
 def validate(
@@ -78,12 +80,18 @@ def validate(
         number: _Known(None, ref.client_id, ref.kind, ref.currency)
         for number, ref in in_dossier.items()
     }
+    current = transfer.invoice_values(session, (ref.id for ref in in_dossier.values()))
     for record in table.records:
         code = _new_client(cells, record, clients, plan, create_clients)
         row = _row(cells, record, settings, clients)
         if code is not None:
             plan.for_new_client.append((row, code))
         number = row["number"]
+        ref = in_dossier.get(number)
+        if ref is not None and known[number].line is None and _same(ref, row):
+            known[number] = _Known(record.line, ref.client_id, ref.kind, ref.currency)
+            _reimported(cells, record, row, current[ref.id], plan)
+            continue
         if number:
             if number in known:
                 _duplicate(cells, record, number, known[number])
@@ -106,6 +114,32 @@ def validate(
             if paid is not None:
                 plan.settled.append(paid)
     return plan
+
+
+def _same(ref: Any, row: dict[str, Any]) -> bool:
+    """An invoice of the dossier under the same client: the file's row updates it."""
+    return bool(ref.kind == "invoice" == row["kind"] and ref.client_id == row["client_id"])
+
+
+def _reimported(
+    cells: Cells, record: Record, row: dict[str, Any], old: dict[str, Any], plan: InvoicePlan
+) -> None:
+    """Re-importing the same file updates what changed and leaves the rest (no duplicate)."""
+    if row.get("applies_to"):
+        cells.problem(record, "applies_to", _("only a credit note applies to an invoice"))
+    new = {name: row[name] for name in transfer.INVOICE_FIELDS}
+    if new["currency"] != old["currency"] and old["allocated"]:
+        cells.problem(
+            record,
+            "currency",
+            _(
+                "invoice {number} already has payments in {currency}: its currency cannot change"
+            ).format(number=row["number"], currency=old["currency"]),
+        )
+    if any(new[name] != old[name] for name in transfer.INVOICE_FIELDS):
+        plan.changed.append({"b_id": old["id"], "client_id": row["client_id"], **new})
+    else:
+        plan.unchanged += 1
 
 
 def _warn_terms(
@@ -250,6 +284,9 @@ def _check_target(cells: Cells, record: Record, row: dict[str, Any], target: _Kn
 
 
 def write(session: Session, plan: InvoicePlan) -> None:
+    if plan.changed:
+        transfer.update_invoices(session, plan.changed)
+        touch_clients(session, {row["client_id"] for row in plan.changed})
     if plan.new_clients:
         rows = [{"code": code, "name": name} for code, name in plan.new_clients.items()]
         new_ids = transfer.insert_returning_ids(session, Client, rows)

@@ -214,7 +214,8 @@ def _result(
         )
     if isinstance(plan, invoices.InvoicePlan):
         created = len(plan.invoices) + len(plan.credit_notes)
-        return ImportResult(kind, total, created, 0, warnings, dry_run)
+        updated = len(plan.changed)
+        return ImportResult(kind, total, created, updated, warnings, dry_run, plan.unchanged)
     if isinstance(plan, reminders.ReminderPlan):
         return ImportResult(kind, total, len(plan.rows), 0, warnings, dry_run)
     assert isinstance(plan, payments.PaymentPlan)
