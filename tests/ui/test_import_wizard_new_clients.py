@@ -69,3 +69,14 @@ def test_the_missing_clients_are_created_only_when_ticked(
         owners = {i.number: codes[i.client_id] for i in uow.session.scalars(select(Invoice))}
     assert names == {"N001": "Nouveau Client SARL", "N002": "Boulangerie Éclair"}
     assert owners == {"F1": "N001", "F2": "N002"}
+
+    # The same file again: nothing to create, both invoices already up to date, no box.
+    wizard = window.import_files([file])
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    dry = wizard.page_dry_run
+    qtbot.waitUntil(lambda: dry.result is not None, timeout=10000)
+    assert "Already up to date, left as they are: 2 invoices or credit notes." in dry.status.text()
+    assert not dry.create_clients.isVisible()
+    assert dry.isComplete()
+    wizard.reject()
