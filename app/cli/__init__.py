@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--dry-run", action="store_true")
             p.add_argument("--map", dest="mapping", type=column_map, metavar="HEADER=column,…")
             p.add_argument("--allow-duplicates", action="store_true")
+            p.add_argument("--create-clients", action="store_true")
 
     p = sub.add_parser("aging", help=_("aged receivables per client"))
     p.add_argument("--as-of", type=iso_date)

@@ -26,6 +26,7 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         mapping=args.mapping,
         today=today(),
         allow_duplicates=getattr(args, "allow_duplicates", False),
+        create_clients=getattr(args, "create_clients", False),
     )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
@@ -39,8 +40,12 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         ]
         counts = [n, result.updated, result.unchanged]
     elif args.kind == "invoices":
-        lines = [ngettext("{count} invoice imported", "{count} invoices imported", n)]
-        counts = [n]
+        lines = [
+            ngettext("{count} invoice imported", "{count} invoices imported", n),
+            ngettext("{count} invoice updated", "{count} invoices updated", result.updated),
+            ngettext("{count} invoice unchanged", "{count} invoices unchanged", result.unchanged),
+        ]
+        counts = [n, result.updated, result.unchanged]
     elif args.kind == "reminders":
         lines = [ngettext("{count} reminder imported", "{count} reminders imported", n)]
         counts = [n]
@@ -56,6 +61,16 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
     for index, (text, value) in enumerate(zip(lines, counts, strict=True)):
         if value or index == 0:
             print(text.format(count=count_text(value), rows=rows))
+    if result.new_clients:
+        count = len(result.new_clients)
+        text = ngettext(
+            "{count} client created from the file's names:",
+            "{count} clients created from the file's names:",
+            count,
+        )
+        print(text.format(count=count_text(count)))
+        for code, name in result.new_clients:
+            print(f"  {code}  {name}")
     if result.paid:
         text = ngettext(
             "{count} payment of {amount} for the part already paid (column balance), "

@@ -79,6 +79,46 @@ def invoices_by_number(session: Session, numbers: Iterable[str]) -> dict[str, In
     return found
 
 
+INVOICE_FIELDS = (
+    "issue_date",
+    "due_date",
+    "total",
+    "net_amount",
+    "tax_amount",
+    "reference",
+    "description",
+    "currency",
+)
+
+
+def invoice_values(session: Session, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """What a re-import may change on these invoices, with what is already allocated to them."""
+    wanted = sorted(set(ids))
+    fields = [getattr(Invoice, name) for name in INVOICE_FIELDS]
+    found: dict[int, dict[str, Any]] = {}
+    for part in chunks(wanted):
+        rows = session.execute(
+            select(Invoice.id, Invoice.allocated, *fields).where(Invoice.id.in_(part))
+        ).mappings()
+        found.update({row["id"]: dict(row) for row in rows})
+    return found
+
+
+def update_invoices(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Set the re-imported values on these invoices (rows carry `b_id`), bumping the version."""
+    if not rows:
+        return
+    table = cast(Table, Invoice.__table__)
+    values = {name: bindparam(f"b_{name}", type_=table.c[name].type) for name in INVOICE_FIELDS}
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values({**values, "version": table.c.version + 1})
+    )
+    params = [{"b_id": r["b_id"], **{f"b_{n}": r[n] for n in INVOICE_FIELDS}} for r in rows]
+    session.connection().execute(statement, params)
+
+
 def existing_payments(session: Session, references: Iterable[str]) -> set[tuple[int, date, str]]:
     """(client_id, date, reference) of payments already recorded with one of these references."""
     wanted = sorted(set(references) - {""})

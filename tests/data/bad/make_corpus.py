@@ -592,7 +592,7 @@ CASES: list[tuple[str, str, str | bytes, dict[str, object]]] = [
     (
         "invoice_already_in_dossier",
         "invoices",
-        INVOICES + "F1;C001;2026-03-01;;10,00;\n",
+        INVOICES + "F1;C002;2026-03-01;;10,00;\n",  # same number, another client
         refused("2:number", "already in the dossier"),
     ),
     # --- payments --------------------------------------------------------------------

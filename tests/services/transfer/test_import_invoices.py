@@ -79,7 +79,7 @@ def test_every_problem_is_reported_and_nothing_written(dossier, tmp_path: Path) 
     text = HEADER + (
         "F1,C001,2026-01-10,,100.00,,,\n"  # 2: fine
         "F1,C001,2026-01-10,,100.00,,,\n"  # 3: duplicate in the file
-        "F0,C001,2026-01-10,,100.00,,,\n"  # 4: already in the dossier
+        "F0,C002,2026-01-10,,100.00,,,\n"  # 4: in the dossier, for another client
         "F2,C999,2026-01-10,,100.00,,,\n"  # 5: unknown client
         "F3,C001,2026-13-01,,-5,,,\n"  # 6: bad date, negative total
         "F4,C001,2026-01-10,2026-01-01,1.234,EURO,bill,\n"  # 7: due<issue, decimals, currency, kind
@@ -155,3 +155,27 @@ def test_a_large_file_is_imported_in_one_go(dossier, tmp_path: Path) -> None:  #
     assert seen[0] == (0, 5000)
     assert seen[-1] == (5000, 5000)
     assert len(_invoices(dossier)) == 5000
+
+
+def test_a_reimport_updates_and_creates_the_missing_clients(dossier, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = HEADER + "F1,C001,2026-01-10,,100.00,,,\nF2,C001,2026-01-11,,50.00,,,\n"
+    dossier.importer.import_file("invoices", write_csv(tmp_path, "a.csv", first))
+    text = (
+        "number,client_code,client_name,issue_date,due_date,total\n"
+        "F1,C001,,2026-01-10,2026-03-01,100.00\n"  # a new due date
+        "F2,C001,,2026-01-11,,50.00\n"  # the same
+        "F3,N001,Nouvelle Société,2026-01-12,,70.00\n"  # a client to create
+    )
+    path = write_csv(tmp_path, "b.csv", text)
+    with pytest.raises(InvalidInput) as caught:
+        dossier.importer.import_file("invoices", path)
+    assert problems_of(caught.value) == [(4, "client_code")]
+    dry = dossier.importer.import_file("invoices", path, dry_run=True, create_clients=True)
+    assert (dry.created, dry.updated, dry.unchanged) == (1, 1, 1)
+    assert dry.new_clients == [("N001", "Nouvelle Société")]
+    assert set(_invoices(dossier)) == {"F1", "F2"}
+    done = dossier.importer.import_file("invoices", path, create_clients=True)
+    assert (done.created, done.updated, done.unchanged) == (1, 1, 1)
+    invoices = _invoices(dossier)
+    assert invoices["F1"]["due_date"] == date(2026, 3, 1)
+    assert invoices["F3"]["total"] == Decimal("70.00")

@@ -112,6 +112,14 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "invoices": {
         "number": (*_INVOICE_NUMBER, "Numéro", "N°", "Number"),
         "client_code": _CLIENT_CODE,
+        "client_name": (
+            "Raison sociale",
+            "Nom du client",
+            "Nom client",
+            "Client name",
+            "Customer name",
+            "Company name",
+        ),
         "issue_date": (
             "Date de facture",
             "Date facture",

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Invoice
+from app.db.models import Client, Invoice
 from app.db.repositories import transfer
 from app.db.repositories.ledger import touch_clients
 from app.domain.terms import due_date_beyond_cap
@@ -33,7 +33,9 @@ COLUMNS = (
     "description",
     "late_interest_rate",
 )
-READ = (*COLUMNS, "balance")  # balance (reste à payer) is read, never exported: balances.py
+# balance (reste à payer) is read, never exported: balances.py; client_name names the clients
+# --create-clients makes of the unknown codes
+READ = (*COLUMNS, "balance", "client_name")
 REQUIRED = ("number", "client_code", "issue_date", "total")
 
 
@@ -53,6 +55,10 @@ class InvoicePlan:
     credit_notes: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, text
     settled: list[dict[str, Any]] = field(default_factory=list)  # balances.paid_part
+    new_clients: dict[str, str] = field(default_factory=dict)  # code → name, --create-clients
+    for_new_client: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # row, code
+    changed: list[dict[str, Any]] = field(default_factory=list)  # re-imported: b_id + values
+    unchanged: int = 0
 
 
 def validate(
@@ -61,6 +67,7 @@ def validate(
     settings: CompanySettings,
     cells: Cells,
     today: date | None = None,
+    create_clients: bool = False,
 ) -> InvoicePlan:
     plan = InvoicePlan()
     clients = transfer.clients_by_code(session)
@@ -73,9 +80,18 @@ def validate(
         number: _Known(None, ref.client_id, ref.kind, ref.currency)
         for number, ref in in_dossier.items()
     }
+    current = transfer.invoice_values(session, (ref.id for ref in in_dossier.values()))
     for record in table.records:
+        code = _new_client(cells, record, clients, plan, create_clients)
         row = _row(cells, record, settings, clients)
+        if code is not None:
+            plan.for_new_client.append((row, code))
         number = row["number"]
+        ref = in_dossier.get(number)
+        if ref is not None and known[number].line is None and _same(ref, row):
+            known[number] = _Known(record.line, ref.client_id, ref.kind, ref.currency)
+            _reimported(cells, record, row, current[ref.id], plan)
+            continue
         if number:
             if number in known:
                 _duplicate(cells, record, number, known[number])
@@ -98,6 +114,32 @@ def validate(
             if paid is not None:
                 plan.settled.append(paid)
     return plan
+
+
+def _same(ref: Any, row: dict[str, Any]) -> bool:
+    """An invoice of the dossier under the same client: the file's row updates it."""
+    return bool(ref.kind == "invoice" == row["kind"] and ref.client_id == row["client_id"])
+
+
+def _reimported(
+    cells: Cells, record: Record, row: dict[str, Any], old: dict[str, Any], plan: InvoicePlan
+) -> None:
+    """Re-importing the same file updates what changed and leaves the rest (no duplicate)."""
+    if row.get("applies_to"):
+        cells.problem(record, "applies_to", _("only a credit note applies to an invoice"))
+    new = {name: row[name] for name in transfer.INVOICE_FIELDS}
+    if new["currency"] != old["currency"] and old["allocated"]:
+        cells.problem(
+            record,
+            "currency",
+            _(
+                "invoice {number} already has payments in {currency}: its currency cannot change"
+            ).format(number=row["number"], currency=old["currency"]),
+        )
+    if any(new[name] != old[name] for name in transfer.INVOICE_FIELDS):
+        plan.changed.append({"b_id": old["id"], "client_id": row["client_id"], **new})
+    else:
+        plan.unchanged += 1
 
 
 def _warn_terms(
@@ -124,13 +166,39 @@ def _warn_terms(
         )
 
 
+def _new_client(
+    cells: Cells,
+    record: Record,
+    clients: dict[str, dict[str, Any]],
+    plan: InvoicePlan,
+    create: bool,
+) -> str | None:
+    """An unknown client code with a name beside it: a client to create (--create-clients)."""
+    code = record.get("client_code").strip()
+    name = record.get("client_name").strip()
+    if not code or code in clients or not name:
+        return None
+    if not create:
+        cells.problem(
+            record,
+            "client_code",
+            _(
+                "unknown client {code}: add --create-clients (or tick the box in the import "
+                "window) to create it from the name {name}"
+            ).format(code=code, name=name),
+        )
+        return None
+    plan.new_clients.setdefault(code, name[:200])
+    return code
+
+
 def _row(
     cells: Cells, record: Record, settings: CompanySettings, clients: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
     number = cells.text(record, "number", required=True, max_length=60)
     code = cells.text(record, "client_code", required=True)
     client = clients.get(code or "")
-    if code and client is None:
+    if code and client is None and not record.get("client_name").strip():
         cells.problem(
             record,
             "client_code",
@@ -216,6 +284,15 @@ def _check_target(cells: Cells, record: Record, row: dict[str, Any], target: _Kn
 
 
 def write(session: Session, plan: InvoicePlan) -> None:
+    if plan.changed:
+        transfer.update_invoices(session, plan.changed)
+        touch_clients(session, {row["client_id"] for row in plan.changed})
+    if plan.new_clients:
+        rows = [{"code": code, "name": name} for code, name in plan.new_clients.items()]
+        new_ids = transfer.insert_returning_ids(session, Client, rows)
+        ids = dict(zip(plan.new_clients, new_ids, strict=True))
+        for row, code in plan.for_new_client:
+            row["client_id"] = ids[code]
     if plan.settled:
         new_ids = transfer.insert_returning_ids(session, Invoice, plan.invoices)
         numbers = {row["number"]: id_ for row, id_ in zip(plan.invoices, new_ids, strict=True)}

@@ -49,6 +49,7 @@ class ImportResult:
     ignored: list[str] = field(default_factory=list)  # the file's headers that are not read
     counts: dict[str, int] = field(default_factory=dict)  # fec, facturx: what, by kind
     notes: list[str] = field(default_factory=list)  # fec, facturx: said before confirming
+    new_clients: list[tuple[str, str]] = field(default_factory=list)  # invoices: code, name
 
     @property
     def changes(self) -> Changes:
@@ -97,12 +98,14 @@ class ImportService:
         mapping: dict[str, str] | None = None,
         today: date | None = None,
         allow_duplicates: bool = False,
+        create_clients: bool = False,
     ) -> ImportResult:
         """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
 
         `mapping` names the file's headers (header → column, '' to ignore one) before the
         aliases do; `today` dates the already paid parts of an invoice file's `balance`;
-        `allow_duplicates` imports payments that repeat one without a reference (a warning)."""
+        `allow_duplicates` imports payments that repeat one without a reference (a warning);
+        `create_clients` creates the invoices' unknown clients from the file's names."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
@@ -119,6 +122,7 @@ class ImportService:
             options: dict[str, object] = {}
             if kind == "invoices":
                 options["today"] = today
+                options["create_clients"] = create_clients
             if kind == "payments":
                 options["allow_duplicates"] = allow_duplicates
             plan = module.validate(uow.session, table, settings, cells, **options)
@@ -142,7 +146,11 @@ class ImportService:
             h for h, c in zip(table.headers, table.columns, strict=False) if h and c not in known
         ]
         result = replace(
-            result, paid=len(settled), paid_amount=balances.total_paid(settled), ignored=ignored
+            result,
+            paid=len(settled),
+            paid_amount=balances.total_paid(settled),
+            ignored=ignored,
+            new_clients=list(getattr(plan, "new_clients", {}).items()),
         )
         log.info(
             "import %s: %d rows, %d created, %d updated%s",
@@ -206,7 +214,8 @@ def _result(
         )
     if isinstance(plan, invoices.InvoicePlan):
         created = len(plan.invoices) + len(plan.credit_notes)
-        return ImportResult(kind, total, created, 0, warnings, dry_run)
+        updated = len(plan.changed)
+        return ImportResult(kind, total, created, updated, warnings, dry_run, plan.unchanged)
     if isinstance(plan, reminders.ReminderPlan):
         return ImportResult(kind, total, len(plan.rows), 0, warnings, dry_run)
     assert isinstance(plan, payments.PaymentPlan)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -73,6 +74,19 @@ def summary(result: ImportResult, done: bool) -> list[str]:
     return lines
 
 
+def _missing_clients(new_clients: list[tuple[str, str]]) -> list[str]:
+    """The unknown client codes and the names the file gives them, to create if ticked."""
+    text = ngettext(
+        "{count} client code is not in the dossier; the file names it:",
+        "{count} client codes are not in the dossier; the file names them:",
+        len(new_clients),
+    ).format(count=len(new_clients))
+    shown = [f"  {code} — {name}" for code, name in new_clients[:20]]
+    if len(new_clients) > 20:
+        shown.append(_("  … and {count} more").format(count=len(new_clients) - 20))
+    return [text, *shown]
+
+
 def _problem_table() -> QTableWidget:
     table = QTableWidget(0, 3)
     table.setHorizontalHeaderLabels([_("Line"), _("Column"), _("Problem")])
@@ -93,10 +107,14 @@ class DryRunPage(QWizardPage):
         self.status = QLabel()
         self.status.setObjectName("dry_run_status")
         self.status.setWordWrap(True)
+        self.create_clients = QCheckBox()
+        self.create_clients.setObjectName("create_clients")
+        self.create_clients.toggled.connect(self.completeChanged)
         self.table = _problem_table()
         self.table.setObjectName("problems_table")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.create_clients)
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # takes the room when there is no problem to list
 
@@ -104,6 +122,8 @@ class DryRunPage(QWizardPage):
         self.result = None
         self.problems = []
         self.table.setRowCount(0)
+        self.create_clients.setChecked(False)
+        self.create_clients.setVisible(False)
         self.status.setText(_("Checking the file…"))
         check = self.wizard_.call(dry_run=True)
         self.wizard_.context.tasks.run(lambda: check(None), self._checked, self._refused)
@@ -122,6 +142,17 @@ class DryRunPage(QWizardPage):
                     len(result.warnings),
                 ).format(count=len(result.warnings))
             )
+        if result.new_clients:
+            lines += _missing_clients(result.new_clients)
+            count = len(result.new_clients)
+            self.create_clients.setText(
+                ngettext(
+                    "Create the {count} missing client from the file's names",
+                    "Create the {count} missing clients from the file's names",
+                    count,
+                ).format(count=count)
+            )
+            self.create_clients.setVisible(True)
         self.status.setText("\n".join(lines))
         self._fill([Problem(text) for text in result.warnings])
         self.completeChanged.emit()
@@ -160,7 +191,10 @@ class DryRunPage(QWizardPage):
         self.table.resizeColumnToContents(1)
 
     def isComplete(self) -> bool:
-        return self.result is not None
+        """Complete once checked, and with the missing clients' box ticked if there are any."""
+        if self.result is None:
+            return False
+        return not self.result.new_clients or self.create_clients.isChecked()
 
 
 class ConfirmPage(QWizardPage):

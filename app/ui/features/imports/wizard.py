@@ -103,8 +103,10 @@ class ImportWizard(QWizard):
         if kind == "facturx":
             return lambda progress: importer.import_facturx(files, dry_run, progress)
         mapping, today = self.mapping(), self.context.today()
+        # the dry run lists the clients the file would add; the import adds them if ticked
+        create = kind == "invoices" and (dry_run or self.page_dry_run.create_clients.isChecked())
         return lambda progress: importer.import_file(
-            kind, files[0], dry_run, progress, mapping=mapping, today=today
+            kind, files[0], dry_run, progress, mapping=mapping, today=today, create_clients=create
         )
 
 
