@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.insight.behaviour import months_before
-from app.i18n import N_, _
+from app.i18n import _
 from app.services.followup.client_policy import PolicyOptions
 from app.services.ledger.client_account import ClientAccount, Statement
 from app.services.ledger.clients import ClientData
@@ -29,7 +29,6 @@ from app.ui.features.clients.documents import ClientDocuments
 from app.ui.features.clients.history import history_columns
 from app.ui.features.clients.model import CHANNELS
 from app.ui.features.clients.parts import (
-    KIND_TEXT,
     CreditRow,
     Figure,
     LimitationLine,
@@ -40,23 +39,15 @@ from app.ui.features.clients.parts import (
     payment_columns,
     risk_text,
     risk_tooltip,
-    statement_detail,
 )
 from app.ui.features.clients.reminded import open_already_reminded
-from app.ui.widgets.format import day, money, money_by_currency
+from app.ui.features.clients.statement import PERIODS, statement_columns
+from app.ui.widgets.format import money, money_by_currency
 from app.ui.widgets.forms import DateEdit
 from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.legal import legal_id_label
-from app.ui.widgets.table_model import Column, RowsModel
+from app.ui.widgets.table_model import RowsModel
 from app.ui.widgets.tables import make_table
-
-PERIODS = (
-    ("12m", N_("Last 12 months")),
-    ("year", N_("This year")),
-    ("last_year", N_("Last year")),
-    ("all", N_("Everything")),
-    ("custom", N_("Period…")),
-)
 
 
 class ClientDetail(QWidget):
@@ -188,26 +179,7 @@ class ClientDetail(QWidget):
         bar.addStretch(1)
         self.statement_total = QLabel()
         bar.addWidget(self.statement_total)
-        self.statement_model = RowsModel(
-            [
-                Column(_("Date"), lambda r: day(r.date)),
-                Column(_("Type"), lambda r: _(KIND_TEXT.get(r.kind, r.kind))),
-                Column(_("Reference"), lambda r: r.label),
-                Column(_("Detail"), statement_detail),
-                Column(
-                    _("Debit"),
-                    lambda r: money(r.amount, r.currency) if r.amount > 0 else "",
-                    right=True,
-                ),
-                Column(
-                    _("Credits"),
-                    lambda r: money(-r.amount, r.currency) if r.amount < 0 else "",
-                    right=True,
-                ),
-                Column(_("Balance"), lambda r: money(r.balance, r.currency), right=True),
-            ],
-            self,
-        )
+        self.statement_model = RowsModel(statement_columns(), self)
         self.statement_table = make_table()
         self.statement_table.setModel(self.statement_model)
         for column, width in enumerate((90, 95, 120, 200, 110, 110, 120)):
