@@ -74,6 +74,7 @@ class ClientDetail(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
+        actions = QHBoxLayout()  # a row of its own: the page fits a small or scaled screen
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip in (
             ("edit", _("Edit…"), "F2"),
@@ -85,13 +86,14 @@ class ClientDetail(QWidget):
             button = QPushButton(text)
             if tip:
                 button.setToolTip(tip)
-            header.addWidget(button)
+            actions.addWidget(button)
             self.buttons[key] = button
         self.buttons["edit"].clicked.connect(lambda: self.client and self.edit.emit(self.client))
         self.buttons["invoice"].clicked.connect(lambda: self.new_invoice.emit(self.client))
         self.buttons["payment"].clicked.connect(lambda: self.record_payment.emit(self.client))
         self.buttons["credit"].clicked.connect(lambda: self.apply_credit.emit(self.client))
-        self.documents = ClientDocuments(self, header)
+        self.documents = ClientDocuments(self, header, actions)
+        actions.addStretch(1)
         self.buttons["reminded"].clicked.connect(lambda: open_already_reminded(self))
         self.reminded_dialog: Any = None
 
@@ -148,6 +150,7 @@ class ClientDetail(QWidget):
         middle.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addLayout(actions)
         layout.addWidget(self.limitation)
         layout.addLayout(middle, 1)
 

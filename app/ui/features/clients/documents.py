@@ -18,9 +18,10 @@ def open_file(path: Path) -> None:
 
 
 class ClientDocuments:
-    """Adds its two buttons to the page's header; `page` is the ClientDetail."""
+    """Adds its two buttons to the page's row of actions and its notice beside the title;
+    `page` is the ClientDetail."""
 
-    def __init__(self, page: Any, header: QHBoxLayout) -> None:
+    def __init__(self, page: Any, header: QHBoxLayout, actions: QHBoxLayout) -> None:
         self.page = page
         self.last_path: Path | None = None
         self.buttons = {
@@ -34,7 +35,7 @@ class ClientDocuments:
             _("Zip for a lawyer or a court: statement, claims, reminders sent and their documents")
         )
         for button in self.buttons.values():
-            header.addWidget(button)
+            actions.addWidget(button)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b03a2e;")
