@@ -120,6 +120,18 @@ XLSX: list[Case] = [
         refused("2:issue_date", "the year of '1899-12-30' is not between 1900 and 2200"),
     ),
     (
+        "date_cell_before_1900",
+        ["import", "invoices"],
+        _xlsx(INV, ("X1", "C001", _date("1850-06-01"), _date("2026-03-31"), 10)),
+        refused("2:issue_date", "the year of '1850-06-01' is not between 1900 and 2200"),
+    ),
+    (
+        "numeric_client_code",
+        ["import", "clients"],
+        _xlsx(("code", "name", "phone"), (1001, "Fromagerie Petit", 33142000000)),
+        accepted(client("1001", name="Fromagerie Petit", phone="33142000000")),
+    ),
+    (
         "formula_cell",
         ["import", "invoices"],
         _xlsx(INV, ("X1", "C001", _date("2026-03-01"), _date("2026-03-31"), 0), edit=_formula),

@@ -239,8 +239,8 @@ def serial_day(text: str, epoch: Any) -> str:
     if 0 <= serial < 1:  # a time of day alone
         return number_text(text)
     days = int(serial)
-    if base == _WINDOWS_EPOCH and serial < _EXCEL_LEAP_DAY:
-        days += 1  # Excel counts a 29 February 1900 that never was
+    if base == _WINDOWS_EPOCH and 0 < serial < _EXCEL_LEAP_DAY:
+        days += 1  # Excel counts a 29 February 1900 that never was (not before 1900)
     return (base + timedelta(days=days)).isoformat()
 
 
