@@ -113,6 +113,6 @@ def test_the_format_corpus_matches_its_generator() -> None:
         files = sorted(p.name for p in (BAD / folder).iterdir())
         assert files == sorted(c["file"] for c in CASES if c["folder"] == folder), folder
     counts = {f: sum(c["folder"] == f for c in CASES) for f in ("xlsx", "fec", "facturx")}
-    assert counts == {"xlsx": 17, "fec": 12, "facturx": 8}
+    assert counts == {"xlsx": 17, "fec": 15, "facturx": 11}
     assert sum(c["folder"] == "backups" for c in CASES) >= 6
     assert {c["exit"] for c in CASES} == {0, 3}

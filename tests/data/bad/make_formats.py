@@ -408,6 +408,31 @@ FEC: list[Case] = [
         _fec(_set(SALE, 0, 11, "cent")),
         refused("2:Debit", "not an amount: 'cent'"),
     ),
+    (
+        "windows_1252",
+        ["import", "fec"],
+        _fec(_set(SALE, 0, 7, "L’Atelier – Noël"), encoding="cp1252"),
+        accepted(client("CLI01", name="L’Atelier – Noël")),
+    ),
+    (
+        "collective_without_aux",
+        ["import", "fec"],
+        _fec(_set(SALE, 0, 6, "")),
+        {
+            **unchanged("0 invoices imported", "3 lines of other accounts ignored"),
+            "err": "14_collective_without_aux.txt:2:CompAuxNum: customer line without an "
+            "auxiliary account: ignored",
+        },
+    ),
+    (
+        "sens_plus_minus_one",
+        ["import", "fec"],
+        _fec(
+            [[*r[:12], {"D": "+1", "C": "-1"}[r[12]], *r[13:]] for r in _montant_sens(SALE)],
+            header=MS_HEADER,
+        ),
+        accepted(invoice("FA100", issue_date="2026-03-05", total="12000")),
+    ),
 ]
 
 # --- Factur-X -------------------------------------------------------------------------------
@@ -511,6 +536,24 @@ FACTURX: list[Case] = [
                 attachment_path="",
             )
         ),
+    ),
+    (
+        "empty_pdf",
+        ["import", "facturx"],
+        lambda p: p.write_bytes(b""),
+        refused("", "not a PDF file"),
+    ),
+    (
+        "usd_invoice",
+        ["import", "facturx"],
+        _pdf(cii("F903", BUYER, "10.00", currency="USD")),
+        accepted(invoice("F903", currency="USD", total="1200", net_amount="1000")),
+    ),
+    (
+        "self_billed_389",
+        ["import", "facturx"],
+        _pdf(cii("F904", BUYER, "10.00", type_code="389")),
+        accepted(invoice("F904", kind="invoice", total="1200")),
     ),
 ]
 
@@ -618,6 +661,18 @@ BACKUPS: list[Case] = [
             "",
             "table invoices, row 2: refers to a row of clients that does not exist",
         ),
+    ),
+    (
+        "empty_file",
+        ["restore"],
+        lambda p: p.write_bytes(b""),
+        refused("", "not a Relance backup (not an SQLite database)"),
+    ),
+    (
+        "truncated",
+        ["restore"],
+        lambda p: p.write_bytes(PRISTINE.read_bytes()[:8192]),
+        refused("", "the backup is damaged (database disk image is malformed)"),
     ),
 ]
 
