@@ -11,6 +11,7 @@ resources/templates, wins over the bundled one.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import string
@@ -22,6 +23,8 @@ from app.adapters.pdf.conditions import TAG, check_conditions
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.paths import resources_dir, user_config_dir
+
+log = logging.getLogger(__name__)
 
 KINDS = ("letters", "emails")
 LETTER_TEMPLATES = (
@@ -293,14 +296,25 @@ def _check_names(kind: str, language: str, code: str) -> None:
         raise InvalidInput(_("no template {name}").format(name=f"{kind}/{language}/{code}"))
 
 
+def template_text(path: Path) -> str:
+    """A template file's text: UTF-8 (with or without BOM), else Windows-1252 / Latin-1, the
+    encoding an older Windows editor saves in; the editor writes it back as UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        log.warning("template %s is not UTF-8: read as Windows-1252", path.name)
+        return data.decode("cp1252", errors="replace")
+
+
 @lru_cache(maxsize=256)
 def _load(path: Path, _mtime: int, kind: str, language: str, code: str) -> Template:
-    return parse_template(path.read_text(encoding="utf-8"), kind, language, code, path)
+    return parse_template(template_text(path), kind, language, code, path)
 
 
 @lru_cache(maxsize=64)
 def _load_snippet(path: Path, _mtime: int) -> str:
-    text = path.read_text(encoding="utf-8").lstrip("\ufeff").strip()
+    text = template_text(path).strip()
     check_conditions(text, path)
     for number, line in enumerate(text.split("\n"), start=1):
         check_placeholders(line, path, number, SNIPPET_FORBIDDEN)

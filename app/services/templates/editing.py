@@ -21,6 +21,7 @@ from app.adapters.pdf.templates import (
     parse_template,
     reset_to_bundled,
     template_path,
+    template_text,
     user_root,
 )
 from app.domain.errors import InvalidInput, Problem
@@ -71,7 +72,7 @@ def read_template(kind: str, language: str, code: str) -> TemplateText:
         kind,
         language,
         code,
-        path.read_text(encoding="utf-8").lstrip("\ufeff"),
+        template_text(path),
         _own_path(kind, language, code).is_file(),
     )
 

@@ -109,3 +109,18 @@ def test_names_outside_the_list_are_refused() -> None:
     ):
         with pytest.raises(InvalidInput):
             t.save_template(kind, language, code, "Objet : x\n\ny")
+
+
+def test_a_template_saved_in_windows_1252_reads_with_its_accents() -> None:
+    """An older Windows editor saves in Windows-1252: the letter keeps its accents, never stops."""
+    original = t.read_template("letters", "fr", "reminder_1").text
+    edited = original.replace("Madame, Monsieur,", "Chère cliente, à très bientôt,", 1)
+    own = user_root() / "letters" / "fr" / "reminder_1.txt"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_bytes(edited.encode("cp1252"))
+    assert t.read_template("letters", "fr", "reminder_1").text == edited
+    assert "Chère cliente, à très bientôt," in load_template("letters", "fr", "reminder_1").blocks
+    saved = t.save_template("letters", "fr", "reminder_1", edited)  # the editor writes UTF-8
+    assert saved.is_customised
+    assert own.read_bytes().decode("utf-8") == edited
+    t.restore_template("letters", "fr", "reminder_1")
