@@ -285,6 +285,35 @@ def test_policy_page_edits_the_ladder(qtbot, dossier) -> None:  # type: ignore[n
     assert view.errors == []
 
 
+def test_policy_page_saves_the_statement_option(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.reminders.policy_model import FIELDS
+
+    services, _ids = dossier
+    view = make_view(qtbot, services)
+    view.set_mode("policies")
+    page = view.policy_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=10000)
+    column = next(i for i, f in enumerate(FIELDS) if f.attr == "attach_statement")
+    header = page.model.headerData(column, Qt.Orientation.Horizontal)
+    assert header == "Statement of account"
+    row = next(i for i, f in enumerate(page.model.rows) if f.code == "reminder_2")
+    cell = page.model.index(row, column)
+    assert page.model.data(cell, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert page.model.setData(cell, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+
+    def saved() -> bool:
+        policy = services.reminders.policy("default").policy
+        return policy.level("reminder_2").attach_statement
+
+    qtbot.waitUntil(saved, timeout=10000)
+    assert not services.reminders.policy("default").policy.level("reminder_1").attach_statement
+    page.table.scrollTo(cell)
+    page.grab().save("/tmp/attach_policy.png")
+    settle(qtbot, view)
+    assert view.errors == []
+
+
 def test_policy_page_saves_the_gap_and_the_minimum_amount(qtbot, dossier) -> None:  # type: ignore[no-untyped-def]
     services, _ids = dossier
     view = make_view(qtbot, services)

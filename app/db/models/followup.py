@@ -58,6 +58,7 @@ class DunningLevel(Base):
     also_email: Mapped[bool] = mapped_column(default=False, server_default=false())
     claims_interest: Mapped[bool] = mapped_column(default=False, server_default=false())
     claims_indemnity: Mapped[bool] = mapped_column(default=False, server_default=false())
+    attach_statement: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Reminder(Base):

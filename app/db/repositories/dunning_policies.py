@@ -85,6 +85,7 @@ def _to_policy(row: DunningPolicy, levels: list[DunningLevel]) -> Policy:
                 claims_interest=lv.claims_interest,
                 claims_indemnity=lv.claims_indemnity,
                 name=lv.name,
+                attach_statement=lv.attach_statement,
             )
             for lv in levels
         ),
@@ -153,6 +154,7 @@ def save(
                 also_email=level.also_email,
                 claims_interest=level.claims_interest,
                 claims_indemnity=level.claims_indemnity,
+                attach_statement=level.attach_statement,
             )
         )
     session.flush()

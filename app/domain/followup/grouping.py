@@ -301,4 +301,5 @@ def grouped_action(
         _OVERDUE if group.on < today else _PLANNED,
         level.needs_confirmation,
         frozenset(group.flags) if group.flags else _NO_FLAGS,
+        level.attach_statement,
     )

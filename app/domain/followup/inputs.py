@@ -179,6 +179,7 @@ class PlannedAction:
     status: PlanStatus
     needs_confirmation: bool
     flags: frozenset[str] = frozenset()
+    attach_statement: bool = False  # the level sends the statement of account with its email
 
     @cached_property
     def invoice_ids(self) -> tuple[int, ...]:

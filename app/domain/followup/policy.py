@@ -91,6 +91,7 @@ class Level:
     claims_interest: bool = False
     claims_indemnity: bool = False
     name: str = ""
+    attach_statement: bool = False  # its emails carry the client's statement of account
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "channel", Channel(self.channel))

@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from app.adapters.mail import LaunchFailed, LaunchResult, MailDraft, build_message
+from app.adapters.mail import LaunchFailed, LaunchResult, build_message
 from app.adapters.pdf import AddressedLetter, compose_email, compose_letter
 from app.adapters.pdf.formatting import LetterFormat
 from app.db.queries import letters as letter_queries
@@ -22,21 +22,23 @@ from app.domain.followup.inputs import PlannedAction
 from app.domain.followup.policy import Channel
 from app.i18n import _, format_date, format_money
 from app.services.claims.service import ClaimService
+from app.services.documents.service import DocumentService
 from app.services.dossier import DossierService
 from app.services.followup import evidence
 from app.services.followup.evidence import StoredDocument, store_document
 from app.services.followup.labels import flag_name, level_name
 from app.services.followup.letters import ActionLetters, build_letters
 from app.services.followup.mail_out import (
+    MailOpener,
     Prepared,
     copy_not_opened,
+    default_mail_opener,
     email_draft,
     letter_pdf,
     open_or_save,
     pdf_name,
 )
-
-MailOpener = Callable[[MailDraft, Path], LaunchResult]
+from app.services.followup.statement_mail import statement_names, statement_pdfs
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,6 @@ class Sent:
     document: StoredDocument | None = None
     mail: LaunchResult | None = None
     mail_problem: str = ""
-
-
-def default_mail_opener(draft: MailDraft, workdir: Path) -> LaunchResult:
-    from app.adapters.mail import open_draft
-
-    return open_draft(draft, workdir)
 
 
 _safe = partial(evidence.safe_name, fallback="x", limit=80)
@@ -174,11 +170,11 @@ class Documents:
 
     def _email_preview(self, action: PlannedAction, title: str, built: ActionLetters) -> Preview:
         subject, body = "", ""
-        invoices = self.attachments(action)
+        invoices = statement_names(action, built) + tuple(p.name for p in self.attachments(action))
         names: list[str] = []
         for letter in built.letters:
             own = pdf_name(letter, built)
-            files = ((own,) if own else ()) + tuple(p.name for p in invoices)
+            files = ((own,) if own else ()) + invoices
             names.extend(x for x in files if x not in names)
             told = replace(letter, attachments=files)
             one_subject, one_body = compose_email(told, built.company, built.recipient)
@@ -307,7 +303,8 @@ class Documents:
     def send_email(self, action: PlannedAction, as_of: date) -> Sent:
         """Open the reminder email in the user's mail client, with the PDF of the same reminder
         and the invoices' PDFs attached; the message is kept as evidence (.eml). MailNotOpened
-        (with the .eml's path) when no mail program could be opened."""
+        (with the .eml's path) when no mail program could be opened. The level may add the
+        client's statement of account (`statement_mail`)."""
         built = self.sources(action, as_of, "emails")
         if not built.recipient.email:
             raise InvalidInput(
@@ -317,8 +314,10 @@ class Documents:
             )
         if not built.letters:
             return Sent()
-        invoices = self.attachments(action)
         scratch = Path(tempfile.mkdtemp(prefix="relance-mail-", dir=self._drafts()))
+        statements = DocumentService(self._uow, self._dossier, self._claims)
+        invoices = statement_pdfs(statements, action, built, as_of, scratch)
+        invoices += self.attachments(action)
         prepared = []
         for index, letter in enumerate(built.letters):
             own = letter_pdf(letter, built, scratch)

@@ -20,6 +20,8 @@ from app.services.followup.letters import ActionLetters
 
 log = logging.getLogger(__name__)
 
+MailOpener = Callable[[MailDraft, Path], LaunchResult]
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -109,3 +111,9 @@ def copy_not_opened(document: StoredDocument, draft: MailDraft, reason: str) -> 
     """The email copy of a posted letter could not be opened: where its .eml is kept."""
     log.warning("the email copy could not be opened: %s", reason)
     return LaunchResult("saved", MailNotOpened((document,), draft, reason).args[0], document.path)
+
+
+def default_mail_opener(draft: MailDraft, workdir: Path) -> LaunchResult:
+    from app.adapters.mail import open_draft
+
+    return open_draft(draft, workdir)

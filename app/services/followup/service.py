@@ -33,8 +33,9 @@ from app.services.analytics.cache import ResultCache
 from app.services.changes import Changes
 from app.services.claims.service import ClaimService
 from app.services.dossier import DossierService
-from app.services.followup.documents import Documents, MailOpener, Preview, Sent
+from app.services.followup.documents import Documents, Preview, Sent
 from app.services.followup.evidence import dossier_key, legacy_folder
+from app.services.followup.mail_out import MailOpener
 from app.services.followup.outcomes import CallOutcome, Recorded, Recorder
 from app.services.followup.plan import (
     AgendaEntry,

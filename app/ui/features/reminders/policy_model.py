@@ -45,6 +45,7 @@ class LevelRow:
     claims_interest: bool
     claims_indemnity: bool
     is_stored: bool = False
+    attach_statement: bool = False
 
     @classmethod
     def of(cls, level: Level) -> LevelRow:
@@ -63,6 +64,7 @@ class LevelRow:
             level.claims_interest,
             level.claims_indemnity,
             True,
+            level.attach_statement,
         )
 
     def level(self) -> Level:
@@ -79,6 +81,7 @@ class LevelRow:
             self.claims_interest,
             self.claims_indemnity,
             self.name.strip(),
+            self.attach_statement,
         )
 
 
@@ -101,6 +104,7 @@ FIELDS = (
     Field("needs_confirmation", N_("Confirm first"), "bool"),
     Field("applies_to", N_("For"), "applies"),
     Field("also_email", N_("Email copy"), "bool"),
+    Field("attach_statement", N_("Statement of account"), "bool"),
     Field("claims_interest", N_("Late interest"), "bool"),
     Field("claims_indemnity", N_("€40 indemnity"), "bool"),
 )

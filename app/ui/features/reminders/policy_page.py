@@ -71,7 +71,9 @@ class PolicyPage(QWidget):
         self.table.setItemDelegate(ChoiceDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        for column, width in enumerate((120, 190, 50, 110, 120, 170, 80, 60, 95, 95, 85, 90, 95)):
+        for column, width in enumerate(
+            (120, 190, 50, 110, 120, 170, 80, 60, 95, 95, 85, 145, 90, 95)
+        ):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(0, True)  # the level code is the history's key, not a word
         self.table.horizontalHeader().setStretchLastSection(False)
