@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from app.bootstrap import Services
 from app.cli.output import count_text, today
 from app.i18n import _, format_number, ngettext
+from app.services.transfer.sources.summary import source_lines
 
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
@@ -90,66 +90,6 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-_SOURCE_LINES: tuple[tuple[str, Callable[[int], str]], ...] = (
-    ("clients_created", lambda n: ngettext("{count} client created", "{count} clients created", n)),
-    (
-        "clients_known",
-        lambda n: ngettext(
-            "{count} client already in the dossier", "{count} clients already in the dossier", n
-        ),
-    ),
-    ("invoices", lambda n: ngettext("{count} invoice imported", "{count} invoices imported", n)),
-    (
-        "credit_notes",
-        lambda n: ngettext("{count} credit note imported", "{count} credit notes imported", n),
-    ),
-    ("payments", lambda n: ngettext("{count} payment imported", "{count} payments imported", n)),
-    (
-        "lettered",
-        lambda n: ngettext(
-            "{count} allocation from lettering", "{count} allocations from lettering", n
-        ),
-    ),
-    (
-        "invoices_known",
-        lambda n: ngettext(
-            "{count} invoice already in the dossier, left as it is",
-            "{count} invoices already in the dossier, left as they are",
-            n,
-        ),
-    ),
-    (
-        "credit_notes_known",
-        lambda n: ngettext(
-            "{count} credit note already in the dossier, left as it is",
-            "{count} credit notes already in the dossier, left as they are",
-            n,
-        ),
-    ),
-    (
-        "payments_known",
-        lambda n: ngettext(
-            "{count} payment already in the dossier, left as it is",
-            "{count} payments already in the dossier, left as they are",
-            n,
-        ),
-    ),
-    ("attached", lambda n: ngettext("{count} PDF attached", "{count} PDFs attached", n)),
-    (
-        "supplier_lines",
-        lambda n: ngettext(
-            "{count} supplier account line ignored", "{count} supplier account lines ignored", n
-        ),
-    ),
-    (
-        "other_lines",
-        lambda n: ngettext(
-            "{count} line of other accounts ignored", "{count} lines of other accounts ignored", n
-        ),
-    ),
-)
-
-
 def _import_source(services: Services, args: argparse.Namespace) -> int:
     """FEC and Factur-X: one line per kind of thing found, then what to know before confirming."""
     if args.kind == "fec":
@@ -165,10 +105,6 @@ def _import_source(services: Services, args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     if result.dry_run:
         print(_("Dry run: the file is valid and nothing was written."))
-    for index, (key, text) in enumerate(_SOURCE_LINES):
-        value = result.counts.get(key, 0)
-        if value or index == 2:
-            print(text(value).format(count=count_text(value)))
-    for note in result.notes:
-        print(note)
+    for line in source_lines(result, count_text):
+        print(line)
     return 0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput, Problem, RelanceError
 from app.i18n import _, format_number, ngettext
 from app.services.transfer.importers import ImportResult
-from app.ui.features.imports.sources import source_lines
+from app.services.transfer.sources.summary import source_lines
 
 if TYPE_CHECKING:
     from app.ui.features.imports.wizard import ImportWizard

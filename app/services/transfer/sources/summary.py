@@ -1,4 +1,5 @@
-"""What a FEC or Factur-X import finds, line by line (the same words as `relance import fec`)."""
+"""What a FEC or Factur-X import found, line by line: the words of `relance import fec` and of
+the import window."""
 
 from __future__ import annotations
 
@@ -67,11 +68,12 @@ _LINES: tuple[tuple[str, Callable[[int], str]], ...] = (
 )
 
 
-def source_lines(result: ImportResult) -> list[str]:
-    """One line per kind of thing found (invoices always), then the notes to read first."""
+def source_lines(result: ImportResult, number: Callable[[int], str] = str) -> list[str]:
+    """One line per kind of thing found (invoices always), then the notes to read first;
+    `number` writes the counts (the command line groups thousands in the user's language)."""
     lines = []
     for key, text in _LINES:
         value = result.counts.get(key, 0)
         if value or key == "invoices":
-            lines.append(text(value).format(count=value))
+            lines.append(text(value).format(count=number(value)))
     return [*lines, *result.notes]
