@@ -102,8 +102,9 @@ WRITTEN_CHANNELS = ("letter", "email", "formal_notice")
 
 
 def reminders_sent(session: Session, invoice_ids: set[int], as_of: date) -> list[SentRow]:
-    """The written reminders done on or before as_of about any of these invoices, oldest first:
-    one scan of the links joined to their reminders (what letters may say was sent)."""
+    """The written reminders done before as_of about any of these invoices, oldest first: one
+    scan of the links joined to their reminders (what a letter dated as_of may say was sent; a
+    letter printed again after it was recorded never lists itself)."""
     if not invoice_ids:
         return []
     sent_on = func.coalesce(Reminder.done_on, Reminder.planned_date)
@@ -121,7 +122,7 @@ def reminders_sent(session: Session, invoice_ids: set[int], as_of: date) -> list
             ReminderInvoice.invoice_id.in_(sorted(invoice_ids)),
             Reminder.status == "done",
             Reminder.channel.in_(WRITTEN_CHANNELS),
-            sent_on <= as_of,
+            sent_on < as_of,
         )
         .order_by(sent_on, Reminder.id, ReminderInvoice.invoice_id)
     )
