@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("more_files", nargs="*", metavar="FILE")  # facturx: several files
             p.add_argument("--dry-run", action="store_true")
             p.add_argument("--map", dest="mapping", type=column_map, metavar="HEADER=column,…")
+            p.add_argument("--sheet", metavar="NAME")
             p.add_argument("--allow-duplicates", action="store_true")
             p.add_argument("--create-clients", action="store_true")
 

@@ -172,3 +172,21 @@ def test_bad_spreadsheets_are_refused_with_their_place(
         f"{bad}:4:Reste à payer",
     ]
     assert _aging(db, capsys) == {}
+
+
+def test_import_reads_the_sheet_named_by_sheet(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Lisez-moi"
+    book.active.append(["Export de la comptabilité"])
+    sheet = book.create_sheet("Clients")
+    sheet.append(["Code client", "Raison sociale"])
+    sheet.append(["C001", "Boulangerie Hérault"])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    assert _run(db, "import", "clients", str(path), "--sheet", "Factures") == 3
+    assert "no sheet named 'Factures'" in capsys.readouterr().err
+    assert _run(db, "import", "clients", str(path), "--sheet", "Clients") == 0
+    assert "1 client created" in capsys.readouterr().out
+    assert _run(db, "import", "fec", str(path), "--sheet", "Clients") == 2

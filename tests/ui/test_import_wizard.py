@@ -237,3 +237,48 @@ def test_cancel_during_the_import_writes_nothing(
         assert uow.session.scalars(select(Client)).all() == []
     wizard.reject()
     assert not wizard.isVisible()
+
+
+def test_a_workbook_with_several_sheets_offers_its_sheets(
+    qtbot, window, sqlite_services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    book = openpyxl.Workbook()
+    book.active.title = "Lisez-moi"
+    book.active.append(["Export de la comptabilité du 30/11/2026"])
+    sheet = book.create_sheet("Clients")
+    sheet.append(["Code client", "Raison sociale", "Ville"])
+    sheet.append(["C001", "Boulangerie Hérault", "Paris"])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    wizard = window.import_files([path])
+    page = wizard.page_file
+    assert not page.sheet_combo.isHidden()
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == [
+        "Lisez-moi",
+        "Clients",
+    ]
+    page.sheet_combo.setCurrentIndex(1)
+    page.sheet_combo.activated.emit(1)
+    assert page.sheet() == "Clients"
+    assert wizard.kind == "clients"  # guessed again from the chosen sheet's headers
+    wizard.grab().save(str(tmp_path / "sheets.png"))
+    _next(qtbot, wizard)
+    assert _read_as(wizard)["Raison sociale"] == "name"
+    _next(qtbot, wizard)
+    dry = wizard.page_dry_run
+    qtbot.waitUntil(lambda: dry.result is not None, timeout=10000)
+    _next(qtbot, wizard)
+    wizard.page_confirm.import_button.click()
+    qtbot.waitUntil(lambda: wizard.page_confirm.result is not None, timeout=10000)
+    wizard.accept()
+    with sqlite_services.uow() as uow:
+        assert [c.code for c in uow.session.scalars(select(Client))] == ["C001"]
+
+
+def test_a_csv_shows_no_sheet_choice(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "clients.csv"
+    path.write_bytes(CLIENTS.encode("cp1252"))
+    wizard = window.import_files([path])
+    assert wizard.page_file.sheet_combo.isHidden()
+    assert wizard.page_file.sheet() is None
+    wizard.reject()

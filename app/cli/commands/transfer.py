@@ -14,6 +14,12 @@ from app.services.transfer.sources.summary import source_lines
 
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
     if args.kind in ("fec", "facturx"):
+        if args.sheet is not None:
+            from app.cli import UsageError
+
+            raise UsageError(
+                _("--sheet reads a spreadsheet: a {kind} file has no sheets").format(kind=args.kind)
+            )
         return _import_source(services, args)
     if getattr(args, "more_files", None):
         from app.cli import UsageError
@@ -27,6 +33,7 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
         today=today(),
         allow_duplicates=getattr(args, "allow_duplicates", False),
         create_clients=getattr(args, "create_clients", False),
+        sheet=args.sheet,
     )
     for warning in result.warnings:
         print(warning, file=sys.stderr)

@@ -25,6 +25,8 @@ class FilePreview:
     header_line: int
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)  # a workbook's worksheets, in tab order
+    sheet: str | None = None  # the sheet read (None: the first)
 
     def guesses(self, kind: str) -> list[str]:
         """The column each header is read as without a mapping ('' when none)."""
@@ -70,8 +72,9 @@ def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return getattr(module, "READ", module.COLUMNS), module.REQUIRED
 
 
-def preview(path: Path, rows: int = 8) -> FilePreview:
-    """The header and the first `rows` data rows; an unreadable file raises InvalidInput."""
+def preview(path: Path, rows: int = 8, sheet: str | None = None) -> FilePreview:
+    """The header and the first `rows` data rows (of the sheet called `sheet` in a workbook,
+    its first when None); an unreadable file raises InvalidInput."""
     path = Path(path)
     file = str(path)
     try:
@@ -81,9 +84,10 @@ def preview(path: Path, rows: int = 8) -> FilePreview:
             Problem(_("cannot read the file ({detail})").format(detail=error.strerror), file=file)
         ) from error
     if xlsx.is_spreadsheet(path, data):
-        line, header, body = xlsx.read_sheet(data, file)
+        sheets = xlsx.sheet_names(data, file)
+        line, header, body = xlsx.read_sheet(data, file, sheet)
         first = [cells for _line, cells in islice(body, rows * 4) if any(cells)][:rows]
-        return FilePreview(file, "xlsx", "", line, header, first)
+        return FilePreview(file, "xlsx", "", line, header, first, sheets, sheet)
     text, encoding = decode(data, file)
     if not text.strip():
         raise InvalidInput(Problem(_("the file is empty: a header row is expected"), file=file))

@@ -61,19 +61,25 @@ def read_table(
     required: tuple[str, ...],
     kind: str = "",
     mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
 ) -> CsvTable:
-    """Read the whole file (CSV, or the first sheet of an XLSX); headers are named through
-    `aliases` and `mapping`; missing required columns or an unreadable file reject it."""
+    """Read the whole file (CSV, or an XLSX's sheet called `sheet`, its first when None);
+    headers are named through `aliases` and `mapping`; missing required columns or an
+    unreadable file reject it."""
     file = str(path)
     data = read_bytes(path)
     spec = (known, required, kind, mapping)
     if xlsx.is_spreadsheet(path, data):
-        line, header, rows = xlsx.read_sheet(data, file)
+        line, header, rows = xlsx.read_sheet(data, file, sheet)
 
         def sheet_records(columns: list[str], problems: list[Problem]) -> Iterator[Record]:
             return _sheet_records(rows, columns, file, problems)
 
         return _table(file, ("xlsx", ""), header, spec, sheet_records, header_line=line)
+    if sheet is not None:
+        raise InvalidInput(
+            Problem(_("this is not a spreadsheet: only a workbook has sheets to choose"), file=file)
+        )
     text, encoding = decode(data, file)
     first_line = text.split("\n", 1)[0]
     if not text.strip():

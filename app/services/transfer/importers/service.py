@@ -99,19 +99,21 @@ class ImportService:
         today: date | None = None,
         allow_duplicates: bool = False,
         create_clients: bool = False,
+        sheet: str | None = None,
     ) -> ImportResult:
         """Raises InvalidInput listing every bad cell (file, line, column); nothing is written.
 
         `mapping` names the file's headers (header → column, '' to ignore one) before the
         aliases do; `today` dates the already paid parts of an invoice file's `balance`;
         `allow_duplicates` imports payments that repeat one without a reference (a warning);
-        `create_clients` creates the invoices' unknown clients from the file's names."""
+        `create_clients` creates the invoices' unknown clients from the file's names;
+        `sheet` names the spreadsheet's sheet to read (its first when None)."""
         module = KINDS.get(kind)
         if module is None:
             raise InvalidInput(_("unknown import kind {kind}").format(kind=kind))
         path = Path(path)
         known = getattr(module, "READ", module.COLUMNS)
-        table = read_table(path, known, module.REQUIRED, kind, mapping)
+        table = read_table(path, known, module.REQUIRED, kind, mapping, sheet)
         total = len(table.records)
         report(progress, 0, total)
         settings = self._dossier.settings()

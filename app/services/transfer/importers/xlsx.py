@@ -1,6 +1,6 @@
-"""The first sheet of an XLSX workbook as rows of text cells, numbered as the spreadsheet shows
-them: date cells become YYYY-MM-DD, number cells exact decimals (a float cell holding
-0.30000000000000004 reads 0.3: amounts are never rounded through binary floats)."""
+"""One sheet of an XLSX workbook (the first unless named) as rows of text cells, numbered as the
+spreadsheet shows them: date cells become YYYY-MM-DD, number cells exact decimals (a float cell
+holding 0.30000000000000004 reads 0.3: amounts are never rounded through binary floats)."""
 
 from __future__ import annotations
 
@@ -54,9 +54,7 @@ def exact(value: float) -> str:
     return format(Decimal(format(value, ".15g")), "f")
 
 
-def read_sheet(data: bytes, file: str) -> tuple[int, list[str], Rows]:
-    """The header's row number, the header (the first row with two cells or more: a title
-    above it is skipped) and an iterator over the rows below it."""
+def _check_archive(data: bytes, file: str) -> None:
     if data.startswith(OLE_MAGIC):
         raise InvalidInput(
             Problem(_("this is an old Excel .xls workbook: save it as .xlsx or CSV"), file=file)
@@ -65,10 +63,51 @@ def read_sheet(data: bytes, file: str) -> tuple[int, list[str], Rows]:
         raise InvalidInput(
             Problem(_("not an XLSX spreadsheet: the file is not a zip archive"), file=file)
         )
+
+
+def sheet_names(data: bytes, file: str) -> list[str]:
+    """The names of the workbook's worksheets, in the order of its tabs (chart sheets left out)."""
+    _check_archive(data, file)
+    try:
+        from openpyxl.reader.excel import ExcelReader
+
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_workbook()
+        return [
+            sheet.name
+            for sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+        ]
+    except Exception as error:  # a damaged archive fails in many ways: zip, XML, keys
+        raise InvalidInput(
+            Problem(
+                _("cannot read this spreadsheet ({detail})").format(detail=_detail(error)),
+                file=file,
+            )
+        ) from error
+
+
+def read_sheet(data: bytes, file: str, name: str | None = None) -> tuple[int, list[str], Rows]:
+    """The header's row number, the header (the first row with two cells or more: a title
+    above it is skipped) and an iterator over the rows below it, from the sheet called `name`
+    (the first sheet when None)."""
+    _check_archive(data, file)
+    if name is not None:
+        names = sheet_names(data, file)
+        if name not in names:
+            raise InvalidInput(
+                Problem(
+                    _("the workbook has no sheet named '{name}'; its sheets: {names}").format(
+                        name=name, names=", ".join(f"'{n}'" for n in names)
+                    ),
+                    file=file,
+                )
+            )
     import openpyxl  # a second of start-up the other commands do not pay
 
     try:
-        workbook, sheet = _open(openpyxl, data)
+        workbook, sheet = _open(openpyxl, data, name)
         rows = _rows(workbook, sheet, file)
         first: tuple[int, list[str]] | None = None
         for line, cells in rows:
@@ -94,14 +133,17 @@ def read_sheet(data: bytes, file: str) -> tuple[int, list[str], Rows]:
                 file=file,
             )
         ) from error
-    raise InvalidInput(
-        Problem(_("the first sheet is empty: a header row is expected"), file=file, line=1)
+    empty = (
+        _("the first sheet is empty: a header row is expected")
+        if name is None
+        else _("the sheet '{name}' is empty: a header row is expected").format(name=name)
     )
+    raise InvalidInput(Problem(empty, file=file, line=1))
 
 
 @dataclass(frozen=True)
-class _FirstSheet:
-    """The first worksheet's XML in the archive, for `_sheet_rows`."""
+class _SheetPart:
+    """One worksheet's XML in the archive, for `_sheet_rows`."""
 
     archive: ZipFile
     path: str
@@ -111,10 +153,11 @@ class _FirstSheet:
         return self.archive.open(self.path)
 
 
-def _open(openpyxl: Any, data: bytes) -> tuple[Any, Any]:
-    """(the workbook, its first sheet). The workbook's parts are read one by one, because
-    opening the whole workbook measures every sheet, which reads a sheet without a declared
-    size (as some programs write them) from end to end. openpyxl opens it when that fails."""
+def _open(openpyxl: Any, data: bytes, name: str | None = None) -> tuple[Any, Any]:
+    """(the workbook, its sheet called `name` or its first). The workbook's parts are read one
+    by one, because opening the whole workbook measures every sheet, which reads a sheet
+    without a declared size (as some programs write them) from end to end. openpyxl opens it
+    when that fails."""
     try:
         from openpyxl.reader.excel import ExcelReader
         from openpyxl.styles.stylesheet import apply_stylesheet
@@ -124,13 +167,14 @@ def _open(openpyxl: Any, data: bytes) -> tuple[Any, Any]:
         reader.read_strings()
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
-        for _sheet, rel in reader.parser.find_sheets():
-            if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
-                return reader.wb, _FirstSheet(reader.archive, rel.target, reader.shared_strings)
+        for found, rel in reader.parser.find_sheets():
+            worksheet = rel.target in reader.valid_files and "chartsheet" not in rel.Type
+            if worksheet and (name is None or found.name == name):
+                return reader.wb, _SheetPart(reader.archive, rel.target, reader.shared_strings)
     except Exception as error:  # noqa: BLE001 - openpyxl's own opening below says why
         log.debug("workbook parts unreadable one by one (%s): opened whole", error)
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    sheet = workbook.worksheets[0]
+    sheet = workbook.worksheets[0] if name is None else workbook[name]
     sheet.reset_dimensions()  # some programs write a wrong sheet size
     return workbook, sheet
 

@@ -102,11 +102,18 @@ class ImportWizard(QWizard):
             return lambda progress: importer.import_fec(files[0], dry_run, progress)
         if kind == "facturx":
             return lambda progress: importer.import_facturx(files, dry_run, progress)
-        mapping, today = self.mapping(), self.context.today()
+        mapping, today, sheet = self.mapping(), self.context.today(), self.page_file.sheet()
         # the dry run lists the clients the file would add; the import adds them if ticked
         create = kind == "invoices" and (dry_run or self.page_dry_run.create_clients.isChecked())
         return lambda progress: importer.import_file(
-            kind, files[0], dry_run, progress, mapping=mapping, today=today, create_clients=create
+            kind,
+            files[0],
+            dry_run,
+            progress,
+            mapping=mapping,
+            today=today,
+            create_clients=create,
+            sheet=sheet,
         )
 
 
@@ -116,7 +123,10 @@ class FilePage(QWizardPage):
         self.wizard_ = wizard
         self.setTitle(_("Which file?"))
         self.setSubTitle(
-            _("A CSV export or a spreadsheet (the first sheet is read). Nothing is written yet.")
+            _(
+                "A CSV export or a spreadsheet (choose its sheet when it has several). "
+                "Nothing is written yet."
+            )
         )
         self.files: list[Path] = []
         self.path_edit = QLineEdit()
@@ -132,14 +142,41 @@ class FilePage(QWizardPage):
         for key, title in KINDS.items():
             self.kind_combo.addItem(_(title), key)
         self.kind_combo.setCurrentIndex(1)
+        self.sheet_label = QLabel(_("Sheet:"))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("import_sheet")
+        self.sheet_combo.activated.connect(self._sheet_chosen)
         self.error = QLabel()
         self.error.setObjectName("file_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a4262c;")
         form = QFormLayout(self)
         form.addRow(_("File:"), row)
+        form.addRow(self.sheet_label, self.sheet_combo)
         form.addRow(_("It holds:"), self.kind_combo)
         form.addRow(self.error)
+        self._show_sheets([])
+
+    def sheet(self) -> str | None:
+        """The workbook sheet chosen (None: the first, or not a workbook)."""
+        if self.sheet_combo.count() < 2:
+            return None
+        index = self.sheet_combo.currentIndex()
+        return self.sheet_combo.currentText() if index > 0 else None
+
+    def _show_sheets(self, names: list[str]) -> None:
+        """The sheet drop-down, shown only for a workbook of several sheets."""
+        current = self.sheet_combo.currentText()
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(names)
+        if current in names:
+            self.sheet_combo.setCurrentText(current)
+        several = len(names) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_combo.setVisible(several)
+
+    def _sheet_chosen(self, _index: int) -> None:
+        self._read(self.sheet())
 
     def set_paths(self, files: list[Path]) -> None:
         """Several files are e-invoices; one file is read to guess what it holds."""
@@ -158,21 +195,29 @@ class FilePage(QWizardPage):
 
     def _guess_kind(self) -> None:
         """Read the head of the file now: its headers say what it holds."""
+        self.sheet_combo.clear()
+        self._read(None)
+
+    def _read(self, sheet: str | None) -> None:
+        """Preview the file (the given sheet of a workbook) and guess what it holds."""
         self.wizard_.preview = None
         self.error.setText("")
         self.completeChanged.emit()
         path = self.wizard_.path
         if not path.is_file():
+            self._show_sheets([])
             return
         source = source_kind(path)
         if source is not None or len(self.files) > 1:
+            self._show_sheets([])
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(source or "facturx"))
             return
         try:
-            self.wizard_.preview = preview(path)
+            self.wizard_.preview = preview(path, sheet=sheet)
         except InvalidInput as error:
             self.error.setText(str(error))
             return
+        self._show_sheets(self.wizard_.preview.sheets)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.wizard_.preview.best_kind()))
 
     def isComplete(self) -> bool:
@@ -188,7 +233,7 @@ class FilePage(QWizardPage):
             return True
         if self.wizard_.preview is None or self.wizard_.preview.file != str(self.wizard_.path):
             kind = self.kind_combo.currentIndex()
-            self._guess_kind()
+            self._read(self.sheet())
             self.kind_combo.setCurrentIndex(kind)
         return self.wizard_.preview is not None
 
@@ -245,7 +290,13 @@ class MappingPage(QWizardPage):
         kind = self.wizard_.kind
         known, required = columns_of(kind)
         self.headers = list(found.headers)
-        if found.encoding == "xlsx":
+        if found.encoding == "xlsx" and found.sheet:
+            self.info.setText(
+                _("Spreadsheet, sheet « {sheet} »; header on row {line}.").format(
+                    sheet=found.sheet, line=found.header_line
+                )
+            )
+        elif found.encoding == "xlsx":
             self.info.setText(
                 _("Spreadsheet, first sheet; header on row {line}.").format(line=found.header_line)
             )
