@@ -50,8 +50,8 @@ EXCLUDES = [
     "matplotlib.backends.backend_gtk4agg", "matplotlib.backends.backend_wxagg",
     "matplotlib.backends.backend_webagg", "matplotlib.backends.backend_nbagg",
     "matplotlib.backends.backend_macosx", "matplotlib.backends.backend_pgf",
-    "matplotlib.backends.backend_ps", "matplotlib.backends.backend_svg",
-    "matplotlib.backends.backend_cairo", "matplotlib.backends.backend_template",
+    "matplotlib.backends.backend_ps", "matplotlib.backends.backend_cairo",
+    "matplotlib.backends.backend_template",  # backend_svg stays: the aging chart's SVG export
     "psycopg_c", "sqlalchemy.testing", "numpy.f2py", "numpy.distutils", "readline", "curses",
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
     "sqlite3.test", "idlelib", "ensurepip", "venv", "distutils",
@@ -80,6 +80,12 @@ HIDDEN_IMPORTS = [
     "babel.numbers",
     "babel.dates",
     "babel.lists",
+    # the command modules `app.cli.commands.handler` imports by name, one per command run
+    *sorted(
+        f"app.cli.commands.{module.stem}"
+        for module in (ROOT / "app" / "cli" / "commands").glob("*.py")
+        if module.stem != "__init__"
+    ),
 ]
 
 
