@@ -56,7 +56,8 @@ def test_build_checks_size_numpy_window_and_letters() -> None:
     script = BUILD_SH.read_text(encoding="utf-8")
     assert re.search(r"MAX_MB=\$\{MAX_MB:-(\d+)\}", script).group(1) == "200"
     assert re.search(r"NUMPY_BLAS=\$\{NUMPY_BLAS:-(\w+)\}", script).group(1) == "none"
-    assert "-Csetup-args=-Dblas=none" in script and "-Csetup-args=-Dlapack=none" in script
+    assert "-Csetup-args=-Dblas=none" in script
+    assert "-Csetup-args=-Dlapack=none" in script
     assert '-iname "*openblas*"' in script  # the built bundle carries no OpenBLAS
     assert '--database "$demo" --smoke-test' in script  # the window on the demo dossier
     assert "charts drawn" in script
