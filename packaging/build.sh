@@ -53,8 +53,8 @@ if [ "$platform" = windows ]; then py="$venv/Scripts/python.exe"; else py="$venv
 # same numpy version as the one matplotlib was built against; compiled once per machine (pip
 # builds it from PyPI's source, about 10 minutes on 2 cores), then taken from BUILD_CACHE.
 if [ "$platform" = linux ] && [ "$NUMPY_BLAS" = none ]; then
-  numpy_blas() { "$py" -c 'import numpy; print(numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["found"])'; }
-  if [ "$(numpy_blas)" != False ]; then
+  numpy_blas() { "$py" -c 'import numpy; print(numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"])'; }
+  if [ "$(numpy_blas)" != none ]; then
     cache=${BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/relance-build}
     numpy_version=$("$py" -c 'import numpy; print(numpy.__version__)')
     tag=$("$py" -c 'import sys; print("cp%d%d" % sys.version_info[:2])')
@@ -69,7 +69,7 @@ if [ "$platform" = linux ] && [ "$NUMPY_BLAS" = none ]; then
       wheel=$(find "$cache" -name "numpy-$numpy_version-$tag-*.whl" | head -n 1)
     fi
     "$py" -m pip install -q --disable-pip-version-check --no-deps --force-reinstall "$wheel"
-    [ "$(numpy_blas)" = False ] || { echo "build.sh: numpy still uses a BLAS" >&2; exit 1; }
+    [ "$(numpy_blas)" = none ] || { echo "build.sh: numpy still uses a BLAS" >&2; exit 1; }
   fi
   # matplotlib's transforms and a product, on the numpy the bundle gets
   "$py" -c 'import numpy as np; m = np.array([[2.0, 1, 0], [0, 1, 0], [0, 0, 1]])
