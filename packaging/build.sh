@@ -58,10 +58,10 @@ if [ "$platform" = linux ] && [ "$NUMPY_BLAS" = none ]; then
     cache=${BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/relance-build}
     numpy_version=$("$py" -c 'import numpy; print(numpy.__version__)')
     tag=$("$py" -c 'import sys; print("cp%d%d" % sys.version_info[:2])')
-    wheel=$(find "$cache" -name "numpy-$numpy_version-$tag-*.whl" 2>/dev/null | head -n 1)
+    mkdir -p "$cache"
+    wheel=$(find "$cache" -name "numpy-$numpy_version-$tag-*.whl" | head -n 1)
     if [ -z "$wheel" ]; then
       echo "building numpy $numpy_version without OpenBLAS (once; kept in $cache)"
-      mkdir -p "$cache"
       "$py" -m pip wheel -q --disable-pip-version-check --no-deps --no-binary numpy \
         -w "$cache" "numpy==$numpy_version" -Csetup-args=-Dblas=none \
         -Csetup-args=-Dlapack=none -Csetup-args=-Dallow-noblas=true \
