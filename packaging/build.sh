@@ -177,8 +177,10 @@ if [ "${charts:-0}" -lt 1 ]; then
   echo "build.sh: no chart drawn in the window on the demo dossier" >&2; exit 1
 fi
 echo "window on the demo dossier: every view, $charts charts drawn"
-RELANCE_HOME="$smoke_home" "$exe" --database "$demo" letters --as-of 2026-12-05 \
-  --out "$probe/letters" >/dev/null
+if ! RELANCE_HOME="$smoke_home" "$exe" --database "$demo" letters --as-of 2026-12-05 \
+  --out "$probe/letters" >/dev/null 2>"$probe/letters.txt"; then
+  cat "$probe/letters.txt" >&2; echo "build.sh: the frozen app could not print letters" >&2; exit 1
+fi
 letters=$(find "$probe/letters" -name "*_letters_to_print.pdf" -size +10k | head -n 1)
 if [ -z "$letters" ] || [ "$(head -c 5 "$letters")" != "%PDF-" ]; then
   echo "build.sh: the frozen app printed no letters for the demo dossier" >&2; exit 1

@@ -51,7 +51,7 @@ EXCLUDES = [
     "matplotlib.backends.backend_webagg", "matplotlib.backends.backend_nbagg",
     "matplotlib.backends.backend_macosx", "matplotlib.backends.backend_pgf",
     "matplotlib.backends.backend_ps", "matplotlib.backends.backend_cairo",
-    "matplotlib.backends.backend_template",  # backend_svg stays: the aging chart's SVG export
+    "matplotlib.backends.backend_template",
     "psycopg_c", "sqlalchemy.testing", "numpy.f2py", "numpy.distutils", "readline", "curses",
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
     "sqlite3.test", "idlelib", "ensurepip", "venv", "distutils",
@@ -77,6 +77,7 @@ HIDDEN_IMPORTS = [
     "sqlalchemy.dialects.postgresql.psycopg",
     "matplotlib.backends.backend_qtagg",
     "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_svg",  # savefig imports it by name: the aging chart as SVG
     "babel.numbers",
     "babel.dates",
     "babel.lists",
