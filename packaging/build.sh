@@ -3,12 +3,16 @@
 #   bash packaging/build.sh            (Linux, macOS; Windows: Git Bash)
 # Linux: dist/Relance/ + dist/relance-<version>-linux-<arch>.tar.gz (with relance.desktop)
 # macOS: dist/Relance.app + dist/Relance-<version>.dmg   Windows: dist\Relance + Inno Setup installer
-# Environment: PYTHON (default python3), MAX_MB (unpacked size limit on Linux, default 210).
+# Environment: PYTHON (default python3), MAX_MB (unpacked size limit on Linux, default 200),
+#   NUMPY_BLAS (Linux: `none`, the default, builds numpy without OpenBLAS once per machine;
+#   `keep` bundles PyPI's numpy as it is), BUILD_CACHE (where that numpy wheel is kept,
+#   default ~/.cache/relance-build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 PYTHON=${PYTHON:-python3}
-MAX_MB=${MAX_MB:-210}
+MAX_MB=${MAX_MB:-200}
+NUMPY_BLAS=${NUMPY_BLAS:-none}
 
 case "$(uname -s)" in
   Linux) platform=linux ;;
@@ -19,11 +23,11 @@ esac
 version=$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 echo "== Relance $version for $platform"
 
-# 0. Linux (Debian/Ubuntu, as root): the tools that slim ICU's data, and the X11 libraries Qt's
+# 0. Linux (Debian/Ubuntu, as root): the tools that slim ICU's data and compile numpy, the X11 libraries Qt's
 #    xcb platform needs, so that the bundle carries them (a library absent here is left out).
 if [ "$platform" = linux ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   need=()
-  for pkg in icu-devtools binutils gcc libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
+  for pkg in icu-devtools binutils gcc g++ libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
     libxkbcommon-x11-0; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
@@ -41,6 +45,36 @@ if [ ! -d "$venv" ]; then
 fi
 if [ "$platform" = windows ]; then py="$venv/Scripts/python.exe"; else py="$venv/bin/python"; fi
 "$py" -m pip install -q --disable-pip-version-check -e ".[packaging]"
+
+# Linux: numpy without OpenBLAS. PyPI's numpy carries OpenBLAS (25 MB: its kernels for every
+# CPU, and 3 MB of Fortran run time) for fast matrix products and linear algebra; Relance's
+# charts need neither: built with -Dblas=none -Dlapack=none, numpy uses its own loops and its
+# bundled LAPACK lite (matplotlib inverts 3x3 transforms), and with no per-CPU variants. The
+# same numpy version as the one matplotlib was built against; compiled once per machine (pip
+# builds it from PyPI's source, about 10 minutes on 2 cores), then taken from BUILD_CACHE.
+if [ "$platform" = linux ] && [ "$NUMPY_BLAS" = none ]; then
+  numpy_blas() { "$py" -c 'import numpy; print(numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"])'; }
+  if [ "$(numpy_blas)" != none ]; then
+    cache=${BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/relance-build}
+    numpy_version=$("$py" -c 'import numpy; print(numpy.__version__)')
+    tag=$("$py" -c 'import sys; print("cp%d%d" % sys.version_info[:2])')
+    mkdir -p "$cache"
+    wheel=$(find "$cache" -name "numpy-$numpy_version-$tag-*.whl" | head -n 1)
+    if [ -z "$wheel" ]; then
+      echo "building numpy $numpy_version without OpenBLAS (once; kept in $cache)"
+      "$py" -m pip wheel -q --disable-pip-version-check --no-deps --no-binary numpy \
+        -w "$cache" "numpy==$numpy_version" -Csetup-args=-Dblas=none \
+        -Csetup-args=-Dlapack=none -Csetup-args=-Dallow-noblas=true \
+        -Csetup-args=-Dcpu-dispatch=none -Csetup-args=-Ddisable-svml=true
+      wheel=$(find "$cache" -name "numpy-$numpy_version-$tag-*.whl" | head -n 1)
+    fi
+    "$py" -m pip install -q --disable-pip-version-check --no-deps --force-reinstall "$wheel"
+    [ "$(numpy_blas)" = none ] || { echo "build.sh: numpy still uses a BLAS" >&2; exit 1; }
+  fi
+  # matplotlib's transforms and a product, on the numpy the bundle gets
+  "$py" -c 'import numpy as np; m = np.array([[2.0, 1, 0], [0, 1, 0], [0, 0, 1]])
+assert np.allclose(np.linalg.inv(m) @ m, np.eye(3)), "numpy linear algebra is wrong"'
+fi
 
 # 2. Compiled catalogues (the bundle ships .mo files) and the icons (committed; redrawn if absent).
 rm -rf build/catalogues
@@ -65,7 +99,7 @@ if [ "$platform" = linux ]; then
 fi
 
 # Linux: debug symbols are most of the size of libpython and the extension modules. The
-# libraries auditwheel vendored (*.libs/, e.g. numpy's OpenBLAS) are left alone: strip breaks them.
+# libraries auditwheel vendored (*.libs/: Pillow's, psycopg's) are left alone: strip breaks them.
 if [ "$platform" = linux ] && command -v strip >/dev/null 2>&1; then
   find dist/Relance/_internal -type f \( -name "*.so" -o -name "*.so.*" \) -not -path "*.libs/*" \
     -exec strip --strip-unneeded {} +
@@ -86,6 +120,11 @@ for needed in resources/fonts/DejaVuSans.ttf resources/templates/letters/fr/remi
     echo "build.sh: $needed is missing from the bundle" >&2; exit 1
   fi
 done
+if [ "$platform" = linux ] && [ "$NUMPY_BLAS" = none ]; then
+  if find "$internal" -iname "*openblas*" | grep -q .; then
+    echo "build.sh: OpenBLAS is in the bundle (NUMPY_BLAS=none)" >&2; exit 1
+  fi
+fi
 
 # 5. The frozen executable: every view offscreen, and the MAPI child entry point.
 smoke_home=$(mktemp -d)
@@ -123,6 +162,30 @@ if ! RELANCE_HOME="$smoke_home" "$exe" --database "$probe/probe.relance" import 
   echo "build.sh: the frozen app could not read a Factur-X invoice" >&2; exit 1
 fi
 echo "Factur-X import: works frozen"
+# The demo dossier: the window on it (every view, its charts drawn by matplotlib and numpy),
+# and a day of letters (ReportLab, the fonts, the templates) printed by the frozen app.
+demo="$probe/demo.relance"
+RELANCE_HOME="$smoke_home" "$exe" --database "$demo" demo --as-of 2026-12-05 >/dev/null
+if ! QT_QPA_PLATFORM=offscreen RELANCE_HOME="$smoke_home" ${limit[@]+"${limit[@]}"} "$exe" \
+  --database "$demo" --smoke-test; then
+  echo "build.sh: the frozen app failed on the demo dossier; its log:" >&2
+  tail -n 40 "$smoke_home/logs/relance.log" >&2 || true
+  exit 1
+fi
+charts=$(sed -n 's/.*smoke test: \([0-9]*\) charts drawn.*/\1/p' "$smoke_home/logs/relance.log" | tail -n 1)
+if [ "${charts:-0}" -lt 1 ]; then
+  echo "build.sh: no chart drawn in the window on the demo dossier" >&2; exit 1
+fi
+echo "window on the demo dossier: every view, $charts charts drawn"
+if ! RELANCE_HOME="$smoke_home" "$exe" --database "$demo" letters --as-of 2026-12-05 \
+  --out "$probe/letters" >/dev/null 2>"$probe/letters.txt"; then
+  cat "$probe/letters.txt" >&2; echo "build.sh: the frozen app could not print letters" >&2; exit 1
+fi
+letters=$(find "$probe/letters" -name "*_letters_to_print.pdf" -size +10k | head -n 1)
+if [ -z "$letters" ] || [ "$(head -c 5 "$letters")" != "%PDF-" ]; then
+  echo "build.sh: the frozen app printed no letters for the demo dossier" >&2; exit 1
+fi
+echo "letters: $(find "$probe/letters" -name "*.pdf" | wc -l) PDF files printed"
 if [ "$platform" != windows ]; then  # a windowed .exe has no standard output to read
   said=$("$exe" --version)
   [ "$said" = "Relance $version" ] || { echo "build.sh: the frozen app says '$said'" >&2; exit 1; }

@@ -50,8 +50,8 @@ EXCLUDES = [
     "matplotlib.backends.backend_gtk4agg", "matplotlib.backends.backend_wxagg",
     "matplotlib.backends.backend_webagg", "matplotlib.backends.backend_nbagg",
     "matplotlib.backends.backend_macosx", "matplotlib.backends.backend_pgf",
-    "matplotlib.backends.backend_ps", "matplotlib.backends.backend_svg",
-    "matplotlib.backends.backend_cairo", "matplotlib.backends.backend_template",
+    "matplotlib.backends.backend_ps", "matplotlib.backends.backend_cairo",
+    "matplotlib.backends.backend_template",
     "psycopg_c", "sqlalchemy.testing", "numpy.f2py", "numpy.distutils", "readline", "curses",
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
     "sqlite3.test", "idlelib", "ensurepip", "venv", "distutils",
@@ -77,9 +77,16 @@ HIDDEN_IMPORTS = [
     "sqlalchemy.dialects.postgresql.psycopg",
     "matplotlib.backends.backend_qtagg",
     "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_svg",  # savefig imports it by name: the aging chart as SVG
     "babel.numbers",
     "babel.dates",
     "babel.lists",
+    # the command modules `app.cli.commands.handler` imports by name, one per command run
+    *sorted(
+        f"app.cli.commands.{module.stem}"
+        for module in (ROOT / "app" / "cli" / "commands").glob("*.py")
+        if module.stem != "__init__"
+    ),
 ]
 
 

@@ -95,3 +95,15 @@ def test_charts_and_what_ifs(qtbot, dashboard) -> None:  # type: ignore[no-untyp
         timeout=20000,
     )
     assert dashboard.controller.forecast["EUR"].weeks[0].expected == 1075
+
+
+def test_the_smoke_test_draws_the_charts_now(dashboard) -> None:  # type: ignore[no-untyped-def]
+    """The frozen app's smoke test renders its charts: matplotlib, numpy and FreeType run."""
+    from app.ui.app import render_charts
+
+    for chart in (dashboard.trend_chart, dashboard.forecast_chart):
+        chart.figure.stale = True
+    assert render_charts(dashboard) == 2
+    for chart in (dashboard.trend_chart, dashboard.forecast_chart):
+        assert not chart.figure.stale  # drawn, not only scheduled for the next paint
+        assert chart.canvas.get_renderer().width > 0
