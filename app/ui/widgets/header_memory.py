@@ -79,7 +79,11 @@ class HeaderMemory(QObject):
 
 
 def remember_header(table: QTableView, key: str, path: Path | None) -> HeaderMemory | None:
-    """Remember this table's columns under `key`; nothing when there is no settings file."""
+    """Remember this table's columns under `key`; nothing when there is no settings file.
+    Columns narrower than their titles are widened first (the defaults, not a user's widths)."""
+    from app.ui.widgets.tables import fit_titles
+
+    fit_titles(table)
     if path is None:
         return None
     return HeaderMemory(table, key, path)

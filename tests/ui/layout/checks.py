@@ -54,6 +54,20 @@ class Allowed:
 # Widgets whose text is elided by design; each says why. Key: the widget's objectName.
 ELIDED_ON_PURPOSE: dict[str, Allowed] = {}
 
+# Widgets showing the user's own data (their words, in any language): no language check.
+USER_DATA: dict[str, Allowed] = {
+    "preview_table": Allowed("preview_table", "the import wizard shows the file's own headers"),
+}
+
+
+def _users(widget: QWidget) -> bool:
+    """Inside a widget of USER_DATA (a table's header is a child of the table)."""
+    while widget is not None:
+        if widget.objectName() in USER_DATA:
+            return True
+        widget = widget.parentWidget()
+    return False
+
 
 def plain(text: str) -> str:
     """The text as painted: mnemonics dropped ("&&" is a real ampersand)."""
@@ -69,7 +83,9 @@ def _advance(metrics: QFontMetrics, text: str) -> int:
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
-    return widget.isVisible() and widget.width() > 0 and (widget is root or widget.isVisibleTo(root))
+    return (
+        widget.isVisible() and widget.width() > 0 and (widget is root or widget.isVisibleTo(root))
+    )
 
 
 def _where(widget: QWidget) -> str:
@@ -85,7 +101,7 @@ def _fault(widget: QWidget, text: str, need: int, room: int, what: str = "") -> 
 
 def _label(label: QLabel) -> list[str]:
     text = label.text()
-    if not text or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return []
     rect = label.contentsRect()
     margin = label.margin()
@@ -298,7 +314,7 @@ def texts(root: QWidget) -> list[tuple[QWidget, str]]:
     """Every visible text under `root` with the widget showing it."""
     found: list[tuple[QWidget, str]] = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if not _shown(widget, root):
+        if not _shown(widget, root) or _users(widget):
             continue
         if widget.isWindow():
             found.append((widget, widget.windowTitle()))
@@ -351,9 +367,7 @@ def foreign(lang: str) -> frozenset[str]:
 
     French window: an English msgid whose French differs. English window: a French msgstr
     that is no English text too (neither a msgid nor an English msgstr)."""
-    french = {
-        plain(i).strip(): plain(s).strip() for i, s in _messages("fr") if s and "{" not in i
-    }
+    french = {plain(i).strip(): plain(s).strip() for i, s in _messages("fr") if s and "{" not in i}
     english = {plain(i).strip() for i, _s in _messages("en")}
     english |= {plain(s).strip() for _i, s in _messages("en") if s}
     if lang == "fr":

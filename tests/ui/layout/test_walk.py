@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from app import i18n
 from app.ui.views import VIEWS
+from app.ui.widgets.fit import install_dialog_fit
 from tests.ui.language_check import french_translator
 from tests.ui.layout.checks import problems
 from tests.ui.layout.walk import (
@@ -64,7 +65,7 @@ def catalogues() -> dict[str, Any]:
 
 
 @pytest.fixture(params=LOOKS, ids=[f"{lang}-{int(scale * 100)}" for lang, scale in LOOKS])
-def look(request, qapp, monkeypatch, catalogues) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def look(request, qapp, monkeypatch, catalogues) -> Iterator[tuple[str, float]]:  # type: ignore[no-untyped-def]
     """The language (our catalogue with this branch's pending French, and Qt's own) and the
     scale: 150 % is the application font 1.5 times larger (docs/testing.md says why)."""
     from app.ui.app import install_translators, remove_translators
@@ -73,19 +74,28 @@ def look(request, qapp, monkeypatch, catalogues) -> Iterator[str]:  # type: igno
     monkeypatch.setattr(i18n, "translator", catalogues.__getitem__)
     i18n.set_language(lang)
     installed = install_translators(qapp, lang)
+    fit = install_dialog_fit(qapp)  # as run_gui does
     original = QFont(qapp.font())
     if scale != 1.0:
         bigger = QFont(original)
         bigger.setPointSizeF(original.pointSizeF() * scale)
         qapp.setFont(bigger)
-    yield lang
+    yield lang, scale
     qapp.setFont(original)
+    qapp.removeEventFilter(fit)
     remove_translators(qapp, installed)
     i18n.set_language("en")
 
 
 def _report(found: list[str]) -> str:
     return "\n".join(["", *sorted(set(found))])
+
+
+def test_screen_is_a_laptop(qapp) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.layout.conftest import SCREEN
+
+    size = qapp.primaryScreen().size()
+    assert (size.width(), size.height()) == SCREEN, "the QApplication was made before conftest"
 
 
 def test_every_dialog_class_is_walked() -> None:
@@ -136,10 +146,10 @@ def test_dialog_fits_in_its_language(qtbot, demo, look, name, tmp_path) -> None:
     qtbot.waitUntil(context.tasks.idle, timeout=20000)
     settle()
     if isinstance(dialog, QWizard):
-        found = _walk_wizard(qtbot, dialog, context, look)
+        found = _walk_wizard(qtbot, dialog, context, look[0])
     else:
-        found = _check_tabs(dialog, look, name)
-    _shoot(dialog, f"{name}-{look}-{int(dialog.font().pointSizeF())}pt")
+        found = _check_tabs(dialog, look[0], name)
+    _shoot(dialog, f"{name}-{look[0]}-{int(look[1] * 100)}")
     context.tasks.wait()
     dialog.hide()
     assert found == [], _report(found)
@@ -153,12 +163,15 @@ def _shoot(widget: QWidget, name: str) -> None:
         widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
-def _walk_window(qtbot, services: Any, lang: str, label: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _walk_window(qtbot, services: Any, look: tuple[str, float], label: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each view (and each mode of the reminders) in a window of the default size; at 150 %
+    the window is 1.5 times larger too, as the font (a proportionally larger screen)."""
     from app.ui.main_window import MainWindow
 
     window = MainWindow(services)
     window.context.today = lambda: AS_OF
-    window.resize(1280, 800)
+    lang, scale = look
+    window.resize(int(1280 * scale), int(800 * scale))
     window.show()
     found: list[str] = []
     try:
@@ -173,7 +186,7 @@ def _walk_window(qtbot, services: Any, lang: str, label: str) -> list[str]:  # t
                 settle()
                 where = f"{label} {entry.key}{f' ({mode})' if mode else ''}"
                 found += _check_tabs(view, lang, where)
-                _shoot(window, f"{label}-{entry.key}{mode}-{lang}-{int(window.font().pointSizeF())}")
+                _shoot(window, f"{label}-{entry.key}{mode}-{lang}-{int(scale * 100)}")
         found += [f"{label} menus: {p}" for p in problems(window.menuBar(), lang)]
     finally:
         window.tasks.wait()
