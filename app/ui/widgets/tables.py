@@ -37,12 +37,17 @@ def fit_titles(table: QTableView) -> None:
     metrics = QFontMetrics(font)
     last = header.count() - 1
     for section in range(header.count()):
-        mode = header.sectionResizeMode(section)
-        if mode != QHeaderView.ResizeMode.Interactive and mode != QHeaderView.ResizeMode.Fixed:
-            continue
-        if section == last and header.stretchLastSection():
-            continue
         title = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
         need = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
-        if need and header.sectionSize(section) < need + room:
+        if not need:
+            continue
+        mode = header.sectionResizeMode(section)
+        if section == last and header.stretchLastSection():
+            continue  # it takes what is left
+        if mode == QHeaderView.ResizeMode.Stretch:
+            # a stretched column shrinks down to the smallest size of any column, no further
+            header.setMinimumSectionSize(max(header.minimumSectionSize(), need + room))
+        elif mode in (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Fixed) and (
+            header.sectionSize(section) < need + room
+        ):
             header.resizeSection(section, need + room)

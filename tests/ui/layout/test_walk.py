@@ -168,6 +168,7 @@ def _walk_window(qtbot, services: Any, look: tuple[str, float], label: str) -> l
     the window is 1.5 times larger too, as the font (a proportionally larger screen)."""
     from app.ui.main_window import MainWindow
 
+    services.paths.window_settings.unlink(missing_ok=True)  # the default widths, each time
     window = MainWindow(services)
     window.context.today = lambda: AS_OF
     lang, scale = look

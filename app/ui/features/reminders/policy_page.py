@@ -55,6 +55,7 @@ class PolicyPage(QWidget):
         self.wait = QCheckBox()
         self.wait_level = QComboBox()
         self.wait_level.setMinimumWidth(220)
+        self.wait_level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.wait_days = QSpinBox()
         self.wait_days.setRange(1, 90)
         self.wait_days.setSuffix(_(" days"))
