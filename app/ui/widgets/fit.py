@@ -2,7 +2,7 @@
 arrives after the dialog opened (a word-wrapped label needs more height than its minimum).
 
 `install_dialog_fit(app)` watches every dialog: when one is shown or its layout changes, it is
-enlarged (never shrunk) to its layout's minimum size and to the height its wrapped texts need
+enlarged to its layout's minimum size and to the height its wrapped texts need
 at its width, within the screen. `check_row` puts a long check box text on several lines.
 """
 
@@ -28,7 +28,8 @@ TITLE_BAR = 120  # the window's icon and buttons beside its title
 
 
 def grow_to_fit(window: QWidget) -> None:
-    """Enlarge the window (never shrink it) until its layout has the room it asks for."""
+    """Enlarge the window until its layout has the room it asks for; never beyond the screen
+    (a default size larger than a small screen is brought back within it)."""
     layout = window.layout()
     if layout is None:
         return
@@ -41,9 +42,11 @@ def grow_to_fit(window: QWidget) -> None:
         height = max(height, layout.totalHeightForWidth(width))
     screen = window.screen().availableGeometry() if window.screen() else None
     if screen is not None:
-        width, height = min(width, screen.width()), min(height, screen.height())
-    if width > window.width() or height > window.height():
-        window.resize(max(width, window.width()), max(height, window.height()))
+        frame = window.frameGeometry().size() - window.size()  # title bar and borders
+        width = min(width, screen.width() - frame.width())
+        height = min(height, screen.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
 
 
 _COMPOSED = (QAbstractSpinBox, QComboBox)  # their own line edit shows no placeholder of ours

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -280,6 +282,45 @@ def _title(window: QWidget) -> list[str]:
     return [_fault(window, title, need, room, "window title")] if need > room + SLACK else []
 
 
+def _first_top(field: QLayoutItem, form: QFormLayout) -> int:
+    """The top of the first thing shown in a form's field (inside its cell, if it has one)."""
+    widget = field.widget()
+    if widget is None:
+        return int(field.geometry().top())
+    while widget.layout() is not None:
+        inner = [widget.layout().itemAt(i).widget() for i in range(widget.layout().count())]
+        shown = [w for w in inner if w is not None and w.isVisible()]
+        if not shown:
+            break
+        widget = shown[0]
+    return int(widget.mapTo(form.parentWidget(), QPoint(0, 0)).y())
+
+
+def _form_rows(form: QFormLayout) -> list[str]:
+    """A label whose top is more than a line and a half from its field's top reads as the
+    label of nothing (the field centred in a tall row, or pushed down by another widget)."""
+    found = []
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is None or field is None or not isinstance(label.widget(), QLabel):
+            continue
+        text = label.widget()
+        if (
+            not text.isVisible()
+            or not text.text()
+            or (field.widget() and not field.widget().isVisible())
+        ):
+            continue
+        distance = abs(_first_top(field, form) - label.geometry().top())
+        if distance > 1.5 * label.geometry().height():
+            found.append(
+                f"label far from its field: {_where(text)} {plain(text.text())!r} "
+                f"{distance}px above or below it"
+            )
+    return found
+
+
 def clipped(root: QWidget) -> list[str]:
     """Every text under `root` (shown) that is wider, or taller, than the room it is given."""
     found: list[str] = []
@@ -304,6 +345,10 @@ def clipped(root: QWidget) -> list[str]:
             found += _tab_bar(widget)
         elif isinstance(widget, QHeaderView):
             found += _header(widget)
+        for form in widget.findChildren(
+            QFormLayout, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            found += _form_rows(form)
     return found
 
 

@@ -105,11 +105,12 @@ def test_every_dialog_class_is_walked() -> None:
 
 
 def _check_tabs(root: QWidget, lang: str, where: str) -> list[str]:
-    return [
-        f"{where}{f' [{tab}]' if tab else ''}: {fault}"
-        for tab in tabs_shown(root)
-        for fault in problems(root, lang)
-    ]
+    found = []
+    for tab in tabs_shown(root):
+        found += [f"{where}{f' [{tab}]' if tab else ''}: {fault}" for fault in problems(root, lang)]
+        if tab:
+            _shoot(root, f"{where}-{tab}-{lang}".replace(" ", "_"))
+    return found
 
 
 def _walk_wizard(qtbot, wizard: QWizard, context: Any, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -119,7 +120,9 @@ def _walk_wizard(qtbot, wizard: QWizard, context: Any, lang: str) -> list[str]: 
             wizard.setStartId(page_id)
             wizard.restart()
             settle()
-            found += _check_tabs(wizard, lang, type(wizard.currentPage()).__name__)
+            name = type(wizard.currentPage()).__name__
+            found += _check_tabs(wizard, lang, name)
+            _shoot(wizard, f"{name}-{lang}")
         return found
 
     def advance() -> bool:
@@ -134,6 +137,7 @@ def _walk_wizard(qtbot, wizard: QWizard, context: Any, lang: str) -> list[str]: 
 
     for name in wizard_pages(wizard, advance):
         found += _check_tabs(wizard, lang, name)
+        _shoot(wizard, f"{name}-{lang}")
     return found
 
 
@@ -149,6 +153,12 @@ def test_dialog_fits_in_its_language(qtbot, demo, look, name, tmp_path) -> None:
         found = _walk_wizard(qtbot, dialog, context, look[0])
     else:
         found = _check_tabs(dialog, look[0], name)
+    screen = dialog.screen().availableGeometry()
+    if dialog.width() > screen.width() or dialog.height() > screen.height():
+        size = f"{dialog.width()}×{dialog.height()}"
+        found.append(
+            f"{name}: larger than the screen ({size} on {screen.width()}×{screen.height()})"
+        )
     _shoot(dialog, f"{name}-{look[0]}-{int(look[1] * 100)}")
     context.tasks.wait()
     dialog.hide()

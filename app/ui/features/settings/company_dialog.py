@@ -78,6 +78,7 @@ class CompanyDialog(ServiceDialog):
     def _company_box(self) -> QGroupBox:
         box = QGroupBox(_("Company"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: label above
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
         self.address.setPlaceholderText(_("Street, building… (one line each)"))
@@ -119,6 +120,7 @@ class CompanyDialog(ServiceDialog):
     def _letters_box(self) -> QGroupBox:
         box = QGroupBox(_("Bank and letters"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: label above
         self.iban = QLineEdit()
         self.iban.setPlaceholderText("FR76 3000 6000 0112 3456 7890 189")
         self.bic = QLineEdit()
