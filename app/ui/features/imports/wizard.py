@@ -213,6 +213,7 @@ class MappingPage(QWizardPage):
         self.info = QLabel()
         self.info.setObjectName("file_info")
         self.preset_combo = QComboBox()
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.preset_combo.activated.connect(self._apply_preset)
         self.preset_name = QLineEdit()
         self.preset_name.setPlaceholderText(_("Name of this mapping"))
@@ -289,6 +290,7 @@ class MappingPage(QWizardPage):
         fitting = self.wizard_.presets.for_file(kind, self.headers)
         for preset in fitting:
             self.preset_combo.addItem(preset.name, preset)
+        self.preset_combo.setMinimumWidth(self.preset_combo.sizeHint().width())
         if fitting:
             self.preset_combo.setCurrentIndex(1)
             self._apply_preset(1)
