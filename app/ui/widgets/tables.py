@@ -51,3 +51,13 @@ def fit_titles(table: QTableView) -> None:
             header.sectionSize(section) < need + room
         ):
             header.resizeSection(section, need + room)
+
+
+BASE_POINTS = 9.0  # default column widths are given for a 9-point font
+
+
+def scaled(width: int, widget: QWidget) -> int:
+    """A default width in pixels for a 9-point font, grown with a larger font (Windows' larger
+    text, macOS' 13-point default) so dates and amounts stay whole."""
+    points = widget.font().pointSizeF()
+    return round(width * max(1.0, points / BASE_POINTS)) if points > 0 else width

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayoutItem,
     QLineEdit,
+    QListView,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QStyleOptionFrame,
     QTabBar,
     QToolButton,
+    QTreeView,
     QWidget,
 )
 
@@ -273,6 +276,68 @@ def _header(header: QHeaderView) -> list[str]:
     return found
 
 
+NUMBER = re.compile(r"^[-+−]?[\d\s\u202f\xa0.,/:%€$£()−-]*\d[\d\s\u202f\xa0.,/:%€$£()−-]*$")
+MAX_ROWS = 60  # the rows on screen are enough
+
+
+def _counts(model: Any, parent: QModelIndex) -> tuple[int, int]:
+    counts = []
+    for count in (model.rowCount, model.columnCount):
+        try:
+            counts.append(count(parent))
+        except TypeError:  # a table model hides the parent from Python, a list model its columns
+            try:
+                counts.append(count())
+            except TypeError:
+                counts.append(1)
+    return counts[0], counts[1]
+
+
+def _indexes(view: QAbstractItemView) -> Iterable[Any]:
+    model = view.model()
+    todo = [QModelIndex()]
+    seen = 0
+    while todo and seen < MAX_ROWS:
+        parent = todo.pop(0)
+        rows, columns = _counts(model, parent)
+        for row in range(min(rows, MAX_ROWS)):
+            seen += 1
+            for column in range(columns):
+                index = model.index(row, column, parent)
+                yield index
+                if column == 0 and isinstance(view, QTreeView) and view.isExpanded(index):
+                    todo.append(index)
+
+
+def _cells(view: QAbstractItemView) -> list[str]:
+    """Cells cut short: any item of a plain list (the sidebar), and in tables and trees every
+    number, date and amount (a cut name still says who; a cut amount says something false)."""
+    if view.model() is None or not view.viewport().isVisible():
+        return []
+    found = []
+    plain_list = isinstance(view, QListView)
+    if plain_list and view.wordWrap():
+        return []  # its items take the lines they need
+    metrics = view.fontMetrics()
+    viewport = view.viewport().rect()
+    for index in _indexes(view):
+        text = str(index.data() or "")
+        if not text or not (plain_list or NUMBER.match(text)):
+            continue
+        rect = view.visualRect(index)
+        if rect.isEmpty() or not viewport.intersects(rect):
+            continue
+        room = rect.width() - 6  # the item's text margins
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            room -= view.iconSize().width() + 4
+        if plain_list:
+            room = min(room, viewport.width() - rect.left() - 6)
+        need = _advance(metrics, text)
+        if need > room + SLACK:
+            found.append(_fault(view, text, need, room, "cell"))
+    return found
+
+
 def _title(window: QWidget) -> list[str]:
     title = window.windowTitle().replace("[*]", "")
     if not title:
@@ -345,6 +410,8 @@ def clipped(root: QWidget) -> list[str]:
             found += _tab_bar(widget)
         elif isinstance(widget, QHeaderView):
             found += _header(widget)
+        elif isinstance(widget, QAbstractItemView):
+            found += _cells(widget)
         for form in widget.findChildren(
             QFormLayout, options=Qt.FindChildOption.FindDirectChildrenOnly
         ):

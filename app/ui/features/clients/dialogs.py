@@ -36,7 +36,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
 from app.ui.widgets.legal import legal_id_label
-from app.ui.widgets.tables import fit_titles
+from app.ui.widgets.tables import fit_titles, scaled
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "nl": "Nederlands", "de": "Deutsch"}
 TERMS_SUGGESTIONS = ("30", "45", "60", "45 eom", "30 eom", "0")
@@ -208,7 +208,7 @@ class ClientDialog(ServiceDialog):
         self.contacts.setWordWrap(False)
         self.contacts.horizontalHeader().setStretchLastSection(False)
         for column, width in enumerate((130, 110, 190, 110, 110)):
-            self.contacts.setColumnWidth(column, width)
+            self.contacts.setColumnWidth(column, scaled(width, self.contacts))
         fit_titles(self.contacts)
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.verticalHeader().setVisible(False)

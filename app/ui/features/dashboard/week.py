@@ -15,6 +15,7 @@ from app.i18n import _, ngettext
 from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine
 from app.ui.widgets.format import day, money
 from app.ui.widgets.table_model import MUTED, WARNING
+from app.ui.widgets.tables import scaled
 
 SHOWN_PER_GROUP = 25
 ROLE = Qt.ItemDataRole.UserRole
@@ -45,8 +46,8 @@ class WeekPanel(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setIndentation(14)
-        for column, width in enumerate((105, 185, 100, 95)):
-            self.setColumnWidth(column, width)
+        for column, width in enumerate((105, 185, 100, 110)):
+            self.setColumnWidth(column, scaled(width, self))
         self.itemActivated.connect(self._activated)
         self.groups: dict[str, QTreeWidgetItem] = {}
         self.set_loading()

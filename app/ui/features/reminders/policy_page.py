@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -180,6 +181,10 @@ class PolicyPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, info.code)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        scroll = self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + scroll + 8
+        self.list.setMinimumWidth(min(width, 480))  # every policy's name whole
+        self.list.setMaximumWidth(max(width, 260))
         codes = [info.code for info in policies]
         self.list.setCurrentRow(codes.index(select) if select in codes else 0)
         self._show(self.list.currentRow())
