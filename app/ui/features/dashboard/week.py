@@ -46,8 +46,10 @@ class WeekPanel(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setIndentation(14)
-        for column, width in enumerate((105, 185, 100, 110)):
-            self.setColumnWidth(column, scaled(width, self))
+        widths = [scaled(width, self) for width in (105, 150, 95, 110)]
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+        self.setMinimumWidth(sum(widths) + 2 * self.frameWidth() + 20)  # the amounts in sight
         self.itemActivated.connect(self._activated)
         self.groups: dict[str, QTreeWidgetItem] = {}
         self.set_loading()
