@@ -173,6 +173,14 @@ def _shoot(widget: QWidget, name: str) -> None:
         widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
+def _first_client(services: Any) -> int | None:
+    from app.db.models import Client
+
+    with services.uow() as uow:
+        found = uow.session.query(Client.id).order_by(Client.code).first()
+    return None if found is None else int(found[0])
+
+
 def _walk_window(qtbot, services: Any, look: tuple[str, float], label: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Each view (and each mode of the reminders) in a window of the default size; at 150 %
     the window is 1.5 times larger too, as the font (a proportionally larger screen)."""
@@ -189,9 +197,14 @@ def _walk_window(qtbot, services: Any, look: tuple[str, float], label: str) -> l
         for index, entry in enumerate(VIEWS):
             window.show_view(index)
             view = window.views[entry.key]
-            modes = REMINDER_MODES if entry.key == "reminders" else ("",)
-            for mode in modes:
-                if mode:
+            modes = {"reminders": REMINDER_MODES, "clients": ("", "client page")}
+            for mode in modes.get(entry.key, ("",)):
+                if mode == "client page":
+                    client = _first_client(services)
+                    if client is None:
+                        continue
+                    view.show_client(client)  # type: ignore[attr-defined]
+                elif mode:
                     view.set_mode(mode)  # type: ignore[attr-defined]
                 qtbot.waitUntil(window.tasks.idle, timeout=20000)
                 settle()
