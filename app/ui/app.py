@@ -17,6 +17,7 @@ from app.domain.errors import DatabaseProblem, RelanceError
 from app.i18n import _
 from app.paths import Paths, resources_dir
 from app.ui.errors import UNEXPECTED, explain, install_excepthook
+from app.ui.widgets.fit import install_dialog_fit
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     app.setOrganizationName("Relance")
     QApplication.setWindowIcon(_window_icon())
     install_translators(app, language)  # type: ignore[arg-type]
+    install_dialog_fit(app)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile
         from pathlib import Path

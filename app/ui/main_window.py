@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
             view.setObjectName(f"view_{entry.key}")
             self.views[entry.key] = view
             self.stack.addWidget(view)
+        hint = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 12
+        self.sidebar.setFixedWidth(max(180, hint))  # every view's name whole, in any font
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.bus.navigate.connect(self._navigate)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from app.i18n import _
+from app.ui.widgets.fit import fit_placeholder
 
 
 class ClientPicker(QWidget):
@@ -28,6 +29,7 @@ class ClientPicker(QWidget):
         self._choices: dict[str, Any] = {}
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(_("Type a name or a code…"))
+        fit_placeholder(self.edit)
         self.edit.setClearButtonEnabled(True)
         self._model = QStringListModel(self)
         self.completer = QCompleter(self._model, self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +97,9 @@ class FieldErrors:
         error.setWordWrap(True)
         error.hide()
         box.addWidget(error)
+        # never taller than the field and its error: a tall row would centre the field far
+        # below its label (the address in the client dialog)
+        cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form.addRow(label, cell)
         self.fields[column] = (widget, error)
         return cell

@@ -50,6 +50,9 @@ class HeaderMemory(QObject):
 
     def restore(self) -> bool:
         """Put back the saved state; False (defaults kept) when none or the columns changed."""
+        from app.ui.widgets.tables import fit_titles
+
+        fit_titles(self.table)  # the defaults first, widened to their titles
         header = self.table.horizontalHeader()
         self.restored = True
         settings = self._settings()
@@ -79,7 +82,11 @@ class HeaderMemory(QObject):
 
 
 def remember_header(table: QTableView, key: str, path: Path | None) -> HeaderMemory | None:
-    """Remember this table's columns under `key`; nothing when there is no settings file."""
+    """Remember this table's columns under `key`; nothing when there is no settings file.
+    Columns narrower than their titles are widened first (the defaults, not a user's widths)."""
     if path is None:
+        from app.ui.widgets.tables import fit_titles
+
+        fit_titles(table)
         return None
     return HeaderMemory(table, key, path)

@@ -27,7 +27,7 @@ from app.ui.features.aging.model import AgingModel
 from app.ui.needs import AnalyticsNeeds
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.header_memory import HeaderMemory, remember_header
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 
 class AgingView(QWidget):
@@ -146,10 +146,10 @@ class AgingView(QWidget):
     def sync_totals(self) -> None:
         if self.model.columnCount() != self._widths_for:  # new buckets: defaults, then memory
             self._widths_for = self.model.columnCount()
-            self.table.setColumnWidth(0, 70)
-            self.table.setColumnWidth(1, 210)
+            self.table.setColumnWidth(0, scaled(70, self.table))
+            self.table.setColumnWidth(1, scaled(210, self.table))
             for column in range(2, self.model.columnCount()):
-                self.table.setColumnWidth(column, 112)
+                self.table.setColumnWidth(column, scaled(120, self.table))
             if self.memory is None:
                 self.memory = remember_header(self.table, "aging", self.context.window_settings)
             else:

@@ -47,7 +47,7 @@ from app.ui.widgets.forms import DateEdit
 from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.legal import legal_id_label
 from app.ui.widgets.table_model import RowsModel
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 
 class ClientDetail(QWidget):
@@ -159,7 +159,7 @@ class ClientDetail(QWidget):
         table = make_table()
         table.setModel(model)
         for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
+            table.setColumnWidth(column, scaled(width, table))
         remember_header(table, key, self.context.window_settings)
         self.tabs.addTab(table, title)
         return table
@@ -186,7 +186,7 @@ class ClientDetail(QWidget):
         self.statement_table = make_table()
         self.statement_table.setModel(self.statement_model)
         for column, width in enumerate((90, 95, 120, 200, 110, 110, 120)):
-            self.statement_table.setColumnWidth(column, width)
+            self.statement_table.setColumnWidth(column, scaled(width, self.statement_table))
         remember_header(self.statement_table, "client_statement", self.context.window_settings)
         box.addLayout(bar)
         box.addWidget(self.statement_table, 1)

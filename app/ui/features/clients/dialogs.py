@@ -36,6 +36,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
 from app.ui.widgets.legal import legal_id_label
+from app.ui.widgets.tables import fit_titles, scaled
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "nl": "Nederlands", "de": "Deutsch"}
 TERMS_SUGGESTIONS = ("30", "45", "60", "45 eom", "30 eom", "0")
@@ -79,6 +80,7 @@ class ClientDialog(ServiceDialog):
         self.company_country = "FR"  # until the company's settings are read
         self.resize(640, 560)
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)  # every tab in sight: the dialog widens instead
         self.body.addWidget(self.tabs)
         self._build_general()
         self._build_address()
@@ -174,6 +176,7 @@ class ClientDialog(ServiceDialog):
         editor.setPlaceholderText(_("e.g. 30 days or 45 days end of month"))
         self.credit_limit = AmountEdit()
         self.policy = QComboBox()
+        self.policy.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.policy.setToolTip(_("The follow-up ladder this client's invoices go through"))
         self.policy.addItem(_("Default for this type of client"), "")
         self.policy.currentIndexChanged.connect(self._policy_chosen)
@@ -202,10 +205,11 @@ class ClientDialog(ServiceDialog):
         self.contacts.setHorizontalHeaderLabels(
             [_("Name"), _("Role"), _("Email"), _("Phone"), _("Gets reminders")]
         )
-        self.contacts.horizontalHeader().setStretchLastSection(True)
         self.contacts.setWordWrap(False)
-        for column, width in enumerate((130, 110, 190, 110)):
-            self.contacts.setColumnWidth(column, width)
+        self.contacts.horizontalHeader().setStretchLastSection(False)
+        for column, width in enumerate((130, 110, 190, 110, 110)):
+            self.contacts.setColumnWidth(column, scaled(width, self.contacts))
+        fit_titles(self.contacts)
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.verticalHeader().setVisible(False)
         buttons = QHBoxLayout()
@@ -264,6 +268,7 @@ class ClientDialog(ServiceDialog):
             if default
             else _("Default for this type of client"),
         )
+        self.policy.setMinimumWidth(self.policy.sizeHint().width())  # the longest name, whole
 
     def _policy_chosen(self, index: int) -> None:
         self.policy_code = str(self.policy.itemData(index) or "")

@@ -31,7 +31,7 @@ from app.ui.features.invoices.controller import InvoiceController
 from app.ui.needs import ClientNeeds
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.header_memory import remember_header
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 
 class ClientsView(QWidget):
@@ -64,7 +64,7 @@ class ClientsView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in enumerate((70, 230, 110, 80, 125, 115, 115, 115, 60, 110, 90)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled(width, self.table))
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         remember_header(self.table, "clients", context.window_settings)
         self.table.doubleClicked.connect(lambda _i: self.open_current())

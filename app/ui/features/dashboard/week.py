@@ -15,6 +15,7 @@ from app.i18n import _, ngettext
 from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine
 from app.ui.widgets.format import day, money
 from app.ui.widgets.table_model import MUTED, WARNING
+from app.ui.widgets.tables import scaled
 
 SHOWN_PER_GROUP = 25
 ROLE = Qt.ItemDataRole.UserRole
@@ -45,8 +46,10 @@ class WeekPanel(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setIndentation(14)
-        for column, width in enumerate((105, 185, 100, 95)):
+        widths = [scaled(width, self) for width in (105, 150, 95, 110)]
+        for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
+        self.setMinimumWidth(sum(widths) + 2 * self.frameWidth() + 20)  # the amounts in sight
         self.itemActivated.connect(self._activated)
         self.groups: dict[str, QTreeWidgetItem] = {}
         self.set_loading()

@@ -28,6 +28,7 @@ from app.domain.validation import Invalid, bank_of_iban, check_iban
 from app.i18n import _
 from app.services.company_details import CURRENCIES
 from app.ui.features.settings.company_dialog import LEGAL_FORMS, LOGO_SIZE
+from app.ui.widgets.fit import fit_placeholder
 from app.ui.widgets.forms import FieldErrors
 from app.ui.widgets.legal import legal_id_label, legal_id_placeholder
 
@@ -95,6 +96,8 @@ class IdentityPage(FormPage):
         self.legal_id_label.setText(legal_id_label(country))
         self.legal_id.setPlaceholderText(legal_id_placeholder(country))
         self.vat_number.setPlaceholderText("BE0123456749" if belgian else "FR12123456789")
+        fit_placeholder(self.legal_id)
+        fit_placeholder(self.vat_number)
         typed = self.legal_form.currentText()
         self.legal_form.clear()
         self.legal_form.addItems(LEGAL_FORMS[country])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +31,7 @@ from app.services.transfer.importers.service import Progress
 from app.services.transfer.presets import MappingPresets, Preset
 from app.services.transfer.preview import FilePreview, columns_of, preview, source_kind
 from app.ui.context import ViewContext
+from app.ui.features.imports.columns import column_label
 from app.ui.features.imports.run_pages import ConfirmPage, DryRunPage
 
 KINDS = {
@@ -256,6 +258,7 @@ class MappingPage(QWizardPage):
         self.info = QLabel()
         self.info.setObjectName("file_info")
         self.preset_combo = QComboBox()
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.preset_combo.activated.connect(self._apply_preset)
         self.preset_name = QLineEdit()
         self.preset_name.setPlaceholderText(_("Name of this mapping"))
@@ -314,7 +317,9 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(_("(not imported)"), "")
             for name in known:
-                combo.addItem(f"{name} *" if name in required else name, name)
+                label = column_label(name)
+                combo.addItem(f"{label} *" if name in required else label, name)
+                combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(guess)))
             combo.currentIndexChanged.connect(self._check)
             self.table.setCellWidget(row, 1, combo)
@@ -322,18 +327,21 @@ class MappingPage(QWizardPage):
             values = [r[row] for r in found.rows if row < len(r) and r[row].strip()]
             self.table.setItem(row, 2, QTableWidgetItem(" · ".join(values[:3])))
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(1, 200)
+        widest = max((c.sizeHint().width() for c in self.combos), default=200)
+        self.table.setColumnWidth(1, max(200, widest + 8))
         self.sample.setColumnCount(len(self.headers))
         self.sample.setHorizontalHeaderLabels(self.headers)
         self.sample.setRowCount(len(found.rows))
         for row, cells in enumerate(found.rows):
             for column, value in enumerate(cells[: len(self.headers)]):
                 self.sample.setItem(row, column, QTableWidgetItem(value))
+        self.sample.resizeColumnsToContents()  # the file's own headers, whole
         self.preset_combo.clear()
         self.preset_combo.addItem(_("(from the headers)"), None)
         fitting = self.wizard_.presets.for_file(kind, self.headers)
         for preset in fitting:
             self.preset_combo.addItem(preset.name, preset)
+        self.preset_combo.setMinimumWidth(self.preset_combo.sizeHint().width())
         if fitting:
             self.preset_combo.setCurrentIndex(1)
             self._apply_preset(1)
@@ -380,7 +388,9 @@ class MappingPage(QWizardPage):
     def _check(self) -> None:
         missing = self._missing()
         self.missing.setText(
-            _("Required columns not chosen yet: {columns}").format(columns=", ".join(missing))
+            _("Required columns not chosen yet: {columns}").format(
+                columns=", ".join(column_label(m) for m in missing)
+            )
             if missing
             else ""
         )

@@ -23,7 +23,7 @@ from app.ui.needs import LedgerNeeds
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import status_pixmap, status_text
 from app.ui.widgets.table_model import Column, RowsModel
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 
 class InvoiceDetailDialog(QDialog):
@@ -69,7 +69,7 @@ class InvoiceDetailDialog(QDialog):
         self.table = make_table()
         self.table.setModel(self.allocations)
         for column, width in enumerate((90, 260, 110, 110)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled(width, self.table))
         self.undo = QPushButton(_("Undo this allocation"))
         self.undo.clicked.connect(self._undo)
         self.undo.setToolTip(_("The money stays with the client as credit, to apply elsewhere"))

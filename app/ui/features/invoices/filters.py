@@ -22,6 +22,7 @@ from app.i18n import N_, _
 from app.ui.context import ViewContext
 from app.ui.needs import LedgerNeeds
 from app.ui.widgets.client_picker import ClientPicker
+from app.ui.widgets.fit import fit_placeholder
 from app.ui.widgets.forms import AmountEdit, DateEdit
 
 STATUS_CHOICES = (  # whole phrases: one gender and number in every language
@@ -72,10 +73,13 @@ class InvoiceFilterBar(QWidget):
         self.amount_min.setPlaceholderText(_("min"))
         self.amount_max = AmountEdit()
         self.amount_max.setPlaceholderText(_("max"))
+        fit_placeholder(self.amount_min)
+        fit_placeholder(self.amount_max)
         self.currency = QLineEdit()
         self.currency.setPlaceholderText(_("all"))
         self.currency.setMaxLength(3)
-        self.currency.setFixedWidth(48)
+        fit_placeholder(self.currency)  # "toutes" is wider than "all"
+        self.currency.setMaximumWidth(self.currency.minimumWidth())
         self.reset_button = QPushButton(_("Clear filters"))
         self.reset_button.clicked.connect(self.reset)
 

@@ -35,6 +35,7 @@ from app.i18n import _, current_language
 from app.services.ledger.payment_plans import PlanDraft
 from app.ui.context import ViewContext
 from app.ui.widgets.format import day, money
+from app.ui.widgets.tables import fit_titles
 
 
 def open_file(path: Path) -> None:
@@ -90,6 +91,7 @@ class PaymentPlanDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_("Due date"), _("Amount")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 160)
+        fit_titles(self.table)
         self.table.itemChanged.connect(lambda _item: self._show_total())
         self.total = QLabel()
         self.note = QLineEdit()

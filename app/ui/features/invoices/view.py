@@ -22,7 +22,7 @@ from app.ui.needs import LedgerNeeds
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.format import money
 from app.ui.widgets.header_memory import remember_header
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 ACTIONS = (
     # key, label, shortcut, needs a selected invoice
@@ -56,7 +56,7 @@ class InvoicesView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in enumerate((140, 280, 95, 95, 120, 120, 170)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled(width, self.table))
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         remember_header(self.table, "invoices", context.window_settings)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

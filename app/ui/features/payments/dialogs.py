@@ -30,7 +30,7 @@ from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
 from app.ui.widgets.header_memory import remember_header
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 METHODS = (N_("Bank transfer"), N_("Cheque"), N_("Card"), N_("Direct debit"), N_("Cash"))
 BY_HAND = "by_hand"
@@ -95,7 +95,7 @@ class PaymentDialog(ServiceDialog):
         self.table = make_table()
         self.table.setModel(self.model)
         for column, width in enumerate((130, 90, 120, 130, 120)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled(width, self.table))
         remember_header(self.table, "payment_allocations", context.window_settings)
         container = QWidget()
         box = QHBoxLayout(container)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,9 @@ from app.services.followup.labels import level_name
 from app.services.followup.service import PolicyInfo
 from app.ui.changes import Changes
 from app.ui.features.reminders.policy_model import FIELDS, ChoiceDelegate, LevelsModel
+from app.ui.widgets.fit import check_row
 from app.ui.widgets.forms import AmountEdit
+from app.ui.widgets.tables import fit_titles
 
 
 class PolicyPage(QWidget):
@@ -50,11 +53,10 @@ class PolicyPage(QWidget):
         self.code = QLineEdit()
         self.kind = QLabel()
         self.kind.setStyleSheet("color: #5d6d7e;")
-        self.wait = QCheckBox(
-            _("Free first reminder, then a wait before any cost (Belgian consumers)")
-        )
+        self.wait = QCheckBox()
         self.wait_level = QComboBox()
         self.wait_level.setMinimumWidth(220)
+        self.wait_level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.wait_days = QSpinBox()
         self.wait_days.setRange(1, 90)
         self.wait_days.setSuffix(_(" days"))
@@ -77,6 +79,7 @@ class PolicyPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(0, True)  # the level code is the history's key, not a word
         self.table.horizontalHeader().setStretchLastSection(False)
+        fit_titles(self.table)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.add_level = QPushButton(_("Add a level"))
@@ -113,10 +116,10 @@ class PolicyPage(QWidget):
         form.addRow(_("Between two contacts with a client"), self.min_gap)
         form.addRow(_("Minimum amount of a contact"), self.min_amount)
         wait_row = QHBoxLayout()
-        wait_row.addWidget(self.wait)
+        wait_text = _("Free first reminder, then a wait before any cost (Belgian consumers)")
+        wait_row.addWidget(check_row(self.wait, wait_text), 1)
         wait_row.addWidget(self.wait_level)
         wait_row.addWidget(self.wait_days)
-        wait_row.addStretch(1)
         level_buttons = QHBoxLayout()
         level_buttons.addWidget(self.add_level)
         level_buttons.addWidget(self.remove_level)
@@ -178,6 +181,10 @@ class PolicyPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, info.code)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        scroll = self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + scroll + 8
+        self.list.setMinimumWidth(min(width, 480))  # every policy's name whole
+        self.list.setMaximumWidth(max(width, 260))
         codes = [info.code for info in policies]
         self.list.setCurrentRow(codes.index(select) if select in codes else 0)
         self._show(self.list.currentRow())

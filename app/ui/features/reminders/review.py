@@ -16,7 +16,7 @@ from app.ui.features.reminders.action_bar import ActionBar, review_keys
 from app.ui.features.reminders.controller import RemindersController
 from app.ui.features.reminders.model import COLUMNS, ActionListModel
 from app.ui.widgets.header_memory import remember_header
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 
 class WeeklyReview(QWidget):
@@ -34,7 +34,7 @@ class WeeklyReview(QWidget):
         self.table = make_table()
         self.table.setModel(self.model)
         for column, width in enumerate((90, 270, 260, 170, 115, 150)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled(width, self.table))
         remember_header(self.table, "weekly_review", controller.context.window_settings)
         self.bar = ActionBar(controller, self.current, shortcuts=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.bar.sync())

@@ -37,7 +37,7 @@ from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.header_memory import remember_header
-from app.ui.widgets.tables import make_table
+from app.ui.widgets.tables import make_table, scaled
 
 MODES = (
     ("month", N_("Month")),
@@ -58,7 +58,7 @@ def _list(model: ActionListModel, widths: tuple[int, ...]) -> QTableView:
     table.setModel(model)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+        table.setColumnWidth(column, scaled(width, table))
     return table
 
 

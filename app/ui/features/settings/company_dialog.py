@@ -35,6 +35,7 @@ from app.services.dossier import CompanySettings
 from app.ui.changes import Changes
 from app.ui.context import ViewContext
 from app.ui.widgets.dialogs import ServiceDialog
+from app.ui.widgets.fit import check_row, fit_placeholder
 from app.ui.widgets.forms import AmountEdit, parse_field
 from app.ui.widgets.legal import legal_id_label, legal_id_placeholder
 
@@ -58,7 +59,7 @@ class CompanyDialog(ServiceDialog):
         self.context = context
         self.current: CompanySettings | None = None
         self.saved: CompanySettings | None = None
-        self.setMinimumWidth(880)
+        self.resize(880, 0)  # at least; the layout asks for more with longer words
         intro = QLabel(
             _(
                 "Printed on the letterhead, the bank details and the signature of "
@@ -77,6 +78,7 @@ class CompanyDialog(ServiceDialog):
     def _company_box(self) -> QGroupBox:
         box = QGroupBox(_("Company"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: label above
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
         self.address.setPlaceholderText(_("Street, building… (one line each)"))
@@ -118,6 +120,7 @@ class CompanyDialog(ServiceDialog):
     def _letters_box(self) -> QGroupBox:
         box = QGroupBox(_("Bank and letters"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: label above
         self.iban = QLineEdit()
         self.iban.setPlaceholderText("FR76 3000 6000 0112 3456 7890 189")
         self.bic = QLineEdit()
@@ -153,7 +156,7 @@ class CompanyDialog(ServiceDialog):
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
         self.currency.setMaximumWidth(100)
-        self.admin_fee_enabled = QCheckBox(_("Add an administrative fee to formal reminders"))
+        self.admin_fee_enabled = QCheckBox()
         self.admin_fee = AmountEdit()
         self.admin_fee.setMaximumWidth(120)
         self.admin_fee.setToolTip(
@@ -162,9 +165,7 @@ class CompanyDialog(ServiceDialog):
             )
         )
         self.admin_fee_enabled.toggled.connect(self.admin_fee.setEnabled)
-        self.damages_clause = QCheckBox(
-            _("Our terms of sale stipulate the damages of CDE art. XIX.4 (Belgian consumers)")
-        )
+        self.damages_clause = QCheckBox()
         self.damages_clause.setToolTip(
             _(
                 "Without that clause a Belgian consumer owes no fixed damages and no "
@@ -194,9 +195,16 @@ class CompanyDialog(ServiceDialog):
         add(form, _("Title"), self.signatory_title, "signatory_title")
         add(form, _("Letters written in"), self.language, "language")
         add(form, _("Currency"), self.currency, "currency")
-        form.addRow(self.admin_fee_enabled)
+        form.addRow(
+            check_row(self.admin_fee_enabled, _("Add an administrative fee to formal reminders"))
+        )
         add(form, _("Fee amount"), self.admin_fee, "admin_fee")
-        form.addRow(self.damages_clause)
+        form.addRow(
+            check_row(
+                self.damages_clause,
+                _("Our terms of sale stipulate the damages of CDE art. XIX.4 (Belgian consumers)"),
+            )
+        )
         add(form, _("Documents sent kept in"), documents_row, "documents_folder")
         return box
 
@@ -241,6 +249,8 @@ class CompanyDialog(ServiceDialog):
         self.legal_id_label.setText(legal_id_label(country))
         self.legal_id.setPlaceholderText(legal_id_placeholder(country))
         self.vat_number.setPlaceholderText("BE0123456749" if belgian else "FR12123456789")
+        fit_placeholder(self.legal_id)
+        fit_placeholder(self.vat_number)
         typed = self.legal_form.currentText()
         self.legal_form.clear()
         self.legal_form.addItems(LEGAL_FORMS["BE" if belgian else "FR"])
