@@ -31,6 +31,7 @@ from app.services.transfer.presets import MappingPresets, Preset
 from app.services.transfer.preview import FilePreview, columns_of, preview, source_kind
 from app.ui.context import ViewContext
 from app.ui.features.imports.run_pages import ConfirmPage, DryRunPage
+from app.ui.theme import set_tone
 
 KINDS = {
     "clients": N_("Clients"),
@@ -135,7 +136,7 @@ class FilePage(QWizardPage):
         self.error = QLabel()
         self.error.setObjectName("file_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c;")
+        set_tone(self.error, "warning")
         form = QFormLayout(self)
         form.addRow(_("File:"), row)
         form.addRow(_("It holds:"), self.kind_combo)
@@ -230,7 +231,7 @@ class MappingPage(QWizardPage):
         self.sample.setObjectName("preview_table")
         self.missing = QLabel()
         self.missing.setObjectName("missing_columns")
-        self.missing.setStyleSheet("color: #a4262c;")
+        set_tone(self.missing, "warning")
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addLayout(presets)

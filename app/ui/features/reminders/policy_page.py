@@ -34,6 +34,7 @@ from app.services.followup.labels import level_name
 from app.services.followup.service import PolicyInfo
 from app.ui.changes import Changes
 from app.ui.features.reminders.policy_model import FIELDS, ChoiceDelegate, LevelsModel
+from app.ui.theme import set_tone
 from app.ui.widgets.forms import AmountEdit
 
 
@@ -49,7 +50,7 @@ class PolicyPage(QWidget):
         self.name = QLineEdit()
         self.code = QLineEdit()
         self.kind = QLabel()
-        self.kind.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.kind, "muted")
         self.wait = QCheckBox(
             _("Free first reminder, then a wait before any cost (Belgian consumers)")
         )
@@ -92,7 +93,7 @@ class PolicyPage(QWidget):
             )
         )
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #7f8c8d;")
+        set_tone(self.note, "muted")
         self._layout()
         self.list.currentRowChanged.connect(self._show)
         self.add_level.clicked.connect(self._add_level)
