@@ -33,6 +33,7 @@ TONES = {
     "outside_fill": ("#eaeded", "#161719"),
     "tag_fill": ("#e5e8e8", "#3a3e44"),
     "selected_edge": ("#2e86c1", "#5dade2"),
+    "table_head": ("#eaecee", "#3a3e44"),  # header row of the tables in a letter's preview
 }
 TEXT_TONES = ("muted", "warning", "dispute", "success", "heading")
 

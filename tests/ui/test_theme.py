@@ -3,6 +3,8 @@ the scheme, and every coloured text keeps a WCAG contrast of 4.5 on its backgrou
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from matplotlib.colors import to_hex
 from PySide6.QtGui import QColor, QPalette
@@ -111,3 +113,19 @@ def test_the_choice_is_kept_for_the_next_start(tmp_path, qapp, scheme) -> None: 
     finally:
         started.set_mode(theme.SYSTEM)
         started.deleteLater()
+
+
+def test_no_text_colour_is_written_in_hex_outside_the_theme() -> None:
+    """A new `color: #…` would stay the same in dark mode: name a tone instead."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "app" / "ui"
+    allowed = {"theme.py", "features/rates/dialog.py"}  # the rates banner has its own background
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path.relative_to(root).as_posix() not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"(?<![-\w])color\s*:\s*#", line) or "background:#" in line
+    ]
+    assert found == []
