@@ -112,9 +112,9 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
     QApplication.setWindowIcon(_window_icon())
-    from app.ui.theme import Appearance, saved_mode
+    from app.ui.theme import appearance, saved_mode
 
-    Appearance(app, saved_mode(paths.window_settings))  # type: ignore[arg-type]  # light, dark or the system's
+    appearance().set_mode(saved_mode(paths.window_settings))  # light, dark or the system's
     install_translators(app, language)  # type: ignore[arg-type]
     if smoke_test and database is None:
         import tempfile

@@ -202,3 +202,11 @@ class Appearance(QObject):
             hints.unsetColorScheme()
         else:
             hints.setColorScheme(Qt.ColorScheme.Dark if self.mode == DARK else Qt.ColorScheme.Light)
+
+
+def appearance() -> Appearance:
+    """The application's one Appearance, made (following the system) the first time."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # a window exists: so does its application
+    found = app.findChild(Appearance)
+    return found if found is not None else Appearance(app)

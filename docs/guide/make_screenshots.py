@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -134,7 +135,7 @@ def captures(window, today: date) -> dict[str, Callable[[], object]]:  # type: i
         return PaymentPlanDialog(services, window.context, invoice_id, window)
 
     def import_file() -> object:
-        sample = Path(tempfile.mkdtemp(prefix="relance-guide-")) / "factures.csv"
+        sample = services.paths.data / "factures.csv"
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
         wizard = window.import_files([sample])
         wizard.next()  # from the file to the columns' mapping
@@ -170,6 +171,7 @@ def make_screenshots(
     clients: int = CLIENTS,
     invoices: int = INVOICES,
     only: tuple[str, ...] | None = None,
+    scratch: Path | None = None,
 ) -> list[Path]:
     """Writes the pictures; returns their paths."""
     from PySide6.QtWidgets import QApplication
@@ -179,7 +181,6 @@ def make_screenshots(
     from app.paths import Paths
     from app.ui import theme
     from app.ui.app import install_translators, remove_translators
-    from app.ui.features.help.menu import appearance
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(["relance"])
@@ -189,14 +190,17 @@ def make_screenshots(
     i18n.translator = lambda lang: known.get(lang) or real(lang)  # type: ignore[assignment]
     try:
         for lang in langs:
-            with tempfile.TemporaryDirectory(prefix="relance-guide-") as work:
-                paths = Paths.under(Path(work)).ensure()
-                services = build(str(Path(work) / "demo.relance"), lang, paths)
+            # a fixed folder, so that the folders shown (backups) are the same at every run
+            work = (scratch or Path(tempfile.gettempdir())) / f"relance-guide-{lang}"
+            shutil.rmtree(work, ignore_errors=True)
+            try:
+                paths = Paths.under(work).ensure()
+                services = build(str(work / "demo.relance"), lang, paths)
                 services.demo.generate(clients=clients, invoices=invoices, seed=7, as_of=today)
                 i18n.set_language(lang)
                 translators = install_translators(app, lang)
                 for scheme in schemes:
-                    appearance().set_mode(scheme)
+                    theme.appearance().set_mode(scheme)
                     window = MainWindow(services, today=lambda: today)
                     window.resize(*SIZE)
                     window.show()
@@ -218,10 +222,12 @@ def make_screenshots(
                     app.processEvents()
                 remove_translators(app, translators)
                 services.close()
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
     finally:
         i18n.translator = real  # type: ignore[assignment]
         i18n.set_language(language)
-        appearance().set_mode(theme.SYSTEM)
+        theme.appearance().set_mode(theme.SYSTEM)
     return written
 
 

@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QLabel
 from app.services.analytics.charts import draw_forecast
 from app.ui import theme
 from app.ui.features.aging.chart import ChartWidget
-from app.ui.features.help.menu import appearance
 
 
 @pytest.fixture
 def scheme(qapp):  # type: ignore[no-untyped-def]
-    found = appearance()
+    found = theme.appearance()
     yield found
     found.set_mode(theme.SYSTEM)
 
@@ -102,17 +101,14 @@ def test_charts_follow_the_window_colours(qtbot, qapp, scheme) -> None:  # type:
     assert theme.contrast(QColor(ink), QColor(face)) >= 4.5
 
 
-def test_the_choice_is_kept_for_the_next_start(tmp_path, qapp, scheme) -> None:  # type: ignore[no-untyped-def]
+def test_the_choice_is_kept_for_the_next_start(tmp_path, scheme) -> None:  # type: ignore[no-untyped-def]
     settings = tmp_path / "window.ini"
     assert theme.saved_mode(settings) == theme.SYSTEM
     theme.save_mode(settings, theme.DARK)
     assert theme.saved_mode(settings) == theme.DARK
-    started = theme.Appearance(qapp, theme.saved_mode(settings))
-    try:
-        assert theme.is_dark()
-    finally:
-        started.set_mode(theme.SYSTEM)
-        started.deleteLater()
+    scheme.set_mode(theme.saved_mode(settings))  # what the start of the window does
+    assert theme.is_dark()
+    assert theme.appearance() is scheme
 
 
 def test_no_text_colour_is_written_in_hex_outside_the_theme() -> None:
@@ -129,3 +125,29 @@ def test_no_text_colour_is_written_in_hex_outside_the_theme() -> None:
         if re.search(r"(?<![-\w])color\s*:\s*#", line) or "background:#" in line
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("mode", [theme.LIGHT, theme.DARK])
+def test_calendar_cells_keep_their_texts_readable(qapp, scheme, mode) -> None:  # type: ignore[no-untyped-def]
+    scheme.set_mode(mode)
+    text = qapp.palette().color(QPalette.ColorRole.Text)
+    for fill in ("today_fill", "weekend_fill", "outside_fill", "tag_fill"):
+        for ink in (theme.colour("muted"), theme.colour("warning"), text):
+            assert theme.contrast(ink, theme.colour(fill)) >= 4.5, (mode, fill, ink.name())
+
+
+def test_like_the_system_follows_a_change_of_the_system(qapp, scheme, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    scheme.set_mode(theme.SYSTEM)
+    assert not theme.is_dark()
+    monkeypatch.setattr(scheme, "wants_dark", lambda: True)  # the system turned dark
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.is_dark()
+    monkeypatch.setattr(scheme, "wants_dark", lambda: False)
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert not theme.is_dark()
+    scheme.set_mode(theme.LIGHT)  # a chosen scheme ignores the system
+    monkeypatch.setattr(scheme, "wants_dark", lambda: scheme.mode == theme.DARK)
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert not theme.is_dark()

@@ -15,7 +15,6 @@ from app import i18n
 from app.paths import resources_dir
 from app.ui import theme
 from app.ui.features.help.guide import chapters, guide_file, pictures
-from app.ui.features.help.menu import appearance
 from app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,9 +56,11 @@ def test_both_languages_show_the_same_pictures() -> None:
 
 def test_the_script_makes_every_picture_the_guide_shows(tmp_path, qapp) -> None:  # type: ignore[no-untyped-def]
     language = i18n.current_language()
-    written = _script().make_screenshots(tmp_path, ("fr",), ("light",), clients=12, invoices=150)
+    written = _script().make_screenshots(
+        tmp_path / "out", ("fr",), ("light",), clients=12, invoices=150, scratch=tmp_path
+    )
     assert i18n.current_language() == language
-    made = {p.relative_to(tmp_path / "fr").as_posix() for p in written}
+    made = {p.relative_to(tmp_path / "out" / "fr").as_posix() for p in written}
     assert set(referenced("fr")) <= made
     for path in written:
         image = QImage(str(path))
@@ -76,7 +77,7 @@ def window(qtbot, sqlite_services):  # type: ignore[no-untyped-def]
     win.show()
     yield win
     win.tasks.wait()
-    appearance().set_mode(theme.SYSTEM)
+    theme.appearance().set_mode(theme.SYSTEM)
 
 
 def test_f1_opens_the_guide_in_the_window_language(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]

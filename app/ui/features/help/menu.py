@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from app.i18n import N_, _
 from app.ui import theme
@@ -16,14 +16,6 @@ APPEARANCES = (
     (theme.LIGHT, N_("&Light")),
     (theme.DARK, N_("&Dark")),
 )
-
-
-def appearance() -> theme.Appearance:
-    """The application's appearance, made the first time it is asked for."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)  # the window exists: so does its application
-    found = app.findChild(theme.Appearance)
-    return found if found is not None else theme.Appearance(app)
 
 
 def install_appearance_menu(view_menu: QMenu, settings: Path) -> QActionGroup:
@@ -44,7 +36,7 @@ def install_appearance_menu(view_menu: QMenu, settings: Path) -> QActionGroup:
     def chosen(action: QAction) -> None:
         mode = str(action.data())
         theme.save_mode(settings, mode)
-        appearance().set_mode(mode)
+        theme.appearance().set_mode(mode)
 
     group.triggered.connect(chosen)
     return group
