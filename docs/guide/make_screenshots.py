@@ -84,6 +84,10 @@ def _dialog(app, window, make: Callable[[], object]):  # type: ignore[no-untyped
         dialog = window.views["reminders"].controller.dialog
     dialog.show()
     _settle(app, window)
+    if dialog is not window:  # let fading parts (a line edit's clear button) finish appearing
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(400)
     return dialog
 
 
@@ -184,6 +188,8 @@ def make_screenshots(
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(["relance"])
+    flash = app.cursorFlashTime()
+    app.setCursorFlashTime(0)  # a steady text cursor: the same picture at every run
     written: list[Path] = []
     known = {lang: _catalogue(lang) for lang in langs}
     real, language = i18n.translator, i18n.current_language()
@@ -228,6 +234,7 @@ def make_screenshots(
         i18n.translator = real  # type: ignore[assignment]
         i18n.set_language(language)
         theme.appearance().set_mode(theme.SYSTEM)
+        app.setCursorFlashTime(flash)
     return written
 
 
