@@ -124,6 +124,9 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     app.setApplicationName("Relance")
     app.setOrganizationName("Relance")
     QApplication.setWindowIcon(_window_icon())
+    from app.ui.theme import appearance, saved_mode
+
+    appearance().set_mode(saved_mode(paths.window_settings))  # light, dark or the system's
     install_translators(app, language)  # type: ignore[arg-type]
     install_dialog_fit(app)  # type: ignore[arg-type]
     if smoke_test and database is None:

@@ -25,6 +25,7 @@ from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.features.files.menu import install_file_actions
+from app.ui.features.help.menu import install_appearance_menu, install_help_menu
 from app.ui.tasks import TaskRunner
 from app.ui.undo import WindowUndo
 from app.ui.views import VIEWS
@@ -38,7 +39,7 @@ def window_settings(path: Path) -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services, open_dossier=None, quiet: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, open_dossier=None, quiet: bool = False, today=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.quiet_errors: list[Exception] | None = [] if quiet else None
         self.services = services
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
             currency=services.dossier.settings().currency,
             window_settings=services.paths.window_settings,
         )
+        if today is not None:  # a fixed day (the guide's pictures); else the computer's
+            self.context.today = today
         self.tasks.run(services.invoices.refresh_statistics, lambda _r: None, None, write=True)
         self.setWindowTitle(_("Relance — {dossier}").format(dossier=services.name))
         self.setMinimumSize(900, 600)
@@ -146,10 +149,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.addAction(action)
 
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        about = QAction(_("&About Relance"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        view_menu.addSeparator()
+        self.appearance_group = install_appearance_menu(
+            view_menu, self.services.paths.window_settings
+        )
+        self.action_guide = install_help_menu(self, self._about)
 
     def show_view(self, row: int | str) -> None:
         if isinstance(row, str):

@@ -29,10 +29,44 @@ from app.services.analytics.aging_view import (
 from app.services.analytics.service import TrendPoint
 
 PALETTE = ("#009E73", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#000000")
+# on a dark background: the same hues, the blue lifted and black turned to light grey
+DARK_PALETTE = (
+    "#009E73",
+    "#56B4E9",
+    "#E69F00",
+    "#D55E00",
+    "#CC79A7",
+    "#3A9AD9",
+    "#F0E442",
+    "#D0D3D4",
+)
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 INK = "#2c3e50"
 GRID = "#d5d8dc"
 LABEL_CHARS = 26
+
+
+@dataclass(frozen=True)
+class ChartInk:
+    """The colours a chart is drawn with: background, text and axes, grid lines, series."""
+
+    face: str = "#ffffff"
+    ink: str = INK
+    grid: str = GRID
+    palette: tuple[str, ...] = PALETTE
+
+    def series(self, index: int) -> str:
+        return self.palette[index % len(self.palette)]
+
+
+PRINT_INK = ChartInk()  # files and exports: always on white paper
+
+
+def ink_for(face: str, text: str, is_dark: bool) -> ChartInk:
+    """The chart's colours on a window of background `face` and text colour `text`."""
+    if is_dark:
+        return ChartInk(face, text, "#4a4d52", DARK_PALETTE)
+    return ChartInk(face, text, GRID, PALETTE)
 
 
 @dataclass(frozen=True)
@@ -53,10 +87,19 @@ def compact(amount: Decimal, currency: str) -> str:
     return format_compact_currency(amount, currency, locale=babel_locale(), fraction_digits=1)
 
 
-def _style(ax: Any) -> None:
+def _style(ax: Any, ink: ChartInk) -> None:
+    ax.set_facecolor(ink.face)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(colors=INK, labelsize=8)
-    ax.title.set_color(INK)
+    for spine in ax.spines.values():
+        spine.set_color(ink.ink)
+    ax.tick_params(colors=ink.ink, labelsize=8)
+    ax.title.set_color(ink.ink)
+
+
+def _start(figure: Any, ink: ChartInk) -> None:
+    figure.clear()
+    figure.set_facecolor(ink.face)
+    figure.set_layout_engine("constrained")
 
 
 def _money_axis(axis: Any, currency: str) -> None:
@@ -69,13 +112,12 @@ def _short(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
-def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
+def draw_aging(figure: Any, chart: AgingChart, ink: ChartInk = PRINT_INK) -> dict[Any, BarTarget]:
     """Overall amount per bucket on the left, the clients most overdue stacked on the right.
 
     Returns each bar patch with the cell it stands for, so a click can open those invoices.
     """
-    figure.clear()
-    figure.set_layout_engine("constrained")
+    _start(figure, ink)
     targets: dict[Any, BarTarget] = {}
     currency = chart.currency or ""
     titles = [bucket_title(b, chart.basis) for b in chart.buckets]
@@ -88,7 +130,7 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
             _("Nothing is owed on this date."),
             ha="center",
             va="center",
-            color=INK,
+            color=ink.ink,
             fontsize=11,
         )
         return targets
@@ -100,9 +142,9 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
     bars = overall.bar(
         positions,
         [chart_value(a) for a in amounts],
-        color=[PALETTE[i % len(PALETTE)] for i in positions],
+        color=[ink.series(i) for i in positions],
         hatch=None,
-        edgecolor="white",
+        edgecolor=ink.face,
         linewidth=0.8,
     )
     for index, (bar, amount) in enumerate(zip(bars, amounts, strict=True)):
@@ -115,7 +157,7 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
             ha="center",
             va="bottom",
             fontsize=7,
-            color=INK,
+            color=ink.ink,
             xytext=(0, 2),
             textcoords="offset points",
         )
@@ -124,12 +166,12 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
         _("All clients ({basis})").format(basis=basis_title(chart.basis)), fontsize=9, loc="left"
     )
     _money_axis(overall.yaxis, currency)
-    overall.grid(axis="y", color=GRID, linewidth=0.6)
+    overall.grid(axis="y", color=ink.grid, linewidth=0.6)
     overall.set_axisbelow(True)
-    _style(overall)
-    _draw_clients(clients, chart, targets)
+    _style(overall, ink)
+    _draw_clients(clients, chart, targets, ink)
     handles = [
-        _legend_patch(PALETTE[i % len(PALETTE)], HATCHES[i % len(HATCHES)], title)
+        _legend_patch(ink.series(i), HATCHES[i % len(HATCHES)], title, ink.face)
         for i, title in enumerate(titles)
     ]
     figure.legend(
@@ -138,17 +180,18 @@ def draw_aging(figure: Any, chart: AgingChart) -> dict[Any, BarTarget]:
         ncol=min(len(handles), 6),
         fontsize=8,
         frameon=False,
+        labelcolor=ink.ink,
     )
     return targets
 
 
-def _legend_patch(colour: str, hatch: str, label: str) -> Any:
+def _legend_patch(colour: str, hatch: str, label: str, edge: str) -> Any:
     from matplotlib.patches import Patch
 
-    return Patch(facecolor=colour, hatch=hatch, edgecolor="white", label=label)
+    return Patch(facecolor=colour, hatch=hatch, edgecolor=edge, label=label)
 
 
-def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> None:
+def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget], ink: ChartInk) -> None:
     """Oldest bucket against the axis, so that the overdue parts line up and compare; the
     label is the overdue amount the clients are ranked by."""
     currency = chart.currency or ""
@@ -157,7 +200,7 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
     ax.set_title(
         _("Clients most overdue") if by_due_date else _("Oldest balances"), fontsize=9, loc="left"
     )
-    _style(ax)
+    _style(ax, ink)
     if not rows:
         ax.text(
             0.5,
@@ -166,7 +209,7 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
             ha="center",
             va="center",
             transform=ax.transAxes,
-            color=INK,
+            color=ink.ink,
         )
         ax.set_yticks([])
         return
@@ -178,9 +221,9 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
             range(len(rows)),
             widths,
             left=left,
-            color=PALETTE[index % len(PALETTE)],
+            color=ink.series(index),
             hatch=HATCHES[index % len(HATCHES)],
-            edgecolor="white",
+            edgecolor=ink.face,
             linewidth=0.6,
             height=0.7,
         )
@@ -199,11 +242,11 @@ def _draw_clients(ax: Any, chart: AgingChart, targets: dict[Any, BarTarget]) -> 
             textcoords="offset points",
             va="center",
             fontsize=7,
-            color=INK,
+            color=ink.ink,
         )
     ax.set_yticks(range(len(rows)), [_short(r.client_name) for r in rows], fontsize=7)
     _money_axis(ax.xaxis, currency)
-    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.grid(axis="x", color=ink.grid, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.margins(x=0.15)
 
@@ -212,12 +255,13 @@ def _month(day: date) -> str:
     return babel_date(day, "MMM yy", locale=babel_locale())
 
 
-def draw_trend(figure: Any, points: Sequence[TrendPoint], currency: str) -> None:
+def draw_trend(
+    figure: Any, points: Sequence[TrendPoint], currency: str, ink: ChartInk = PRINT_INK
+) -> None:
     """Overdue amount at each month end (bars) against the total receivable (line)."""
-    figure.clear()
-    figure.set_layout_engine("constrained")
+    _start(figure, ink)
     ax = figure.add_subplot(1, 1, 1)
-    _style(ax)
+    _style(ax, ink)
     if not points:
         ax.axis("off")
         return
@@ -226,16 +270,16 @@ def draw_trend(figure: Any, points: Sequence[TrendPoint], currency: str) -> None
     ax.bar(
         x,
         [chart_value(p.overdue) for p in points],
-        color=PALETTE[3],
+        color=ink.series(3),
         hatch="//",
-        edgecolor="white",
+        edgecolor=ink.face,
         linewidth=0.6,
         label=_("Overdue"),
     )
     ax.plot(
         x,
         [chart_value(p.receivable) for p in points],
-        color=PALETTE[5],
+        color=ink.series(5),
         marker="o",
         markersize=3,
         linewidth=1.5,
@@ -244,49 +288,50 @@ def draw_trend(figure: Any, points: Sequence[TrendPoint], currency: str) -> None
     ax.set_xticks(list(x), labels, rotation=45, ha="right", fontsize=7)
     _money_axis(ax.yaxis, currency)
     ax.set_ylim(bottom=0)
-    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.grid(axis="y", color=ink.grid, linewidth=0.6)
     ax.set_axisbelow(True)
-    figure.legend(fontsize=7, frameon=False, loc="outside upper center", ncol=2)
+    figure.legend(fontsize=7, frameon=False, loc="outside upper center", ncol=2, labelcolor=ink.ink)
 
 
-def draw_forecast(figure: Any, forecast: CurrencyForecast | None, currency: str) -> None:
+def draw_forecast(
+    figure: Any, forecast: CurrencyForecast | None, currency: str, ink: ChartInk = PRINT_INK
+) -> None:
     """Expected cash per week (bars) and the running total with its optimistic/pessimistic
     band on the right-hand scale."""
-    figure.clear()
-    figure.set_layout_engine("constrained")
+    _start(figure, ink)
     ax = figure.add_subplot(1, 1, 1)
-    _style(ax)
+    _style(ax, ink)
     if forecast is None or not forecast.weeks:
         ax.axis("off")
-        ax.text(0.5, 0.5, _("No cash expected."), ha="center", va="center", color=INK)
+        ax.text(0.5, 0.5, _("No cash expected."), ha="center", va="center", color=ink.ink)
         return
     x = list(range(len(forecast.weeks)))
     ax.bar(
         x,
         [chart_value(w.expected) for w in forecast.weeks],
-        color=PALETTE[1],
-        edgecolor="white",
+        color=ink.series(1),
+        edgecolor=ink.face,
         label=_("Expected in the week"),
     )
     running = forecast.cumulative()
     total = ax.twinx()
-    _style(total)
+    _style(total, ink)
     total.spines[["right"]].set_visible(True)
     total.fill_between(
         x,
         [chart_value(b.pessimistic) for b in running],
         [chart_value(b.optimistic) for b in running],
-        color=PALETTE[2],
+        color=ink.series(2),
         alpha=0.25,
         hatch="..",
-        edgecolor=PALETTE[2],
+        edgecolor=ink.series(2),
         linewidth=0,
         label=_("Pessimistic – optimistic"),
     )
     total.plot(
         x,
         [chart_value(b.expected) for b in running],
-        color=PALETTE[3],
+        color=ink.series(3),
         marker="o",
         markersize=3,
         linewidth=1.5,
@@ -303,14 +348,22 @@ def draw_forecast(figure: Any, forecast: CurrencyForecast | None, currency: str)
     )
     _money_axis(ax.yaxis, currency)
     _money_axis(total.yaxis, currency)
-    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.grid(axis="y", color=ink.grid, linewidth=0.6)
     ax.set_axisbelow(True)
     lines, labels = [], []
     for axis in (ax, total):
         h, lab = axis.get_legend_handles_labels()
         lines += h
         labels += lab
-    figure.legend(lines, labels, fontsize=7, frameon=False, loc="outside upper center", ncol=3)
+    figure.legend(
+        lines,
+        labels,
+        fontsize=7,
+        frameon=False,
+        loc="outside upper center",
+        ncol=3,
+        labelcolor=ink.ink,
+    )
 
 
 def new_figure(width: float, height: float, dpi: int = 100) -> Any:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.theme import set_tone
+
 
 class EmptyState(QWidget):
     """Lies over `table`'s viewport, hidden until `show_message`."""
@@ -19,7 +21,7 @@ class EmptyState(QWidget):
         self.label.setObjectName("empty_message")
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setStyleSheet("color: #5d6d7e; font-size: 14px;")
+        set_tone(self.label, "muted", "font-size: 14px;")
         self.button = QPushButton()
         self.button.setObjectName("empty_action")
         self.button.clicked.connect(self._clicked)

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput, Problem, RelanceError
 from app.domain.money import parse_amount
 from app.i18n import _, format_number
+from app.ui.theme import set_tone
 
-ERROR_STYLE = "color: #b03a2e;"
+ERROR_STYLE = ""  # with the warning tone (app.ui.theme), which follows light and dark
 INVALID_BORDER = "border: 1px solid #b03a2e;"
 
 
@@ -33,7 +34,10 @@ def message_label(name: str, style: str = ERROR_STYLE) -> QLabel:
     """A wrapped line for a warning or an error, hidden until it has something to say."""
     label = QLabel()
     label.setObjectName(name)
-    label.setStyleSheet(style)
+    if style == ERROR_STYLE:
+        set_tone(label, "warning")
+    else:
+        label.setStyleSheet(style)
     label.setWordWrap(True)
     label.hide()
     return label
@@ -77,7 +81,7 @@ class FieldErrors:
 
     def __init__(self, general: QLabel) -> None:
         self.general = general
-        self.general.setStyleSheet(ERROR_STYLE)
+        set_tone(self.general, "warning")
         self.general.setWordWrap(True)
         self.general.hide()
         self.fields: dict[str, tuple[QWidget, QLabel]] = {}
@@ -93,7 +97,7 @@ class FieldErrors:
         box.addWidget(widget)
         error = QLabel()
         error.setObjectName(f"error_{column}")
-        error.setStyleSheet(ERROR_STYLE)
+        set_tone(error, "warning")
         error.setWordWrap(True)
         error.hide()
         box.addWidget(error)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 
 from app.i18n import _
 from app.ui.widgets.table_model import cell_data
@@ -32,7 +32,7 @@ class LazyColumn:
     text: Callable[[Any], str]
     sort_key: str | None = None
     right: bool = False
-    tone: Callable[[Any], QColor | None] | None = None
+    tone: Callable[[Any], str | None] | None = None
     icon: Callable[[Any], QIcon | None] | None = None
     tooltip: Callable[[Any], str] | None = None
 

@@ -20,9 +20,9 @@ STATUS_COLOURS = {
     "written_off": "#7f8c8d",
     "credit_note": "#16a085",
 }
-WARNING = QColor("#b03a2e")
-DISPUTE = QColor("#a04000")
-MUTED = QColor("#7f8c8d")
+WARNING = "warning"  # tones (app.ui.theme), readable on light and dark lists
+DISPUTE = "dispute"
+MUTED = "muted"
 
 
 def status_text(status: str) -> str:

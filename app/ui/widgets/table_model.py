@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QIcon
+
+from app.ui.theme import brush
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-WARNING = QColor("#b03a2e")
-MUTED = QColor("#7f8c8d")
+WARNING = "warning"  # tones (app.ui.theme): the shade follows the light or dark scheme
+MUTED = "muted"
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class Column:
     title: str
     text: Callable[[Any], str]
     right: bool = False
-    tone: Callable[[Any], QColor | None] | None = None
+    tone: Callable[[Any], str | None] | None = None
     tooltip: Callable[[Any], str] | None = None
     icon: Callable[[Any], QIcon | None] | None = None
 
@@ -34,7 +36,7 @@ def cell_data(column: Any, item: Any, role: int) -> Any:
         return int(RIGHT if column.right else LEFT)
     if role == Qt.ItemDataRole.ForegroundRole and column.tone is not None:
         tone = column.tone(item)
-        return QBrush(tone) if tone is not None else None
+        return brush(tone) if tone is not None else None
     if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
         return column.tooltip(item) or None
     if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:

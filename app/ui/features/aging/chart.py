@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -19,8 +20,9 @@ def preload() -> None:
 
 
 class ChartWidget(QWidget):
-    """Draws with a function `draw(figure) -> {artist: target}`; a click on an artist that
-    has a target emits `picked(target)`."""
+    """Draws with a function `draw(figure, ink) -> {artist: target}`; a click on an artist
+    that has a target emits `picked(target)`. Drawn again in the window's colours when the
+    palette changes (light or dark)."""
 
     picked = Signal(object)
 
@@ -32,6 +34,7 @@ class ChartWidget(QWidget):
         self.canvas: Any = None
         self.figure: Any = None
         self.targets: dict[Any, object] = {}
+        self._painter: Callable[[Any, Any], dict[Any, object] | None] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)
 
@@ -41,17 +44,35 @@ class ChartWidget(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=self._size, dpi=100, facecolor="white")
+        self.figure = Figure(figsize=self._size, dpi=100, facecolor=self.ink().face)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(self)
         self.canvas.mpl_connect("pick_event", self._on_pick)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self._layout.addWidget(self.canvas)
 
-    def draw(self, painter: Callable[[Any], dict[Any, object] | None]) -> None:
+    def ink(self) -> Any:
+        """The chart's colours from the widget's palette: its window and text colours."""
+        from app.services.analytics.charts import ink_for
+        from app.ui.theme import is_dark_palette
+
+        palette = self.palette()
+        return ink_for(
+            palette.color(QPalette.ColorRole.Window).name(),
+            palette.color(QPalette.ColorRole.WindowText).name(),
+            is_dark_palette(palette),
+        )
+
+    def draw(self, painter: Callable[[Any, Any], dict[Any, object] | None]) -> None:
         self._ensure_canvas()
-        self.targets = painter(self.figure) or {}
+        self._painter = painter
+        self.targets = painter(self.figure, self.ink()) or {}
         self.canvas.draw_idle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._painter is not None:
+            self.draw(self._painter)
 
     def click(self, target: object) -> None:
         """What a click on the artist of `target` does (tests click without a mouse)."""
@@ -73,4 +94,6 @@ class ChartWidget(QWidget):
     def save(self, path: str, fmt: str) -> None:
         """The chart as shown, to PNG or SVG."""
         self._ensure_canvas()
-        self.figure.savefig(path, format=fmt, dpi=150, facecolor="white", bbox_inches="tight")
+        self.figure.savefig(
+            path, format=fmt, dpi=150, facecolor=self.figure.get_facecolor(), bbox_inches="tight"
+        )

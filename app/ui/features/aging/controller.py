@@ -87,7 +87,7 @@ class AgingController(QObject):
         self.view.model.show(chart, chart.rows)
         self.view.totals_model.show(chart, [chart.totals] if chart.totals else [])
         self.view.sync_totals()
-        self.view.chart.draw(lambda figure: draw_aging(figure, chart))
+        self.view.chart.draw(lambda figure, ink: draw_aging(figure, chart, ink))
         self.view.status.setText(self.summary(chart))
         if chart.rows:
             self.view.empty.clear()

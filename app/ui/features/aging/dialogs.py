@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.theme import set_tone
 
 MAX_LIMITS = 6
 
@@ -45,7 +46,7 @@ class LimitsDialog(QDialog):
         )
         self.text = QLineEdit(", ".join(str(n) for n in limits))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b03a2e;")
+        set_tone(self.error, "warning")
         layout.addWidget(self.text)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(

@@ -25,6 +25,7 @@ from app.ui.features.aging.chart import ChartWidget
 from app.ui.features.aging.controller import AgingController
 from app.ui.features.aging.model import AgingModel
 from app.ui.needs import AnalyticsNeeds
+from app.ui.theme import set_tone
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.header_memory import HeaderMemory, remember_header
 from app.ui.widgets.tables import make_table, scaled
@@ -114,7 +115,7 @@ class AgingView(QWidget):
                 "name, all its open invoices."
             )
         )
-        hint.setStyleSheet("color: #7f8c8d;")
+        set_tone(hint, "muted")
         lower_layout.addWidget(hint)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.chart)

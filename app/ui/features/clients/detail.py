@@ -29,6 +29,7 @@ from app.ui.features.clients.documents import ClientDocuments
 from app.ui.features.clients.history import history_columns
 from app.ui.features.clients.model import CHANNELS
 from app.ui.features.clients.parts import (
+    FIGURE_STYLE,
     CreditRow,
     Figure,
     LimitationLine,
@@ -42,6 +43,7 @@ from app.ui.features.clients.parts import (
 )
 from app.ui.features.clients.reminded import open_already_reminded
 from app.ui.features.clients.statement import PERIODS, statement_columns
+from app.ui.theme import colour, set_tone
 from app.ui.widgets.format import money, money_by_currency
 from app.ui.widgets.forms import DateEdit
 from app.ui.widgets.header_memory import remember_header
@@ -267,7 +269,7 @@ class ClientDetail(QWidget):
             lines.append(f"IBAN: {escape(client.iban)}")
         if client.dunning_blocked:
             lines.append(
-                "<span style='color:#b03a2e'>⛔ "
+                f"<span style='color:{colour('warning').name()}'>⛔ "
                 + escape(
                     _("Reminders blocked: {reason}").format(reason=client.dunning_blocked_reason)
                 )
@@ -282,9 +284,7 @@ class ClientDetail(QWidget):
         f = self.figures
         f["balance"].value.setText(money_by_currency(account.balances))
         f["overdue"].value.setText(money_by_currency(account.overdue))
-        f["overdue"].value.setStyleSheet(
-            f["overdue"].value.styleSheet() + ("color: #b03a2e;" if account.overdue else "")
-        )
+        set_tone(f["overdue"].value, "warning" if account.overdue else None, FIGURE_STYLE)
         f["oldest"].value.setText(
             _("{days} days").format(days=account.oldest_overdue_days)
             if account.oldest_overdue_days

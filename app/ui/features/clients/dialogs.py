@@ -33,6 +33,7 @@ from app.services.ledger.clients import ClientData, ContactData
 from app.ui.features.clients.model import CHANNELS, TYPES
 from app.ui.needs import LedgerNeeds
 from app.ui.tasks import TaskRunner
+from app.ui.theme import set_tone
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, parse_field
 from app.ui.widgets.legal import legal_id_label
@@ -281,7 +282,7 @@ class ClientDialog(ServiceDialog):
         warning = terms_warning(terms, self.client_type.currentData(), self.company_country)
         if warning:
             label.setText(warning)
-            label.setStyleSheet("color: #a04000;")
+            set_tone(label, "dispute")
             label.show()
         else:
             label.hide()

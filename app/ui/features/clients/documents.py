@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton
 
 from app.i18n import _, ngettext
+from app.ui.theme import set_tone
 
 
 def open_file(path: Path) -> None:
@@ -38,7 +39,7 @@ class ClientDocuments:
             actions.addWidget(button)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #b03a2e;")
+        set_tone(self.notice, "warning")
         self.notice.hide()
         header.insertWidget(2, self.notice, 1)
         self.buttons["statement"].clicked.connect(lambda: self.statement())

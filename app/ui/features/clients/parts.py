@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from app.i18n import N_, _, format_number, ngettext
+from app.ui.theme import set_tone
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import WARNING, status_icon
 from app.ui.widgets.table_model import Column
 
+FIGURE_STYLE = "font-size: 15px; font-weight: 600;"
 KIND_TEXT = {
     "invoice": N_("Invoice"),
     "credit_note": N_("Credit note"),
@@ -105,9 +107,9 @@ class Figure(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         caption = QLabel(title)
-        caption.setStyleSheet("color: #5d6d7e;")
+        set_tone(caption, "muted")
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.value.setStyleSheet(FIGURE_STYLE)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(caption)
         box.addWidget(self.value)
@@ -120,7 +122,7 @@ class LimitationLine(QLabel):
         super().__init__()
         self.setObjectName("limitation_warning")
         self.setWordWrap(True)
-        self.setStyleSheet("color: #a04000; font-weight: 600;")
+        set_tone(self, "dispute", "font-weight: 600;")
         self.hide()
 
     def show_warnings(self, found: list[Any]) -> None:
@@ -182,7 +184,7 @@ class RiskLine(QLabel):
         super().__init__()
         self.setObjectName("risk_reasons")
         self.setWordWrap(True)
-        self.setStyleSheet("color: #5d6d7e;")
+        set_tone(self, "muted")
         self.hide()
 
     def show_risk(self, grade: str, reasons: list[str]) -> None:

@@ -183,9 +183,11 @@ class DashboardController(QObject):
     def draw_charts(self) -> None:
         currency = self.view.currency.currentData() or self.context_currency()
         points = self.trend.get(currency, [])
-        self.view.trend_chart.draw(lambda figure: draw_trend(figure, points, currency))
+        self.view.trend_chart.draw(lambda figure, ink: draw_trend(figure, points, currency, ink))
         forecast = self.forecast.get(currency)
-        self.view.forecast_chart.draw(lambda figure: draw_forecast(figure, forecast, currency))
+        self.view.forecast_chart.draw(
+            lambda figure, ink: draw_forecast(figure, forecast, currency, ink)
+        )
         self.view.show_forecast_note(forecast, currency)
 
     def context_currency(self) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.domain.insight.kpi import DSO_PERIOD_DAYS, KeyFigures
 from app.i18n import _, format_number, ngettext
+from app.ui.theme import set_tone
 from app.ui.widgets.format import money_by_currency
 
 
@@ -27,13 +28,13 @@ class Figure(QFrame):
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         self.caption = QLabel(title)
-        self.caption.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.caption, "muted")
         self.value = QLabel("…")
         self.value.setStyleSheet("font-size: 19px; font-weight: 600;")
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setWordWrap(True)
         self.note = QLabel()
-        self.note.setStyleSheet("color: #7f8c8d; font-size: 11px;")
+        set_tone(self.note, "muted", "font-size: 11px;")
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.note)

@@ -25,6 +25,7 @@ from app.ui.features.dashboard.controller import DashboardController
 from app.ui.features.dashboard.figures import figure_cards
 from app.ui.features.dashboard.week import WeekPanel
 from app.ui.needs import AnalyticsNeeds
+from app.ui.theme import set_tone
 from app.ui.widgets.format import money
 
 CARDS_PER_ROW = 4
@@ -32,7 +33,7 @@ CARDS_PER_ROW = 4
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; color: #2c3e50;")
+    set_tone(label, "heading", "font-weight: 600;")
     return label
 
 
@@ -69,7 +70,7 @@ class DashboardView(QWidget):
             "on_due_date": QCheckBox(_("Everyone pays on the due date")),
         }
         self.forecast_note = QLabel()
-        self.forecast_note.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.forecast_note, "muted")
         self.forecast_note.setWordWrap(True)
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
@@ -105,8 +106,10 @@ class DashboardView(QWidget):
         )
         self.empty_hint.setObjectName("empty_dashboard")
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet(
-            "color: #5d6d7e; font-size: 14px; padding: 8px; border: 1px solid palette(mid);"
+        set_tone(
+            self.empty_hint,
+            "muted",
+            "font-size: 14px; padding: 8px; border: 1px solid palette(mid);",
         )
         self.empty_hint.hide()
         layout = QVBoxLayout(self)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.domain.filters import InvoiceFilter
 from app.domain.ledger.status import DISPUTED
 from app.i18n import _, ngettext
 from app.services.analytics.week import DISPUTE, PROMISE, REMINDER, WeekLine
+from app.ui.theme import brush
 from app.ui.widgets.format import day, money
 from app.ui.widgets.table_model import MUTED, WARNING
 from app.ui.widgets.tables import scaled
@@ -105,13 +106,13 @@ class WeekPanel(QTreeWidget):
             item.setToolTip(1, _("Double-click to open"))
             item.setToolTip(4, self._detail(line))
             if line.status == "overdue":
-                item.setForeground(0, QBrush(WARNING))
+                item.setForeground(0, brush(WARNING))
             group.addChild(item)
         if len(lines) > SHOWN_PER_GROUP:
             more = QTreeWidgetItem(
                 [_("… and {count} more").format(count=len(lines) - SHOWN_PER_GROUP)]
             )
-            more.setForeground(0, QBrush(MUTED))
+            more.setForeground(0, brush(MUTED))
             more.setData(0, ROLE, (kind, None))
             group.addChild(more)
             more.setFirstColumnSpanned(True)

@@ -28,6 +28,7 @@ from app.domain.validation import Invalid, bank_of_iban, check_iban
 from app.i18n import _
 from app.services.company_details import CURRENCIES
 from app.ui.features.settings.company_dialog import LEGAL_FORMS, LOGO_SIZE
+from app.ui.theme import set_tone
 from app.ui.widgets.fit import fit_placeholder
 from app.ui.widgets.forms import FieldErrors
 from app.ui.widgets.legal import legal_id_label, legal_id_placeholder
@@ -185,11 +186,11 @@ class BankPage(FormPage):
         try:
             check_iban(text)
         except Invalid:
-            self.iban_status.setStyleSheet("color: #a04000;")
+            set_tone(self.iban_status, "dispute")
             self.iban_status.setText(_("Not a valid IBAN yet"))
             return
         bic, bank = bank_of_iban(text)
-        self.iban_status.setStyleSheet("color: #1e8449;")
+        set_tone(self.iban_status, "success")
         self.iban_status.setText(
             _("Valid IBAN — {bank}").format(bank=bank) if bank else _("Valid IBAN")
         )
@@ -286,7 +287,7 @@ class RulesPage(FormPage):
         self.terms.setMaximumWidth(140)
         self.terms_hint = QLabel()
         self.terms_hint.setWordWrap(True)
-        self.terms_hint.setStyleSheet("color: #a04000;")
+        set_tone(self.terms_hint, "dispute")
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)

@@ -26,6 +26,7 @@ from app.ui.features.firstrun.pages import (
     LogoPage,
     RulesPage,
 )
+from app.ui.theme import set_tone
 
 IMPORT, FIRST_CLIENT, DEMO = "import", "first_client", "demo"
 
@@ -45,7 +46,7 @@ class NextStepPage(QWizardPage):
             layout.addWidget(button)
         hint = QLabel(_("You can change every detail later in Settings ▸ Company details."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5d6d7e;")
+        set_tone(hint, "muted")
         layout.addStretch(1)
         layout.addWidget(hint)
 

@@ -33,6 +33,7 @@ from app.services.transfer.preview import FilePreview, columns_of, preview, sour
 from app.ui.context import ViewContext
 from app.ui.features.imports.columns import column_label
 from app.ui.features.imports.run_pages import ConfirmPage, DryRunPage
+from app.ui.theme import set_tone
 
 KINDS = {
     "clients": N_("Clients"),
@@ -151,7 +152,7 @@ class FilePage(QWizardPage):
         self.error = QLabel()
         self.error.setObjectName("file_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c;")
+        set_tone(self.error, "warning")
         form = QFormLayout(self)
         form.addRow(_("File:"), row)
         form.addRow(self.sheet_label, self.sheet_combo)
@@ -278,7 +279,7 @@ class MappingPage(QWizardPage):
         self.sample.setObjectName("preview_table")
         self.missing = QLabel()
         self.missing.setObjectName("missing_columns")
-        self.missing.setStyleSheet("color: #a4262c;")
+        set_tone(self.missing, "warning")
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addLayout(presets)

@@ -20,6 +20,7 @@ from app.i18n import _
 from app.services.ledger.invoices import InvoiceDetail
 from app.ui.context import ViewContext
 from app.ui.needs import LedgerNeeds
+from app.ui.theme import set_tone
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import status_pixmap, status_text
 from app.ui.widgets.table_model import Column, RowsModel
@@ -157,7 +158,7 @@ class InvoiceDetailDialog(QDialog):
             facts.append((_("Corrects invoice"), detail.applies_to_number))
         for index, (label, value) in enumerate(facts):
             caption = QLabel(label)
-            caption.setStyleSheet("color: #5d6d7e;")
+            set_tone(caption, "muted")
             shown = QLabel(value)
             shown.setStyleSheet("font-weight: 600;")
             self.facts.addWidget(caption, 0, index)

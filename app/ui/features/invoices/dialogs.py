@@ -25,6 +25,7 @@ from app.i18n import _
 from app.services.ledger.invoices import InvoiceData, InvoiceDetail
 from app.ui.context import ViewContext
 from app.ui.needs import LedgerNeeds
+from app.ui.theme import set_tone
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
@@ -61,7 +62,7 @@ class InvoiceDialog(ServiceDialog):
         self.issue_date = DateEdit(today)
         self.due_date = DateEdit(today)
         self.due_hint = QLabel()
-        self.due_hint.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.due_hint, "muted")
         self.currency = QLineEdit(context.currency)
         self.currency.setMaxLength(3)
         self.total = AmountEdit()

@@ -21,6 +21,7 @@ from app.domain.filters import CREDIT_NOTE, UNPAID, InvoiceFilter
 from app.i18n import N_, _
 from app.ui.context import ViewContext
 from app.ui.needs import LedgerNeeds
+from app.ui.theme import colour
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.fit import fit_placeholder
 from app.ui.widgets.forms import AmountEdit, DateEdit
@@ -135,7 +136,7 @@ class InvoiceFilterBar(QWidget):
         try:
             value = edit.value()
         except ValueError:
-            edit.setStyleSheet("border: 1px solid #b03a2e;")
+            edit.setStyleSheet(f"border: 1px solid {colour('warning').name()};")
             return None
         edit.setStyleSheet("")
         return value

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QColor
-
 from app.i18n import N_, _
 from app.services.ledger.invoices import InvoiceListItem
 from app.ui.widgets.format import day, money
@@ -13,7 +11,7 @@ from app.ui.widgets.lazy_model import Fetch, LazyColumn, LazyTableModel, Runner
 from app.ui.widgets.status import DISPUTE, MUTED, WARNING, status_icon, status_text
 
 
-def _tone(row: InvoiceListItem) -> QColor | None:
+def _tone(row: InvoiceListItem) -> str | None:
     if row.status == "overdue":
         return WARNING
     if row.status == "disputed":

@@ -29,6 +29,7 @@ from app.services.followup.batch import LetterBatch
 from app.ui.context import ViewContext
 from app.ui.errors import explain
 from app.ui.needs import LetterNeeds
+from app.ui.theme import set_tone
 from app.ui.widgets.forms import DateEdit
 
 
@@ -70,7 +71,7 @@ class PrintLettersDialog(QDialog):
         self.gaps_label = QLabel()
         self.gaps_label.setObjectName("letters_gaps")
         self.gaps_label.setWordWrap(True)
-        self.gaps_label.setStyleSheet("color: #a04000;")
+        set_tone(self.gaps_label, "dispute")
         self.gaps_label.hide()
         layout.addWidget(self.gaps_label)
         self.summary = QLabel(_("Counting the letters due…"))

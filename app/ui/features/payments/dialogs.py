@@ -25,6 +25,7 @@ from app.services.ledger.payments import AUTO, CREDIT, PaymentDraft
 from app.ui.context import ViewContext
 from app.ui.features.payments.model import AllocationModel
 from app.ui.needs import LedgerNeeds
+from app.ui.theme import set_tone
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
@@ -185,14 +186,14 @@ class PaymentDialog(ServiceDialog):
         currency = self.currency.text().strip().upper() or self.context.currency
         if amount is None:
             self.summary.setText(_("Type the amount received."))
-            self.summary.setStyleSheet("")
+            set_tone(self.summary, None)
             return
         allocated = self.model.allocated()
         leftover = amount - allocated
         text = _("Allocated: {allocated} · stays as the client's credit: {left}").format(
             allocated=money(allocated, currency), left=money(max(leftover, ZERO), currency)
         )
-        style = ""
+        tone = None
         if leftover > 0 and self.mode_key() != CREDIT:
             open_total = sum((i.balance for i in self.model.items), ZERO)
             if amount > open_total:
@@ -200,12 +201,12 @@ class PaymentDialog(ServiceDialog):
                     "The payment is larger than everything open ({open}): the "
                     "rest stays as credit and can be applied later."
                 ).format(open=money(open_total, currency))
-                style = "color: #a04000;"
+                tone = "dispute"
         if leftover < 0:
             text += "\n" + _("The parts add up to more than the payment.")
-            style = "color: #b03a2e;"
+            tone = "warning"
         self.summary.setText(text)
-        self.summary.setStyleSheet(style)
+        set_tone(self.summary, tone)
 
     def draft(self) -> PaymentDraft:
         problems: list[Problem] = []

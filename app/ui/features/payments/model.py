@@ -13,11 +13,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush
 
 from app.domain.money import ZERO, parse_amount
 from app.i18n import N_, _, format_number, ngettext
 from app.services.ledger.payments import OpenItem
+from app.ui.theme import brush
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import DISPUTE, WARNING
 
@@ -103,9 +103,9 @@ class AllocationModel(QAbstractTableModel):
             return int(RIGHT if column in (2, PART) else LEFT)
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             if item.disputed:
-                return QBrush(DISPUTE)
+                return brush(DISPUTE)
             if item.due_date < self.today:
-                return QBrush(WARNING)
+                return brush(WARNING)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

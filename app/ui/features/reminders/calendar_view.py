@@ -30,13 +30,9 @@ from app.ui.features.reminders.model import (
     compact_amount,
     level_tag,
 )
+from app.ui.theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
-TODAY_FILL = QColor("#fef9e7")
-WEEKEND_FILL = QColor("#f4f6f7")
-OUTSIDE_FILL = QColor("#eaeded")
-SELECTED_EDGE = QColor("#2e86c1")
-TAG_FILL = QColor("#e5e8e8")
 LINE_GAP = 1
 MIN_NAME_WIDTH = 40  # below this the level tag gives way to the client's name
 
@@ -57,14 +53,14 @@ class CalendarDelegate(QStyledItemDelegate):
         painter.save()
         fill = option.palette.color(QPalette.ColorRole.Base)  # type: ignore[attr-defined]
         if not in_month:
-            fill = OUTSIDE_FILL
+            fill = colour("outside_fill")
         elif day == self.today:
-            fill = TODAY_FILL
+            fill = colour("today_fill")
         elif day.weekday() >= 5:
-            fill = WEEKEND_FILL
+            fill = colour("weekend_fill")
         painter.fillRect(rect, fill)
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.setPen(SELECTED_EDGE)
+            painter.setPen(colour("selected_edge"))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
         base = QFont(option.font)  # type: ignore[attr-defined]
@@ -72,7 +68,7 @@ class CalendarDelegate(QStyledItemDelegate):
         number_font.setBold(day == self.today)
         painter.setFont(number_font)
         text_colour = option.palette.color(QPalette.ColorRole.Text)  # type: ignore[attr-defined]
-        painter.setPen(text_colour if in_month else DONE)
+        painter.setPen(text_colour if in_month else colour(DONE))
         metrics = QFontMetrics(number_font)
         number_box = QRect(rect.left() + 6, rect.top() + 2, rect.width() - 12, metrics.height())
         painter.drawText(number_box, Qt.AlignmentFlag.AlignLeft, str(day.day))
@@ -89,7 +85,7 @@ class CalendarDelegate(QStyledItemDelegate):
             top = self._paint_item(painter, item, rect, top, line_height, line_metrics, text_colour)
         hidden = len(items) - shown
         if hidden > 0:
-            painter.setPen(DONE)
+            painter.setPen(colour(DONE))
             more = ngettext("+{count} more", "+{count} more", hidden).format(count=hidden)
             painter.drawText(
                 QRect(rect.left() + 6, top, rect.width() - 12, line_height),
@@ -106,14 +102,14 @@ class CalendarDelegate(QStyledItemDelegate):
         top: int,
         line_height: int,
         metrics: QFontMetrics,
-        colour: QColor,
+        ink: QColor,
     ) -> int:
         left = rect.left() + 6
         icon = channel_pixmap(item.action.channel.value, 14)
         painter.drawPixmap(left, top + (line_height - LINE_GAP - 14) // 2, icon)
         text_left = left + 18
         width = rect.right() - 4 - text_left
-        painter.setPen(OVERDUE if item.is_overdue else colour)
+        painter.setPen(colour(OVERDUE) if item.is_overdue else ink)
         amount = amount_text(item) if self.detailed else compact_amount(item)
         if self.detailed:
             first = metrics.elidedText(item.client.name, Qt.TextElideMode.ElideRight, width)
@@ -124,7 +120,7 @@ class CalendarDelegate(QStyledItemDelegate):
             second = metrics.elidedText(
                 f"{amount} · {action_label(item)}", Qt.TextElideMode.ElideRight, width
             )
-            painter.setPen(DONE if not item.is_overdue else OVERDUE)
+            painter.setPen(colour(OVERDUE if item.is_overdue else DONE))
             painter.drawText(
                 QRect(text_left, top, width, line_height), Qt.AlignmentFlag.AlignVCenter, second
             )
@@ -136,7 +132,7 @@ class CalendarDelegate(QStyledItemDelegate):
             pill = QRect(text_left, top + 1, tag_width, line_height - LINE_GAP - 2)
             painter.save()
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TAG_FILL)
+            painter.setBrush(colour("tag_fill"))
             painter.drawRoundedRect(pill, 3, 3)
             painter.restore()
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, tag)

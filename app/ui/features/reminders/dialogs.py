@@ -32,6 +32,7 @@ from app.services.followup.labels import channel_name
 from app.services.followup.service import CallOutcome, PlanItem, Preview
 from app.ui.features.reminders.icons import channel_pixmap
 from app.ui.features.reminders.model import action_label, amount_text
+from app.ui.theme import colour, set_tone
 from app.ui.widgets.format import money_by_currency
 
 SKIP_REASONS = (
@@ -97,7 +98,7 @@ def _table_html(table: PreviewTable) -> str:
     )
     return (
         f'<table border="0" cellspacing="0" cellpadding="4" width="100%">'
-        f'<tr style="background:#eaecee">{head}</tr>{rows}{totals}</table>'
+        f'<tr style="background:{colour("table_head").name()}">{head}</tr>{rows}{totals}</table>'
     )
 
 
@@ -193,7 +194,7 @@ class CallOutcomeDialog(QDialog):
         self.note.setFixedHeight(80)
         layout.addWidget(self.note)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b03a2e;")
+        set_tone(self.error, "warning")
         layout.addWidget(self.error)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -18,6 +18,7 @@ from app.domain.followup.policy import Policy
 from app.i18n import _
 from app.services.followup.labels import level_name
 from app.services.followup.service import PlanItem
+from app.ui.theme import set_tone
 
 
 def skipped_levels(policy: Policy, item: PlanItem, target: str) -> list[str]:
@@ -48,7 +49,7 @@ class EscalateDialog(QDialog):
         layout.addLayout(form)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b03a2e;")
+        set_tone(self.warning, "warning")
         layout.addWidget(self.warning)
         self.box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

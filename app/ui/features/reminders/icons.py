@@ -16,8 +16,8 @@ CHANNEL_COLOURS = {
     "phone": "#27ae60",
     "manual": "#7f8c8d",
 }
-OVERDUE = QColor("#b03a2e")
-DONE = QColor("#7f8c8d")
+OVERDUE = "warning"  # tones (app.ui.theme)
+DONE = "muted"
 
 
 def _sign(painter: QPainter, channel: str, size: float) -> None:

@@ -8,12 +8,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from app.i18n import N_, _, babel_locale, format_date, ngettext
 from app.services.followup.labels import channel_name, flag_name, level_name, outcome_name
 from app.services.followup.service import PlanItem
 from app.ui.features.reminders.icons import DONE, OVERDUE, channel_icon
+from app.ui.theme import brush
 from app.ui.widgets.format import money_by_currency
 
 Index = QModelIndex | QPersistentModelIndex
@@ -194,9 +195,9 @@ class ActionListModel(QAbstractTableModel):
             return int(RIGHT if column == "amount" else LEFT)
         if role == Qt.ItemDataRole.ForegroundRole:
             if handled:
-                return QBrush(DONE)
+                return brush(DONE)
             if item.is_overdue and column == "date":
-                return QBrush(OVERDUE)
+                return brush(OVERDUE)
         if role == Qt.ItemDataRole.FontRole and handled and column != "outcome":
             font = QFont()
             font.setStrikeOut(True)

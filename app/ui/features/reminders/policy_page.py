@@ -35,6 +35,7 @@ from app.services.followup.labels import level_name
 from app.services.followup.service import PolicyInfo
 from app.ui.changes import Changes
 from app.ui.features.reminders.policy_model import FIELDS, ChoiceDelegate, LevelsModel
+from app.ui.theme import set_tone
 from app.ui.widgets.fit import check_row
 from app.ui.widgets.forms import AmountEdit
 from app.ui.widgets.tables import fit_titles
@@ -52,7 +53,7 @@ class PolicyPage(QWidget):
         self.name = QLineEdit()
         self.code = QLineEdit()
         self.kind = QLabel()
-        self.kind.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.kind, "muted")
         self.wait = QCheckBox()
         self.wait_level = QComboBox()
         self.wait_level.setMinimumWidth(220)
@@ -95,7 +96,7 @@ class PolicyPage(QWidget):
             )
         )
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #7f8c8d;")
+        set_tone(self.note, "muted")
         self._layout()
         self.list.currentRowChanged.connect(self._show)
         self.add_level.clicked.connect(self._add_level)

@@ -15,6 +15,7 @@ from app.services.followup.service import Plan, PlanItem
 from app.ui.features.reminders.action_bar import ActionBar, review_keys
 from app.ui.features.reminders.controller import RemindersController
 from app.ui.features.reminders.model import COLUMNS, ActionListModel
+from app.ui.theme import set_tone
 from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table, scaled
 
@@ -26,7 +27,7 @@ class WeeklyReview(QWidget):
         self.monday = date(2000, 1, 3)
         self.handled: dict[str, tuple[PlanItem, str]] = {}
         self.title = QLabel()
-        self.title.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.title, "muted")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setFixedWidth(260)
@@ -45,7 +46,7 @@ class WeeklyReview(QWidget):
                 "{preview} preview · ↑ ↓ move"
             ).format(**letters)
         )
-        hint.setStyleSheet("color: #7f8c8d;")
+        set_tone(hint, "muted")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.progress)

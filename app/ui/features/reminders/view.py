@@ -35,6 +35,7 @@ from app.ui.features.reminders.model import (
 )
 from app.ui.features.reminders.policy_page import PolicyPage
 from app.ui.features.reminders.review import WeeklyReview
+from app.ui.theme import set_tone
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.header_memory import remember_header
 from app.ui.widgets.tables import make_table, scaled
@@ -115,7 +116,7 @@ class RemindersView(QWidget):
         self.today_button.clicked.connect(self._go_today)
 
         self.catch_up_title = QLabel()
-        self.catch_up_title.setStyleSheet("color: #b03a2e; font-weight: 600;")
+        set_tone(self.catch_up_title, "warning", "font-weight: 600;")
         self.catch_up = ActionListModel(self)
         self.catch_up_table = _list(self.catch_up, (90, 270, 260, 170, 115))
         remember_header(self.catch_up_table, "reminders_catch_up", self.context.window_settings)
@@ -141,7 +142,7 @@ class RemindersView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.legend = QLabel()  # the cells' level tags spelt out (R1 = First reminder…)
         self.legend.setObjectName("calendar_legend")
-        self.legend.setStyleSheet("color: #5d6d7e;")
+        set_tone(self.legend, "muted")
         self.legend.setWordWrap(True)
         grid_panel = QWidget()
         grid_layout = QVBoxLayout(grid_panel)
@@ -169,7 +170,7 @@ class RemindersView(QWidget):
         self.actions_bar = ActionBar(self.controller, lambda: self.current)
         self.message = QLabel()
         self.message.setVisible(False)
-        self.message.setStyleSheet("color: #1e8449;")
+        set_tone(self.message, "success")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         layout = QVBoxLayout(self)
