@@ -151,6 +151,12 @@ def _about(env: Env) -> QDialog:
     return AboutDialog()
 
 
+def _guide(env: Env) -> QDialog:
+    from app.ui.features.help.guide import GuideDialog
+
+    return GuideDialog()
+
+
 def _limits(env: Env) -> QDialog:
     from app.ui.features.aging.dialogs import LimitsDialog
 
@@ -250,6 +256,7 @@ DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "rates": _rates,
     "print_letters": _letters,
     "about": _about,
+    "user_guide": _guide,
     "aging_limits": _limits,
     "backup_settings": _backups,
     "already_reminded": _reminded,
@@ -281,6 +288,7 @@ WALKED: dict[str, str] = {
     "RatesDialog": "rates",
     "PrintLettersDialog": "print_letters",
     "AboutDialog": "about",
+    "GuideDialog": "user_guide",
     "LimitsDialog": "aging_limits",
     "BackupSettingsDialog": "backup_settings",
     "AlreadyRemindedDialog": "already_reminded",
