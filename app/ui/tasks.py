@@ -62,6 +62,17 @@ class _Job(QRunnable):
             log.info("result of a background task dropped: its window is gone")
 
 
+def _deliver(callback: Callable[[Any], None], value: Any) -> None:
+    """Call back with a task's result, unless the widget it was for is gone (a dialog closed
+    while its task ran): Qt then refuses the call, and the result has nobody to show it to."""
+    try:
+        callback(value)
+    except RuntimeError as error:
+        if "already deleted" not in str(error):
+            raise
+        log.info("result of a background task dropped: its widget is gone (%s)", error)
+
+
 class TaskRunner(QObject):
     changed = Signal(object)  # the Changes a finished write returned
 
@@ -117,7 +128,7 @@ class TaskRunner(QObject):
             if changes:
                 self.changed.emit(changes)
             if newest or write:
-                on_done(result)
+                _deliver(on_done, result)
             else:
                 log.debug("stale result of %s dropped", key)
 
@@ -125,7 +136,7 @@ class TaskRunner(QObject):
             if not forget() and not write:
                 return
             if on_error is not None:
-                on_error(error)
+                _deliver(on_error, error)
 
         job.signals.done.connect(finish)
         job.signals.failed.connect(fail)

@@ -47,3 +47,34 @@ def test_the_newest_job_of_a_key_wins(qtbot: Any) -> None:
     runner.run(lambda: "again", shown.append, key="client-card")
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
     assert shown == ["second client", "again"]
+
+
+def test_a_result_for_a_closed_dialog_is_dropped(qtbot: Any) -> None:
+    """A dialog closed (and deleted) while its task ran: the result has nobody to show it to."""
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    runner = TaskRunner()
+    label = QLabel()
+    release = threading.Event()
+    failures: list[Exception] = []
+
+    def slow() -> str:
+        release.wait(10)
+        return "done"
+
+    runner.run(slow, label.setText, failures.append)
+    delete(label)
+    release.set()
+    qtbot.waitUntil(runner.idle, timeout=5000)
+    assert failures == []
+
+    def wrong(_value: str) -> None:
+        raise RuntimeError("a bug of the view, not a deleted widget")
+
+    errors: list[BaseException] = []
+    runner.run(lambda: "x", wrong)
+    with qtbot.capture_exceptions() as caught:
+        qtbot.waitUntil(runner.idle, timeout=5000)
+    errors = [info[1] for info in caught]
+    assert [str(e) for e in errors] == ["a bug of the view, not a deleted widget"]
