@@ -74,7 +74,7 @@ def test_delay_profile_is_unchanged(values: list[int]) -> None:
         max_size=40,
     ),
     st.builds(ForecastOptions, st.booleans(), st.booleans(), st.booleans()),
-    st.dictionaries(st.integers(1, 6), st.sampled_from(list("ABCDE") + ["new"])),
+    st.dictionaries(st.integers(1, 6), st.sampled_from(["A", "B", "C", "D", "E", "new"])),
     st.integers(1, 14),
 )
 def test_forecast_is_unchanged(
