@@ -132,12 +132,13 @@ class _Accumulator:
         )
 
     def add_at(self, indices: tuple[int, int, int], amount: Decimal) -> None:
+        columns, after = self.columns, self.after
         for column, index in zip(_COLUMNS, indices, strict=True):
-            values = self.columns[column]
+            values = columns[column]
             if index < len(values):
                 values[index] += amount
             else:
-                self.after[column] += amount
+                after[column] += amount
 
     def result(self, currency: str) -> CurrencyForecast:
         weeks = tuple(
@@ -183,8 +184,12 @@ def forecast_cash(
     grades = grades or {}
     first_monday = week_start(as_of)
     by_currency: dict[str, _Accumulator] = {}
+    # Invoices sharing a due date and a delay profile share their predicted weeks: profiles
+    # equal in value are numbered once, then the weeks are kept per (due date, number).
+    numbers: dict[DelayProfile, int] = {}
+    number_of = {client: numbers.setdefault(p, len(numbers)) for client, p in profiles.items()}
+    prior_number = numbers.setdefault(prior, len(numbers))
     weeks_of: dict[tuple[date, int], tuple[int, int, int] | None] = {}
-    """(due date, profile) → the weeks of its prediction: many invoices share both."""
     for item in items:
         if item.amount <= ZERO:
             continue
@@ -196,14 +201,17 @@ def forecast_cash(
         ):
             acc.excluded += item.amount
             continue
-        profile = PAY_ON_DUE if options.pay_on_due_date else profiles.get(item.client_id, prior)
-        key = (item.due_date, id(profile))
+        key = (
+            item.due_date,
+            -1 if options.pay_on_due_date else number_of.get(item.client_id, prior_number),
+        )
         if key in weeks_of:
             indices = weeks_of[key]
         else:
             if options.pay_on_due_date:
                 prediction: PredictedPayment | None = payment_on_due_date(item.due_date, as_of)
             else:
+                profile = profiles.get(item.client_id, prior)
                 prediction = predict_payment(item.due_date, as_of, profile)
             indices = weeks_of[key] = None if prediction is None else acc.indices(prediction)
         if indices is None:
@@ -211,7 +219,3 @@ def forecast_cash(
         else:
             acc.add_at(indices, item.amount)
     return {currency: by_currency[currency].result(currency) for currency in sorted(by_currency)}
-
-
-PAY_ON_DUE = DelayProfile(0, 0, 0)
-"""Stands for the "everyone pays on the due date" what-if in the cache of predictions."""
