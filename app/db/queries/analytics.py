@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import (
@@ -39,6 +40,7 @@ from app.db.models import (
     Reminder,
     ReminderInvoice,
 )
+from app.db.queries.analytics_settled import settled_by_client
 from app.db.queries.open_items import (
     credit_left,
     driver_rows,
@@ -163,27 +165,7 @@ def payment_history(
         Invoice.disputed,
         where=where,
     )
-    days = day_count(session)
-    split = months_before(as_of, WINDOW_MONTHS // 2)
-    settled_rows = (
-        select(
-            Invoice.id,
-            Invoice.client_id,
-            days(Invoice.settled_on, Invoice.due_date),
-            days(Invoice.settled_on, Invoice.issue_date),
-            case((Invoice.settled_on > split, 1), else_=0),
-        )
-        .where(
-            Invoice.settled_on > settled_since,
-            Invoice.settled_on <= as_of,
-            (Invoice.kind + "") == "invoice",  # on the settlement index (see open_invoices)
-            or_(Invoice.written_off_on.is_(None), Invoice.written_off_on > as_of),
-            *where,
-        )
-        .order_by(Invoice.settled_on, Invoice.id)
-    )
     reminders = reminders_after_due(session, as_of, client_id)
-    unpaid = credit_notes_only(session)
     day = date_reader(session)
     result: list[OpenRow] = []
     for r in driver_rows(session, open_rows):
@@ -202,21 +184,14 @@ def payment_history(
                     reminders.get(r[0], 0),
                 )
             )
-    columns: dict[int, tuple[list[int], list[int], list[bool], list[int]]] = {}
-    for invoice_id, owner, delay, to_pay, recent in driver_rows(session, settled_rows):
-        if invoice_id in unpaid:
-            continue
-        lists = columns.get(owner)
-        if lists is None:
-            lists = columns[owner] = ([], [], [], [])
-        lists[0].append(delay)
-        lists[1].append(max(to_pay, 0))
-        lists[2].append(bool(recent))
-        if reminders:
-            lists[3].append(reminders.get(invoice_id, 0))
+    split = months_before(as_of, WINDOW_MONTHS // 2)
+    by_client = settled_by_client(
+        session, as_of, settled_since, split, credit_notes_only_ids(), client_id
+    )
+    sent = reminders.get
     settled = {
-        owner: Settlements(tuple(delays), tuple(to_pay), tuple(recent), sum(sent))
-        for owner, (delays, to_pay, recent, sent) in columns.items()
+        owner: Settlements(delays, to_pay, recent, sum(map(sent, ids, repeat(0))))
+        for owner, (delays, to_pay, recent, ids) in by_client.items()
     }
     return PaymentHistory(result, settled)
 
@@ -250,7 +225,7 @@ def reminders_after_due(
     )
     if client_id is not None:
         query = query.where(Reminder.client_id == client_id)
-    return {invoice_id: int(count) for invoice_id, count in session.execute(query)}
+    return dict(driver_rows(session, query))
 
 
 def credit_limits(session: Session) -> dict[int, Decimal]:

@@ -158,12 +158,18 @@ def percentile(values: Sequence[int], fraction: Fraction) -> Fraction:
     """Linear interpolation between closest ranks (the usual spreadsheet PERCENTILE)."""
     if not values:
         raise ValueError("percentile of no values")
-    ordered = sorted(values)
+    return Fraction(*ranked(sorted(values), fraction.numerator, fraction.denominator))
+
+
+def ranked(ordered: Sequence[int], numerator: int, denominator: int) -> tuple[int, int]:
+    """The percentile numerator/denominator of sorted values, as (top, bottom) integers (not
+    reduced): the measures of thousands of clients stay in integers until the last step."""
     # position = fraction × (n - 1), split into whole ranks and a remainder, in integers
-    low, rest = divmod(fraction.numerator * (len(ordered) - 1), fraction.denominator)
+    low, rest = divmod(numerator * (len(ordered) - 1), denominator)
     if low + 1 >= len(ordered):
-        return Fraction(ordered[-1])
-    return ordered[low] + (ordered[low + 1] - ordered[low]) * Fraction(rest, fraction.denominator)
+        return ordered[-1], 1
+    first = ordered[low]
+    return first * denominator + (ordered[low + 1] - first) * rest, denominator
 
 
 def round_half_up(value: Fraction | Decimal | int) -> int:
@@ -174,37 +180,47 @@ def round_half_up(value: Fraction | Decimal | int) -> int:
         numerator, denominator = value.as_integer_ratio()
     else:
         numerator, denominator = Fraction(value).as_integer_ratio()
+    return rounded(numerator, denominator)
+
+
+def rounded(numerator: int, denominator: int) -> int:
+    """round_half_up of numerator / denominator (denominator > 0)."""
     return (2 * numerator + denominator) // (2 * denominator)  # floor(value + 1/2), exactly
 
 
 def to_decimal(value: Fraction, step: Decimal = _TENTH) -> Decimal:
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return ratio_decimal(value.numerator, value.denominator, step)
+
+
+def ratio_decimal(numerator: int, denominator: int, step: Decimal = _TENTH) -> Decimal:
+    """numerator / denominator to `step`, halves up (the division is exact to 28 digits)."""
+    exact = Decimal(numerator) / Decimal(denominator)
     return exact.quantize(step, rounding=ROUND_HALF_UP)
 
 
-def _mean(values: Sequence[int]) -> Fraction:
-    return Fraction(sum(values), len(values))
-
-
-def _median(values: Sequence[int]) -> Fraction:
-    return percentile(values, Fraction(1, 2))
+_HALF = (1, 2)
 
 
 def _trend(settled: Settlements) -> tuple[Trend, Decimal | None]:
-    recent = [d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if is_recent]
-    earlier = [
-        d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if not is_recent
-    ]
-    if len(recent) < TREND_MIN_INVOICES or len(earlier) < TREND_MIN_INVOICES:
+    recent = sorted(
+        d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if is_recent
+    )
+    if len(recent) < TREND_MIN_INVOICES or len(settled.delays) - len(recent) < TREND_MIN_INVOICES:
         return Trend.UNKNOWN, None
-    change = _median(recent) - _median(earlier)
-    if change >= TREND_THRESHOLD_DAYS:
+    earlier = sorted(
+        d for d, is_recent in zip(settled.delays, settled.recent, strict=True) if not is_recent
+    )
+    top, bottom = ranked(recent, *_HALF)
+    other_top, other_bottom = ranked(earlier, *_HALF)
+    change = top * other_bottom - other_top * bottom  # over bottom × other_bottom (> 0)
+    scale = bottom * other_bottom
+    if change >= TREND_THRESHOLD_DAYS * scale:
         trend = Trend.WORSENING
-    elif change <= -TREND_THRESHOLD_DAYS:
+    elif change <= -TREND_THRESHOLD_DAYS * scale:
         trend = Trend.IMPROVING
     else:
         trend = Trend.STABLE
-    return trend, to_decimal(change)
+    return trend, ratio_decimal(change, scale)
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -217,16 +233,16 @@ def payment_behaviour(history: ClientHistory, as_of: date) -> PaymentBehaviour:
     """Measure a client on as_of; invoices paid after as_of are ignored (past dates reproduce)."""
     settled = history.measured or settlements(history.settled, as_of)
     delays = settled.delays
-    late = [max(d, 0) for d in delays]
+    count = len(delays)
     to_pay = settled.days_to_pay
     trend, trend_days = _trend(settled)
 
     open_items = [o for o in history.open if o.balance != ZERO]
     overdue = [o for o in open_items if o.balance > ZERO and o.due_date < as_of]
     days_overdue = [(as_of - o.due_date).days for o in overdue]
-    in_currency = [o for o in open_items if o.currency == history.currency]
-    open_balance = sum((o.balance for o in in_currency), ZERO)
-    overdue_balance = sum((o.balance for o in overdue if o.currency == history.currency), ZERO)
+    currency = history.currency
+    open_balance = sum((o.balance for o in open_items if o.currency == currency), ZERO)
+    overdue_balance = sum((o.balance for o in overdue if o.currency == currency), ZERO)
     overdue_share = _share(overdue_balance, open_balance)
     if overdue_share is not None:
         overdue_share = min(overdue_share, Decimal(1))
@@ -234,21 +250,23 @@ def payment_behaviour(history: ClientHistory, as_of: date) -> PaymentBehaviour:
     if history.credit_limit is not None:
         credit_usage = _share(max(open_balance, ZERO), history.credit_limit)
 
-    counted = len(delays) + len(open_items)
+    counted = count + len(open_items)
     reminders = settled.reminders + sum(o.reminders for o in open_items)
+    average_late = median_late = on_time = None
+    if count:
+        late = sorted(d if d > 0 else 0 for d in delays)
+        average_late = ratio_decimal(sum(late), count)
+        median_late = ratio_decimal(*ranked(late, *_HALF))
+        on_time = ratio_decimal(count - sum(d > 0 for d in delays), count, _RATE)
     return PaymentBehaviour(
-        settled_count=len(delays),
-        average_days_late=to_decimal(_mean(late)) if late else None,
-        median_days_late=to_decimal(_median(late)) if late else None,
-        on_time_rate=(
-            to_decimal(Fraction(sum(d <= 0 for d in delays), len(delays)), _RATE)
-            if delays
-            else None
-        ),
-        average_days_to_pay=to_decimal(_mean(to_pay)) if to_pay else None,
+        settled_count=count,
+        average_days_late=average_late,
+        median_days_late=median_late,
+        on_time_rate=on_time,
+        average_days_to_pay=ratio_decimal(sum(to_pay), len(to_pay)) if to_pay else None,
         trend=trend,
         trend_days=trend_days,
-        reminders_per_invoice=to_decimal(Fraction(reminders, counted)) if counted else None,
+        reminders_per_invoice=ratio_decimal(reminders, counted) if counted else None,
         open_count=len(open_items),
         overdue_count=len(overdue),
         over_60_days_count=sum(d > LONG_OVERDUE_DAYS for d in days_overdue),

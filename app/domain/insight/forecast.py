@@ -101,6 +101,9 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+_COLUMNS = ("expected", "optimistic", "pessimistic")
+
+
 class _Accumulator:
     def __init__(self, first_monday: date, weeks: int) -> None:
         self.first_monday = first_monday
@@ -117,9 +120,25 @@ class _Accumulator:
             self.after[column] += amount
 
     def add_prediction(self, prediction: PredictedPayment, amount: Decimal) -> None:
-        self.add("expected", prediction.expected, amount)
-        self.add("optimistic", prediction.optimistic, amount)
-        self.add("pessimistic", prediction.pessimistic, amount)
+        self.add_at(self.indices(prediction), amount)
+
+    def indices(self, prediction: PredictedPayment) -> tuple[int, int, int]:
+        """The weeks (from the first Monday) of the expected, optimistic, pessimistic dates."""
+        first = self.first_monday
+        return (
+            (prediction.expected - first).days // 7,
+            (prediction.optimistic - first).days // 7,
+            (prediction.pessimistic - first).days // 7,
+        )
+
+    def add_at(self, indices: tuple[int, int, int], amount: Decimal) -> None:
+        columns, after = self.columns, self.after
+        for column, index in zip(_COLUMNS, indices, strict=True):
+            values = columns[column]
+            if index < len(values):
+                values[index] += amount
+            else:
+                after[column] += amount
 
     def result(self, currency: str) -> CurrencyForecast:
         weeks = tuple(
@@ -165,20 +184,38 @@ def forecast_cash(
     grades = grades or {}
     first_monday = week_start(as_of)
     by_currency: dict[str, _Accumulator] = {}
+    # Invoices sharing a due date and a delay profile share their predicted weeks: profiles
+    # equal in value are numbered once, then the weeks are kept per (due date, number).
+    numbers: dict[DelayProfile, int] = {}
+    number_of = {client: numbers.setdefault(p, len(numbers)) for client, p in profiles.items()}
+    prior_number = numbers.setdefault(prior, len(numbers))
+    weeks_of: dict[tuple[date, int], tuple[int, int, int] | None] = {}
     for item in items:
         if item.amount <= ZERO:
             continue
-        acc = by_currency.setdefault(item.currency, _Accumulator(first_monday, weeks))
-        if _is_excluded(item, options, grades):
+        acc = by_currency.get(item.currency)
+        if acc is None:
+            acc = by_currency[item.currency] = _Accumulator(first_monday, weeks)
+        if (options.exclude_disputed or options.exclude_grade_e) and _is_excluded(
+            item, options, grades
+        ):
             acc.excluded += item.amount
             continue
-        if options.pay_on_due_date:
-            prediction: PredictedPayment | None = payment_on_due_date(item.due_date, as_of)
+        key = (
+            item.due_date,
+            -1 if options.pay_on_due_date else number_of.get(item.client_id, prior_number),
+        )
+        if key in weeks_of:
+            indices = weeks_of[key]
         else:
-            profile = profiles.get(item.client_id, prior)
-            prediction = predict_payment(item.due_date, as_of, profile)
-        if prediction is None:
+            if options.pay_on_due_date:
+                prediction: PredictedPayment | None = payment_on_due_date(item.due_date, as_of)
+            else:
+                profile = profiles.get(item.client_id, prior)
+                prediction = predict_payment(item.due_date, as_of, profile)
+            indices = weeks_of[key] = None if prediction is None else acc.indices(prediction)
+        if indices is None:
             acc.doubtful += item.amount
         else:
-            acc.add_prediction(prediction, item.amount)
+            acc.add_at(indices, item.amount)
     return {currency: by_currency[currency].result(currency) for currency in sorted(by_currency)}

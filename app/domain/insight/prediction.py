@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from app.domain.insight.behaviour import PaymentBehaviour, percentile, round_half_up
+from app.domain.insight.behaviour import PaymentBehaviour, ranked, rounded
 
 MAX_DAYS_LATE = 180
 """No prediction lies more than this after the due date; older invoices are doubtful."""
@@ -48,10 +48,15 @@ def delay_profile(delays: Sequence[int]) -> DelayProfile | None:
     """Quartiles of signed delays (whole days); None without any delay to measure."""
     if not delays:
         return None
+    ordered = sorted(delays)
+
+    def at(fraction: Fraction) -> int:
+        return rounded(*ranked(ordered, fraction.numerator, fraction.denominator))
+
     return DelayProfile(
-        optimistic=round_half_up(percentile(delays, OPTIMISTIC_PERCENTILE)),
-        median=round_half_up(percentile(delays, Fraction(1, 2))),
-        pessimistic=round_half_up(percentile(delays, PESSIMISTIC_PERCENTILE)),
+        optimistic=at(OPTIMISTIC_PERCENTILE),
+        median=at(Fraction(1, 2)),
+        pessimistic=at(PESSIMISTIC_PERCENTILE),
     )
 
 

@@ -41,6 +41,7 @@ from app.domain.insight.behaviour import (
     PaymentBehaviour,
     Trend,
     round_half_up,
+    rounded,
 )
 
 LATE_DAYS_CAP_PER_INVOICE = 60
@@ -117,19 +118,19 @@ def _capped(value: Fraction | Decimal, cap: int) -> int:
 
 def _history_factors(b: PaymentBehaviour) -> list[Contribution]:
     """Factors measured on settled invoices: only meaningful with enough history."""
-    late = [min(max(d, 0), LATE_DAYS_CAP_PER_INVOICE) for d in b.delays]
-    capped_average = Fraction(sum(late), len(late))
-    late_share = Fraction(sum(d > 0 for d in b.delays), len(b.delays))
+    count = len(b.delays)
+    capped = sum(min(d, LATE_DAYS_CAP_PER_INVOICE) for d in b.delays if d > 0)
+    late = sum(d > 0 for d in b.delays)
     factors = [
         Contribution(
             "days_late",
-            _capped(capped_average, MAX_DAYS_LATE_POINTS),
+            min(rounded(capped, count), MAX_DAYS_LATE_POINTS),
             Reason("pays_late_on_average", {"days": round_half_up(b.average_days_late or 0)}),
         ),
         Contribution(
             "late_share",
-            _capped(late_share * LATE_SHARE_POINTS, LATE_SHARE_POINTS),
-            Reason("often_pays_late", {"percent": _percent(late_share)}),
+            min(rounded(late * LATE_SHARE_POINTS, count), LATE_SHARE_POINTS),
+            Reason("often_pays_late", {"percent": rounded(late * 100, count)}),
         ),
     ]
     if b.trend is Trend.WORSENING:

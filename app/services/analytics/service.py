@@ -50,6 +50,7 @@ from app.services.analytics.aging_view import (
 )
 from app.services.analytics.cache import ResultCache
 from app.services.analytics.forecast import forecast_items
+from app.services.analytics.quiet import collector_paused
 from app.services.analytics.texts import reason_sentences
 from app.services.analytics.week import ThisWeek, WeekService, week_bounds
 from app.services.dossier import CompanySettings, DossierService
@@ -103,7 +104,7 @@ def trend_days(as_of: date, months: int = TREND_MONTHS) -> list[date]:
 
 def measured_currency(rows: list[q.OpenRow], company_currency: str) -> str:
     """Shares are measured in the company's currency, or in the client's main one."""
-    if not rows or any(r.currency == company_currency for r in rows):
+    if not rows or company_currency in {r.currency for r in rows}:
         return company_currency
     balances: Counter[str] = Counter()
     for row in rows:
@@ -166,6 +167,10 @@ class AnalyticsService:
         return self._cache.get(("snapshot", as_of), lambda: self._snapshot(as_of))
 
     def _snapshot(self, as_of: date) -> Snapshot:
+        with collector_paused():
+            return self._measure(as_of)
+
+    def _measure(self, as_of: date) -> Snapshot:
         currency = self._currency()
         with self._uow() as uow:
             history = q.payment_history(uow.session, as_of, months_before(as_of, 12))
@@ -199,6 +204,10 @@ class AnalyticsService:
 
     def key_figures(self, as_of: date, snapshot: Snapshot | None = None) -> DashboardFigures:
         snap = snapshot or self.snapshot(as_of)
+        with collector_paused():
+            return self._key_figures(as_of, snap)
+
+    def _key_figures(self, as_of: date, snap: Snapshot) -> DashboardFigures:
         first, last = week_bounds(as_of)
         with self._uow() as uow:
             sums = {
@@ -299,12 +308,13 @@ class AnalyticsService:
     ) -> dict[str, CurrencyForecast]:
         """Expected cash in per week and currency; a snapshot makes the what-ifs cheap."""
         snap = snapshot or self.snapshot(as_of)
-        with self._uow() as uow:
-            plans = q.instalments(uow.session, {r.id for r in snap.open})
-        profiles = {cid: profile_for(b, snap.prior) for cid, b in snap.behaviours.items()}
-        grades = {cid: risk.grade for cid, risk in snap.risks.items()}
-        items = forecast_items(snap.open, plans)
-        return forecast_cash(items, as_of, profiles, snap.prior, weeks, options, grades)
+        with collector_paused():
+            with self._uow() as uow:
+                plans = q.instalments(uow.session, {r.id for r in snap.open})
+            profiles = {cid: profile_for(b, snap.prior) for cid, b in snap.behaviours.items()}
+            grades = {cid: risk.grade for cid, risk in snap.risks.items()}
+            items = forecast_items(snap.open, plans)
+            return forecast_cash(items, as_of, profiles, snap.prior, weeks, options, grades)
 
     def aging(
         self,
