@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from app.services.ledger.invoices import InvoiceService
     from app.services.ledger.payment_plans import PaymentPlanService
     from app.services.ledger.payments import PaymentService
+    from app.services.search import SearchService
     from app.services.templates.editing import TemplateService
     from app.services.transfer.exporters import ExportService
     from app.services.transfer.importers import ImportService
@@ -204,6 +205,12 @@ class Services:
 
         paths = self.paths
         return RateSettings(user=lambda: paths.rates)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from app.services.search import SearchService  # built on first use
+
+        return SearchService(self.uow)
 
     @cached_property
     def templates(self) -> TemplateService:

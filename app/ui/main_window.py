@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         self.edit_undo = WindowUndo(self)
+        from app.ui.features.search.popup import install_search
+
+        self.action_search = install_search(self, self.edit_undo.menu)
 
         self.settings_menu = self.menuBar().addMenu(_("&Settings"))
         self.action_company = QAction(_("&Company details…"), self)
