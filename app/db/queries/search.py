@@ -78,8 +78,9 @@ def folded(column: Any, dialect: str) -> Any:
 
 
 def looks_like_amount(text: str) -> bool:
-    """'1 234,50' or '99,90 €': written as an amount, never part of a number or reference."""
-    return any(c in text for c in " ,") and all(
+    """'1 234,50' or '99 €': written as an amount, never a number, a reference or a SIRET
+    ('732 829 320' may be a SIRET, so digits grouped by spaces alone are still searched)."""
+    return any(c in text for c in ",€") and all(
         c.isdigit() or c in " ,.€\u00a0\u202f" for c in text
     )
 
