@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.action_letters = QAction(
             _("&Print the day's letters…"),
             self,
-            shortcut=QKeySequence(QKeySequence.StandardKey.Print),
+            shortcut=QKeySequence("Ctrl+Shift+L"),  # Ctrl+P prints the list shown
         )
         self.action_letters.triggered.connect(self.print_letters)
         self.action_quit = QAction(
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_import)
         file_menu.addAction(self.action_letters)
+        from app.ui.features.printing.menu import install_print
+
+        self.list_printer, self.action_print = install_print(self, file_menu, self.action_letters)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         self.edit_undo = WindowUndo(self)
