@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from app.services.dossier import DossierService
     from app.services.followup.batch import LetterService
     from app.services.followup.service import ReminderService
+    from app.services.ledger.allocation_undo import AllocationUndo
     from app.services.ledger.client_account import ClientAccountService
     from app.services.ledger.clients import ClientService
     from app.services.ledger.invoice_actions import InvoiceActions
@@ -205,6 +206,12 @@ class Services:
 
         paths = self.paths
         return RateSettings(user=lambda: paths.rates)
+
+    @cached_property
+    def allocation_undo(self) -> AllocationUndo:
+        from app.services.ledger.allocation_undo import AllocationUndo  # built on first use
+
+        return AllocationUndo(self.uow, self.payments)
 
     @cached_property
     def search(self) -> SearchService:
