@@ -229,6 +229,11 @@ class PrintLettersDialog(QDialog):
         for button in (self.open_button, self.print_button, self.sent_button):
             button.show()
             button.setEnabled(True)
+        margins = self.layout().contentsMargins()
+        wide = self.buttons.sizeHint().width() + margins.left() + margins.right()
+        if wide > self.width():  # four buttons now: none of them cut (French is longer)
+            self.setMinimumWidth(wide)
+            self.resize(wide, self.height())
         self.open_button.setDefault(True)
 
     def _failed(self, error: Exception) -> None:

@@ -143,6 +143,7 @@ class SearchPopup(QDialog):
         if hit.archived:
             details = _("{details} (archived)").format(details=details)
         item = QTreeWidgetItem([hit.name, details, money(hit.due) if hit.due else "", "", ""])
+        item.setToolTip(1, details)
         item.setData(0, ROLE, ("client", hit))
         return item
 
