@@ -229,8 +229,8 @@ class PrintLettersDialog(QDialog):
         for button in (self.open_button, self.print_button, self.sent_button):
             button.show()
             button.setEnabled(True)
-        margins = self.layout().contentsMargins()
-        wide = self.buttons.sizeHint().width() + margins.left() + margins.right()
+        margins = self.contentsMargins()
+        wide = self.buttons.sizeHint().width() + margins.left() + margins.right() + 24
         if wide > self.width():  # four buttons now: none of them cut (French is longer)
             self.setMinimumWidth(wide)
             self.resize(wide, self.height())
