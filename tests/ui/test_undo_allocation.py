@@ -90,3 +90,26 @@ def test_ctrl_z_puts_back_an_allocation_taken_off(qtbot, window, monkeypatch) ->
     _ctrl_z(qtbot, win)
     assert _allocations(services, ids["martin"]) == before
     assert services.invoices.get(ids["late"], TODAY).balance == Decimal("1080.00")
+
+
+def test_ctrl_z_takes_back_a_payment_recorded_by_hand(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.features.payments.dialogs import PaymentDialog
+
+    win, ids = window
+    services = win.services
+    before = _allocations(services, ids["martin"])
+    payments = services.payments.payments(ids["martin"])
+    dialog = PaymentDialog(services, win.context)
+    qtbot.addWidget(dialog)
+    dialog.client.set_client(ids["martin"], "C001", "Boulangerie Martin")
+    qtbot.waitUntil(win.tasks.idle)
+    dialog.amount.setText("200")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == 1)
+    qtbot.waitUntil(win.tasks.idle)
+    assert services.invoices.get(ids["late"], TODAY).balance == Decimal("1000.00")
+    assert win.edit_undo.action.text() == "&Undo payment of €200.00 recorded"
+    _ctrl_z(qtbot, win)
+    assert _allocations(services, ids["martin"]) == before
+    assert services.invoices.get(ids["late"], TODAY).balance == Decimal("1200.00")
+    assert services.payments.payments(ids["martin"]) == payments

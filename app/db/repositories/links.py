@@ -84,3 +84,13 @@ def restore(session: Session, links: SourceLinks) -> None:
             )
         )
     session.flush()
+
+
+def payment_lines(session: Session, payment_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(PaymentLine.id)
+            .where(PaymentLine.payment_id == payment_id)
+            .order_by(PaymentLine.id)
+        )
+    )

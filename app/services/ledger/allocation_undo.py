@@ -15,12 +15,12 @@ from decimal import Decimal
 
 from app.db.repositories import links as repo
 from app.db.repositories.links import SourceLinks
-from app.db.repositories.payments import source_client
+from app.db.repositories.payments import delete_payment, source_client
 from app.db.uow import UnitOfWork
 from app.domain.errors import InvalidInput, NotFound, Problem
 from app.i18n import _
 from app.services.changes import Changes, ledger_changed
-from app.services.ledger.payments import PaymentService
+from app.services.ledger.payments import PaymentDraft, PaymentResult, PaymentService
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,30 @@ class AllocationChange:
     before: SourceLinks
     after: SourceLinks
     changes: Changes
+
+
+@dataclass(frozen=True)
+class RecordedPayment:
+    """A payment as recorded (by hand or not): what each of its lines settled then."""
+
+    result: PaymentResult
+    lines: tuple[SourceLinks, ...]
+
+    @property
+    def changes(self) -> Changes:
+        return self.result.changes
+
+    @property
+    def payment_id(self) -> int:
+        return self.result.payment_id
+
+    @property
+    def allocated(self) -> Decimal:
+        return self.result.allocated
+
+    @property
+    def leftover(self) -> Decimal:
+        return self.result.leftover
 
 
 class AllocationUndo:
@@ -51,6 +75,35 @@ class AllocationUndo:
         before = self._links(source_kind, source_id)
         changes = self._payments.unallocate(source_kind, source_id, invoice_id)
         return self._recorded(before, changes)
+
+    def record(self, draft: PaymentDraft) -> RecordedPayment:
+        """PaymentService.record, remembering what the payment's lines settle."""
+        result = self._payments.record(draft)
+        with self._uow() as uow:
+            lines = self._lines(uow, result.payment_id)
+        return RecordedPayment(result, lines)
+
+    def undo_record(self, recorded: RecordedPayment) -> Changes:
+        """Delete the payment recorded, if nothing was allocated from it since: its invoices
+        are open again exactly as before it."""
+        client_id = recorded.result.client_id
+        with self._uow() as uow:
+            if self._lines(uow, recorded.result.payment_id) != recorded.lines:
+                raise InvalidInput(
+                    Problem(_("this payment or credit note was changed since; nothing was undone"))
+                )
+            if delete_payment(uow.session, recorded.result.payment_id) is None:
+                raise NotFound(_("this payment no longer exists"))
+            uow.touch_client(client_id)
+            uow.commit()
+        return ledger_changed({client_id})
+
+    def _lines(self, uow: UnitOfWork, payment_id: int) -> tuple[SourceLinks, ...]:
+        found = (
+            repo.links_of(uow.session, repo.PAYMENT, line)
+            for line in repo.payment_lines(uow.session, payment_id)
+        )
+        return tuple(links for links in found if links is not None)
 
     def undo(self, change: AllocationChange) -> Changes:
         """Put the source's links back as they were before `change`."""

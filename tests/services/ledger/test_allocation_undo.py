@@ -109,3 +109,32 @@ def test_an_undo_refuses_once_the_source_changed_since(services) -> None:  # typ
     with pytest.raises(InvalidInput, match="changed since"):
         services.allocation_undo.undo(change)
     assert _state(services, client) == after_both  # nothing was written
+
+
+def test_undo_a_payment_recorded_by_hand(services) -> None:  # type: ignore[no-untyped-def]
+    client, old, mid, new = _client(services)
+    services.payments.record(PaymentDraft(client, date(2026, 4, 1), D("50.00")))  # stays
+    before = _state(services, client)
+    recorded = services.allocation_undo.record(
+        PaymentDraft(client, date(2026, 5, 1), D("400.00"), allocation=[(new, D("300.00"))])
+    )
+    assert (recorded.allocated, recorded.leftover) == (D("300.00"), D("100.00"))
+    assert recorded.changes.client_ids == {client}
+    assert balance(services, new) == D("0.00")
+    services.allocation_undo.undo_record(recorded)
+    assert _state(services, client) == before
+    assert [p.amount for p in services.payments.payments(client)] == [D("50.00")]
+    assert [balance(services, i) for i in (old, mid, new)] == [D("50.00"), D("200.00"), D("300.00")]
+
+
+def test_a_payment_whose_credit_was_applied_since_is_not_deleted(services) -> None:  # type: ignore[no-untyped-def]
+    client, old, _mid, _new = _client(services)
+    recorded = services.allocation_undo.record(
+        PaymentDraft(client, date(2026, 5, 1), D("80.00"), allocation=CREDIT)
+    )
+    credit = services.payments.credits(client)[0]
+    services.payments.apply_credit("payment", credit.source_id, old, D("80.00"), TODAY)
+    with pytest.raises(InvalidInput, match="changed since"):
+        services.allocation_undo.undo_record(recorded)
+    assert balance(services, old) == D("20.00")
+    assert len(services.payments.payments(client)) == 1
