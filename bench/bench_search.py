@@ -1,6 +1,7 @@
 """Time the window's search on a big dossier, opened read-only (never written).
 
     python -m bench.bench_search --database /work/bench-data/demo-1m.relance
+    python -m bench.bench_search --database postgresql://…/dossier   # made by `relance demo`
 
 Each query is what one keystroke (after the pause) runs in the background: the three kinds,
 on a fresh unit of work as in the window's worker thread. Best and worst of 3 runs.
@@ -42,13 +43,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", required=True)
     args = parser.parse_args()
-    uri = f"file:{args.database}?mode=ro"
-    engine = create_engine(
-        "sqlite://",
-        poolclass=NullPool,
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-    )
-    event.listen(engine, "connect", _on_read_only_connect)
+    if args.database.startswith("postgresql"):
+        engine = create_engine(args.database)
+    else:
+        uri = f"file:{args.database}?mode=ro"
+        engine = create_engine(
+            "sqlite://",
+            poolclass=NullPool,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
+        event.listen(engine, "connect", _on_read_only_connect)
     service = SearchService(partial(UnitOfWork, make_session_factory(engine)))
     today = date(2026, 12, 5)
     for text in QUERIES:

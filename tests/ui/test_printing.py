@@ -158,3 +158,18 @@ def test_a_long_list_is_cut_and_says_so() -> None:
     assert f'<td align="left">{MAX_ROWS - 1}</td>' in page
     assert f'<td align="left">{MAX_ROWS}</td>' not in page
     assert date.today()  # noqa: DTZ011
+
+
+def test_on_a_client_page_ctrl_p_prints_its_statement(qtbot, win, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "statement.pdf"
+    win.list_printer.ask, asked = _pdf_printer(target)
+    clients = win.views["clients"]
+    win.show_view("clients")
+    clients.show_client(1)
+    qtbot.waitUntil(lambda: clients.detail.client is not None and win.tasks.idle())
+    qtbot.keyClick(win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: target.exists() and win.tasks.idle(), timeout=30000)
+    assert asked[0]["title"] == "Statement of account C001"
+    assert _pages(target) >= 1
+    assert _ink(target, 1, tmp_path) > 0.002
+    assert "sent to the printer" in win.statusBar().currentMessage()
