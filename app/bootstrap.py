@@ -41,12 +41,14 @@ if TYPE_CHECKING:
     from app.services.dossier import DossierService
     from app.services.followup.batch import LetterService
     from app.services.followup.service import ReminderService
+    from app.services.ledger.allocation_undo import AllocationUndo
     from app.services.ledger.client_account import ClientAccountService
     from app.services.ledger.clients import ClientService
     from app.services.ledger.invoice_actions import InvoiceActions
     from app.services.ledger.invoices import InvoiceService
     from app.services.ledger.payment_plans import PaymentPlanService
     from app.services.ledger.payments import PaymentService
+    from app.services.search import SearchService
     from app.services.templates.editing import TemplateService
     from app.services.transfer.exporters import ExportService
     from app.services.transfer.importers import ImportService
@@ -204,6 +206,18 @@ class Services:
 
         paths = self.paths
         return RateSettings(user=lambda: paths.rates)
+
+    @cached_property
+    def allocation_undo(self) -> AllocationUndo:
+        from app.services.ledger.allocation_undo import AllocationUndo  # built on first use
+
+        return AllocationUndo(self.uow, self.payments)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from app.services.search import SearchService  # built on first use
+
+        return SearchService(self.uow)
 
     @cached_property
     def templates(self) -> TemplateService:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from app.domain.errors import DatabaseProblem
+from app.domain.search import fold
 from app.i18n import _
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,17 @@ def check_sqlite_file(path: Path, create: bool = True) -> None:
 MMAP_BYTES = 1 << 30
 
 
+def _register_functions(dbapi_connection) -> None:  # type: ignore[no-untyped-def]
+    """The folding the search compares client names with (app.db.queries.search)."""
+    dbapi_connection.create_function("relance_fold", 1, _fold, deterministic=True)
+
+
+def _fold(text: str | None) -> str | None:
+    return None if text is None else fold(text)
+
+
 def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    _register_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -100,6 +111,7 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
 
 
 def _on_read_only_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    _register_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")

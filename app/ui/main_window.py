@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.action_letters = QAction(
             _("&Print the day's letters…"),
             self,
-            shortcut=QKeySequence(QKeySequence.StandardKey.Print),
+            shortcut=QKeySequence("Ctrl+Shift+L"),  # Ctrl+P prints the list shown
         )
         self.action_letters.triggered.connect(self.print_letters)
         self.action_quit = QAction(
@@ -127,9 +127,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_import)
         file_menu.addAction(self.action_letters)
+        from app.ui.features.printing.menu import install_print
+
+        self.list_printer, self.action_print = install_print(self, file_menu, self.action_letters)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         self.edit_undo = WindowUndo(self)
+        from app.ui.features.search.popup import install_search
+
+        self.action_search = install_search(self, self.edit_undo.menu)
 
         self.settings_menu = self.menuBar().addMenu(_("&Settings"))
         self.action_company = QAction(_("&Company details…"), self)

@@ -11,6 +11,7 @@ from app.paths import Paths
 from app.services.analytics.service import AnalyticsService
 from app.services.dossier import DossierService
 from app.services.followup.batch import LetterService
+from app.services.ledger.allocation_undo import AllocationUndo
 from app.services.ledger.client_account import ClientAccountService
 from app.services.ledger.clients import ClientService
 from app.services.ledger.invoice_actions import InvoiceActions
@@ -31,6 +32,8 @@ class LedgerNeeds(Protocol):
     def payments(self) -> PaymentService: ...
     @property
     def dossier(self) -> DossierService: ...  # the client form reads the company's country
+    @property
+    def allocation_undo(self) -> AllocationUndo: ...  # allocations by hand, Ctrl+Z
 
 
 class AnalyticsNeeds(Protocol):

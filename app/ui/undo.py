@@ -30,7 +30,7 @@ class WindowUndo(QObject):
         super().__init__(window)
         self.window = window
         self.pending: Undoable | None = None
-        menu = window.menuBar().addMenu(_("&Edit"))
+        self.menu = menu = window.menuBar().addMenu(_("&Edit"))
         self.action = QAction(_("&Undo"), window)
         self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.action.setEnabled(False)

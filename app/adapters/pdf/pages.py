@@ -8,6 +8,7 @@ import logging
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from threading import Lock
 
@@ -87,3 +88,34 @@ def _with_pdftoppm(pdf: bytes, dpi: int) -> bytes | None:
             return None
         picture = Path(folder) / "page.png"
         return picture.read_bytes() if picture.is_file() else None
+
+
+def raster_pages(pdf: bytes, dpi: int) -> Iterator[tuple[int, int, int, bytes]]:
+    """Every page of `pdf` as RGB pixels (width, height, bytes per line, pixels), one page at a
+    time so that a long batch never holds more than one page in memory (printing)."""
+    import pypdfium2
+
+    with _pdfium_lock:
+        document = pypdfium2.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            with _pdfium_lock:
+                bitmap = document[index].render(
+                    scale=dpi / 72, rev_byteorder=True, optimize_mode="print"
+                )
+                pixels = bytes(bitmap.buffer)
+                yield bitmap.width, bitmap.height, bitmap.stride, pixels
+    finally:
+        with _pdfium_lock:
+            document.close()
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    with _pdfium_lock:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            return len(document)
+        finally:
+            document.close()

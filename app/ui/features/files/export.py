@@ -89,6 +89,10 @@ class ListExporter:
             path = path[:-4] + ".xlsx"
         return path, fmt
 
+    def builder(self, which: str) -> Any:
+        """What reads the list `which` as the screen shows it (File ▸ Print… uses it too)."""
+        return self._builder(which)
+
     def _builder(self, which: str) -> Any:
         window: Any = self.window
         lists = window.services.lists

@@ -21,6 +21,7 @@ from app.services.ledger.invoices import InvoiceDetail
 from app.ui.context import ViewContext
 from app.ui.needs import LedgerNeeds
 from app.ui.theme import set_tone
+from app.ui.undo import Undoable
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import status_pixmap, status_text
 from app.ui.widgets.table_model import Column, RowsModel
@@ -219,10 +220,14 @@ class InvoiceDetailDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        payments = self.services.payments
+        history = self.services.allocation_undo
+        what = _("allocation taken off {number}").format(number=item.invoice_number)
         self.context.tasks.run(
-            lambda: payments.unallocate(item.source_kind, item.source_id, item.invoice_id),
-            lambda _changes: None,  # published by the runner; `_changed` reloads this page
+            lambda: history.unallocate(item.source_kind, item.source_id, item.invoice_id),
+            # the runner publishes the changes (`_changed` reloads this page); Ctrl+Z puts it back
+            lambda change: self.context.bus.undoable.emit(
+                Undoable(what, lambda: history.undo(change))
+            ),
             self.context.show_error,
             write=True,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -42,6 +43,7 @@ class PrintLettersDialog(QDialog):
         self.context = context
         self.batch: LetterBatch | None = None
         self.busy = False
+        self.ask_printer: Any = None  # tests give a printer writing a PDF file
         self.setWindowTitle(_("Print the day's letters"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -88,6 +90,9 @@ class PrintLettersDialog(QDialog):
         self.open_button = self.buttons.addButton(
             _("Open the file to print"), QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.print_button = self.buttons.addButton(
+            _("Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.sent_button = self.buttons.addButton(
             _("Mark as sent…"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -96,9 +101,11 @@ class PrintLettersDialog(QDialog):
         )
         self.write_button.setEnabled(False)
         self.open_button.hide()
+        self.print_button.hide()
         self.sent_button.hide()
         self.write_button.clicked.connect(self.write)
         self.open_button.clicked.connect(self.open_print_file)
+        self.print_button.clicked.connect(self.print_file)
         self.sent_button.clicked.connect(self.mark_sent)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -220,9 +227,14 @@ class PrintLettersDialog(QDialog):
                 count=len(batch.letters), pages=batch.pages, clients=clients, file=batch.print_file
             )
         )
-        for button in (self.open_button, self.sent_button):
+        for button in (self.open_button, self.print_button, self.sent_button):
             button.show()
             button.setEnabled(True)
+        margins = self.contentsMargins()
+        wide = self.buttons.sizeHint().width() + margins.left() + margins.right() + 24
+        if wide > self.width():  # four buttons now: none of them cut (French is longer)
+            self.setMinimumWidth(wide)
+            self.resize(wide, self.height())
         self.open_button.setDefault(True)
 
     def _failed(self, error: Exception) -> None:
@@ -236,6 +248,43 @@ class PrintLettersDialog(QDialog):
     def open_print_file(self) -> None:
         if self.batch is not None and self.batch.print_file is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.batch.print_file)))
+
+    def print_file(self) -> None:
+        """The letters on paper through the print dialog (the PDF's pages, as written)."""
+        from app.ui.features.printing.paper import ask_printer, print_pdf
+
+        batch = self.batch
+        if batch is None or batch.print_file is None:
+            return
+        pdf = batch.print_file.read_bytes()
+        title = _("Letters of {day}").format(day=format_date(self.day.value()))
+        printer = (self.ask_printer or ask_printer)(self, title, pages=batch.pages)
+        if printer is None:
+            return
+        self.print_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.context.tasks.run(
+            lambda progress: print_pdf(pdf, printer, progress),
+            self._printed,
+            self._print_failed,
+            slow=True,
+            on_progress=self._progress,
+        )
+
+    def _printed(self, pages: int) -> None:
+        self.progress.hide()
+        self.print_button.setEnabled(True)
+        self.summary.setText(
+            ngettext(
+                "{count} page sent to the printer.", "{count} pages sent to the printer.", pages
+            ).format(count=pages)
+        )
+
+    def _print_failed(self, error: Exception) -> None:
+        self.progress.hide()
+        self.print_button.setEnabled(True)
+        self.summary.setText(explain(error))
 
     # --- after posting -----------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
 from app.ui.context import ViewContext
 from app.ui.needs import LedgerNeeds
+from app.ui.undo import Undoable
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import day, money
 from app.ui.widgets.forms import AmountEdit, DateEdit, parse_field
@@ -119,12 +120,22 @@ class ApplyCreditDialog(ServiceDialog):
             self.errors.show(InvalidInput(problems))
             return
         on = self.date.value()
+        history = self.services.allocation_undo
+        what = _("allocation of {amount} to {number}").format(
+            amount=money(amount, credit.currency), number=invoice.number
+        )
         self.submit(
-            lambda: self.services.payments.apply_credit(
+            lambda: history.apply_credit(
                 credit.source_kind, credit.source_id, invoice.invoice_id, amount, on
-            )
+            ),
+            lambda change: self.context.bus.undoable.emit(
+                Undoable(what, lambda: history.undo(change))
+            ),
         )
 
     def _automatic(self) -> None:
         on = self.date.value()
-        self.submit(lambda: self.services.payments.apply_credits_automatically(self.client_id, on))
+        self.submit(
+            lambda: self.services.payments.apply_credits_automatically(self.client_id, on),
+            lambda _applied: self.context.bus.undoable.emit(None),  # not undone by Ctrl+Z
+        )

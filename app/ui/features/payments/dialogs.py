@@ -26,6 +26,7 @@ from app.ui.context import ViewContext
 from app.ui.features.payments.model import AllocationModel
 from app.ui.needs import LedgerNeeds
 from app.ui.theme import set_tone
+from app.ui.undo import Undoable
 from app.ui.widgets.client_picker import ClientPicker
 from app.ui.widgets.dialogs import ServiceDialog
 from app.ui.widgets.format import money
@@ -234,4 +235,13 @@ class PaymentDialog(ServiceDialog):
         except InvalidInput as error:
             self.errors.show(error)
             return
-        self.submit(lambda: self.services.payments.record(draft))
+        history = self.services.allocation_undo
+        what = _("payment of {amount} recorded").format(
+            amount=money(draft.amount, draft.currency or self.context.currency)
+        )
+        self.submit(
+            lambda: history.record(draft),
+            lambda recorded: self.context.bus.undoable.emit(
+                Undoable(what, lambda: history.undo_record(recorded))
+            ),
+        )
