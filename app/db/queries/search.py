@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, func, or_, select, type_coerce
+from sqlalchemy import BigInteger, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.models import Client, Invoice, Payment
@@ -149,7 +149,8 @@ def find_invoices(
     session: Session, text: str, amounts: tuple[Decimal, ...], limit: int
 ) -> list[InvoiceHit]:
     """By number or reference (substring), or by total or left to pay equal to an amount
-    typed; the amounts' matches first (latest due first), then the numbers in their order."""
+    typed; the amounts' matches first (latest due first), then the number typed whole, then
+    the latest numbers."""
     interactive(session)
     dialect = _dialect(session)
     hits: dict[int, InvoiceHit] = {}
@@ -173,6 +174,9 @@ def find_invoices(
         )
         hits.update((h.id, h) for h in map(_invoice_hit, session.execute(query)))
     if len(hits) < limit and len(text) >= 2 and not looks_like_amount(text):
+        # the number typed whole first, then the latest numbers: "F2026" finds this year's
+        exact = case((func.upper(Invoice.number) == text.upper(), 0), else_=1)
+        latest = (exact, Invoice.number.desc())
         numbers = (
             select(Invoice.id)
             .where(
@@ -181,7 +185,7 @@ def find_invoices(
                     contains(Invoice.reference, text, dialect),
                 )
             )
-            .order_by(Invoice.number)
+            .order_by(*latest)
             .limit(limit)
             .subquery()
         )
@@ -189,7 +193,7 @@ def find_invoices(
             select(*_invoice_columns())
             .join(numbers, numbers.c.id == Invoice.id)
             .join(Client, Client.id == Invoice.client_id)
-            .order_by(Invoice.number)
+            .order_by(*latest)
         )
         for hit in map(_invoice_hit, session.execute(query)):
             hits.setdefault(hit.id, hit)

@@ -56,7 +56,7 @@ def test_a_client_found_shows_what_it_owes(services) -> None:  # type: ignore[no
 def test_invoices_by_number_and_reference(services) -> None:  # type: ignore[no-untyped-def]
     *_c, f1, f2, f3 = _dossier(services)
     found = services.search.search("2026-000", TODAY)
-    assert [i.id for i in found.invoices] == [f1, f2, f3]
+    assert [i.id for i in found.invoices] == [f3, f2, f1]  # the latest numbers first
     assert [i.number for i in services.search.search("f2026-0002", TODAY).invoices] == [
         "F2026-0002"
     ]
@@ -110,7 +110,11 @@ def test_each_kind_is_limited(services) -> None:  # type: ignore[no-untyped-def]
     for n in range(12):
         add_invoice(services, client, f"D-{n:03}", "10.00", date(2026, 9, 1))
     found = services.search.search("D-0", TODAY, limit=5)
-    assert [i.number for i in found.invoices] == ["D-000", "D-001", "D-002", "D-003", "D-004"]
+    assert [i.number for i in found.invoices] == ["D-011", "D-010", "D-009", "D-008", "D-007"]
+    # a number typed whole comes first, even among many longer ones that contain it
+    add_invoice(services, client, "D-01", "10.00", date(2026, 9, 1))
+    found = services.search.search("d-01", TODAY, limit=2)
+    assert [i.number for i in found.invoices] == ["D-01", "D-011"]
 
 
 def test_folding_and_amount_readings() -> None:

@@ -157,6 +157,35 @@ def _guide(env: Env) -> QDialog:
     return GuideDialog()
 
 
+_KEPT: list[Any] = []
+
+
+def _search(env: Env) -> QDialog:
+    """The search popup, with the results of a search that finds clients, invoices and payments."""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.features.search.popup import SearchPopup
+
+    class Window(QWidget):  # what the popup uses of the main window
+        services, context, tasks = env.services, env.context, env.context.tasks
+
+        def show_error(self, error: Exception) -> None:
+            raise error
+
+    holder = Window()
+    _KEPT.append(holder)  # the popup's parent lives as long as the session's widgets
+    popup = SearchPopup(holder)
+    for text in ("Dupont", "SARL", "F20", "VIR", "100"):
+        results = env.services.search.search(text, env.context.today())
+        if len(results):
+            break
+    popup.field.blockSignals(True)
+    popup.field.setText(text)
+    popup.field.blockSignals(False)
+    popup.show_results(results)
+    return popup
+
+
 def _limits(env: Env) -> QDialog:
     from app.ui.features.aging.dialogs import LimitsDialog
 
@@ -257,6 +286,7 @@ DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "print_letters": _letters,
     "about": _about,
     "user_guide": _guide,
+    "search": _search,
     "aging_limits": _limits,
     "backup_settings": _backups,
     "already_reminded": _reminded,
@@ -289,6 +319,7 @@ WALKED: dict[str, str] = {
     "PrintLettersDialog": "print_letters",
     "AboutDialog": "about",
     "GuideDialog": "user_guide",
+    "SearchPopup": "search",
     "LimitsDialog": "aging_limits",
     "BackupSettingsDialog": "backup_settings",
     "AlreadyRemindedDialog": "already_reminded",

@@ -28,6 +28,7 @@ from app.i18n import _, ngettext
 from app.services.search import ClientHit, InvoiceHit, PaymentHit, SearchResults
 from app.ui.widgets.format import day, money
 from app.ui.widgets.status import status_icon, status_text
+from app.ui.widgets.tables import scaled
 
 PAUSE_MS = 250  # typing pauses this long before the search runs
 ROLE = Qt.ItemDataRole.UserRole
@@ -59,8 +60,11 @@ class SearchPopup(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = header.fontMetrics()
         for column, width in ((0, 270), (2, 150), (3, 110), (4, 140)):
-            self.tree.setColumnWidth(column, width)
+            title = self.tree.headerItem().text(column)
+            needed = metrics.horizontalAdvance(title) + 24  # the header's margins
+            self.tree.setColumnWidth(column, max(scaled(width, self.tree), needed))
         self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
         self.status = QLabel(_("Type at least two characters, or an amount."))
         self.status.setObjectName("search_status")
