@@ -299,13 +299,13 @@ class InvoiceLadder:
         return self._step(self._position(code), on, None, shift=False)
 
     def _position(self, code: str) -> int:
-        return self.policy.codes.index(code)
+        return self.policy.position(code)
 
     def _matching(self, history: Iterable[DoneAction]) -> list[DoneAction]:
         """This invoice's records of the policy's levels, for the instalment followed."""
         records = []
         for record in history:
-            if self.invoice.id not in record.invoice_ids:
+            if self.invoice.id not in record.invoice_set:
                 continue
             if record.level_code not in self.policy.codes:
                 continue
