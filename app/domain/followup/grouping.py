@@ -30,7 +30,7 @@ from app.domain.followup.inputs import (
 )
 from app.domain.followup.ladder import ClientShape, InvoiceLadder, Step, Track
 from app.domain.followup.policy import Policy
-from app.domain.followup.reach import earliest_step, finished
+from app.domain.followup.reach import Reach, finished
 from app.domain.money import ZERO, quantize
 from app.domain.workdays import working_day_on_or_after
 
@@ -251,20 +251,11 @@ def client_plan(
     walked = [i for i in ordered if not finished(i, history.get(i.id, ()), last)]
     if until is not None:
         horizon = max(until, today) + timedelta(days=policy.min_gap_days)
+        reach = Reach(client, policy, today=today, country=country)
         walked = [
             invoice
             for invoice in walked
-            if (
-                earliest := earliest_step(
-                    invoice,
-                    client,
-                    policy,
-                    history.get(invoice.id, ()),
-                    today=today,
-                    country=country,
-                )
-            )
-            is None
+            if (earliest := reach.earliest_step(invoice, history.get(invoice.id, ()))) is None
             or earliest <= horizon
         ]
     planner = ClientPlan(client, policy, today, country, until)
