@@ -247,6 +247,11 @@ def client_plan(
         return ClientPlan(client, policy, today, country, until).actions(
             walk(ordered), last_contact
         )
+    gap = timedelta(days=policy.min_gap_days)
+    if until is not None and last_contact is not None and last_contact + gap > until:
+        # One client, one voice: every contact waits for the gap after the last one (a
+        # receipt check or courtesy reminder within it is dropped): none by `until`.
+        return []
     last = policy.levels[-1].code
     walked = [i for i in ordered if not finished(i, history.get(i.id, ()), last)]
     if until is not None:

@@ -27,6 +27,15 @@ def books_with_escalations(draw: st.DrawFn) -> dict:
                 status="escalated",
             )
         )
+    for _ in range(draw(st.integers(0, 2))):  # a contact lately: the gap after it matters
+        book["history"].append(
+            DoneAction(
+                invoice_ids=(draw(st.sampled_from(ids)),),
+                level_code=draw(st.sampled_from(LEVELS)),
+                date=book["today"] - timedelta(days=draw(st.integers(0, 20))),
+                status="done",
+            )
+        )
     book["until"] = book["today"] + timedelta(days=draw(st.integers(-30, 120)))
     return book
 
