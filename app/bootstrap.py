@@ -186,7 +186,8 @@ class Services:
         from app.services.followup.service import ReminderService  # built on first use
 
         identity = _identity(self.url)
-        return ReminderService(self.uow, self.dossier, self.claims, dossier_identity=identity)
+        claims = lambda: self.claims  # noqa: E731  (the claims service loads with the letters)
+        return ReminderService(self.uow, self.dossier, claims, dossier_identity=identity)
 
     @cached_property
     def analytics(self) -> AnalyticsService:

@@ -107,3 +107,28 @@ def test_catalogue_is_compiled_once_and_follows_the_po(tmp_path: Path, monkeypat
         assert len(list((tmp_path / "home" / "cache").glob("relance-fr-*.mo"))) == 2
     finally:
         i18n.translator.cache_clear()
+
+
+def test_agenda_and_claim_load_no_holiday_calendar_nor_letters(tmp_path: Path) -> None:
+    """The public holidays are computed by Relance (app.domain.workdays): `relance agenda` and
+    `relance claim` never load the `holidays` package; the agenda loads no letter, PDF or
+    mail code either (the `email` module itself comes with SQLAlchemy's metadata reading)."""
+    db = str(tmp_path / "tiny.relance")
+    assert main(["--database", db, "demo", "--clients", "4", "--invoices", "20"]) == 0
+    modules, out = imported_modules(
+        ["--database", db, "--today", "2026-11-22", "agenda", "--format", "json"], tmp_path
+    )
+    assert "actions" in json.loads(out)
+    assert {"app.domain.workdays", "app.services.followup.plan"} <= modules
+    assert roots(modules).isdisjoint(NEVER_FOR_AGING), sorted(
+        name for name in modules if name.split(".", 1)[0] in NEVER_FOR_AGING
+    )
+    letters = ("app.adapters.mail", "app.adapters.pdf", "app.services.followup.documents")
+    assert [name for name in modules if name.startswith(letters)] == []
+    number = "F2025-0001"
+    modules, out = imported_modules(
+        ["--database", db, "--today", "2026-11-22", "claim", number], tmp_path
+    )
+    assert number in out
+    assert "app.domain.workdays" in modules
+    assert "holidays" not in roots(modules)

@@ -20,7 +20,6 @@ LIBRARIES = (  # distribution, licence (SPDX), what it does here
     ("reportlab", "BSD-3-Clause", "PDF letters"),
     ("Babel", "BSD-3-Clause", "dates, numbers and translations"),
     ("platformdirs", "MIT", "the user's folders"),
-    ("holidays", "MIT", "public holidays"),
     ("openpyxl", "MIT", "Excel files"),
     ("segno", "BSD-3-Clause", "payment QR codes"),
     ("icalendar", "BSD-2-Clause", "calendar export"),

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 
 from app.domain.followup.inputs import (
     FLAG_FREE_FIRST_REMINDER,
@@ -27,8 +28,9 @@ from app.domain.followup.inputs import (
     PlanStatus,
     PromiseToPay,
 )
-from app.domain.followup.ladder import InvoiceLadder, Step, Track
+from app.domain.followup.ladder import ClientShape, InvoiceLadder, Step, Track
 from app.domain.followup.policy import Policy
+from app.domain.followup.reach import Reach, finished
 from app.domain.money import ZERO, quantize
 from app.domain.workdays import working_day_on_or_after
 
@@ -63,6 +65,7 @@ class ClientPlan:
     today: date
     country: str
     until: date | None = None
+    uncertain: bool = False  # a decision an invoice left out (reach.py) could have changed
 
     def actions(
         self, ladders: Sequence[tuple[InvoiceLadder, Track]], last_contact: date | None
@@ -107,6 +110,8 @@ class ClientPlan:
                     if o.step.position >= notice  # type: ignore[union-attr]
                     and (o.step.channel.is_durable or not in_writing)  # type: ignore[union-attr]
                 ]
+                if not louder:
+                    self.uncertain = True  # an invoice left out may be the louder one
                 if louder and min(louder) > on:  # they wait for the next louder contact
                     hold = min(louder)
                     continue
@@ -117,6 +122,7 @@ class ClientPlan:
             if action is None:
                 later = [o.step.date for o in live if o.step.date > max(on, self.today)]  # type: ignore[union-attr]
                 if not later:
+                    self.uncertain = True  # an invoice left out would have set a hold
                     break
                 hold = min(later)
                 continue
@@ -219,23 +225,76 @@ def client_plan(
     until: date | None,
     history: Mapping[int, Sequence[DoneAction]],
     promises: Sequence[PromiseToPay],
+    trim: bool = True,
 ) -> list[PlannedAction]:
-    """The contacts of one client for its followed invoices (in a fixed order)."""
-    ladders = []
+    """The contacts of one client for its followed invoices (in a fixed order).
+
+    With `until` (and `trim`), the invoices that cannot need a step before it plus the
+    client's gap are left out of the ladder walk (reach.earliest_step); when one of them could
+    have changed a decision, the client is planned again with all of them: the same actions.
+    """
+    ordered = sorted(invoices, key=lambda i: (i.due_date, i.number, i.id))
     last_contact: date | None = None
-    for invoice in sorted(invoices, key=lambda i: (i.due_date, i.number, i.id)):
-        records = history.get(invoice.id, ())
-        for record in records:
+    for invoice in ordered:
+        for record in history.get(invoice.id, ()):
             if record.status is HistoryStatus.DONE and (
                 last_contact is None or record.date > last_contact
             ):
                 last_contact = record.date
-        ladder = InvoiceLadder(
-            invoice, client, policy, today=today, country=country, grace_days=grace_days
+    shape = ClientShape.of(client, policy, country)
+    walk = partial(_ladders, client, policy, today, country, grace_days, history, promises, shape)
+    if not trim:
+        return ClientPlan(client, policy, today, country, until).actions(
+            walk(ordered), last_contact
         )
-        ladders.append((ladder, ladder.track(records, promises)))
+    gap = timedelta(days=policy.min_gap_days)
+    if until is not None and last_contact is not None and last_contact + gap > until:
+        # One client, one voice: every contact waits for the gap after the last one (a
+        # receipt check or courtesy reminder within it is dropped): none by `until`.
+        return []
+    last = policy.levels[-1].code
+    walked = [i for i in ordered if not finished(i, history.get(i.id, ()), last)]
+    if until is not None:
+        horizon = max(until, today) + timedelta(days=policy.min_gap_days)
+        reach = Reach(client, policy, today=today, country=country)
+        walked = [
+            invoice
+            for invoice in walked
+            if (earliest := reach.earliest_step(invoice, history.get(invoice.id, ()))) is None
+            or earliest <= horizon
+        ]
     planner = ClientPlan(client, policy, today, country, until)
-    return planner.actions(ladders, last_contact)
+    actions = planner.actions(walk(walked), last_contact)
+    if planner.uncertain and until is not None and len(walked) < len(ordered):
+        planner = ClientPlan(client, policy, today, country, until)
+        actions = planner.actions(walk(ordered), last_contact)
+    return actions
+
+
+def _ladders(
+    client: ClientState,
+    policy: Policy,
+    today: date,
+    country: str,
+    grace_days: int,
+    history: Mapping[int, Sequence[DoneAction]],
+    promises: Sequence[PromiseToPay],
+    shape: ClientShape,
+    invoices: Sequence[InvoiceState],
+) -> list[tuple[InvoiceLadder, Track]]:
+    ladders = []
+    for invoice in invoices:
+        ladder = InvoiceLadder(
+            invoice,
+            client,
+            policy,
+            today=today,
+            country=country,
+            grace_days=grace_days,
+            shape=shape,
+        )
+        ladders.append((ladder, ladder.track(history.get(invoice.id, ()), promises)))
+    return ladders
 
 
 def _done_on(step: Step, on: date, today: date) -> date:

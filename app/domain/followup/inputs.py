@@ -113,6 +113,11 @@ class DoneAction:
         if self.status is HistoryStatus.SNOOZED and self.snoozed_until is None:
             raise ValueError("a snoozed action needs snoozed_until")
 
+    @cached_property
+    def invoice_set(self) -> frozenset[int]:
+        """invoice_ids as a set: one reminder may gather tens of thousands of invoices."""
+        return frozenset(self.invoice_ids)
+
 
 @dataclass(frozen=True)
 class CompanySettings:

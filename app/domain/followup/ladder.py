@@ -32,6 +32,7 @@ from app.domain.followup.policy import (
     Anchor,
     Channel,
     ClientType,
+    FreeReminderWait,
     Level,
     Policy,
     adapted_also_email,
@@ -82,6 +83,25 @@ class Track:
     broken_promise: bool = False
 
 
+@dataclass(frozen=True)
+class ClientShape:
+    """What every ladder of one client shares: the levels that apply to it, the statutory
+    wait (Belgian consumers) and its first reminder's position; computed once per client."""
+
+    applies: list[bool]
+    wait: FreeReminderWait | None
+    wait_first: int | None
+
+    @classmethod
+    def of(cls, client: ClientState, policy: Policy, country: str) -> ClientShape:
+        wait = statutory_wait(policy, client, country)
+        return cls(
+            [level.applies_to.includes(client.client_type) for level in policy.levels],
+            wait,
+            policy.position(wait.first_reminder) if wait else None,
+        )
+
+
 class InvoiceLadder:
     """The steps of one invoice from its state, its history and today's date."""
 
@@ -94,6 +114,7 @@ class InvoiceLadder:
         today: date,
         country: str,
         grace_days: int,
+        shape: ClientShape | None = None,
     ) -> None:
         self.invoice = invoice
         self.client = client
@@ -102,19 +123,21 @@ class InvoiceLadder:
         self.country = country
         self.grace_days = grace_days
         self.followed = followed_due(invoice)
-        self.applies = [level.applies_to.includes(client.client_type) for level in policy.levels]
-        self.wait = statutory_wait(policy, client, country)
-        self.wait_first = policy.position(self.wait.first_reminder) if self.wait else None
+        shape = shape or ClientShape.of(client, policy, country)
+        self.applies = shape.applies
+        self.wait = shape.wait
+        self.wait_first = shape.wait_first
         self.first = policy.first_reminder
         self.notice = policy.formal_notice
         self.balance = quantize(invoice.balance, invoice.currency)
 
     # -- where the invoice stands -------------------------------------------------------
     def track(self, history: Iterable[DoneAction], promises: Iterable[PromiseToPay]) -> Track:
-        records = self._matching(history)
+        records = self._matching(history) if history else []
         track = Track()
-        for record in sorted(records, key=lambda r: (r.date, self._position(r.level_code))):
-            position = self._position(record.level_code)
+        position_of = self.policy.position
+        for record in sorted(records, key=lambda r: (r.date, position_of(r.level_code))):
+            position = position_of(record.level_code)
             level = self.policy.levels[position]
             if record.status is HistoryStatus.SKIPPED:
                 track.consumed = max(track.consumed, position)
@@ -299,13 +322,13 @@ class InvoiceLadder:
         return self._step(self._position(code), on, None, shift=False)
 
     def _position(self, code: str) -> int:
-        return self.policy.codes.index(code)
+        return self.policy.position(code)
 
     def _matching(self, history: Iterable[DoneAction]) -> list[DoneAction]:
         """This invoice's records of the policy's levels, for the instalment followed."""
         records = []
         for record in history:
-            if self.invoice.id not in record.invoice_ids:
+            if self.invoice.id not in record.invoice_set:
                 continue
             if record.level_code not in self.policy.codes:
                 continue

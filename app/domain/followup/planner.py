@@ -72,13 +72,16 @@ def plan(
     promises: Iterable[PromiseToPay] = (),
     history: Iterable[DoneAction] = (),
     until: date | None = None,
+    trim: bool = True,
 ) -> list[PlannedAction]:
     """Every action still to take, sorted by date, client code, level, invoices.
 
     One step at a time per invoice (the level after the highest one done, never two at once
     unless the history holds an escalation), one contact at a time per client (see
     grouping.ClientPlan). Done, skipped and snoozed actions are never planned again. With
-    `until`, contacts dated after it are left out (the others are exactly the same). The same
+    `until`, contacts dated after it are left out (the others are exactly the same), and the
+    invoices that cannot need a step by then are not walked (`trim=False` walks them all, for
+    the tests that hold both ways to the same plan). The same
     inputs in any order give the same plan. Raises NotFound for an unknown client.
     """
     settings = settings or CompanySettings()
@@ -111,6 +114,7 @@ def plan(
                 until=until,
                 history=by_invoice,
                 promises=promises_by_client.get(client_id, ()),
+                trim=trim,
             )
         )
     return sorted(actions, key=_order)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from app.domain.errors import InvalidInput, Problem
 from app.domain.money import ZERO, quantize
@@ -100,7 +101,7 @@ class Level:
         if not self.template:
             object.__setattr__(self, "template", self.code)
 
-    @property
+    @cached_property  # values are frozen: read once per level, not once per invoice step
     def bears_costs(self) -> bool:
         """Claims more than the balance: a fee, interest, damages, or it is a formal notice."""
         return (
@@ -153,7 +154,7 @@ class Policy:
         object.__setattr__(self, "levels", tuple(self.levels))
         _validate(self)
 
-    @property
+    @cached_property  # values are frozen: computed once, the planner asks per invoice step
     def first_reminder(self) -> int | None:
         """Position of the first reminder: the first due-anchored level after the due date
         that is not a manual task; the levels before it are the pre-due ones."""
@@ -166,7 +167,7 @@ class Policy:
                 return position
         return None
 
-    @property
+    @cached_property
     def formal_notice(self) -> int | None:
         """Position of the formal notice (the level sent as one), if the ladder has one."""
         for position, level in enumerate(self.levels):
@@ -183,18 +184,26 @@ class Policy:
             and self.levels[position].channel is Channel.MANUAL
         )
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(level.code for level in self.levels)
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {level.code: position for position, level in enumerate(self.levels)}
+
     def level(self, code: str) -> Level:
-        for level in self.levels:
-            if level.code == code:
-                return level
-        raise KeyError(code)
+        position = self._positions.get(code)
+        if position is None:
+            raise KeyError(code)
+        return self.levels[position]
 
     def position(self, code: str) -> int:
-        return self.codes.index(code)
+        """Raises ValueError for a code the policy does not have (as tuple.index does)."""
+        position = self._positions.get(code)
+        if position is None:
+            raise ValueError(f"{code!r} is not a level of {self.code!r}")
+        return position
 
 
 def _validate(policy: Policy) -> None:

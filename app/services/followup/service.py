@@ -13,9 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from app.adapters.mail import LaunchResult
 from app.db.queries.followup_inputs import ClientEvent, unapplied_credit
 from app.db.repositories import parties
 from app.db.uow import UnitOfWork
@@ -31,11 +32,8 @@ from app.domain.followup.policy import (
 from app.i18n import _
 from app.services.analytics.cache import ResultCache
 from app.services.changes import Changes
-from app.services.claims.service import ClaimService
 from app.services.dossier import DossierService
-from app.services.followup.documents import Documents, Preview, Sent
 from app.services.followup.evidence import dossier_key, legacy_folder
-from app.services.followup.mail_out import MailOpener
 from app.services.followup.outcomes import CallOutcome, Recorded, Recorder
 from app.services.followup.plan import (
     AgendaEntry,
@@ -48,6 +46,22 @@ from app.services.followup.plan import (
     paused_gc,
 )
 from app.services.followup.policies import PolicyBook, PolicyInfo
+
+if TYPE_CHECKING:  # the letter and mail stack loads when a document is made, not for a plan
+    from app.adapters.mail import LaunchResult
+    from app.services.claims.service import ClaimService
+    from app.services.followup.documents import Documents, Preview
+    from app.services.followup.mail_out import MailOpener
+
+
+def __getattr__(name: str) -> Any:
+    """`Preview` is still importable from here, loaded with the documents it describes."""
+    if name == "Preview":
+        from app.services.followup.documents import Preview
+
+        return Preview
+    raise AttributeError(name)
+
 
 __all__ = [
     "AgendaEntry",
@@ -96,7 +110,7 @@ class ReminderService:
         self,
         uow: Callable[[], UnitOfWork],
         dossier: DossierService,
-        claims: ClaimService,
+        claims: ClaimService | Callable[[], ClaimService],
         documents_root: Callable[[], Path] | None = None,
         dossier_identity: str = "",
     ) -> None:
@@ -104,12 +118,24 @@ class ReminderService:
         self._policies = PolicyBook(uow)
         self._kept = ResultCache(uow)  # the inputs, while the dossier is unchanged
         self._recorder = Recorder(uow)
-        self._documents = Documents(
-            uow,
-            dossier,
+        self._claims = claims
+        self._dossier = dossier
+        self._documents_root = documents_root or _default_documents_root
+        self._dossier_identity = dossier_identity
+
+    @cached_property
+    def _documents(self) -> Documents:
+        """Letters and emails: built (and the PDF and mail stack imported) on first use."""
+        from app.services.followup.documents import Documents
+
+        claims = self._claims if not callable(self._claims) else self._claims()
+        identity = self._dossier_identity
+        return Documents(
+            self._uow,
+            self._dossier,
             claims,
-            documents_root or _default_documents_root,
-            dossier_key(dossier_identity) if dossier_identity else "",
+            self._documents_root,
+            dossier_key(identity) if identity else "",
         )
 
     @property
@@ -252,6 +278,8 @@ class ReminderService:
         opened when the level asks for one), an email opens in the user's mail client; the
         document is kept as evidence with its SHA-256. A call or a task is recorded as done.
         Nothing is recorded when the email cannot be opened."""
+        from app.services.followup.documents import Sent
+
         sent = Sent()
         if action.channel.is_paper:
             sent = self._documents.send_letter(action, today)
