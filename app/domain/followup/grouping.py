@@ -244,9 +244,10 @@ def client_plan(
     shape = ClientShape.of(client, policy, country)
     walk = partial(_ladders, client, policy, today, country, grace_days, history, promises, shape)
     if not trim:
-        return ClientPlan(client, policy, today, country, until).actions(
+        actions = ClientPlan(client, policy, today, country, until).actions(
             walk(ordered), last_contact
         )
+        return [action for action in actions if until is None or action.date <= until]
     gap = timedelta(days=policy.min_gap_days)
     if until is not None and last_contact is not None and last_contact + gap > until:
         # One client, one voice: every contact waits for the gap after the last one (a
@@ -268,6 +269,8 @@ def client_plan(
     if planner.uncertain and until is not None and len(walked) < len(ordered):
         planner = ClientPlan(client, policy, today, country, until)
         actions = planner.actions(walk(ordered), last_contact)
+    if until is not None:  # a step due by `until` but caught up today, after it, is not asked
+        actions = [action for action in actions if action.date <= until]
     return actions
 
 
