@@ -3,10 +3,11 @@ of the event loop while scrolling, sorting and switching views (tests/ui/freeze.
 
     PYTHONPATH=$PWD python3 bench/bench_freeze.py [--database FILE] [--pages 10] [--json]
 
-Offscreen, in this process: the window opens on its first view (the dashboard), then the
-invoice list is shown and the resident memory read (VmRSS, its anonymous and file-backed
-parts: the database's memory map counts in the second, VmHWM the peak). Then the gestures of
-tests/ui/freeze.py run under the watchdog. Default dossier: bench/out/demo-1m.relance, copied
+Offscreen, in this process: the window opens on the invoice list (as if it were the first
+view: the dashboard is not built), the first page comes in, and the resident memory is read
+(VmRSS, its anonymous and file-backed parts: the database's memory map counts in the second;
+VmHWM the peak). Then the gestures of tests/ui/freeze.py run under the watchdog (every view
+is opened) and the memory is read again. Default dossier: bench/out/demo-1m.relance, copied
 from /work/bench-data/demo-1m.relance when missing (the shared file is never opened). A
 backup dated today is put in the bench's own backup folder, so the daily backup on opening
 does not copy the dossier while it is measured."""
@@ -82,31 +83,25 @@ def run(database: str, pages: int) -> dict[str, object]:
         no_backup_today(services)
         dog = FreezeWatchdog().start()
         started = time.perf_counter()
-        with dog.phase("window"):
+        with dog.phase("window on the invoice list"):
             window = MainWindow(services)
+            window.show_view("invoices")  # opened on the list: the dashboard is not built
             window.show()
-        with dog.phase("open"):
-            wait_until(window.tasks.idle, 600_000)
-            wait_until(lambda: window.views.is_built("dashboard"), 60_000)
-            wait_until(window.tasks.idle, 600_000)
-        opened = time.perf_counter() - started
-        with dog.phase("invoice list"):
-            window.show_view("invoices")
             model = window.views["invoices"].model
             wait_until(lambda: model.rowCount() > 0, 600_000)
             wait_until(window.tasks.idle, 600_000)
+        opened = time.perf_counter() - started
         on_list = memory()
-        drive(window, dog, wait_until, pages)
+        rows = drive(window, dog, wait_until, pages)
         dog.stop()
         after = memory()
-        rows = window.views["invoices"].model.rowCount()
         window.tasks.wait()
         window.close()
         app.processEvents()
     return {
         "database": database,
         "load": os.getloadavg(),
-        "dashboard_complete_s": opened,
+        "invoice_list_s": opened,
         "memory_on_invoice_list_mb": on_list,
         "memory_after_gestures_mb": after,
         "invoice_rows_loaded": rows,
@@ -129,10 +124,10 @@ def cli() -> int:
         return 0
     print(f"Dossier: {result['database']}")
     print(f"Load average: {' '.join(f'{x:.2f}' for x in result['load'])}")  # type: ignore[attr-defined]
-    print(f"Window open, dashboard complete: {result['dashboard_complete_s']:.1f} s")
+    print(f"Window open on the invoice list, first page in: {result['invoice_list_s']:.1f} s")
     for label, key in (
         ("Memory, invoice list open", "memory_on_invoice_list_mb"),
-        ("Memory, after the gestures", "memory_after_gestures_mb"),
+        ("Memory, after the gestures (every view opened)", "memory_after_gestures_mb"),
     ):
         m = result[key]
         print(

@@ -78,10 +78,10 @@ WaitUntil = Callable[[Callable[[], object], int], None]
 """wait_until(condition, timeout_ms): turn the event loop until condition() is true."""
 
 
-def drive(window: Any, dog: FreezeWatchdog, wait_until: WaitUntil, pages: int = 6) -> None:
+def drive(window: Any, dog: FreezeWatchdog, wait_until: WaitUntil, pages: int = 6) -> int:
     """The gestures of someone looking through a large dossier, each left to finish: the
     invoice list scrolled `pages` times to its end, sorted by each sortable column both
-    ways, then every view shown in turn."""
+    ways, then every view shown in turn. Returns the invoice rows loaded by the scrolling."""
     from app.ui.views import VIEWS
 
     def settle() -> None:
@@ -104,6 +104,7 @@ def drive(window: Any, dog: FreezeWatchdog, wait_until: WaitUntil, pages: int = 
             bar.setValue(bar.maximum())
             turn(20)
             settle()
+        scrolled = int(view.model.rowCount())
     with dog.phase("sort"):
         for column, spec in enumerate(view.model.columns):
             if spec.sort_key is None:
@@ -116,3 +117,4 @@ def drive(window: Any, dog: FreezeWatchdog, wait_until: WaitUntil, pages: int = 
             window.show_view(entry.key)
             turn(20)
             settle()
+    return scrolled

@@ -46,7 +46,7 @@ def test_longest_freeze_is_measured_on_a_large_dossier(
         qtbot.addWidget(window)
         window.show()
     try:
-        drive(window, dog, lambda condition, ms: qtbot.waitUntil(condition, timeout=ms))
+        scrolled = drive(window, dog, lambda condition, ms: qtbot.waitUntil(condition, timeout=ms))
     finally:
         dog.stop()
         window.tasks.wait()
@@ -54,4 +54,4 @@ def test_longest_freeze_is_measured_on_a_large_dossier(
     record_property("longest_gap_ms", round(dog.longest * 1000))
     assert dog.ticks > 50  # the event loop turned and was watched throughout
     assert set(dog.phases) >= {"scroll", "sort", "view dashboard", "view reminders"}
-    assert window.views["invoices"].model.rowCount() > 500  # the scrolling fetched pages
+    assert scrolled > 500  # the scrolling fetched more pages than the first
