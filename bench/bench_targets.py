@@ -208,6 +208,8 @@ def cli() -> int:
     try:
         if wanted("aging") and wanted("sqlite"):
             small = str(bench_startup.demo_dossier(400, 10_000))
+            floor = bench_startup.best_of([sys.executable, "-c", "pass"], args.runs)
+            lines.append(Line("`python3 -c pass` (the machine's floor)", "—", floor, "s", None))
             lines.append(
                 Line(
                     "`relance aging`, 10k invoices, whole process",
