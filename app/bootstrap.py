@@ -130,7 +130,7 @@ class Services:
         from app.services.auto_backup import AutoBackupService, folder_for  # built on first use
 
         folder = folder_for(self.paths.backups, self.url)
-        return AutoBackupService(self.backup, folder, display_name(self.url))
+        return AutoBackupService(lambda: self.backup, folder, display_name(self.url))
 
     @cached_property
     def claims(self) -> ClaimService:

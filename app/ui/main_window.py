@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -28,10 +28,13 @@ from app.ui.features.files.menu import install_file_actions
 from app.ui.features.help.menu import install_appearance_menu, install_help_menu
 from app.ui.tasks import TaskRunner
 from app.ui.undo import WindowUndo
+from app.ui.view_stack import ViewStack
 from app.ui.views import VIEWS
 from app.ui.widgets.header_memory import HeaderMemory
 
 log = logging.getLogger(__name__)
+
+FIRST_VIEW_LATEST_MS = 300
 
 
 def window_settings(path: Path) -> QSettings:
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self._open_dossier = open_dossier
         self.tasks = TaskRunner(self)
+        self._statistics_asked = False
         self.bus = ChangeBus(self)
         self.context = ViewContext(
             self.tasks,
@@ -55,7 +59,6 @@ class MainWindow(QMainWindow):
         )
         if today is not None:  # a fixed day (the guide's pictures); else the computer's
             self.context.today = today
-        self.tasks.run(services.invoices.refresh_statistics, lambda _r: None, None, write=True)
         self.setWindowTitle(_("Relance — {dossier}").format(dossier=services.name))
         self.setMinimumSize(900, 600)
 
@@ -64,18 +67,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(180)
         self.sidebar.setIconSize(self.sidebar.iconSize() * 1.2)
         self.stack = QStackedWidget()
-        self.views: dict[str, QWidget] = {}
+        # Each view is built when first shown or asked for: the frame opens at once.
+        self.views = ViewStack(self.stack, lambda entry: entry.factory(services, self.context))
         for index, entry in enumerate(VIEWS):
             item = QListWidgetItem(self.style().standardIcon(entry.icon), _(entry.title))
             item.setToolTip(_("{view} (Ctrl+{n})").format(view=_(entry.title), n=index + 1))
             self.sidebar.addItem(item)
-            view = entry.factory(services, self.context)
-            view.setObjectName(f"view_{entry.key}")
-            self.views[entry.key] = view
-            self.stack.addWidget(view)
         hint = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 12
         self.sidebar.setFixedWidth(max(180, hint))  # every view's name whole, in any font
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._show_row)
         self.bus.navigate.connect(self._navigate)
 
         central = QWidget()
@@ -93,7 +93,34 @@ class MainWindow(QMainWindow):
         self.status_dossier = QLabel(_("Dossier: {name}").format(name=services.name))
         self.statusBar().addPermanentWidget(self.status_dossier)
         self._restore_layout()
+        self.sidebar.blockSignals(True)  # the first view is built once the frame is painted
         self.sidebar.setCurrentRow(0)
+        self.sidebar.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The first view is built once the frame is on screen (or soon, if no paint comes).
+        QTimer.singleShot(FIRST_VIEW_LATEST_MS, self, self._show_current)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.views.is_built(self.current_view_key()):
+            QTimer.singleShot(0, self, self._show_current)
+
+    def _show_current(self) -> None:
+        if not self.isVisible():  # closed before its first view was wanted
+            return
+        self._show_row(self.sidebar.currentRow())
+        if not self._statistics_asked:
+            self._statistics_asked = True
+            QTimer.singleShot(0, self, self._refresh_statistics)
+
+    def _refresh_statistics(self) -> None:
+        invoices = self.services.invoices
+        self.tasks.run(invoices.refresh_statistics, lambda _r: None, None, write=True)
+
+    def _show_row(self, row: int) -> None:
+        self.views.show(row)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))

@@ -5,18 +5,19 @@ with the same attributes. A feature asks for the smallest of these that covers i
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.paths import Paths
-from app.services.analytics.service import AnalyticsService
-from app.services.dossier import DossierService
-from app.services.followup.batch import LetterService
-from app.services.ledger.allocation_undo import AllocationUndo
-from app.services.ledger.client_account import ClientAccountService
-from app.services.ledger.clients import ClientService
-from app.services.ledger.invoice_actions import InvoiceActions
-from app.services.ledger.invoices import InvoiceService
-from app.services.ledger.payments import PaymentService
+if TYPE_CHECKING:  # the window opens before these modules are needed
+    from app.paths import Paths
+    from app.services.analytics.service import AnalyticsService
+    from app.services.dossier import DossierService
+    from app.services.followup.batch import LetterService
+    from app.services.ledger.allocation_undo import AllocationUndo
+    from app.services.ledger.client_account import ClientAccountService
+    from app.services.ledger.clients import ClientService
+    from app.services.ledger.invoice_actions import InvoiceActions
+    from app.services.ledger.invoices import InvoiceService
+    from app.services.ledger.payments import PaymentService
 
 
 class LedgerNeeds(Protocol):

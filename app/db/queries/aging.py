@@ -3,16 +3,21 @@ PostgreSQL)."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, and_, case, func, literal, select, union_all
+from sqlalchemy import Integer, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.models import Client, Invoice
-from app.db.queries.open_items import credit_left, open_balance, open_invoices, without_jit
+from app.db.queries.open_items import (
+    credit_left,
+    driver_rows,
+    open_balance,
+    open_invoices,
+    without_jit,
+)
 from app.db.rows import money
 from app.domain.ledger.aging import DEFAULT_LIMITS, due_date_bounds
 
@@ -39,63 +44,57 @@ def aging_rows(
     bounds = due_date_bounds(as_of, limits)
     age_date = Invoice.due_date if basis == "due_date" else Invoice.issue_date
     where = () if client_id is None else (Invoice.client_id == client_id,)
+    nb = len(bounds) + 1
+    # The bucket of each open invoice as a number (0 = not yet due … nb-1 = oldest), so its
+    # balance, a correlated sum over its allocations, is computed once, not once per bucket.
+    bucket = case(
+        *((age_date >= bound, index) for index, bound in enumerate(bounds)),
+        else_=len(bounds),
+    )
     open_rows = open_invoices(
         as_of,
         Invoice.client_id,
         Invoice.currency,
-        age_date.label("age"),
-        open_balance(as_of).label("balance"),
+        bucket.label("bucket"),
+        open_balance(as_of).label("amount"),
         where=where,
-    ).subquery()
-    age, balance = open_rows.c.age, open_rows.c.balance
-    conditions = [age >= bounds[0]]
-    for upper, lower in itertools.pairwise(bounds):
-        conditions.append(and_(age < upper, age >= lower))
-    conditions.append(age < bounds[-1])
-    bucket_columns = [
-        case((cond, balance), else_=0).label(f"b{i}") for i, cond in enumerate(conditions)
-    ]
-    nb = len(bucket_columns)
-    zeros = [literal(0, BigInteger).label(f"b{i}") for i in range(nb)]
-    parts = [
-        select(
-            open_rows.c.client_id,
-            open_rows.c.currency,
-            *bucket_columns,
-            literal(0, BigInteger).label("u"),
-        ),
-        *credit_left(as_of, *zeros),
-    ]
+    )
+    credits = credit_left(as_of, literal(nb, Integer).label("bucket"))  # nb: unapplied credit
     if client_id is not None:
-        parts[1:] = [p.where(p.selected_columns[0] == client_id) for p in parts[1:]]
-    combined = union_all(*parts).subquery()
-    sums = (
+        credits = [p.where(p.selected_columns[0] == client_id) for p in credits]
+    combined = union_all(*open_rows.selects, *credits).subquery()
+    # First per client, currency and bucket; that grouped table is then spread in columns
+    # (an aggregate over an aggregate: the database keeps the first one as it is).
+    per_bucket = (
         select(
             combined.c.client_id,
             combined.c.currency,
-            *[func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(nb)],
-            func.sum(combined.c.u).label("u"),
+            combined.c.bucket,
+            func.sum(combined.c.amount).label("amount"),
         )
-        .group_by(combined.c.client_id, combined.c.currency)
+        .group_by(combined.c.client_id, combined.c.currency, combined.c.bucket)
         .subquery()
     )
+    spread = [
+        func.sum(case((per_bucket.c.bucket == i, per_bucket.c.amount), else_=0))
+        for i in range(nb + 1)
+    ]
+    sums = (
+        select(per_bucket.c.client_id, per_bucket.c.currency, *spread)
+        .group_by(per_bucket.c.client_id, per_bucket.c.currency)
+        .subquery()
+    )
+    columns = list(sums.c)
     query = (
-        select(
-            Client.id,
-            Client.code,
-            Client.name,
-            sums.c.currency,
-            *[sums.c[f"b{i}"] for i in range(nb)],
-            sums.c.u,
-        )
-        .join(sums, sums.c.client_id == Client.id)
-        .order_by(Client.code, sums.c.currency)
+        select(Client.id, Client.code, Client.name, *columns[1:])
+        .join(sums, columns[0] == Client.id)
+        .order_by(Client.code, columns[1])
     )
     result = []
-    for row in session.execute(query):
-        buckets = tuple(money(v) for v in row[4 : 4 + nb])
-        unapplied = money(row[4 + nb])
-        if unapplied == 0 and all(b == 0 for b in buckets):
+    for row in driver_rows(session, query):
+        amounts = [money(v) for v in row[4:]]
+        buckets, unapplied = tuple(amounts[:nb]), amounts[nb]
+        if unapplied == 0 and not any(buckets):
             continue
         result.append(AgingFigures(row[0], row[1], row[2], row[3], buckets, unapplied))
     return result

@@ -22,7 +22,6 @@ from typing import Any
 
 from app.domain.errors import InvalidInput, Problem
 from app.i18n import _
-from app.services.transfer.exporters import unwritable
 
 TEXT, DATE, MONEY, INTEGER = "text", "date", "money", "integer"
 CSV, XLSX = "csv", "xlsx"
@@ -58,6 +57,13 @@ LOCALES = {
     "fr": Locale(";", ",", "%d/%m/%Y", "dd/mm/yyyy"),
     "en": Locale(",", ".", "%Y-%m-%d", "yyyy-mm-dd"),
 }
+
+
+def _unwritable(path: Path, error: OSError) -> InvalidInput:
+    # Imported here: the window's File menu reads CSV and XLSX at start-up, not the exporters.
+    from app.services.transfer.exporters import unwritable
+
+    return unwritable(path, error)
 
 
 def locale_of(lang: str) -> Locale:
@@ -101,7 +107,7 @@ def write_sheet(sheet: Sheet, path: Path, fmt: str, lang: str) -> int:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         os.close(handle)
     except OSError as error:
-        raise unwritable(path, error) from error
+        raise _unwritable(path, error) from error
     temporary = Path(name)
     try:
         if fmt == CSV:
@@ -110,7 +116,7 @@ def write_sheet(sheet: Sheet, path: Path, fmt: str, lang: str) -> int:
             _write_xlsx(sheet, temporary, locale_of(lang))
         os.replace(temporary, path)
     except OSError as error:
-        raise unwritable(path, error) from error
+        raise _unwritable(path, error) from error
     finally:
         temporary.unlink(missing_ok=True)
     return len(sheet.rows)

@@ -3,6 +3,7 @@ so the window opens without it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -10,13 +11,19 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+_LOADING = threading.Lock()
+
 
 def preload() -> None:
-    """Import matplotlib in a worker thread, so the first chart does not stall the window."""
-    import matplotlib.backends.backend_qtagg
-    import matplotlib.figure
-    import matplotlib.patches
-    import matplotlib.ticker  # noqa: F401
+    """Import matplotlib in a worker thread, so the first chart does not stall the window.
+
+    One thread at a time: two threads importing matplotlib's circular modules together can
+    each get the other's half-made module (Python breaks the import deadlock that way)."""
+    with _LOADING:
+        import matplotlib.backends.backend_qtagg
+        import matplotlib.figure
+        import matplotlib.patches
+        import matplotlib.ticker  # noqa: F401
 
 
 class ChartWidget(QWidget):
@@ -41,6 +48,7 @@ class ChartWidget(QWidget):
     def _ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
+        preload()  # waits for a worker still importing it
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 

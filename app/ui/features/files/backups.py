@@ -95,6 +95,8 @@ class AutoBackups:
     def on_open(self) -> None:
         """In the background: a backup unless today's exists; a failure only shows in the bar."""
         auto, keep, now = self.window.services.backups, self.keep, self.clock()
+        if auto.last_day() == now.date():
+            return  # today's is there: nothing to load nor run
         self.window.tasks.run(
             lambda: auto.automatic(now, keep), self._written, self._failed, slow=True
         )
