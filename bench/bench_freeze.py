@@ -7,8 +7,8 @@ Offscreen, in this process: the window opens on the invoice list (as if it were 
 view: the dashboard is not built), the first page comes in, and the resident memory is read
 (VmRSS, its anonymous and file-backed parts: the database's memory map counts in the second;
 VmHWM the peak). Then the gestures of tests/ui/freeze.py run under the watchdog (every view
-is opened) and the memory is read again. Default dossier: bench/out/demo-1m.relance, copied
-from /work/bench-data/demo-1m.relance when missing (the shared file is never opened). A
+is opened) and the memory is read again. Default dossier: bench/out/demo-1m.relance, made
+with `relance demo --clients 20000 --invoices 1000000` when missing (about 2–5 minutes). A
 backup dated today is put in the bench's own backup folder, so the daily backup on opening
 does not copy the dossier while it is measured."""
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +28,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
-SHARED_1M = Path("/work/bench-data/demo-1m.relance")
 
 
 def memory() -> dict[str, float]:
@@ -47,7 +46,11 @@ def dossier(given: str | None) -> str:
     path = OUT / "demo-1m.relance"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SHARED_1M, path)
+        made = path.with_name("demo-1m.making.relance")
+        made.unlink(missing_ok=True)
+        command = [sys.executable, "-m", "app", "--database", str(made), "demo"]
+        subprocess.run([*command, "--clients", "20000", "--invoices", "1000000"], check=True)
+        made.rename(path)
     return str(path)
 
 

@@ -1,6 +1,6 @@
 """Time the window's search on a big dossier, opened read-only (never written).
 
-    python -m bench.bench_search --database /work/bench-data/demo-1m.relance
+    python -m bench.bench_search --database bench/out/demo-1m.relance
     python -m bench.bench_search --database postgresql://…/dossier   # made by `relance demo`
 
 Each query is what one keystroke (after the pause) runs in the background: the three kinds,

@@ -4,8 +4,8 @@ PostgreSQL: each line says the figure, the target and whether it is met.
     PYTHONPATH=$PWD python3 bench/bench_targets.py [--runs 3] [--databases sqlite] [--only aging]
 
 Dossiers: a 10,000-invoice demo made in bench/out/ (bench_startup), a 100,000-invoice demo
-for the window (bench_window), and the 1,000,000-invoice / 20,000-client demo copied from
-/work/bench-data/demo-1m.relance to bench/out/ (the shared file is never opened). For
+for the window (bench_window), and the 1,000,000-invoice / 20,000-client demo
+bench/out/demo-1m.relance (made by `relance demo` when missing, as bench_freeze does). For
 PostgreSQL a throw-away server is started from /usr/lib/postgresql/*/bin (as the tests do)
 and the 1M copy restored into it with `relance restore` (every row checked: minutes); the
 server is thrown away at the end, so each run restores again (--databases sqlite leaves it
