@@ -50,10 +50,10 @@ from app.services.analytics.aging_view import (
 )
 from app.services.analytics.cache import ResultCache
 from app.services.analytics.forecast import forecast_items
-from app.services.analytics.quiet import collector_paused
 from app.services.analytics.texts import reason_sentences
 from app.services.analytics.week import ThisWeek, WeekService, week_bounds
 from app.services.dossier import CompanySettings, DossierService
+from app.services.quiet import collector_paused
 
 TREND_MONTHS = 12
 

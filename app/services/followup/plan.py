@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -40,6 +37,7 @@ from app.domain.followup.policy import Channel, ClientType, Level, Policy
 from app.domain.money import ZERO, format_plain
 from app.i18n import _
 from app.services.followup.policies import planner_settings
+from app.services.quiet import collector_paused
 
 PROMISE_KEPT = {"kept": True, "broken": False}
 
@@ -196,7 +194,7 @@ class Plan:
 
 def make_plan(inputs: PlannerInputs, today: date, until: date | None = None) -> Plan:
     """The plan of `today`; with `until`, only the actions up to that day (and the catch-up)."""
-    with paused_gc():
+    with collector_paused():
         actions = compute_plan(
             inputs.invoices,
             inputs.clients,
@@ -217,27 +215,6 @@ def make_plan(inputs: PlannerInputs, today: date, until: date | None = None) -> 
                 levels[key] = policy.level(action.level_code) if known else None
             items.append(PlanItem(action, inputs.client_rows[action.client_id], levels[key]))
     return Plan(today, tuple(items), policies)
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while hundreds of thousands of acyclic values are built:
-    with it, a million-invoice plan spends more time collecting than planning."""
-    global _gc_pauses
-    with _gc_lock:
-        _gc_pauses += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0:
-                gc.enable()
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,9 @@ from app.services.followup.plan import (
     agenda_entries,
     load_inputs,
     make_plan,
-    paused_gc,
 )
 from app.services.followup.policies import PolicyBook, PolicyInfo
+from app.services.quiet import collector_paused
 
 if TYPE_CHECKING:  # the letter and mail stack loads when a document is made, not for a plan
     from app.adapters.mail import LaunchResult
@@ -156,7 +156,7 @@ class ReminderService:
         return self._kept.get(("plan inputs", today), lambda: self._read_inputs(today))
 
     def _read_inputs(self, today: date) -> PlannerInputs:
-        with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="credit") as pool:
+        with collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="credit") as pool:
             credit = pool.submit(self._credit, today)  # its own scan, alongside the invoices'
             with self._uow() as uow:
                 return load_inputs(uow.session, today, credit.result)
@@ -168,7 +168,7 @@ class ReminderService:
     def plan(self, today: date, until: date | None = None) -> Plan:
         """Every action still to take; with `until`, only those up to that day and the catch-up
         (the same actions, computed faster: screens and the agenda ask for one period)."""
-        with paused_gc():
+        with collector_paused():
             return make_plan(self.inputs(today), today, until)
 
     def agenda(self, date_from: date, date_to: date, today: date) -> list[AgendaEntry]:
