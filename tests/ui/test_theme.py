@@ -8,7 +8,7 @@ import re
 import pytest
 from matplotlib.colors import to_hex
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.analytics.charts import draw_forecast
 from app.ui import theme
@@ -151,3 +151,31 @@ def test_like_the_system_follows_a_change_of_the_system(qapp, scheme, monkeypatc
     monkeypatch.setattr(scheme, "wants_dark", lambda: scheme.mode == theme.DARK)
     qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert not theme.is_dark()
+
+
+def test_a_chart_on_a_view_not_shown_is_drawn_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window's thread draws charts: one the user cannot see waits until it is shown."""
+    from PySide6.QtWidgets import QStackedWidget
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    front, back = QLabel("front"), QWidget()
+    chart = ChartWidget(4, 2, back)
+    stack.addWidget(front)
+    stack.addWidget(back)
+    stack.show()
+    qtbot.waitExposed(stack)
+    drawn: list[int] = []
+
+    def painter(figure, ink):  # type: ignore[no-untyped-def]
+        drawn.append(1)
+        return draw_forecast(figure, None, "EUR", ink)
+
+    chart.draw(painter)
+    assert drawn == []
+    assert chart.figure is None
+    stack.setCurrentWidget(back)
+    qtbot.waitUntil(lambda: drawn == [1])
+    assert chart.figure is not None
+    chart.draw(painter)  # shown: drawn at once
+    assert drawn == [1, 1]

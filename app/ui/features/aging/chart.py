@@ -42,6 +42,7 @@ class ChartWidget(QWidget):
         self.figure: Any = None
         self.targets: dict[Any, object] = {}
         self._painter: Callable[[Any, Any], dict[Any, object] | None] | None = None
+        self._stale = False  # drawn while hidden: drawn when next shown
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)
 
@@ -72,10 +73,24 @@ class ChartWidget(QWidget):
         )
 
     def draw(self, painter: Callable[[Any, Any], dict[Any, object] | None]) -> None:
-        self._ensure_canvas()
+        """Draw with `painter`, now; or, when the chart sits on a view the window is not
+        showing, the next time it is shown: matplotlib draws on the window's thread, and a
+        hidden chart drawn for nothing freezes the view the user is looking at."""
         self._painter = painter
+        self._stale = not self.isVisible() and self.window().isVisible()
+        if not self._stale:
+            self._render(painter)
+
+    def _render(self, painter: Callable[[Any, Any], dict[Any, object] | None]) -> None:
+        self._ensure_canvas()
         self.targets = painter(self.figure, self.ink()) or {}
         self.canvas.draw_idle()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale and self._painter is not None:
+            self._stale = False
+            self._render(self._painter)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
