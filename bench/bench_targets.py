@@ -11,9 +11,9 @@ and the 1M copy restored into it with `relance restore` (every row checked: minu
 server is thrown away at the end, so each run restores again (--databases sqlite leaves it
 out).
 
-The dashboard, risk grades, reminder plan and calendar figures are whatever the code at this
-commit does (other work speeds them up, with its own targets: here they are reported, not
-judged); they are timed cold, in this process, like the window's workers run them.
+The dashboard, risk grades, reminder plan and calendar figures are timed cold (the results
+kept for an unchanged dossier forgotten first), in this process, like the window's workers
+run them; the issue's target for each is 2 s, and the window never frozen more than 0.1 s.
 Whole-process figures are best of --runs."""
 
 from __future__ import annotations
@@ -111,19 +111,19 @@ def in_process(database: str, runs: int, label: str) -> list[Line]:
                 analytics.forecast(AS_OF, 12, snapshot=snapshot)
 
             for what, fn, target in (
-                ("1M, complete dashboard (snapshot, figures, forecast)", dashboard, None),
-                ("1M, client register risk grades", lambda: analytics.risk_grades(AS_OF), None),
+                ("1M, complete dashboard (snapshot, figures, forecast)", dashboard, 2.0),
+                ("1M, client register risk grades", lambda: analytics.risk_grades(AS_OF), 2.0),
                 (
                     "1M, whole reminder plan",
                     lambda: services.reminders.plan(AS_OF, None),
-                    None,
+                    2.0,
                 ),
             ):
                 lines.append(Line(what, label, cold(fn, forget, runs), "s", target))
             forget()
             _shown, loaded, _count = calendar_seconds(services, AS_OF)
             lines.append(
-                Line("1M, reminder calendar month on screen, cold", label, loaded, "s", 1.0)
+                Line("1M, reminder calendar month on screen, cold", label, loaded, "s", 2.0)
             )
         finally:
             services.close()
@@ -153,7 +153,7 @@ def freeze_and_memory(database: str, label: str) -> list[Line]:
             label,
             result["longest_gap_ms"] / 1000,
             "s",
-            None,
+            0.1,
             f"in {result['longest_gap_phase']}",
         ),
     ]
