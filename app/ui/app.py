@@ -107,13 +107,13 @@ def open_window(  # type: ignore[no-untyped-def]
 
 
 def render_charts(window: QObject) -> int:
-    """Draw now the charts the views scheduled for their next paint (the smoke test runs with
-    no window on screen: matplotlib, numpy and FreeType really run in the frozen app)."""
+    """Draw now, in this thread, the charts the views were given (the smoke test runs with no
+    window on screen: matplotlib, numpy and FreeType really run in the frozen app)."""
     from app.ui.features.aging.chart import ChartWidget
 
-    charts = [c for c in window.findChildren(ChartWidget) if c.canvas is not None]
+    charts = [c for c in window.findChildren(ChartWidget) if c.pending() or c.drawing]
     for chart in charts:
-        chart.canvas.draw()
+        chart.draw_now()
     return len(charts)
 
 

@@ -113,9 +113,14 @@ def _restyle(widget: QWidget) -> None:
 
 
 def restyle_all() -> None:
+    """After a change of scheme: toned labels take their new shade, and every widget with a
+    style sheet of its own (a bold title, a larger figure) is styled again: Qt keeps the text
+    colour it had when the sheet was set, black on the dark background otherwise."""
     for widget in QApplication.allWidgets():
         if widget.property("relance_tone"):
             _restyle(widget)
+        elif widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def luminance(value: QColor) -> float:

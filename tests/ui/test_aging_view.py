@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from app.services.analytics.charts import BarTarget
 from app.ui.changes import ChangeBus
@@ -56,7 +56,7 @@ def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
     return [model.data(model.index(row, c)) for c in range(model.columnCount())]
 
 
-def test_report_table_totals_and_chart(aging, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_report_table_totals_and_chart(qtbot, aging, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     assert aging.model.rowCount() == 2
     assert _cells(aging.model, 0)[:3] == ["C01", "Garage Central", "€100.00"]
     assert _cells(aging.totals_model, 0) == [
@@ -76,6 +76,7 @@ def test_report_table_totals_and_chart(aging, qtmodeltester) -> None:  # type: i
     ]
     assert header[2:7] == ["Not yet due", "1–30 days", "31–60 days", "61–90 days", "Over 90 days"]
     assert aging.currency.isVisibleTo(aging)  # EUR and USD: the choice is offered
+    qtbot.waitUntil(lambda: not aging.chart.pending(), timeout=15000)
     targets = set(aging.chart.targets.values())
     assert BarTarget(2, None) in targets
     assert BarTarget(4, "C01") in targets
@@ -133,6 +134,24 @@ def _opened(qtbot, aging, action) -> object:  # type: ignore[no-untyped-def]
 
 def _listed(services, flt) -> list[str]:  # type: ignore[no-untyped-def]
     return sorted(i.line.number for i in services.invoices.page(flt, AS_OF))
+
+
+def test_a_mouse_click_on_a_bar_opens_its_invoices(qtbot, aging, sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    """The chart is a picture drawn in the charts' thread: the click finds its bar by the box
+    measured when it was drawn, and the hand cursor shows over bars only."""
+    chart = aging.chart
+    qtbot.waitUntil(lambda: not chart.pending(), timeout=15000)
+    box = next(b for b, target in chart.drawing.boxes if target == BarTarget(2, None))
+    assert chart.rect().contains(box.center().toPoint())
+    flt = _opened(
+        qtbot,
+        aging,
+        lambda: qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=box.center().toPoint()),
+    )
+    assert _listed(sqlite_services, flt) == ["G-45", "S-40"]
+    qtbot.mouseMove(chart, box.center().toPoint())
+    qtbot.waitUntil(lambda: chart.cursor().shape() == Qt.CursorShape.PointingHandCursor)
+    assert chart.target_at(QPoint(1, 1)) is None
 
 
 def test_bar_and_cell_open_exactly_their_invoices(qtbot, aging, sqlite_services) -> None:  # type: ignore[no-untyped-def]

@@ -79,6 +79,8 @@ def test_this_week_lines_open_their_screen(qtbot, dashboard) -> None:  # type: i
 
 def test_charts_and_what_ifs(qtbot, dashboard) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: bool(dashboard.controller.trend), timeout=20000)
+    for chart in (dashboard.trend_chart, dashboard.forecast_chart):
+        qtbot.waitUntil(lambda chart=chart: not chart.pending(), timeout=20000)
     assert dashboard.trend_chart.figure.axes
     assert dashboard.forecast_chart.figure.axes
     assert "left out" not in dashboard.forecast_note.text()
@@ -101,9 +103,13 @@ def test_the_smoke_test_draws_the_charts_now(dashboard) -> None:  # type: ignore
     """The frozen app's smoke test renders its charts: matplotlib, numpy and FreeType run."""
     from app.ui.app import render_charts
 
-    for chart in (dashboard.trend_chart, dashboard.forecast_chart):
-        chart.figure.stale = True
+    charts = (dashboard.trend_chart, dashboard.forecast_chart)
+    dashboard.hide()  # as in the smoke test: no window on screen, nothing drawn in the thread
+    for chart in charts:
+        chart.draw(chart._painter)
+        assert chart.pending()
     assert render_charts(dashboard) == 2
-    for chart in (dashboard.trend_chart, dashboard.forecast_chart):
-        assert not chart.figure.stale  # drawn, not only scheduled for the next paint
-        assert chart.canvas.get_renderer().width > 0
+    for chart in charts:
+        assert not chart.pending()  # drawn now, in this thread
+        assert chart.drawing.image.width() > 0
+        assert chart.figure.axes

@@ -84,7 +84,9 @@ def test_charts_follow_the_window_colours(qtbot, qapp, scheme) -> None:  # type:
     scheme.set_mode(theme.LIGHT)
     chart = ChartWidget(4, 2)
     qtbot.addWidget(chart)
+    chart.show()
     chart.draw(lambda figure, ink: draw_forecast(figure, None, "EUR", ink))
+    qtbot.waitUntil(lambda: not chart.pending())
 
     def colours() -> tuple[str, str]:
         text = chart.figure.axes[0].texts[0]
@@ -154,7 +156,7 @@ def test_like_the_system_follows_a_change_of_the_system(qapp, scheme, monkeypatc
 
 
 def test_a_chart_on_a_view_not_shown_is_drawn_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """The window's thread draws charts: one the user cannot see waits until it is shown."""
+    """A chart the user cannot see is drawn only when it is shown."""
     from PySide6.QtWidgets import QStackedWidget
 
     stack = QStackedWidget()
@@ -172,10 +174,37 @@ def test_a_chart_on_a_view_not_shown_is_drawn_when_shown(qtbot) -> None:  # type
         return draw_forecast(figure, None, "EUR", ink)
 
     chart.draw(painter)
+    qtbot.wait(50)
     assert drawn == []
     assert chart.figure is None
     stack.setCurrentWidget(back)
-    qtbot.waitUntil(lambda: drawn == [1])
-    assert chart.figure is not None
+    qtbot.waitUntil(lambda: chart.figure is not None)
+    assert drawn == [1]
     chart.draw(painter)  # shown: drawn at once
-    assert drawn == [1, 1]
+    qtbot.waitUntil(lambda: drawn == [1, 1])
+
+
+def test_a_label_with_its_own_style_sheet_changes_shade_with_the_scheme(qtbot, scheme) -> None:  # type: ignore[no-untyped-def]
+    """A bold figure styled by its own sheet turned black on the dark background when the
+    scheme changed with the window open."""
+    scheme.set_mode(theme.LIGHT)
+    card = QWidget()
+    label = QLabel("MMMM", card)
+    label.setStyleSheet("font-size: 30px; font-weight: 600;")
+    qtbot.addWidget(card)
+    card.show()
+    qtbot.waitExposed(card)
+
+    def text_lightness() -> int:
+        image = label.grab().toImage()
+        back = image.pixelColor(0, 0).lightness()
+        pixels = [
+            image.pixelColor(x, y).lightness()
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height(), 2)
+        ]
+        return max(pixels, key=lambda p: abs(p - back))
+
+    assert text_lightness() < 80
+    scheme.set_mode(theme.DARK)
+    qtbot.waitUntil(lambda: text_lightness() > 170)
