@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
 from app.services.changes import Changes
 from app.ui.changes import ChangeBus
 from app.ui.context import ViewContext
@@ -78,3 +80,18 @@ def test_a_result_for_a_closed_dialog_is_dropped(qtbot: Any) -> None:
         qtbot.waitUntil(runner.idle, timeout=5000)
     errors = [info[1] for info in caught]
     assert [str(e) for e in errors] == ["a bug of the view, not a deleted widget"]
+
+
+def test_workers_hand_the_interpreter_back_to_the_window_quickly(qapp) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from app.ui.tasks import SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        TaskRunner()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+        assert SWITCH_INTERVAL <= 0.001
+    finally:
+        sys.setswitchinterval(before)
