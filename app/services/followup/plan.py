@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -160,18 +162,73 @@ class PlanItem:
         return max(self.action.amounts.values(), default=ZERO)
 
 
+def _screen_order(item: PlanItem) -> tuple[bool, Decimal, str]:
+    """Within a day: what is late first, then the largest amount, then the client's code."""
+    return (not item.is_overdue, -item.amount_at_risk, item.client.code)
+
+
 @dataclass(frozen=True)
 class Plan:
+    """Every action still to take, by date (then client, level, invoices). The groupings the
+    screens ask for are computed once, on first use: `warm()` does it in a worker, so a month
+    of 30,000 actions is shown without the window sorting them."""
+
     today: date
     items: tuple[PlanItem, ...]
     policies: Mapping[int, Policy] = field(default_factory=dict)
 
     def between(self, date_from: date, date_to: date) -> list[PlanItem]:
-        return [i for i in self.items if date_from <= i.action.date <= date_to]
+        dates = self._dates
+        return list(self.items[bisect_left(dates, date_from) : bisect_right(dates, date_to)])
+
+    def count_between(self, date_from: date, date_to: date) -> int:
+        dates = self._dates
+        return max(0, bisect_right(dates, date_to) - bisect_left(dates, date_from))
 
     def catch_up(self) -> list[PlanItem]:
         """Overdue actions not done yet, oldest first."""
-        return [i for i in self.items if i.is_overdue]
+        return list(self._overdue)
+
+    def on(self, day: date) -> tuple[PlanItem, ...]:
+        """The day's actions in the order a day is read: late first, then the largest."""
+        return self.by_day.get(day, ())
+
+    def levels_between(self, date_from: date, date_to: date) -> list[PlanItem]:
+        """One action of each level (by code and policy level) planned in the period."""
+        found: dict[tuple[str, int], PlanItem] = {}
+        for day, firsts in self._levels_by_day.items():
+            if date_from <= day <= date_to:
+                for key, item in firsts.items():
+                    found.setdefault(key, item)
+        return list(found.values())
+
+    def warm(self) -> Plan:
+        """Compute the groupings now (in the worker that made the plan)."""
+        _ = self._dates, self._overdue, self.by_day, self._levels_by_day
+        return self
+
+    @cached_property
+    def _dates(self) -> list[date]:
+        return [i.action.date for i in self.items]
+
+    @cached_property
+    def _overdue(self) -> tuple[PlanItem, ...]:
+        return tuple(i for i in self.items if i.is_overdue)
+
+    @cached_property
+    def by_day(self) -> dict[date, tuple[PlanItem, ...]]:
+        days: dict[date, list[PlanItem]] = {}
+        for item in self.items:
+            days.setdefault(item.action.date, []).append(item)
+        return {day: tuple(sorted(found, key=_screen_order)) for day, found in days.items()}
+
+    @cached_property
+    def _levels_by_day(self) -> dict[date, dict[tuple[str, int], PlanItem]]:
+        days: dict[date, dict[tuple[str, int], PlanItem]] = {}
+        for item in self.items:
+            key = (item.action.level_code, id(item.level))
+            days.setdefault(item.action.date, {}).setdefault(key, item)
+        return days
 
     def week_review(self, monday: date, sunday: date) -> list[PlanItem]:
         """The week's actions (and, in the current week, those to catch up), biggest first."""

@@ -78,7 +78,9 @@ class RemindersController(QObject):
                 self.busy = False
             self.context.show_error(error)
 
-        self.context.tasks.run(lambda: self.services.reminders.plan(today, horizon), done, failed)
+        self.context.tasks.run(
+            lambda: self.services.reminders.plan(today, horizon).warm(), done, failed
+        )
 
     def covers(self, day: date) -> bool:
         """Whether the plan loaded (or being loaded) has the actions up to that day."""

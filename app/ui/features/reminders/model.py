@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 
 from app.i18n import N_, _, babel_locale, format_date, ngettext
 from app.services.followup.labels import channel_name, flag_name, level_name, outcome_name
-from app.services.followup.service import PlanItem
+from app.services.followup.service import Plan, PlanItem
 from app.ui.features.reminders.icons import DONE, OVERDUE, channel_icon
 from app.ui.theme import brush
 from app.ui.widgets.format import money_by_currency
@@ -50,7 +50,8 @@ def level_tag(item: PlanItem) -> str:
 
 
 def legend_text(items: Sequence[PlanItem]) -> str:
-    """The month cells' level tags spelt out, those on screen only, in ladder order."""
+    """The month cells' level tags spelt out, in ladder order; `items` holds one action of
+    each level on screen (`Plan.levels_between`)."""
     order = list(LEVEL_TAGS)
     seen: dict[str, str] = {}
     for item in sorted(
@@ -232,25 +233,28 @@ class CalendarModel(QAbstractTableModel):
         self.weeks = 1
         self.month: int | None = None
         self.today = date(2000, 1, 3)
-        self.by_day: dict[date, list[PlanItem]] = {}
+        self.by_day: dict[date, Sequence[PlanItem]] = {}
 
-    def show_month(self, day: date, items: Sequence[PlanItem], today: date) -> None:
+    def show_month(self, day: date, plan: Plan | None, today: date) -> None:
         start, weeks = month_grid(day)
-        self._show(start, weeks, day.month, items, today)
+        self._show(start, weeks, day.month, plan, today)
 
-    def show_week(self, day: date, items: Sequence[PlanItem], today: date) -> None:
-        self._show(day - timedelta(days=day.weekday()), 1, None, items, today)
+    def show_week(self, day: date, plan: Plan | None, today: date) -> None:
+        self._show(day - timedelta(days=day.weekday()), 1, None, plan, today)
 
     def _show(
-        self, start: date, weeks: int, month: int | None, items: Sequence[PlanItem], today: date
+        self, start: date, weeks: int, month: int | None, plan: Plan | None, today: date
     ) -> None:
+        """The grid's days from the plan's days, already in reading order: 42 lookups, so that
+        a month of 30,000 actions shows at once."""
         self.beginResetModel()
         self.start, self.weeks, self.month, self.today = start, weeks, month, today
         self.by_day = {}
-        for item in items:
-            self.by_day.setdefault(item.action.date, []).append(item)
-        for day_items in self.by_day.values():
-            day_items.sort(key=lambda i: (not i.is_overdue, -i.amount_at_risk, i.client.code))
+        if plan is not None:
+            for offset in range(7 * weeks):
+                day = start + timedelta(days=offset)
+                if found := plan.on(day):
+                    self.by_day[day] = found
         self.endResetModel()
 
     @property

@@ -251,18 +251,15 @@ class RemindersView(QWidget):
             self.controller.load(self.horizon())
         plan = self.controller.plan
         today = self.context.today()
-        items = list(plan.items) if plan is not None else []
         if self.mode == "week":
-            self.calendar.show_week(self.anchor, items, today)
+            self.calendar.show_week(self.anchor, plan, today)
         else:
-            self.calendar.show_month(self.anchor, items, today)
+            self.calendar.show_month(self.anchor, plan, today)
         self.grid.delegate.today = today
         grid = self.calendar
-        on_screen = [
-            i for d, day in grid.by_day.items() if grid.start <= d <= grid.end for i in day
-        ]
-        self.legend.setText(legend_text(on_screen))
-        self.legend.setVisible(bool(on_screen))
+        levels = plan.levels_between(grid.start, grid.end) if plan is not None else []
+        self.legend.setText(legend_text(levels))
+        self.legend.setVisible(bool(levels))
         start, end = self.period_bounds()
         self._title(start, end)
         catch_up = plan.catch_up() if plan is not None else []
@@ -277,7 +274,7 @@ class RemindersView(QWidget):
         show_catch_up = bool(catch_up) and self.mode in ("month", "week")
         self.catch_up_title.setVisible(show_catch_up)
         self.catch_up_table.setVisible(show_catch_up)
-        in_period = [i for i in items if start <= i.action.date <= end]
+        in_period = plan.between(start, end) if plan is not None else []
         agenda = [i for i in catch_up if i.action.date < start] if start <= today <= end else []
         self.model.set_rows(agenda + in_period)
         if plan is None or agenda or in_period:
@@ -292,14 +289,12 @@ class RemindersView(QWidget):
                 lambda: self.context.bus.navigate.emit("invoices", None),
             )
         week_start = today - timedelta(days=today.weekday())
-        this_week = [
-            i for i in items if week_start <= i.action.date <= week_start + timedelta(days=6)
-        ]
+        this_week = plan.count_between(week_start, week_start + timedelta(days=6)) if plan else 0
         self.summary.setText(
             _("Computing…")
             if plan is None
             else _("This week: {week} · to catch up: {late}").format(
-                week=len(this_week), late=len(catch_up)
+                week=this_week, late=len(catch_up)
             )
         )
         if self.mode == "review":
