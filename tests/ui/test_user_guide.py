@@ -118,3 +118,26 @@ def test_view_appearance_switches_and_is_remembered(qtbot, window, qapp) -> None
     actions[theme.LIGHT].trigger()
     assert not theme.is_dark()
     assert theme.saved_mode(window.services.paths.window_settings) == theme.LIGHT
+
+
+def test_f1_in_a_dialog_opens_the_guide_over_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A dialog holding the input (a form being filled) still answers F1, with the guide
+    above it where it can be read and closed."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    form = QDialog(window)
+    field = QLineEdit(form)
+    QVBoxLayout(form).addWidget(field)
+    form.open()
+    qtbot.waitExposed(form)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_F1)
+    guide = window.guide_dialog
+    qtbot.waitUntil(guide.isVisible)
+    assert guide.parent() is form
+    assert form.isVisible()
+    qtbot.keyClick(guide.browser, Qt.Key.Key_F1)  # F1 in the guide opens no second guide
+    assert window.guide_dialog is guide
+    guide.close()
+    form.reject()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QWidget
 
 from app.i18n import N_, _
 from app.ui import theme
@@ -51,15 +52,20 @@ def install_help_menu(window: QMainWindow, about: Callable[[], QDialog]) -> QAct
     unique = {key.toString(): key for key in keys if not key.isEmpty()}
     guide.setShortcuts(list(unique.values()))
 
-    def open_guide() -> QDialog:
+    def open_guide(over: QWidget | None = None) -> QDialog:
         from app.ui.features.help.guide import GuideDialog
 
-        dialog = GuideDialog(window)
+        dialog = GuideDialog(over or window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         window.guide_dialog = dialog  # type: ignore[attr-defined]  # tests look at it
         return dialog
 
-    guide.triggered.connect(open_guide)
+    guide.triggered.connect(lambda: open_guide())
+    filter_ = HelpKeyInDialogs(open_guide, window)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(filter_)
     help_menu.addAction(guide)
     window.addAction(guide)
     help_menu.addSeparator()
@@ -67,3 +73,31 @@ def install_help_menu(window: QMainWindow, about: Callable[[], QDialog]) -> QAct
     about_action.triggered.connect(about)
     help_menu.addAction(about_action)
     return guide
+
+
+class HelpKeyInDialogs(QObject):
+    """F1 in a dialog opens the guide over it: the window's shortcut does not reach a dialog
+    that holds the input (a form being filled), and the guide must open above the dialog to
+    be read (a window behind a modal dialog takes no clicks)."""
+
+    def __init__(self, open_guide: Callable[[QWidget], QDialog], parent: QObject) -> None:
+        super().__init__(parent)
+        self._open_guide = open_guide
+        self._keys = {
+            QKeySequence(QKeySequence.StandardKey.HelpContents).toString(),
+            QKeySequence("F1").toString(),
+        }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        from app.ui.features.help.guide import GuideDialog
+
+        modal = QApplication.activeModalWidget()
+        if modal is None or isinstance(modal, GuideDialog):
+            return False
+        key = QKeySequence(event.keyCombination()).toString()
+        if key not in self._keys or watched is not QApplication.focusWidget():
+            return False
+        self._open_guide(modal)
+        return True
