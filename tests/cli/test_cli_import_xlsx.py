@@ -190,3 +190,31 @@ def test_import_reads_the_sheet_named_by_sheet(
     assert _run(db, "import", "clients", str(path), "--sheet", "Clients") == 0
     assert "1 client created" in capsys.readouterr().out
     assert _run(db, "import", "fec", str(path), "--sheet", "Clients") == 2
+
+
+def test_a_formula_whose_result_was_never_saved_says_how_to_fix_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook written by a program keeps its formulas without their results: the amount
+    is unknown, the import refuses it and says to save the file from a spreadsheet. A formula
+    in a column that is not imported stops nothing."""
+    clients = _sheet(tmp_path / "c.xlsx", [["Customer code", "Customer name"], ["K1", "Acme"]])
+    assert _run(db, "import", "clients", str(clients)) == 0
+    rows: list[list[object]] = [
+        ["Invoice #", "Customer", "Invoice date", "Due date", "Amount", "Notes"],
+        ["I-1", "K1", _cell(2026, 9, 1), _cell(2026, 10, 1), "=100*2", "ok"],
+        ["I-2", "K1", _cell(2026, 9, 2), _cell(2026, 10, 2), 50, "=E3*2"],
+    ]
+    invoices = _sheet(tmp_path / "invoices.xlsx", rows)
+    capsys.readouterr()
+    assert _run(db, "import", "invoices", str(invoices)) == 3
+    err = capsys.readouterr().err
+    assert (
+        "invoices.xlsx:2:Amount: the cell holds a formula whose result the file does not keep"
+        in (err)
+    )
+    assert "open the workbook in Excel or LibreOffice, save it" in err
+    assert ":3:" not in err  # the formula in Notes, a column not imported
+    rows[1][4] = 200
+    assert _run(db, "import", "invoices", str(_sheet(tmp_path / "fixed.xlsx", rows))) == 0
+    assert "2 invoices imported" in capsys.readouterr().out

@@ -22,6 +22,7 @@ from app.domain.money import (
 from app.domain.validation import MAX_YEAR, MIN_YEAR, parse_date
 from app.i18n import _, ngettext
 from app.services.transfer.importers.reading import CsvTable, Record
+from app.services.transfer.importers.xlsx import UnsavedFormula
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PLAIN_AMOUNT = re.compile(r"-?[0-9]{1,15}(?:[.,][0-9]{1,2})?\Z")
@@ -79,6 +80,15 @@ class Cells:
         else:
             self.overflow += 1
 
+    def missing(self, record: Record, column: str, message: str) -> None:
+        """A required cell left empty; a spreadsheet's formula with no result kept says so."""
+        if isinstance(record.cells.get(column), UnsavedFormula):
+            message = _(
+                "the cell holds a formula whose result the file does not keep: open the "
+                "workbook in Excel or LibreOffice, save it, and import it again"
+            )
+        self.problem(record, column, message)
+
     def all_problems(self) -> list[Problem]:
         if not self.overflow:
             return list(self.problems)
@@ -91,7 +101,7 @@ class Cells:
     ) -> str | None:
         value = record.get(column)
         if required and not value:
-            self.problem(record, column, _("a value is required"))
+            self.missing(record, column, _("a value is required"))
             return None
         if max_length and len(value) > max_length:
             self.problem(
@@ -108,7 +118,7 @@ class Cells:
         value = record.get(column)
         if not value:
             if required:
-                self.problem(record, column, _("a date is required"))
+                self.missing(record, column, _("a date is required"))
             return None
         parsed = parse_date(value)
         if parsed is None:
@@ -141,7 +151,7 @@ class Cells:
         value = record.get(column)
         if not value:
             if required:
-                self.problem(record, column, _("an amount is required"))
+                self.missing(record, column, _("an amount is required"))
             return None
         amount = self._number(record, column, value, currency)
         if amount is None:

@@ -26,6 +26,15 @@ HEADER_SEARCH = 20  # a title above the header is skipped, up to this many rows
 Rows = Iterator[tuple[int, list[str]]]
 
 
+class UnsavedFormula(str):
+    """A formula cell whose result the workbook does not keep (a file written by a program and
+    never opened and saved by a spreadsheet): it reads as empty, and a value required there
+    says why it is missing."""
+
+
+UNSAVED = UnsavedFormula("")
+
+
 def is_spreadsheet(path: Path, data: bytes) -> bool:
     """A zip archive, an old .xls or a file named .xlsx: read as a workbook (or refused as one)."""
     return data.startswith((ZIP_MAGIC, OLE_MAGIC)) or path.suffix.lower() in SUFFIXES
@@ -206,6 +215,7 @@ def _guarded(rows: Rows, file: str) -> Rows:
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _VALUE, _INLINE, _TEXT = f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}t"
+_FORMULA = f"{_MAIN}f"
 
 
 def _sheet_rows(workbook: Any, sheet: Any) -> Rows:
@@ -243,7 +253,7 @@ def _sheet_rows(workbook: Any, sheet: Any) -> Rows:
                     continue
                 value = cell.findtext(_VALUE)
                 if not value:
-                    cells.append("")
+                    cells.append(UNSAVED if cell.find(_FORMULA) is not None else "")
                 elif kind == "n":
                     style = cell.get("s")
                     if style and int(style) in dates and int(style) not in durations:
