@@ -179,3 +179,28 @@ def test_a_reimport_updates_and_creates_the_missing_clients(dossier, tmp_path: P
     invoices = _invoices(dossier)
     assert invoices["F1"]["due_date"] == date(2026, 3, 1)
     assert invoices["F3"]["total"] == Decimal("70.00")
+
+
+def test_a_file_imported_again_unchanged_writes_nothing(dossier, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Nothing new: no write, so the figures kept for the dossier stay valid; one changed
+    row writes as before."""
+    from app.db.uow import state_token
+
+    def token() -> str:
+        with dossier.uow() as uow:
+            return state_token(uow.session)
+
+    text = HEADER + "F1,C001,2026-01-10,2026-02-10,100.00,,,\nF2,C002,2026-01-12,,50,,,\n"
+    path = write_csv(tmp_path, "i.csv", text)
+    assert dossier.importer.import_file("invoices", path).created == 2
+    before = token()
+    again = dossier.importer.import_file("invoices", path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert token() == before
+    clients = dossier.importer.import_file("clients", write_csv(tmp_path, "c.csv", CLIENTS))
+    assert (clients.created, clients.updated) == (0, 0)
+    assert token() == before
+    changed = write_csv(tmp_path, "i2.csv", text.replace("100.00", "120.00"))
+    assert dossier.importer.import_file("invoices", changed).updated == 1
+    assert token() != before
+    assert _invoices(dossier)["F1"]["total"] == Decimal("120.00")

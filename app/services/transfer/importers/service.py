@@ -136,7 +136,7 @@ class ImportService:
                 column = table.labels.get(column, column)
                 warnings.append(str(Problem(text, file=table.file, line=line, column=column)))
             report(progress, total // 2, total)
-            if not dry_run:
+            if not dry_run and not _writes_nothing(plan):
                 with refused_as_changed(kind, table.file):
                     module.write(uow.session, plan)
                     analyze(uow.session)  # fresh statistics: the allocations' recompute uses them
@@ -200,6 +200,25 @@ def _in_file_order(problems: list[Problem], columns: list[str]) -> list[Problem]
 def _labelled(problems: list[Problem], labels: dict[str, str]) -> list[Problem]:
     """A cell's problem names the column as the file's header says it ('N° facture')."""
     return [replace(p, column=labels.get(p.column or "", p.column)) for p in problems]
+
+
+_WRITTEN_PARTS = (
+    "new",
+    "changed",
+    "invoices",
+    "credit_notes",
+    "settled",
+    "new_clients",
+    "for_new_client",
+    "rows",
+    "groups",
+)
+
+
+def _writes_nothing(plan: object) -> bool:
+    """Every row of the file is already in the dossier as it is (a file imported again): no
+    write, so the figures kept for the dossier stay valid instead of being computed again."""
+    return not any(getattr(plan, part, None) for part in _WRITTEN_PARTS)
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
