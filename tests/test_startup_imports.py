@@ -132,3 +132,55 @@ def test_agenda_and_claim_load_no_holiday_calendar_nor_letters(tmp_path: Path) -
     assert number in out
     assert "app.domain.workdays" in modules
     assert "holidays" not in roots(modules)
+
+
+FIRST_PAINT = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            print("PAINTED", flush=True)
+            sys.stderr.flush()
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+spy = FirstPaint()
+app.installEventFilter(spy)
+from app.main import main
+main(["--database", sys.argv[1], "--lang", "en"])
+"""
+
+NEVER_BEFORE_THE_WINDOW = ("reportlab", "matplotlib", "openpyxl", "icalendar", "facturx", "lxml")
+
+
+def test_the_window_paints_before_loading_letters_charts_or_spreadsheets(tmp_path: Path) -> None:
+    """Printing, letters, search, exports and charts load their code when first used."""
+    import os
+
+    db = str(tmp_path / "tiny.relance")
+    assert main(["--database", db, "demo", "--clients", "4", "--invoices", "20"]) == 0
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", FIRST_PAINT, db],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RELANCE_HOME": str(tmp_path / "home")},
+        timeout=120,
+    )
+    assert "PAINTED" in done.stdout, done.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+    assert {"app.ui.main_window", "PySide6.QtWidgets"} <= modules
+    assert roots(modules).isdisjoint(NEVER_BEFORE_THE_WINDOW), sorted(
+        name for name in modules if name.split(".", 1)[0] in NEVER_BEFORE_THE_WINDOW
+    )
+    assert "app.adapters.pdf" not in modules  # the letters' composition: 0.1 s
+    assert "app.ui.features.search.popup" not in modules

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         self.edit_undo = WindowUndo(self)
-        from app.ui.features.search.popup import install_search
+        from app.ui.features.search.menu import install_search
 
         self.action_search = install_search(self, self.edit_undo.menu)
 

@@ -20,7 +20,6 @@ from PySide6.QtGui import QImage, QPageLayout, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from app.adapters.pdf.pages import page_count, raster_pages
 from app.i18n import _, format_date, format_number
 from app.services.transfer.spreadsheet import DATE, INTEGER, MONEY, Sheet
 
@@ -50,6 +49,8 @@ def print_pdf(
 ) -> int:
     """Print the pages of `pdf` (those chosen in the dialog) fitted to the printable area,
     keeping their proportions; the number of pages printed."""
+    from app.adapters.pdf.pages import page_count, raster_pages  # the PDF stack, when printing
+
     total = page_count(pdf)
     first, last = printer.fromPage() or 1, printer.toPage() or total
     dpi = min(printer.resolution(), MAX_DPI)

@@ -235,27 +235,3 @@ def _show_payments_tab(view: QWidget) -> None:
     for index in range(tabs.count()):
         if tabs.tabText(index) == _("Payments and credit"):
             tabs.setCurrentIndex(index)
-
-
-def install_search(window: Any, menu: Any) -> Any:
-    """Edit ▸ Search everywhere…: Ctrl+K, and Ctrl+Shift+F (Ctrl+F searches the list shown)."""
-    from PySide6.QtGui import QAction, QKeySequence
-
-    action = QAction(_("&Search everywhere…"), window)
-    action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
-    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-    action.setStatusTip(_("Find a client, an invoice or a payment from anywhere"))
-    holder: dict[str, SearchPopup] = {}
-
-    def show() -> None:
-        popup = holder.get("popup")
-        if popup is None:
-            popup = holder["popup"] = SearchPopup(window)
-            window.search_popup = popup
-        popup.start()
-
-    action.triggered.connect(show)
-    menu.addSeparator()
-    menu.addAction(action)
-    window.addAction(action)
-    return action
