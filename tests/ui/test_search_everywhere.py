@@ -24,6 +24,7 @@ def window(qtbot, sqlite_services, monkeypatch):  # type: ignore[no-untyped-def]
     add_invoice(s, helene, "F2026-0042", "1234.50", date(2026, 9, 1), date(2026, 10, 1))
     add_invoice(s, garage, "F2026-0043", "80.00", date(2026, 11, 1), date(2026, 12, 31))
     s.payments.record(PaymentDraft(garage, date(2026, 11, 10), Decimal("30.00"), reference="VIR 7"))
+    s.payments.record(PaymentDraft(garage, date(2026, 11, 20), Decimal("10.00"), reference="CHQ 9"))
     monkeypatch.setattr(
         "app.ui.main_window.ViewContext", functools.partial(ViewContext, today=lambda: TODAY)
     )
@@ -99,7 +100,7 @@ def test_enter_opens_the_client_page(qtbot, window) -> None:  # type: ignore[no-
     assert clients.detail.client_id == ids["garage"]
 
 
-def test_a_payment_opens_the_payers_payments(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_opens_the_payers_payments_on_that_payment(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     win, ids = window
     win.action_search.trigger()
     popup = _search(qtbot, win, "VIR 7")
@@ -112,8 +113,15 @@ def test_a_payment_opens_the_payers_payments(qtbot, window) -> None:  # type: ig
     qtbot.keyClick(popup.field, Qt.Key.Key_Return)
     clients = win.views["clients"]
     assert clients.detail.client_id == ids["garage"]
-    tabs = clients.detail.tabs
+    detail = clients.detail
+    table = detail.payments_table
+    qtbot.waitUntil(lambda: bool(table.selectionModel().selectedRows()), timeout=10000)
+    tabs = detail.tabs
     assert tabs.tabText(tabs.currentIndex()) == "Payments and credit"
+    rows = table.selectionModel().selectedRows()
+    assert [detail.payments_model.row(r.row()).label for r in rows] == ["VIR 7"]
+    assert detail.payments_model.row(0).label == "CHQ 9"  # the newer one, listed first
+    assert detail.payment_to_show is None
 
 
 def test_an_invoice_opens_its_details_over_the_list(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,7 @@ from app.ui.features.clients.parts import (
     payment_columns,
     risk_text,
     risk_tooltip,
+    select_payment,
 )
 from app.ui.features.clients.reminded import open_already_reminded
 from app.ui.features.clients.statement import PERIODS, statement_columns
@@ -67,6 +68,7 @@ class ClientDetail(QWidget):
         self.client: ClientData | None = None
         self.client_id: int | None = None
         self.account: ClientAccount | None = None
+        self.payment_to_show: int | None = None
 
         self.back_button = QPushButton(_("← Clients"))
         self.back_button.setToolTip(_("Back to the register (Esc)"))
@@ -134,7 +136,7 @@ class ClientDetail(QWidget):
             self.open_model, _("Open invoices"), (110, 90, 90, 120, 120, 140), "client_open"
         )
         self.open_table.doubleClicked.connect(self._open_invoice)
-        self._tab(
+        self.payments_table = self._tab(
             self.payments_model,
             _("Payments and credit"),
             (90, 110, 120, 120, 150),
@@ -305,6 +307,7 @@ class ClientDetail(QWidget):
                 p.amount,
                 p.amount - p.allocated,
                 p.reference or p.method,
+                p.id,
             )
             for p in account.payments
         ]
@@ -315,6 +318,10 @@ class ClientDetail(QWidget):
         ]
         rows.sort(key=lambda r: r.date, reverse=True)
         self.payments_model.set_rows(rows)
+        if self.payment_to_show is not None:  # opened from the search: that payment selected
+            self.tabs.setCurrentWidget(self.payments_table)
+            select_payment(self.payments_table, rows, self.payment_to_show)
+            self.payment_to_show = None
         self.buttons["credit"].setEnabled(bool(account.credits) and bool(account.open_invoices))
 
     # -- statement period ---------------------------------------------------------------

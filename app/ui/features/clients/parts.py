@@ -41,10 +41,28 @@ class CreditRow:
     """One payment or credit note of the payments tab."""
 
     def __init__(
-        self, kind: str, when: date, currency: str, amount: Decimal, remaining: Decimal, label: str
+        self,
+        kind: str,
+        when: date,
+        currency: str,
+        amount: Decimal,
+        remaining: Decimal,
+        label: str,
+        source_id: int | None = None,
     ) -> None:
         self.kind, self.date, self.currency = kind, when, currency
         self.amount, self.remaining, self.label = amount, remaining, label
+        self.source_id = source_id  # the payment's id, for a payment
+
+
+def select_payment(table: Any, rows: list[CreditRow], payment_id: int) -> bool:
+    """Select and show the payment's row in the payments tab; False when it is not listed."""
+    for index, row in enumerate(rows):
+        if row.kind == "payment" and row.source_id == payment_id:
+            table.selectRow(index)
+            table.scrollTo(table.model().index(index, 0))
+            return True
+    return False
 
 
 def statement_detail(row: Any) -> str:

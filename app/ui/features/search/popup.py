@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.domain.filters import InvoiceFilter
@@ -225,13 +224,6 @@ class SearchPopup(QDialog):
         elif kind == "invoice":
             window.bus.navigate.emit("invoices", InvoiceFilter(text=hit.number))
             window.views["invoices"].controller.details(hit.id)
-        else:
+        else:  # the client's page, on its payments, that payment selected once loaded
+            window.views["clients"].detail.payment_to_show = hit.id
             window.bus.navigate.emit("clients", hit.client_id)
-            _show_payments_tab(window.views["clients"])
-
-
-def _show_payments_tab(view: QWidget) -> None:
-    tabs = view.detail.tabs  # type: ignore[attr-defined]
-    for index in range(tabs.count()):
-        if tabs.tabText(index) == _("Payments and credit"):
-            tabs.setCurrentIndex(index)
