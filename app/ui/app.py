@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSize, QTimer, QTranslator
 from PySide6.QtGui import QFileOpenEvent, QIcon
@@ -106,6 +107,20 @@ def open_window(  # type: ignore[no-untyped-def]
     return make_window()
 
 
+def settle(app: Any, window: Any, seconds: float = 60) -> None:
+    """Let every background task finish and deliver, and the tasks they start in turn (the
+    dashboard's charts come after its figures)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        window.tasks.wait(30000)
+        app.processEvents()
+        if window.tasks.idle():
+            return
+        time.sleep(0.01)
+
+
 def render_charts(window: QObject) -> int:
     """Draw now, in this thread, the charts the views were given (the smoke test runs with no
     window on screen: matplotlib, numpy and FreeType really run in the frozen app)."""
@@ -146,9 +161,9 @@ def run_gui(database: str | None, lang: str | None, paths: Paths, smoke_test: bo
     if smoke_test:
         for row in range(window.stack.count()):
             window.show_view(row)
+            window.views.show(row)  # built even when already the current row (the first)
             app.processEvents()
-        window.tasks.wait(30000)
-        app.processEvents()
+        settle(app, window)
         log.info("smoke test: %d charts drawn", render_charts(window))
         window.save_layout()
         window.services.close()

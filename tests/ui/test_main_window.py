@@ -130,6 +130,20 @@ def test_smoke_test_entry_point(tmp_path) -> None:  # type: ignore[no-untyped-de
     assert main(["--smoke-test"]) == 0
 
 
+def test_the_smoke_test_opens_every_view_and_draws_its_charts(tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard (the first view, already current) is built too: its two charts and the
+    aging's are drawn by the frozen app's check."""
+    import logging
+
+    from app.main import main
+
+    db = str(tmp_path / "demo.relance")
+    assert main(["--database", db, "demo", "--clients", "4", "--invoices", "30"]) == 0
+    with caplog.at_level(logging.INFO, logger="app.ui.app"):
+        assert main(["--database", db, "--smoke-test"]) == 0
+    assert "smoke test: 3 charts drawn" in caplog.text
+
+
 def test_opening_another_dossier_closes_the_first(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QFileDialog
 
