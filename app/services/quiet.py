@@ -7,10 +7,11 @@ of the time of the risk grades, and more than the planning itself for the remind
 Reference counting still frees everything as usual; the collector resumes when the last heavy
 step running (in any worker thread) ends.
 
-The objects made meanwhile are not set aside from the collector (`gc.freeze`): the cycles a
-step leaves behind (the database layer makes some) would then never be freed, and a window
-refreshed all day would grow. The collector's first pass after a step walks what the step
-kept once, a fraction of a second at a million invoices, in the worker that resumes it.
+On resuming, the objects made meanwhile are first set aside (`gc.freeze`): otherwise the
+collector's next pass walks the million values kept (a plan, a snapshot) in one go, holding
+the interpreter for seconds and freezing the window. They are still freed by reference
+counting when the results are dropped; only a reference cycle made during a heavy step would
+wait, and these steps make none.
 """
 
 from __future__ import annotations
@@ -40,4 +41,5 @@ def collector_paused() -> Iterator[None]:
             _running -= 1
             if _running == 0 and _paused_by_us:
                 _paused_by_us = False
+                gc.freeze()
                 gc.enable()
