@@ -58,3 +58,32 @@ def test_what_a_step_made_is_set_aside_from_the_collectors_walks() -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_cycles_left_by_steps_are_freed_within_a_few_resumptions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What is set aside goes back to the collector every RELEASE_EVERY resumptions: the
+    cycles the steps left are then freed, and a window refreshed all day does not grow."""
+    import weakref
+
+    from app.services import quiet
+
+    class Node:
+        pass
+
+    freed: list[int] = []
+    gc.unfreeze()
+    monkeypatch.setattr(quiet, "_set_aside", 0)
+    try:
+        for step in range(quiet.RELEASE_EVERY):
+            with collector_paused():
+                a, b = Node(), Node()
+                a.other, b.other = b, a  # type: ignore[attr-defined]
+                weakref.finalize(a, freed.append, step)
+                del a, b
+            gc.collect()
+            if step < quiet.RELEASE_EVERY - 1:
+                assert gc.get_freeze_count() > 0  # set aside meanwhile
+        assert len(freed) == quiet.RELEASE_EVERY
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
